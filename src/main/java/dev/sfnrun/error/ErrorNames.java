@@ -1,0 +1,45 @@
+package dev.sfnrun.error;
+
+/** The predefined error names of the States language, spelled as AWS spells them. */
+public final class ErrorNames {
+    public static final String ALL = "States.ALL";
+    public static final String TIMEOUT = "States.Timeout";
+    public static final String HEARTBEAT_TIMEOUT = "States.HeartbeatTimeout";
+    public static final String TASK_FAILED = "States.TaskFailed";
+    public static final String PERMISSIONS = "States.Permissions";
+    public static final String RESULT_PATH_MATCH_FAILURE = "States.ResultPathMatchFailure";
+    public static final String PARAMETER_PATH_FAILURE = "States.ParameterPathFailure";
+    public static final String QUERY_EVALUATION_ERROR = "States.QueryEvaluationError";
+    public static final String BRANCH_FAILED = "States.BranchFailed";
+    public static final String NO_CHOICE_MATCHED = "States.NoChoiceMatched";
+    public static final String INTRINSIC_FAILURE = "States.IntrinsicFailure";
+    public static final String EXCEED_TOLERATED_FAILURE_THRESHOLD = "States.ExceedToleratedFailureThreshold";
+    public static final String ITEM_READER_FAILED = "States.ItemReaderFailed";
+    public static final String RESULT_WRITER_FAILED = "States.ResultWriterFailed";
+    public static final String RUNTIME = "States.Runtime";
+    public static final String DATA_LIMIT_EXCEEDED = "States.DataLimitExceeded";
+
+    private ErrorNames() {
+    }
+
+    /**
+     * Whether an ErrorEquals entry matches an error. {@code States.ALL} matches every named error
+     * but {@code States.Runtime}; {@code States.TaskFailed} every one but {@code States.Timeout}
+     * (and Runtime). An error without a name matches nothing.
+     */
+    public static boolean matches(String pattern, String error) {
+        if (error == null) {
+            return false;
+        }
+        if (pattern.equals(error)) {
+            return !RUNTIME.equals(error);
+        }
+        if (RUNTIME.equals(error)) {
+            return false;
+        }
+        if (ALL.equals(pattern)) {
+            return true;
+        }
+        return TASK_FAILED.equals(pattern) && !TIMEOUT.equals(error);
+    }
+}

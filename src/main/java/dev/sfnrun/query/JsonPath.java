@@ -1,0 +1,142 @@
+package dev.sfnrun.query;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.jayway.jsonpath.Configuration;
+import com.jayway.jsonpath.InvalidPathException;
+import com.jayway.jsonpath.spi.json.JacksonJsonNodeJsonProvider;
+import com.jayway.jsonpath.spi.mapper.JacksonMappingProvider;
+
+/**
+ * A compiled JSONPath Path: {@code $...} into the input, {@code $$...} into the context object,
+ * {@code $name...} into a variable. AWS evaluates paths with Jayway JsonPath, so this does too:
+ * the matches, the "indefinite paths give an array" rule and the failure messages are Jayway's.
+ */
+public final class JsonPath implements ValueExpr {
+    private static final Configuration JAYWAY = Configuration.builder()
+            .jsonProvider(new JacksonJsonNodeJsonProvider(Json.MAPPER))
+            .mappingProvider(new JacksonMappingProvider(Json.MAPPER))
+            .build();
+
+    /** Where a path starts. */
+    public enum Root { INPUT, CONTEXT, VARIABLE }
+
+    private final String text;
+    private final Root root;
+    private final String variable;
+    /** Null when the path is its root alone ({@code $}, {@code $$}, {@code $name}). */
+    private final com.jayway.jsonpath.JsonPath compiled;
+
+    private JsonPath(String text, Root root, String variable, com.jayway.jsonpath.JsonPath compiled) {
+        this.text = text;
+        this.root = root;
+        this.variable = variable;
+        this.compiled = compiled;
+    }
+
+    public static JsonPath compile(String text) {
+        if (text == null || !text.startsWith("$")) {
+            throw new QuerySyntaxException("The path '" + text + "' must start with '$'");
+        }
+        Root root;
+        String variable = null;
+        String rest;
+        if (text.startsWith("$$")) {
+            root = Root.CONTEXT;
+            rest = text.substring(2);
+        } else if (text.length() > 1 && isVariableStart(text.charAt(1))) {
+            int end = 1;
+            while (end < text.length() && isVariablePart(text.charAt(end))) {
+                end++;
+            }
+            root = Root.VARIABLE;
+            variable = text.substring(1, end);
+            rest = text.substring(end);
+        } else {
+            root = Root.INPUT;
+            rest = text.substring(1);
+        }
+        if (rest.isEmpty()) {
+            return new JsonPath(text, root, variable, null);
+        }
+        if (rest.charAt(0) != '.' && rest.charAt(0) != '[') {
+            throw new QuerySyntaxException("The path '" + text + "' is not a valid JSONPath");
+        }
+        try {
+            return new JsonPath(text, root, variable, com.jayway.jsonpath.JsonPath.compile("$" + rest));
+        } catch (InvalidPathException e) {
+            throw new QuerySyntaxException("The path '" + text + "' is not a valid JSONPath: " + e.getMessage());
+        }
+    }
+
+    private static boolean isVariableStart(char c) {
+        return Character.isUnicodeIdentifierStart(c) || c == '_';
+    }
+
+    private static boolean isVariablePart(char c) {
+        return Character.isUnicodeIdentifierPart(c) && c != '\u0000';
+    }
+
+    public String text() {
+        return text;
+    }
+
+    public Root root() {
+        return root;
+    }
+
+    /** The variable a {@link Root#VARIABLE} path reads, else null. */
+    public String variable() {
+        return variable;
+    }
+
+    /** Whether the path selects at most one node (no wildcards, slices, unions, filters or deep scan). */
+    public boolean isDefinite() {
+        return compiled == null || compiled.isDefinite();
+    }
+
+    /**
+     * The node the path selects, or for an indefinite path the array of all matches (possibly
+     * empty). Throws {@link PathNotFoundException} when a definite path matches nothing, and
+     * {@link UndefinedVariableException} when the variable is not defined.
+     */
+    @Override
+    public JsonNode evaluate(JsonNode input, EvalContext context) {
+        JsonNode start = switch (root) {
+            case INPUT -> input;
+            case CONTEXT -> context.contextObject();
+            case VARIABLE -> {
+                JsonNode value = context.variable(variable);
+                if (value == null) {
+                    throw new UndefinedVariableException(variable, text);
+                }
+                yield value;
+            }
+        };
+        if (compiled == null) {
+            return start;
+        }
+        try {
+            Object result = compiled.read(start, JAYWAY);
+            return result == null ? Json.NODES.nullNode() : (JsonNode) result;
+        } catch (com.jayway.jsonpath.PathNotFoundException e) {
+            throw new PathNotFoundException(text, e.getMessage());
+        } catch (com.jayway.jsonpath.JsonPathException e) {
+            throw new PathNotFoundException(text, e.getMessage());
+        }
+    }
+
+    /** Whether the path matches anything (Choice's IsPresent). */
+    public boolean isPresent(JsonNode input, EvalContext context) {
+        try {
+            JsonNode value = evaluate(input, context);
+            return isDefinite() || value.size() > 0;
+        } catch (PathNotFoundException | UndefinedVariableException e) {
+            return false;
+        }
+    }
+
+    @Override
+    public String toString() {
+        return text;
+    }
+}
