@@ -9,7 +9,8 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 
 /** The one JSON mapper of the program, and the few helpers everything shares. */
 public final class Json {
-    public static final ObjectMapper MAPPER = new ObjectMapper();
+    public static final ObjectMapper MAPPER = new ObjectMapper()
+            .enable(com.fasterxml.jackson.databind.DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
     public static final JsonNodeFactory NODES = JsonNodeFactory.withExactBigDecimals(false);
 
     private Json() {

@@ -1,0 +1,47 @@
+package dev.sfnrun.cli;
+
+import com.fasterxml.jackson.core.JsonLocation;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.sfnrun.query.Json;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+
+/** Reads the user's files (never writes them), turning every problem into a one-line {@link UsageError}. */
+final class InputFiles {
+    private InputFiles() {
+    }
+
+    /** The text of a file, or of standard input for "-". */
+    static String read(String name, InputStream stdin) {
+        try {
+            if (name.equals("-")) {
+                return new String(stdin.readAllBytes(), StandardCharsets.UTF_8);
+            }
+            return Files.readString(Path.of(name), StandardCharsets.UTF_8);
+        } catch (NoSuchFileException e) {
+            throw new UsageError(name + ": no such file");
+        } catch (IOException e) {
+            throw new UsageError(name + ": cannot read: " + e.getMessage());
+        }
+    }
+
+    /** Parses JSON text; a syntax error names the file, line and column. */
+    static JsonNode parse(String name, String text) {
+        if (text.isBlank()) {
+            throw new UsageError(name + ": empty file, expected JSON");
+        }
+        try {
+            JsonNode node = Json.MAPPER.readTree(text);
+            return node;
+        } catch (JsonProcessingException e) {
+            JsonLocation at = e.getLocation();
+            String where = at == null ? "" : ":" + at.getLineNr() + ":" + at.getColumnNr();
+            throw new UsageError(name + where + ": invalid JSON: " + e.getOriginalMessage());
+        }
+    }
+}

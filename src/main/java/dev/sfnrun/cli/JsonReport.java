@@ -1,0 +1,73 @@
+package dev.sfnrun.cli;
+
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.sfnrun.engine.ExecutionResult;
+import dev.sfnrun.history.HistoryEvent;
+import dev.sfnrun.history.Payload;
+import dev.sfnrun.query.Json;
+import java.time.Instant;
+import java.util.Map;
+
+/**
+ * The {@code --output json} report: one object with the execution's result and its events in
+ * the shape of AWS's DescribeExecution and GetExecutionHistory (payloads as JSON text).
+ */
+final class JsonReport {
+    private JsonReport() {
+    }
+
+    static ObjectNode of(ExecutionResult result) {
+        ObjectNode report = Json.object();
+        report.put("status", result.status().name());
+        report.put("output", result.output() == null ? null : Json.compact(result.output()));
+        report.put("error", result.error());
+        report.put("cause", result.cause());
+        report.put("startDate", timestamp(result.startDate()));
+        report.put("stopDate", timestamp(result.stopDate()));
+        report.put("input", result.inputText());
+        report.put("executionArn", result.executionArn());
+        ArrayNode events = report.putArray("events");
+        for (HistoryEvent event : result.events()) {
+            events.add(event(event));
+        }
+        return report;
+    }
+
+    static ObjectNode event(HistoryEvent event) {
+        ObjectNode node = Json.object();
+        node.put("id", event.id());
+        node.put("previousEventId", event.previousEventId());
+        node.put("timestamp", timestamp(event.timestamp()));
+        node.put("type", event.type().name());
+        if (!event.details().isEmpty() || event.type().name().startsWith("Execution")) {
+            node.set(event.type().detailsKey(), details(event.details()));
+        }
+        return node;
+    }
+
+    @SuppressWarnings("unchecked")
+    private static ObjectNode details(Map<String, Object> details) {
+        ObjectNode node = Json.object();
+        details.forEach((key, value) -> {
+            if (value instanceof Payload payload) {
+                node.put(key, payload.text());
+            } else if (value instanceof Map<?, ?> map) {
+                node.set(key, details((Map<String, Object>) map));
+            } else if (value instanceof Boolean b) {
+                node.put(key, b);
+            } else if (value instanceof Integer i) {
+                node.put(key, i);
+            } else if (value instanceof Long l) {
+                node.put(key, l);
+            } else {
+                node.put(key, String.valueOf(value));
+            }
+        });
+        return node;
+    }
+
+    private static String timestamp(Instant instant) {
+        return instant == null ? null : instant.toString();
+    }
+}

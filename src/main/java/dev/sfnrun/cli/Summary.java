@@ -1,0 +1,43 @@
+package dev.sfnrun.cli;
+
+import dev.sfnrun.engine.ExecutionResult;
+import dev.sfnrun.engine.ExecutionStatus;
+import dev.sfnrun.query.Json;
+import java.io.PrintWriter;
+import java.time.Duration;
+import org.fusesource.jansi.Ansi;
+
+/** The text summary after the history: status, duration, then the output or the error and cause. */
+final class Summary {
+    private Summary() {
+    }
+
+    static void print(PrintWriter out, ExecutionResult result, boolean quiet, boolean colour) {
+        boolean succeeded = result.status() == ExecutionStatus.SUCCEEDED;
+        if (quiet) {
+            out.println(succeeded ? Json.pretty(result.output()) : errorLine(result));
+            return;
+        }
+        String status = result.status().name();
+        if (colour) {
+            status = Ansi.ansi().bold().fg(succeeded ? Ansi.Color.GREEN : Ansi.Color.RED).a(status).reset().toString();
+        }
+        out.println();
+        out.println(status + " in " + RunCommand.duration(Duration.between(result.startDate(), result.stopDate())));
+        if (succeeded) {
+            out.println(Json.pretty(result.output()));
+        } else {
+            if (result.error() != null) {
+                out.println("error: " + result.error());
+            }
+            if (result.cause() != null) {
+                out.println("cause: " + result.cause());
+            }
+        }
+    }
+
+    private static String errorLine(ExecutionResult result) {
+        String error = result.error() == null ? result.status().name() : result.error();
+        return result.cause() == null ? error : error + ": " + result.cause();
+    }
+}

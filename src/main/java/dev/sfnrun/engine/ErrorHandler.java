@@ -1,0 +1,90 @@
+package dev.sfnrun.engine;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.sfnrun.definition.Catcher;
+import dev.sfnrun.definition.Retrier;
+import dev.sfnrun.error.ErrorNames;
+import dev.sfnrun.error.StatesError;
+import dev.sfnrun.query.Json;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.ThreadLocalRandom;
+
+/**
+ * Retry and Catch for Task, Parallel and Map: runs an attempt, and on an error retries with the
+ * first matching retrier's back-off, or hands it to the first matching catcher, or lets it go.
+ */
+final class ErrorHandler {
+    /** One attempt at running the state; returns what the state did. */
+    interface Attempt {
+        Step run();
+    }
+
+    private final Execution execution;
+
+    ErrorHandler(Execution execution) {
+        this.execution = execution;
+    }
+
+    Step run(StateRun run, List<Retrier> retriers, List<Catcher> catchers, Attempt attempt) {
+        int[] retries = new int[retriers.size()];
+        while (true) {
+            StatesError error;
+            try {
+                return attempt.run();
+            } catch (StatesError e) {
+                error = e.locate(run.name(), run.enteredEventId);
+            }
+            if (ErrorNames.RUNTIME.equals(error.error())) {
+                throw error;
+            }
+            int index = firstMatch(retriers.stream().map(Retrier::errorEquals).toList(), error.error());
+            if (index >= 0 && retries[index] < retriers.get(index).maxAttempts()) {
+                retries[index]++;
+                execution.sleep(delay(retriers.get(index), retries[index]));
+                run.setRetryCount(run.retryCount() + 1);
+                continue;
+            }
+            int caught = firstMatch(catchers.stream().map(Catcher::errorEquals).toList(), error.error());
+            if (caught < 0) {
+                throw error;
+            }
+            Catcher catcher = catchers.get(caught);
+            JsonNode errorOutput = errorOutput(error);
+            JsonNode output = catcher.resultPath().apply(run.input, errorOutput);
+            ObjectNode assigned = catcher.assign() == null ? null : catcher.assign().evaluate(errorOutput, run);
+            return new Step(output, catcher.next(), assigned);
+        }
+    }
+
+    static ObjectNode errorOutput(StatesError error) {
+        ObjectNode output = Json.object();
+        if (error.error() != null) {
+            output.put("Error", error.error());
+        }
+        if (error.cause() != null) {
+            output.put("Cause", error.cause());
+        }
+        return output;
+    }
+
+    private static int firstMatch(List<List<String>> lists, String error) {
+        for (int i = 0; i < lists.size(); i++) {
+            for (String pattern : lists.get(i)) {
+                if (ErrorNames.matches(pattern, error)) {
+                    return i;
+                }
+            }
+        }
+        return -1;
+    }
+
+    private static Duration delay(Retrier retrier, int retry) {
+        double seconds = retrier.delaySeconds(retry);
+        if (retrier.jitterStrategy() == Retrier.JitterStrategy.FULL) {
+            seconds = ThreadLocalRandom.current().nextDouble() * seconds;
+        }
+        return Duration.ofNanos((long) (seconds * 1e9));
+    }
+}

@@ -1,0 +1,56 @@
+package dev.sfnrun.engine;
+
+import dev.sfnrun.history.EventDetails;
+import dev.sfnrun.history.EventType;
+import dev.sfnrun.history.ExecutionListener;
+import dev.sfnrun.history.HistoryEvent;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+/** Numbers events, hands them to the listeners and (optionally) keeps them. Safe to use from many threads. */
+final class EventLog {
+    static final int STANDARD_HISTORY_LIMIT = 25_000;
+
+    private final Clock clock;
+    private final List<ExecutionListener> listeners;
+    private final List<HistoryEvent> events;
+    private long lastId;
+
+    EventLog(Clock clock, List<ExecutionListener> listeners, boolean record) {
+        this.clock = clock;
+        this.listeners = listeners;
+        this.events = record ? new ArrayList<>() : null;
+    }
+
+    /** Appends an event that follows the trail's last event, and moves the trail on to it. */
+    HistoryEvent append(Trail trail, EventType type, EventDetails details) {
+        HistoryEvent event = write(trail.last(), type, details == null ? Map.of() : details.build());
+        trail.moveTo(event.id());
+        return event;
+    }
+
+    /** Appends an event with an explicit predecessor, leaving every trail as it is. */
+    HistoryEvent appendAfter(long previousEventId, EventType type, EventDetails details) {
+        return write(previousEventId, type, details == null ? Map.of() : details.build());
+    }
+
+    private synchronized HistoryEvent write(long previous, EventType type, Map<String, Object> details) {
+        HistoryEvent event = new HistoryEvent(++lastId, previous, clock.now(), type, details);
+        if (events != null) {
+            events.add(event);
+        }
+        for (ExecutionListener listener : listeners) {
+            listener.onEvent(event);
+        }
+        return event;
+    }
+
+    synchronized long count() {
+        return lastId;
+    }
+
+    synchronized List<HistoryEvent> events() {
+        return events == null ? List.of() : List.copyOf(events);
+    }
+}

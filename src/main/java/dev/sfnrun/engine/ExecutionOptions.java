@@ -1,0 +1,71 @@
+package dev.sfnrun.engine;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.sfnrun.history.ExecutionListener;
+import dev.sfnrun.task.load.TaskRegistry;
+import java.util.List;
+import java.util.UUID;
+
+/**
+ * How to run an execution. Use {@link #defaults()} and the {@code with...} methods.
+ *
+ * @param contextOverrides fields merged over the generated context object (or null)
+ * @param recordHistory    keep every event in the result (the JSON report needs them)
+ */
+public record ExecutionOptions(String stateMachineName, String executionName, ExecutionType type, String region,
+                               String account, Clock clock, TaskRegistry tasks, List<ExecutionListener> listeners,
+                               ObjectNode contextOverrides, boolean recordHistory) {
+    public static ExecutionOptions defaults() {
+        return new ExecutionOptions("StateMachine", UUID.randomUUID().toString(), ExecutionType.STANDARD, "us-east-1",
+                "123456789012", Clock.forScale(0), TaskRegistry.withBuiltins(), List.of(), null, true);
+    }
+
+    public ExecutionOptions withStateMachineName(String name) {
+        return new ExecutionOptions(name, executionName, type, region, account, clock, tasks, listeners, contextOverrides, recordHistory);
+    }
+
+    public ExecutionOptions withExecutionName(String name) {
+        return new ExecutionOptions(stateMachineName, name, type, region, account, clock, tasks, listeners, contextOverrides, recordHistory);
+    }
+
+    public ExecutionOptions withType(ExecutionType value) {
+        return new ExecutionOptions(stateMachineName, executionName, value, region, account, clock, tasks, listeners, contextOverrides, recordHistory);
+    }
+
+    public ExecutionOptions withRegionAndAccount(String regionValue, String accountValue) {
+        return new ExecutionOptions(stateMachineName, executionName, type, regionValue, accountValue, clock, tasks, listeners, contextOverrides, recordHistory);
+    }
+
+    public ExecutionOptions withClock(Clock value) {
+        return new ExecutionOptions(stateMachineName, executionName, type, region, account, value, tasks, listeners, contextOverrides, recordHistory);
+    }
+
+    public ExecutionOptions withTasks(TaskRegistry value) {
+        return new ExecutionOptions(stateMachineName, executionName, type, region, account, clock, value, listeners, contextOverrides, recordHistory);
+    }
+
+    public ExecutionOptions withListeners(List<ExecutionListener> value) {
+        return new ExecutionOptions(stateMachineName, executionName, type, region, account, clock, tasks, List.copyOf(value), contextOverrides, recordHistory);
+    }
+
+    public ExecutionOptions withContextOverrides(ObjectNode value) {
+        return new ExecutionOptions(stateMachineName, executionName, type, region, account, clock, tasks, listeners, value, recordHistory);
+    }
+
+    public ExecutionOptions withRecordHistory(boolean value) {
+        return new ExecutionOptions(stateMachineName, executionName, type, region, account, clock, tasks, listeners, contextOverrides, value);
+    }
+
+    public String stateMachineArn() {
+        return "arn:aws:states:" + region + ":" + account + ":stateMachine:" + stateMachineName;
+    }
+
+    public String executionArn() {
+        String kind = type == ExecutionType.EXPRESS ? "express" : "execution";
+        return "arn:aws:states:" + region + ":" + account + ":" + kind + ":" + stateMachineName + ":" + executionName;
+    }
+
+    public String roleArn() {
+        return "arn:aws:iam::" + account + ":role/service-role/StepFunctions-" + stateMachineName + "-role";
+    }
+}

@@ -1,0 +1,16 @@
+package dev.sfnrun.engine;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.sfnrun.history.HistoryEvent;
+import java.time.Instant;
+import java.util.List;
+
+/**
+ * The outcome of one execution. {@code output} is set when it SUCCEEDED; {@code error} and
+ * {@code cause} may be set otherwise (either can be absent, as on AWS). {@code events} is the
+ * whole history when it was recorded, else empty.
+ */
+public record ExecutionResult(ExecutionStatus status, JsonNode output, String error, String cause,
+                              Instant startDate, Instant stopDate, String executionArn, String inputText,
+                              List<HistoryEvent> events) {
+}

@@ -1,0 +1,4 @@
+package dev.sfnrun.engine;
+
+/** How an execution ended. */
+public enum ExecutionStatus { SUCCEEDED, FAILED, TIMED_OUT, ABORTED }

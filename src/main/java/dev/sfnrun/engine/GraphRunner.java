@@ -1,0 +1,78 @@
+package dev.sfnrun.engine;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.sfnrun.definition.FailState;
+import dev.sfnrun.definition.State;
+import dev.sfnrun.definition.StateGraph;
+import dev.sfnrun.error.StatesError;
+import dev.sfnrun.history.EventDetails;
+import dev.sfnrun.history.EventType;
+import dev.sfnrun.history.HistoryEvent;
+import dev.sfnrun.history.Payload;
+import java.util.Iterator;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/**
+ * Runs one graph (the machine, a Parallel branch or a Map iteration) from its StartAt to an end:
+ * each state's Entered event, its work, its Exited event, then the next state.
+ */
+final class GraphRunner {
+    private final Execution execution;
+    private final StateExecutor executor;
+
+    GraphRunner(Execution execution) {
+        this.execution = execution;
+        this.executor = new StateExecutor(execution, this);
+    }
+
+    /** The graph's output; a failure propagates as a StatesError whose cause is already located. */
+    JsonNode run(StateGraph graph, JsonNode input, Scope scope, Trail trail) {
+        State state = graph.start();
+        JsonNode data = input;
+        EventLog log = execution.log();
+        while (true) {
+            execution.checkDeadline();
+            HistoryEvent entered = log.append(trail, EventType.entered(state.typeName()),
+                    EventDetails.create().put("name", state.name()).input(data));
+            StateRun run = new StateRun(state, data, entered.id(), entered.timestamp(), trail, scope, execution.context());
+            Step step;
+            try {
+                step = state.accept(executor.on(run));
+            } catch (StatesError e) {
+                throw e.locate(state.name(), entered.id());
+            }
+            if (!(state instanceof FailState)) {
+                EventDetails exited = EventDetails.create().put("name", state.name()).output(step.output());
+                if (step.assigned() != null) {
+                    exited.assignedVariables(assignedTexts(step.assigned()));
+                }
+                log.append(trail, EventType.exited(state.typeName()), exited);
+            }
+            if (step.assigned() != null) {
+                scope.putAll(toMap(step.assigned()));
+            }
+            if (step.next() == null) {
+                return step.output();
+            }
+            state = graph.state(step.next());
+            data = step.output();
+        }
+    }
+
+    private static Map<String, Object> assignedTexts(ObjectNode assigned) {
+        Map<String, Object> texts = new LinkedHashMap<>();
+        for (Iterator<Map.Entry<String, JsonNode>> it = assigned.fields(); it.hasNext(); ) {
+            Map.Entry<String, JsonNode> entry = it.next();
+            texts.put(entry.getKey(), Payload.of(entry.getValue()));
+        }
+        return texts;
+    }
+
+    private static Map<String, JsonNode> toMap(ObjectNode assigned) {
+        Map<String, JsonNode> values = new LinkedHashMap<>();
+        assigned.fields().forEachRemaining(entry -> values.put(entry.getKey(), entry.getValue()));
+        return values;
+    }
+}

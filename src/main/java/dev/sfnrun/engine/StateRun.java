@@ -1,0 +1,82 @@
+package dev.sfnrun.engine;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.sfnrun.definition.State;
+import dev.sfnrun.query.EvalContext;
+import dev.sfnrun.query.Json;
+import java.time.Instant;
+
+/**
+ * One visit of one state: its raw input, its Entered event, the trail its events follow, and the
+ * context expressions see. The context object is built only if an expression asks for it.
+ */
+final class StateRun implements EvalContext {
+    final State state;
+    final JsonNode input;
+    final long enteredEventId;
+    final Instant enteredTime;
+    final Trail trail;
+    final Scope scope;
+    private final ContextObject context;
+    private int retryCount;
+    private String taskToken;
+    private ObjectNode contextObject;
+
+    StateRun(State state, JsonNode input, long enteredEventId, Instant enteredTime, Trail trail, Scope scope,
+             ContextObject context) {
+        this.state = state;
+        this.input = input;
+        this.enteredEventId = enteredEventId;
+        this.enteredTime = enteredTime;
+        this.trail = trail;
+        this.scope = scope;
+        this.context = context;
+    }
+
+    String name() {
+        return state.name();
+    }
+
+    int retryCount() {
+        return retryCount;
+    }
+
+    void setRetryCount(int count) {
+        retryCount = count;
+        contextObject = null;
+    }
+
+    void setTaskToken(String token) {
+        taskToken = token;
+        contextObject = null;
+    }
+
+    @Override
+    public JsonNode contextObject() {
+        if (contextObject == null) {
+            contextObject = context.forState(this);
+        }
+        return contextObject;
+    }
+
+    /** The $$.State object. */
+    ObjectNode stateObject() {
+        ObjectNode node = Json.object();
+        node.put("Name", state.name());
+        node.put("EnteredTime", ContextObject.timestamp(enteredTime));
+        if (state instanceof dev.sfnrun.definition.TaskState) {
+            node.put("RetryCount", retryCount);
+        }
+        return node;
+    }
+
+    String taskToken() {
+        return taskToken;
+    }
+
+    @Override
+    public JsonNode variable(String name) {
+        return scope.get(name);
+    }
+}
