@@ -51,19 +51,19 @@ final class ArrayFunctions {
     }
 
     static JsonNode range(Args args) {
-        long first = args.truncatedInt(0);
-        long last = args.truncatedInt(1);
-        long step = args.truncatedInt(2);
+        int first = args.truncatedInt(0);
+        int last = args.truncatedInt(1);
+        int step = args.truncatedInt(2);
         if (step == 0) {
             throw args.invalid();
         }
-        long span = last - first;
+        long span = (long) last - first;
         long count = span == 0 || (span > 0) == (step > 0) ? span / step + 1 : 0;
         if (count > MAX_RANGE) {
             throw args.invalid();
         }
         ArrayNode out = Json.array();
-        for (long i = 0; i < count; i++) {
+        for (int i = 0; i < count; i++) {
             out.add(first + i * step);
         }
         return out;

@@ -70,7 +70,7 @@ public final class IntrinsicParser {
         }
         expect(')');
         if (!function.accepts(arguments.size())) {
-            throw error(name + " takes " + arity(function) + " but was given " + arguments.size());
+            throw invalid(name + " takes " + arity(function) + " but was given " + arguments.size());
         }
         return new Call(function, List.copyOf(arguments));
     }
@@ -226,8 +226,12 @@ public final class IntrinsicParser {
         }
     }
 
+    /** A syntax error at the current position. */
     private QuerySyntaxException error(String reason) {
-        return new QuerySyntaxException("Invalid intrinsic function call '" + text + "': " + reason
-                + " (at character " + (pos + 1) + ")");
+        return invalid(reason + " (at character " + (pos + 1) + ")");
+    }
+
+    private QuerySyntaxException invalid(String reason) {
+        return new QuerySyntaxException("Invalid intrinsic function call '" + text + "': " + reason);
     }
 }

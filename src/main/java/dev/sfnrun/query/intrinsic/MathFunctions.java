@@ -21,7 +21,7 @@ final class MathFunctions {
         if (start >= end) {
             throw args.invalid();
         }
-        return Json.NODES.numberNode(generator.nextLong(start, end));
+        return Json.NODES.numberNode(generator.nextInt(start, end));
     }
 
     /** The sum of two 32-bit integers; a sum outside that range fails. */
