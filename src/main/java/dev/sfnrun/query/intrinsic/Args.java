@@ -10,7 +10,7 @@ import java.util.List;
  * The evaluated arguments of one call, with typed accessors. An argument of the wrong type or out
  * of range fails the call with {@link #invalid()}.
  */
-public final class Args {
+final class Args {
     private final String function;
     private final List<JsonNode> values;
     private final List<String> templates;
@@ -21,15 +21,15 @@ public final class Args {
         this.templates = templates;
     }
 
-    public int count() {
+    int count() {
         return values.size();
     }
 
-    public JsonNode value(int i) {
+    JsonNode value(int i) {
         return values.get(i);
     }
 
-    public String string(int i) {
+    String string(int i) {
         JsonNode node = value(i);
         if (!node.isTextual()) {
             throw invalid();
@@ -37,21 +37,21 @@ public final class Args {
         return node.textValue();
     }
 
-    public ArrayNode array(int i) {
+    ArrayNode array(int i) {
         if (value(i) instanceof ArrayNode array) {
             return array;
         }
         throw invalid();
     }
 
-    public ObjectNode object(int i) {
+    ObjectNode object(int i) {
         if (value(i) instanceof ObjectNode object) {
             return object;
         }
         throw invalid();
     }
 
-    public boolean bool(int i) {
+    boolean bool(int i) {
         JsonNode node = value(i);
         if (!node.isBoolean()) {
             throw invalid();
@@ -60,13 +60,13 @@ public final class Args {
     }
 
     /** A number as a 32-bit integer, its fraction dropped (AWS truncates for ArrayPartition, ArrayRange, MathRandom). */
-    public int truncatedInt(int i) {
+    int truncatedInt(int i) {
         JsonNode n = number(i);
         return toInt(n.isIntegralNumber() ? n.longValue() : (long) n.doubleValue());
     }
 
     /** A number as a 32-bit integer, rounded half up (AWS rounds for MathAdd). */
-    public int roundedInt(int i) {
+    int roundedInt(int i) {
         JsonNode n = number(i);
         return toInt(n.isIntegralNumber() ? n.longValue() : Math.round(n.doubleValue()));
     }
@@ -75,13 +75,13 @@ public final class Args {
      * A Format template: for a string literal, its text as written with its escapes ({@code \{}
      * is a brace, not a placeholder); for any other string, its value with backslashes escaped.
      */
-    public String template(int i) {
+    String template(int i) {
         String raw = templates.get(i);
         return raw != null ? raw : string(i).replace("\\", "\\\\");
     }
 
     /** The failure of this call: AWS fails the state with States.Runtime and this cause. */
-    public StatesError invalid() {
+    StatesError invalid() {
         return StatesError.runtime("Invalid arguments in " + function);
     }
 

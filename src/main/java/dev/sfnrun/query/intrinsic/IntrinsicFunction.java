@@ -3,10 +3,10 @@ package dev.sfnrun.query.intrinsic;
 import com.fasterxml.jackson.databind.JsonNode;
 
 /** One entry of the function table: a name, how many arguments it takes, and what it computes. */
-public record IntrinsicFunction(String name, int minArgs, int maxArgs, Body body) {
+record IntrinsicFunction(String name, int minArgs, int maxArgs, Body body) {
     /** The computation, given the evaluated arguments. */
     @FunctionalInterface
-    public interface Body {
+    interface Body {
         JsonNode apply(Args args);
     }
 
