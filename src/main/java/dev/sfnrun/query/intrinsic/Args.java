@@ -80,7 +80,11 @@ final class Args {
         return raw != null ? raw : string(i).replace("\\", "\\\\");
     }
 
-    /** The failure of this call: AWS fails the state with States.Runtime and this cause. */
+    /**
+     * The failure of this call. The spec names States.IntrinsicFailure, but executions on AWS
+     * (third-party conformance runs) fail with States.Runtime and the cause
+     * "Invalid arguments in States.MathAdd" and the like, so that is what this raises.
+     */
     StatesError invalid() {
         return StatesError.runtime("Invalid arguments in " + function);
     }
