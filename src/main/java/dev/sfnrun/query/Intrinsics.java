@@ -1,5 +1,7 @@
 package dev.sfnrun.query;
 
+import dev.sfnrun.query.intrinsic.IntrinsicParser;
+
 /** Intrinsic function calls ({@code States.Format(...)} and the rest). */
 public final class Intrinsics {
     private Intrinsics() {
@@ -7,6 +9,14 @@ public final class Intrinsics {
 
     /** Compiles a call such as {@code States.Format('{}', $.a)}; a malformed call is a {@link QuerySyntaxException}. */
     public static ValueExpr compile(String text) {
-        throw new QuerySyntaxException("Intrinsic functions are not implemented yet: " + text);
+        return compile(text, text);
+    }
+
+    /**
+     * Compiles a call used by the definition field {@code field} (e.g. {@code "greeting.$"} or
+     * {@code "CausePath"}), which failure messages name when a path argument matches nothing.
+     */
+    public static ValueExpr compile(String text, String field) {
+        return IntrinsicParser.parse(text, field);
     }
 }

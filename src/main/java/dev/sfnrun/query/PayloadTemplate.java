@@ -127,7 +127,7 @@ public final class PayloadTemplate implements ValueExpr {
                 }
             };
         }
-        ValueExpr call = Intrinsics.compile(text);
+        ValueExpr call = Intrinsics.compile(text, key);
         return call::evaluate;
     }
 }

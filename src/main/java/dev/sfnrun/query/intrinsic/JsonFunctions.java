@@ -1,0 +1,45 @@
+package dev.sfnrun.query.intrinsic;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectReader;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.sfnrun.query.Json;
+
+/** States.StringToJson, JsonToString, JsonMerge. */
+final class JsonFunctions {
+    private static final ObjectReader STRICT = Json.MAPPER.reader().with(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
+
+    private JsonFunctions() {
+    }
+
+    static JsonNode stringToJson(Args args) {
+        String text = args.string(0);
+        try {
+            JsonNode parsed = STRICT.readTree(text);
+            if (parsed == null || parsed.isMissingNode()) {
+                throw args.invalid();
+            }
+            return parsed;
+        } catch (JsonProcessingException e) {
+            throw args.invalid();
+        }
+    }
+
+    static JsonNode jsonToString(Args args) {
+        return Json.NODES.textNode(Json.compact(args.value(0)));
+    }
+
+    /** A shallow merge: members of the second object replace those of the first. Deep merge is not supported. */
+    static JsonNode merge(Args args) {
+        ObjectNode first = args.object(0);
+        ObjectNode second = args.object(1);
+        if (args.bool(2)) {
+            throw args.invalid();
+        }
+        ObjectNode out = Json.shallowCopy(first);
+        out.setAll(second);
+        return out;
+    }
+}
