@@ -174,6 +174,24 @@ class ChoiceConditionTest {
         assertEquals(expected, holds(rule, "{\"v\": " + value + ", \"o\": " + other + "}"));
     }
 
+    @Test
+    void everyOperatorCompilesFromItsField() {
+        assertEquals(39, ChoiceOperator.values().length);
+        for (ChoiceOperator operator : ChoiceOperator.values()) {
+            JsonNode operand = operator.takesPath() ? Json.NODES.textNode("$.o")
+                    : operator.isTypeTest() ? Json.NODES.booleanNode(true)
+                    : switch (operator.type) {
+                        case STRING -> Json.NODES.textNode("a");
+                        case NUMERIC -> Json.NODES.numberNode(1);
+                        case BOOLEAN -> Json.NODES.booleanNode(true);
+                        case TIMESTAMP -> Json.NODES.textNode("2016-03-14T01:59:00Z");
+                    };
+            ObjectNode rule = Json.object().put("Variable", "$.v").set(operator.field, operand);
+            assertEquals(operator, ChoiceOperator.byField(operator.field));
+            ChoiceCondition.compile(rule, LOCATION).test(json("{\"v\": 1, \"o\": 1}"), CONTEXT);
+        }
+    }
+
     private static boolean matches(String pattern, String value) {
         ObjectNode rule = Json.object().put("Variable", "$.v").put("StringMatches", pattern);
         ObjectNode input = Json.object().put("v", value);
