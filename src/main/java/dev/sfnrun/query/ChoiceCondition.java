@@ -50,11 +50,11 @@ public interface ChoiceCondition {
         if (!operand.isArray() || operand.isEmpty()) {
             throw DataTest.invalid(location, "The field '" + operator + "' must be a non-empty array of choice rules");
         }
-        List<ChoiceCondition> rules = new ArrayList<>();
+        List<ChoiceCondition> compiled = new ArrayList<>();
         for (int i = 0; i < operand.size(); i++) {
-            rules.add(compile(operand.get(i), location + "/" + i));
+            compiled.add(compile(operand.get(i), location + "/" + i));
         }
-        List<ChoiceCondition> all = List.copyOf(rules);
+        List<ChoiceCondition> all = List.copyOf(compiled);
         if (operator.equals("And")) {
             return (input, context) -> all.stream().allMatch(rule -> rule.test(input, context));
         }

@@ -303,7 +303,8 @@ class ChoiceConditionTest {
         assertTrue(holds(inTwenties, "{\"value\": 22}"));
         assertFalse(holds(inTwenties, "{\"value\": 30}"));
 
-        String notPrivate = "{\"Not\": {\"Variable\": \"$.type\", \"StringEquals\": \"Private\"}, \"Next\": \"Public\"}";
+        String notPrivate = "{\"Not\": {\"Variable\": \"$.type\", \"StringEquals\": \"Private\"},"
+                + " \"Next\": \"Public\"}";
         assertFalse(holds(notPrivate, "{\"type\": \"Private\"}"));
         assertTrue(holds(notPrivate, "{\"type\": \"Public\"}"));
 
