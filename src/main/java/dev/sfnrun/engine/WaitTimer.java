@@ -9,7 +9,7 @@ import dev.sfnrun.query.PathNotFoundException;
 import dev.sfnrun.query.UndefinedVariableException;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.OffsetDateTime;
+import dev.sfnrun.query.Timestamps;
 
 /** Works out how long a Wait state waits, with AWS's errors for bad values, and waits. */
 final class WaitTimer {
@@ -33,19 +33,19 @@ final class WaitTimer {
             if (state.timestampPath() != null) {
                 JsonNode value = lookup(state.timestampPath(), effective, run);
                 text = value == null || !value.isTextual() ? null : value.asText();
-                if (text == null || Timestamps.parse(text) == null) {
+                if (text == null || Timestamps.parse(text).isEmpty()) {
                     throw StatesError.runtime("The TimestampPath parameter does not reference a valid ISO-8601 "
                             + "extended offset date-time format string: " + state.timestampPath() + " == "
                             + (value == null ? "null" : value.isTextual() ? value.asText() : Json.compact(value)));
                 }
             }
-            OffsetDateTime until = Timestamps.parse(text);
+            Instant until = text == null ? null : Timestamps.parse(text).orElse(null);
             if (until == null) {
                 throw StatesError.runtime("The Timestamp field cannot be parsed as an ISO-8601 extended offset "
                         + "date-time format string: " + text);
             }
             Instant now = execution.clock().now();
-            delay = until.toInstant().isAfter(now) ? Duration.between(now, until.toInstant()) : Duration.ZERO;
+            delay = until.isAfter(now) ? Duration.between(now, until) : Duration.ZERO;
         }
         if (delay.getSeconds() >= MAX_DELAY_SECONDS) {
             throw StatesError.runtime("Wait state delay is too long.");
