@@ -39,6 +39,12 @@ final class Check {
         assertEquals(at[0] + ":" + at[1], d.line() + ":" + d.column(), () -> "position of " + describe(List.of(d)));
     }
 
+    /** The diagnostic at {@code pointer} among {@code found}. */
+    static Diagnostic at(List<Diagnostic> found, String pointer) {
+        return found.stream().filter(d -> d.pointer().equals(pointer)).findFirst()
+                .orElseThrow(() -> new AssertionError("nothing at " + pointer + " in:\n" + describe(found)));
+    }
+
     /** Line and column (1-based) of the first occurrence of {@code needle}. */
     static int[] position(String text, String needle) {
         int index = text.indexOf(needle);
