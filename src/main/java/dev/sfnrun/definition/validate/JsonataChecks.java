@@ -19,11 +19,17 @@ final class JsonataChecks {
             "Credentials", "ToleratedFailurePercentage", "ToleratedFailureCount", "ItemReader", "ItemBatcher",
             "ResultWriter");
 
-    static boolean isExpression(JsonNode value) {
-        return value.isTextual() && isExpression(value.asText());
+    /** A string meant as an expression, well delimited or not; {@link #checkValue} reports the badly delimited. */
+    static boolean looksLikeExpression(JsonNode value) {
+        return value.isTextual() && looksLikeExpression(value.asText());
     }
 
-    static boolean isExpression(String text) {
+    private static boolean looksLikeExpression(String text) {
+        String trimmed = text.strip();
+        return trimmed.startsWith("{%") || trimmed.endsWith("%}");
+    }
+
+    private static boolean isExpression(String text) {
         return text.length() >= 4 && text.startsWith("{%") && text.endsWith("%}");
     }
 
@@ -63,9 +69,8 @@ final class JsonataChecks {
     }
 
     private static void checkString(String text, String pointer, Diagnostics out) {
-        String trimmed = text.strip();
         if (!isExpression(text)) {
-            if (trimmed.startsWith("{%") || trimmed.endsWith("%}")) {
+            if (looksLikeExpression(text)) {
                 out.report(DiagnosticCode.INVALID_JSONATA_EXPRESSION, pointer, "The JSONata expression '" + text
                         + "' must start with '{%' and end with '%}' with no characters before or after them");
             }

@@ -36,7 +36,7 @@ final class ShapeChecks {
 
     /** Reports a value of the wrong type, out of range or not among the allowed values; true when it is fine. */
     static boolean checkValue(Field field, JsonNode value, String at, boolean jsonata, Diagnostics out) {
-        if (jsonata && field.expression() && JsonataChecks.isExpression(value)) {
+        if (jsonata && field.expression() && JsonataChecks.looksLikeExpression(value)) {
             return true;
         }
         if (!field.kind().accepts(value)) {
