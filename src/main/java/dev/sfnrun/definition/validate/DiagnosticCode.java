@@ -1,0 +1,34 @@
+package dev.sfnrun.definition.validate;
+
+/** The diagnostic codes of AWS's ValidateStateMachineDefinition, spelled as AWS spells them. */
+public enum DiagnosticCode {
+    INVALID_JSON_DESCRIPTION,
+    MISSING_DESCRIPTION,
+    SCHEMA_VALIDATION_FAILED,
+    INVALID_RESOURCE,
+    MISSING_END_STATE,
+    MISSING_TRANSITION_TARGET,
+    DUPLICATE_STATE_NAME,
+    INVALID_STATE_NAME,
+    TOO_DEEPLY_NESTED,
+    DUPLICATE_LABEL_NAME,
+    INVALID_LABEL_NAME,
+    INVALID_JSONATA_EXPRESSION,
+    NO_DOLLAR(Severity.WARNING),
+    NO_PATH(Severity.WARNING),
+    PASS_RESULT_IS_STATIC(Severity.WARNING);
+
+    private final Severity severity;
+
+    DiagnosticCode() {
+        this(Severity.ERROR);
+    }
+
+    DiagnosticCode(Severity severity) {
+        this.severity = severity;
+    }
+
+    public Severity severity() {
+        return severity;
+    }
+}

@@ -1,0 +1,19 @@
+package dev.sfnrun.definition.validate;
+
+/** JSON pointers (RFC 6901) as the validator builds them. */
+final class Pointer {
+    private Pointer() {
+    }
+
+    static String child(String parent, String key) {
+        return parent + "/" + key.replace("~", "~0").replace("/", "~1");
+    }
+
+    static String child(String parent, int index) {
+        return parent + "/" + index;
+    }
+
+    static String parent(String pointer) {
+        return pointer.substring(0, Math.max(0, pointer.lastIndexOf('/')));
+    }
+}

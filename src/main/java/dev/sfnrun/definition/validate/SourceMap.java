@@ -1,0 +1,25 @@
+package dev.sfnrun.definition.validate;
+
+import java.util.Map;
+
+/** Where each value of a JSON document starts: JSON pointer to line and column (both 1-based). */
+public final class SourceMap {
+    /** A place in the text; for an object member, the place of its name. */
+    public record Position(int line, int column) {
+    }
+
+    private final Map<String, Position> positions;
+
+    SourceMap(Map<String, Position> positions) {
+        this.positions = Map.copyOf(positions);
+    }
+
+    /** The position of the value at {@code pointer}, or of its nearest ancestor that exists. */
+    public Position position(String pointer) {
+        String at = pointer;
+        while (!positions.containsKey(at) && !at.isEmpty()) {
+            at = Pointer.parent(at);
+        }
+        return positions.getOrDefault(at, new Position(1, 1));
+    }
+}

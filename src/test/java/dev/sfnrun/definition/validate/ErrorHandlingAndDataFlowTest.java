@@ -1,0 +1,138 @@
+package dev.sfnrun.definition.validate;
+
+import static dev.sfnrun.definition.validate.Check.only;
+import static dev.sfnrun.definition.validate.Check.valid;
+import static dev.sfnrun.definition.validate.DiagnosticCode.INVALID_JSONATA_EXPRESSION;
+import static dev.sfnrun.definition.validate.DiagnosticCode.NO_DOLLAR;
+import static dev.sfnrun.definition.validate.DiagnosticCode.NO_PATH;
+import static dev.sfnrun.definition.validate.DiagnosticCode.PASS_RESULT_IS_STATIC;
+import static dev.sfnrun.definition.validate.DiagnosticCode.SCHEMA_VALIDATION_FAILED;
+import static dev.sfnrun.definition.validate.StateChecksTest.jsonata;
+import static dev.sfnrun.definition.validate.StateChecksTest.machine;
+
+import org.junit.jupiter.api.Test;
+
+class ErrorHandlingAndDataFlowTest {
+
+    private static String task(String fields) {
+        return machine("{\"Type\": \"Task\", \"Resource\": \"arn:aws:states:::lambda:invoke\", \"End\": true, " + fields + "}");
+    }
+
+    @Test
+    void retrierRanges() {
+        valid(task("\"Retry\": [{\"ErrorEquals\": [\"A\"], \"IntervalSeconds\": 1, \"MaxAttempts\": 0, \"BackoffRate\": 1.0,"
+                + " \"MaxDelaySeconds\": 31622400, \"JitterStrategy\": \"FULL\"}]"));
+        String[][] cases = {
+                {"\"MaxAttempts\": -1", "MaxAttempts", "Value should be between 0 and 99999999"},
+                {"\"MaxAttempts\": 100000000", "MaxAttempts", "Value should be between 0 and 99999999"},
+                {"\"MaxAttempts\": 1.5", "MaxAttempts", "Expected value of type [INTEGER]"},
+                {"\"BackoffRate\": 0.5", "BackoffRate", "Value should be greater than or equal to 1"},
+                {"\"IntervalSeconds\": 0", "IntervalSeconds", "Value should be between 1 and 99999999"},
+                {"\"MaxDelaySeconds\": 31622401", "MaxDelaySeconds", "Value should be between 1 and 31622400"},
+                {"\"JitterStrategy\": \"HALF\"", "JitterStrategy", "Value should be one of the following: [FULL, NONE]"},
+        };
+        for (String[] c : cases) {
+            String text = task("\"Retry\": [{\"ErrorEquals\": [\"A\"], " + c[0] + "}]");
+            only(text, SCHEMA_VALIDATION_FAILED, "/States/S/Retry/0/" + c[1], "\"" + c[1] + "\"", c[2]);
+        }
+    }
+
+    @Test
+    void statesAllAloneAndLast() {
+        valid(task("\"Retry\": [{\"ErrorEquals\": [\"A\"]}, {\"ErrorEquals\": [\"States.ALL\"]}]"));
+        String notAlone = task("\"Retry\": [{\"ErrorEquals\": [\"States.ALL\", \"A\"]}]");
+        only(notAlone, SCHEMA_VALIDATION_FAILED, "/States/S/Retry/0/ErrorEquals/0", "\"States.ALL\"",
+                "States.ALL must appear alone and at end of list");
+        String notLast = task("\"Catch\": [{\"ErrorEquals\": [\"States.ALL\"], \"Next\": \"S\"}, {\"ErrorEquals\": [\"A\"], \"Next\": \"S\"}]");
+        only(notLast, SCHEMA_VALIDATION_FAILED, "/States/S/Catch/0/ErrorEquals/0", "\"States.ALL\"",
+                "States.ALL must appear alone and at end of list");
+    }
+
+    @Test
+    void errorEqualsIsRequiredAndNotEmpty() {
+        String empty = task("\"Retry\": [{\"ErrorEquals\": []}]");
+        only(empty, SCHEMA_VALIDATION_FAILED, "/States/S/Retry/0/ErrorEquals", "\"ErrorEquals\"",
+                "ErrorEquals must contain at least one error name");
+        String missing = task("\"Catch\": [{\"Next\": \"S\"}]");
+        only(missing, SCHEMA_VALIDATION_FAILED, "/States/S/Catch/0", "{\"Next\"", "These fields are required: [ErrorEquals]");
+    }
+
+    @Test
+    void pathsAndReferencePathsMustParse() {
+        valid(task("\"InputPath\": \"$.a[0]\", \"ResultPath\": null, \"OutputPath\": \"$$.Execution.Input\","
+                + " \"TimeoutSecondsPath\": \"$.t\", \"Catch\": [{\"ErrorEquals\": [\"A\"], \"ResultPath\": \"$.error\", \"Next\": \"S\"}]"));
+        String input = task("\"InputPath\": \"a.b\"");
+        only(input, SCHEMA_VALIDATION_FAILED, "/States/S/InputPath", "\"InputPath\"", "The path 'a.b' must start with '$'");
+        String result = task("\"ResultPath\": \"$$.x\"");
+        only(result, SCHEMA_VALIDATION_FAILED, "/States/S/ResultPath", "\"ResultPath\"",
+                "The value '$$.x' is not a valid Reference Path");
+        String catcher = task("\"Catch\": [{\"ErrorEquals\": [\"A\"], \"ResultPath\": \"$.a[*]\", \"Next\": \"S\"}]");
+        only(catcher, SCHEMA_VALIDATION_FAILED, "/States/S/Catch/0/ResultPath", "\"ResultPath\"",
+                "The value '$.a[*]' is not a valid Reference Path");
+        String reference = task("\"TimeoutSecondsPath\": \"$.a[*]\"");
+        only(reference, SCHEMA_VALIDATION_FAILED, "/States/S/TimeoutSecondsPath", "\"TimeoutSecondsPath\"",
+                "The value '$.a[*]' is not a valid Reference Path");
+    }
+
+    @Test
+    void payloadTemplates() {
+        valid(task("\"Parameters\": {\"a.$\": \"$.a\", \"b\": {\"c.$\": \"$$.Execution.Id\"}, \"d\": [{\"e.$\": \"$v.x\"}]}"));
+        String duplicate = task("\"Parameters\": {\"a\": 1, \"a.$\": \"$.a\"}");
+        only(duplicate, SCHEMA_VALIDATION_FAILED, "/States/S/Parameters/a.$", "\"a.$\"",
+                "The field 'a' appears twice in Parameters");
+        String badPath = task("\"ResultSelector\": {\"a.$\": \"$ a\"}");
+        only(badPath, SCHEMA_VALIDATION_FAILED, "/States/S/ResultSelector/a.$", "\"a.$\"",
+                "The path '$ a' is not a valid JSONPath");
+        String notString = task("\"Parameters\": {\"a.$\": 1}");
+        only(notString, SCHEMA_VALIDATION_FAILED, "/States/S/Parameters/a.$", "\"a.$\"", "Expected value of type [STRING]");
+        String intrinsic = task("\"Parameters\": {\"a.$\": \"States.Format('{}'\"}");
+        var found = Check.diagnostics(intrinsic);
+        Check.assertDiagnostic(intrinsic, Check.at(found, "/States/S/Parameters/a.$"), SCHEMA_VALIDATION_FAILED,
+                "/States/S/Parameters/a.$", "\"a.$\"", found.get(0).message());
+    }
+
+    @Test
+    void warnings() {
+        String noDollar = task("\"Parameters\": {\"a\": \"$.a\", \"literal\": \"$customerName\"}");
+        only(noDollar, NO_DOLLAR, "/States/S/Parameters/a", "\"a\"",
+                "The value of field 'a' looks like a JSONPath or an intrinsic function, but the field name does not end with '.$'");
+        String noPath = machine("{\"Type\": \"Fail\", \"Error\": \"$.error\"}");
+        only(noPath, NO_PATH, "/States/S/Error", "\"Error\"",
+                "The value of field 'Error' looks like a path, but the field name does not end with 'Path'");
+        String staticResult = machine("{\"Type\": \"Pass\", \"Result\": {\"x\": [{\"y.$\": \"$.y\"}]}, \"End\": true}");
+        only(staticResult, PASS_RESULT_IS_STATIC, "/States/S/Result/x/0/y.$", "\"y.$\"",
+                "The field 'y.$' is inside the Result of a Pass state, which is static: it will not be evaluated");
+    }
+
+    @Test
+    void variableNames() {
+        valid(machine("{\"Type\": \"Pass\", \"Assign\": {\"total\": 1, \"_x\": 2, \"név\": 3, \"y.$\": \"$.y\"}, \"End\": true}"));
+        for (String name : new String[] {"states", "1x", "a-b", "x".repeat(81)}) {
+            String text = machine("{\"Type\": \"Pass\", \"Assign\": {\"" + name + "\": 1}, \"End\": true}");
+            only(text, SCHEMA_VALIDATION_FAILED, "/States/S/Assign/" + name, "\"" + name + "\"",
+                    "Invalid variable name: '" + name + "'");
+        }
+    }
+
+    @Test
+    void jsonataDelimiters() {
+        valid(jsonata("{\"Type\": \"Pass\", \"Output\": {\"a\": \"{% $states.input.a %}\", \"b\": [\"plain\"]}, \"Assign\": {\"v\": \"{% 1 %}\"}, \"End\": true}"));
+        String leading = jsonata("{\"Type\": \"Pass\", \"Output\": {\"a\": [\" {% $x %}\"]}, \"End\": true}");
+        only(leading, INVALID_JSONATA_EXPRESSION, "/States/S/Output/a/0", "\" {%",
+                "The JSONata expression ' {% $x %}' must start with '{%' and end with '%}' with no characters before or after them");
+        String unclosed = jsonata("{\"Type\": \"Wait\", \"Seconds\": \"{% $x\", \"End\": true}");
+        var found = Check.diagnostics(unclosed);
+        Check.assertDiagnostic(unclosed, Check.at(found, "/States/S/Seconds"), INVALID_JSONATA_EXPRESSION,
+                "/States/S/Seconds", "\"Seconds\"",
+                "The JSONata expression '{% $x' must start with '{%' and end with '%}' with no characters before or after them");
+        String empty = jsonata("{\"Type\": \"Pass\", \"Output\": \"{%  %}\", \"End\": true}");
+        only(empty, INVALID_JSONATA_EXPRESSION, "/States/S/Output", "\"Output\"", "The JSONata expression is empty");
+    }
+
+    @Test
+    void jsonataExpressionStandsForAnIntegerField() {
+        valid(jsonata("{\"Type\": \"Task\", \"Resource\": \"arn:aws:states:::lambda:invoke\", \"TimeoutSeconds\": \"{% $t %}\", \"End\": true}"));
+        String text = machine("{\"Type\": \"Task\", \"Resource\": \"arn:aws:states:::lambda:invoke\", \"TimeoutSeconds\": \"{% $t %}\", \"End\": true}");
+        only(text, SCHEMA_VALIDATION_FAILED, "/States/S/TimeoutSeconds", "\"TimeoutSeconds\"", "Expected value of type [INTEGER]");
+    }
+}

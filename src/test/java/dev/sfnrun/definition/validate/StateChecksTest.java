@@ -1,0 +1,183 @@
+package dev.sfnrun.definition.validate;
+
+import static dev.sfnrun.definition.validate.Check.only;
+import static dev.sfnrun.definition.validate.Check.valid;
+import static dev.sfnrun.definition.validate.DiagnosticCode.INVALID_RESOURCE;
+import static dev.sfnrun.definition.validate.DiagnosticCode.SCHEMA_VALIDATION_FAILED;
+
+import org.junit.jupiter.api.Test;
+
+class StateChecksTest {
+
+    /** A one-state machine whose state is {@code {"Type": ..., <fields>}}. */
+    static String machine(String state) {
+        return "{\"StartAt\": \"S\", \"States\": {\"S\": " + state + "}}";
+    }
+
+    static String jsonata(String state) {
+        return "{\"QueryLanguage\": \"JSONata\", \"StartAt\": \"S\", \"States\": {\"S\": " + state + "}}";
+    }
+
+    @Test
+    void fieldNotSupportedByTheStateType() {
+        valid(machine("{\"Type\": \"Pass\", \"Result\": 1, \"End\": true}"));
+        String text = machine("{\"Type\": \"Succeed\", \"Result\": 1}");
+        only(text, SCHEMA_VALIDATION_FAILED, "/States/S/Result", "\"Result\"", "Field 'Result' is not supported");
+    }
+
+    @Test
+    void unknownStateType() {
+        String text = machine("{\"Type\": \"Sleep\", \"End\": true}");
+        only(text, SCHEMA_VALIDATION_FAILED, "/States/S/Type", "\"Type\"",
+                "Value should be one of the following: [Task, Pass, Choice, Wait, Succeed, Fail, Parallel, Map]");
+    }
+
+    @Test
+    void taskNeedsAResource() {
+        String text = machine("{\"Type\": \"Task\", \"End\": true}");
+        only(text, SCHEMA_VALIDATION_FAILED, "/States/S", "\"S\": {", "These fields are required: [Resource]");
+    }
+
+    @Test
+    void resourceMustBeAnArn() {
+        valid(machine("{\"Type\": \"Task\", \"Resource\": \"arn:aws:lambda:us-east-1:123456789012:function:f\", \"End\": true}"));
+        String text = machine("{\"Type\": \"Task\", \"Resource\": \"my-function\", \"End\": true}");
+        only(text, INVALID_RESOURCE, "/States/S/Resource", "\"Resource\"",
+                "Value is not a valid resource ARN: my-function");
+    }
+
+    @Test
+    void jsonPathFieldInAJsonataState() {
+        valid(jsonata("{\"Type\": \"Pass\", \"Output\": 1, \"End\": true}"));
+        String text = jsonata("{\"Type\": \"Pass\", \"InputPath\": \"$.a\", \"End\": true}");
+        only(text, SCHEMA_VALIDATION_FAILED, "/States/S/InputPath", "\"InputPath\"",
+                "The QueryLanguage is set to 'JSONata', but field 'InputPath' is only supported for the 'JSONPath' QueryLanguage");
+    }
+
+    @Test
+    void jsonataFieldInAJsonPathState() {
+        String text = machine("{\"Type\": \"Pass\", \"Output\": 1, \"End\": true}");
+        only(text, SCHEMA_VALIDATION_FAILED, "/States/S/Output", "\"Output\"",
+                "The QueryLanguage is set to 'JSONPath', but field 'Output' is only supported for the 'JSONata' QueryLanguage");
+    }
+
+    @Test
+    void stateMayOptIntoJsonataButNotOutOfIt() {
+        valid(machine("{\"Type\": \"Pass\", \"QueryLanguage\": \"JSONata\", \"Output\": 1, \"End\": true}"));
+        String text = jsonata("{\"Type\": \"Pass\", \"QueryLanguage\": \"JSONPath\", \"End\": true}");
+        only(text, SCHEMA_VALIDATION_FAILED, "/States/S", "\"S\": {",
+                "'QueryLanguage' can not be 'JSONPath' if set to 'JSONata' for whole state machine");
+    }
+
+    @Test
+    void valueTypesAreChecked() {
+        String text = machine("{\"Type\": \"Pass\", \"End\": \"yes\"}");
+        var found = Check.diagnostics(text);
+        Check.assertDiagnostic(text, Check.at(found, "/States/S"), SCHEMA_VALIDATION_FAILED, "/States/S", "\"S\": {",
+                "These fields are required: [Next or End]");
+        Check.assertDiagnostic(text, Check.at(found, "/States/S/End"), SCHEMA_VALIDATION_FAILED, "/States/S/End", "\"End\"",
+                "Expected value of type [BOOLEAN]");
+    }
+
+    @Test
+    void nextAndEndExcludeEachOther() {
+        String text = "{\"StartAt\": \"S\", \"States\": {\"S\": {\"Type\": \"Pass\", \"Next\": \"T\", \"End\": true}, \"T\": {\"Type\": \"Succeed\"}}}";
+        only(text, SCHEMA_VALIDATION_FAILED, "/States/S/End", "\"End\"", "Fields 'Next' and 'End' are mutually exclusive");
+    }
+
+    @Test
+    void succeedFailAndChoiceTakeNeitherNextNorEnd() {
+        String text = machine("{\"Type\": \"Fail\", \"End\": true}");
+        only(text, SCHEMA_VALIDATION_FAILED, "/States/S/End", "\"End\"", "Field 'End' is not supported");
+    }
+
+    @Test
+    void timeoutsArePositiveAndHeartbeatIsSmaller() {
+        valid(machine("{\"Type\": \"Task\", \"Resource\": \"arn:aws:states:::lambda:invoke\", \"TimeoutSeconds\": 10, \"HeartbeatSeconds\": 5, \"End\": true}"));
+        String zero = machine("{\"Type\": \"Task\", \"Resource\": \"arn:aws:states:::lambda:invoke\", \"TimeoutSeconds\": 0, \"End\": true}");
+        only(zero, SCHEMA_VALIDATION_FAILED, "/States/S/TimeoutSeconds", "\"TimeoutSeconds\"",
+                "Value should be between 1 and 99999999");
+        String heartbeat = machine("{\"Type\": \"Task\", \"Resource\": \"arn:aws:states:::lambda:invoke\", \"TimeoutSeconds\": 5, \"HeartbeatSeconds\": 5, \"End\": true}");
+        only(heartbeat, SCHEMA_VALIDATION_FAILED, "/States/S/HeartbeatSeconds", "\"HeartbeatSeconds\"",
+                "HeartbeatSeconds must be smaller than TimeoutSeconds");
+    }
+
+    @Test
+    void literalAndPathExcludeEachOther() {
+        String text = machine("{\"Type\": \"Fail\", \"Error\": \"E\", \"ErrorPath\": \"$.e\"}");
+        only(text, SCHEMA_VALIDATION_FAILED, "/States/S/ErrorPath", "\"ErrorPath\"",
+                "Fields 'Error' and 'ErrorPath' are mutually exclusive");
+    }
+
+    @Test
+    void waitHasExactlyOneDuration() {
+        valid(machine("{\"Type\": \"Wait\", \"Seconds\": 0, \"End\": true}"));
+        String none = machine("{\"Type\": \"Wait\", \"End\": true}");
+        only(none, SCHEMA_VALIDATION_FAILED, "/States/S", "\"S\": {",
+                "Exactly one of these fields is required: [Seconds, SecondsPath, Timestamp, TimestampPath]");
+        String two = machine("{\"Type\": \"Wait\", \"Seconds\": 1, \"TimestampPath\": \"$.t\", \"End\": true}");
+        only(two, SCHEMA_VALIDATION_FAILED, "/States/S/TimestampPath", "\"TimestampPath\"",
+                "Exactly one of these fields is allowed: [Seconds, SecondsPath, Timestamp, TimestampPath]");
+    }
+
+    @Test
+    void mapHasExactlyOneProcessor() {
+        String processor = "{\"StartAt\": \"I\", \"States\": {\"I\": {\"Type\": \"Succeed\"}}}";
+        valid(machine("{\"Type\": \"Map\", \"End\": true, \"Iterator\": " + processor + "}"));
+        String none = machine("{\"Type\": \"Map\", \"End\": true}");
+        only(none, SCHEMA_VALIDATION_FAILED, "/States/S", "\"S\": {",
+                "Exactly one of these fields is required: [ItemProcessor, Iterator]");
+    }
+
+    @Test
+    void distributedMapFieldsAndRanges() {
+        String processor = "{\"ProcessorConfig\": {\"Mode\": \"DISTRIBUTED\", \"ExecutionType\": \"EXPRESS\"}, \"StartAt\": \"I\", \"States\": {\"I\": {\"Type\": \"Succeed\"}}}";
+        valid(machine("{\"Type\": \"Map\", \"End\": true, \"ItemProcessor\": " + processor
+                + ", \"ItemReader\": {\"Resource\": \"arn:aws:states:::s3:getObject\", \"ReaderConfig\": {\"InputType\": \"CSV\", \"CSVHeaderLocation\": \"FIRST_ROW\"}, \"Parameters\": {\"Bucket\": \"b\", \"Key\": \"k\"}},"
+                + " \"ItemBatcher\": {\"MaxItemsPerBatch\": 10}, \"ResultWriter\": {\"WriterConfig\": {\"OutputType\": \"JSONL\", \"Transformation\": \"FLATTEN\"}},"
+                + " \"ToleratedFailurePercentage\": 12.5, \"MaxConcurrency\": 0}"));
+        String percentage = machine("{\"Type\": \"Map\", \"End\": true, \"ItemProcessor\": " + processor
+                + ", \"ToleratedFailurePercentage\": 101}");
+        only(percentage, SCHEMA_VALIDATION_FAILED, "/States/S/ToleratedFailurePercentage", "\"ToleratedFailurePercentage\"",
+                "Value should be between 0 and 100");
+        String mode = machine("{\"Type\": \"Map\", \"End\": true, \"ItemProcessor\": {\"ProcessorConfig\": {\"Mode\": \"PARALLEL\"}, \"StartAt\": \"I\", \"States\": {\"I\": {\"Type\": \"Succeed\"}}}}");
+        only(mode, SCHEMA_VALIDATION_FAILED, "/States/S/ItemProcessor/ProcessorConfig/Mode", "\"Mode\"",
+                "Value should be one of the following: [INLINE, DISTRIBUTED]");
+        String batcher = machine("{\"Type\": \"Map\", \"End\": true, \"ItemProcessor\": " + processor
+                + ", \"ItemBatcher\": {\"MaxItemsPerBatch\": 1, \"MaxItemsPerBatchPath\": \"$.n\"}}");
+        only(batcher, SCHEMA_VALIDATION_FAILED, "/States/S/ItemBatcher/MaxItemsPerBatchPath", "\"MaxItemsPerBatchPath\"",
+                "Fields 'MaxItemsPerBatch' and 'MaxItemsPerBatchPath' are mutually exclusive");
+    }
+
+    @Test
+    void choiceRules() {
+        valid(machine("{\"Type\": \"Choice\", \"Choices\": [{\"And\": [{\"Variable\": \"$.a\", \"NumericGreaterThanPath\": \"$.b\"},"
+                + " {\"Not\": {\"Variable\": \"$$.Execution.Id\", \"IsNull\": true}}], \"Next\": \"S\"}], \"Default\": \"S\"}")
+                .replace("\"Default\": \"S\"}", "\"Default\": \"S\"}, \"E\": {\"Type\": \"Succeed\"}")
+                .replace("\"Next\": \"S\"", "\"Next\": \"E\"").replace("\"Default\": \"S\"", "\"Default\": \"E\""));
+        String nestedNext = machine("{\"Type\": \"Choice\", \"Choices\": [{\"Not\": {\"Variable\": \"$.a\", \"IsNull\": true, \"Next\": \"S\"}, \"Next\": \"S\"}]}");
+        var found = Check.diagnostics(nestedNext);
+        Check.assertDiagnostic(nestedNext, Check.at(found, "/States/S/Choices/0/Not/Next"), SCHEMA_VALIDATION_FAILED, "/States/S/Choices/0/Not/Next",
+                "\"Next\"", "Field 'Next' is not supported");
+        String twoOperators = machine("{\"Type\": \"Choice\", \"Choices\": [{\"Variable\": \"$.a\", \"IsNull\": true, \"IsString\": true, \"Next\": \"S\"}]}");
+        found = Check.diagnostics(twoOperators);
+        Check.assertDiagnostic(twoOperators, Check.at(found, "/States/S/Choices/0/IsString"), SCHEMA_VALIDATION_FAILED, "/States/S/Choices/0/IsString",
+                "\"IsString\"", "A Choice Rule must have exactly one comparison operator, or one of And, Or, Not");
+        String operand = machine("{\"Type\": \"Choice\", \"Choices\": [{\"Variable\": \"$.a\", \"NumericEquals\": \"1\", \"Next\": \"S\"}]}");
+        found = Check.diagnostics(operand);
+        Check.assertDiagnostic(operand, Check.at(found, "/States/S/Choices/0/NumericEquals"), SCHEMA_VALIDATION_FAILED, "/States/S/Choices/0/NumericEquals",
+                "\"NumericEquals\"", "Expected value of type [NUMBER]");
+        String noNext = machine("{\"Type\": \"Choice\", \"Choices\": [{\"Variable\": \"$.a\", \"IsNull\": true}]}");
+        found = Check.diagnostics(noNext);
+        Check.assertDiagnostic(noNext, Check.at(found, "/States/S/Choices/0"), SCHEMA_VALIDATION_FAILED, "/States/S/Choices/0",
+                "{\"Variable\"", "These fields are required: [Next]");
+    }
+
+    @Test
+    void jsonataChoiceRuleNeedsACondition() {
+        String ok = "{\"QueryLanguage\": \"JSONata\", \"StartAt\": \"C\", \"States\": {\"C\": {\"Type\": \"Choice\", \"Choices\": [{\"Condition\": \"{% $states.input.a > 1 %}\", \"Next\": \"E\"}], \"Default\": \"E\"}, \"E\": {\"Type\": \"Succeed\"}}}";
+        valid(ok);
+        String text = ok.replace("\"Condition\": \"{% $states.input.a > 1 %}\", ", "");
+        only(text, SCHEMA_VALIDATION_FAILED, "/States/C/Choices/0", "{\"Next\"", "These fields are required: [Condition]");
+    }
+}
