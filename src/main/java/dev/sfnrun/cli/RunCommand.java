@@ -21,6 +21,7 @@ import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
@@ -41,7 +42,9 @@ public final class RunCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    @Parameters(index = "0", paramLabel = "DEFINITION", description = "The state machine definition (ASL JSON file).")
+    /** Optional to picocli only so that {@code sfn-run validate FILE...} parses; {@link #call} requires it. */
+    @Parameters(index = "0", arity = "0..1", paramLabel = "DEFINITION",
+            description = "The state machine definition (ASL JSON file).")
     String definition;
 
     @Option(names = "--input", paramLabel = "FILE", description = "Execution input: a JSON file, or - for stdin.")
@@ -98,6 +101,9 @@ public final class RunCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
+        if (definition == null) {
+            throw new ParameterException(spec.commandLine(), "Missing required parameter: 'DEFINITION'");
+        }
         if (!(timeScale >= 0)) {
             throw new UsageError("--time-scale must be 0 or a positive number, not " + timeScale);
         }
