@@ -2,8 +2,6 @@ package dev.sfnrun.cli;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.sfnrun.definition.DefinitionException;
-import dev.sfnrun.definition.DefinitionParser;
 import dev.sfnrun.definition.StateMachine;
 import dev.sfnrun.engine.Bindings;
 import dev.sfnrun.engine.Clock;
@@ -46,6 +44,10 @@ public final class RunCommand implements Callable<Integer> {
     @Parameters(index = "0", arity = "0..1", paramLabel = "DEFINITION",
             description = "The state machine definition (ASL JSON file).")
     String definition;
+
+    @Option(names = "--no-validate",
+            description = "Skip the checks of 'sfn-run validate' before running (the parser's own checks still apply).")
+    boolean noValidate;
 
     @Option(names = "--input", paramLabel = "FILE", description = "Execution input: a JSON file, or - for stdin.")
     String inputFile;
@@ -108,13 +110,7 @@ public final class RunCommand implements Callable<Integer> {
             throw new UsageError("--time-scale must be 0 or a positive number, not " + timeScale);
         }
         String definitionText = InputFiles.read(definition, System.in);
-        JsonNode definitionJson = InputFiles.parse(definition, definitionText);
-        StateMachine machine;
-        try {
-            machine = DefinitionParser.parse(definitionJson);
-        } catch (DefinitionException e) {
-            throw new UsageError(definition + ": " + describe(e) + e.getMessage());
-        }
+        StateMachine machine = ValidateCommand.loadForRun(definition, definitionText, !noValidate);
         String inputText = inputText();
         JsonNode input = InputFiles.parse(inputFile != null ? inputFile : "--input-json", inputText);
         ObjectNode context = null;
@@ -150,10 +146,6 @@ public final class RunCommand implements Callable<Integer> {
         }
         out.flush();
         return result.status() == ExecutionStatus.SUCCEEDED ? ExitCodes.OK : ExitCodes.FAILED;
-    }
-
-    private static String describe(DefinitionException e) {
-        return e.pointer().isEmpty() ? "" : e.pointer() + ": ";
     }
 
     private String inputText() {

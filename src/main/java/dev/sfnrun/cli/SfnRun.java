@@ -50,6 +50,11 @@ public final class SfnRun {
             if (e instanceof CommandLine.ParameterException) {
                 return cli.getParameterExceptionHandler().handleParseException((CommandLine.ParameterException) e, args);
             }
+            if (e instanceof ValidateCommand.RefusedDefinition) {
+                err.print(e.getMessage());
+                err.flush();
+                return ExitCodes.CANNOT_START;
+            }
             if (e instanceof UsageError || e instanceof UnboundResourceException) {
                 err.println("sfn-run: " + e.getMessage());
                 return ExitCodes.CANNOT_START;

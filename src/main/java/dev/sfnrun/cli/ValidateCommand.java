@@ -2,7 +2,13 @@ package dev.sfnrun.cli;
 
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.sfnrun.definition.DefinitionException;
+import dev.sfnrun.definition.DefinitionParser;
+import dev.sfnrun.definition.StateMachine;
 import dev.sfnrun.definition.validate.DiagnosticFormatter;
+import dev.sfnrun.definition.validate.LocatedJson;
+import dev.sfnrun.definition.validate.SourceMap;
 import dev.sfnrun.definition.validate.Severity;
 import dev.sfnrun.definition.validate.ValidationReport;
 import dev.sfnrun.definition.validate.Validator;
@@ -117,5 +123,48 @@ final class ValidateCommand implements Callable<Integer> {
         }
         root.set("diagnostics", DiagnosticFormatter.json(reports));
         return root;
+    }
+
+    /**
+     * Loads the definition of {@code sfn-run DEFINITION}: first the validator's checks (unless
+     * {@code validate} is false), then {@link DefinitionParser}. Any ERROR, and any parser error
+     * placed by line and column, ends the run with a {@link RefusedDefinition} (exit code 2).
+     */
+    static StateMachine loadForRun(String name, String text, boolean validate) {
+        if (validate) {
+            ValidationReport report = Validator.validateText(name, text);
+            if (report.hasErrors()) {
+                ValidationReport errors = new ValidationReport(name, report.diagnostics().stream()
+                        .filter(d -> d.severity() == Severity.ERROR).toList());
+                long count = errors.diagnostics().size();
+                throw new RefusedDefinition(DiagnosticFormatter.text(errors) + "sfn-run: " + name + " is not a valid"
+                        + " definition (" + count + (count == 1 ? " error" : " errors")
+                        + "), not running it; --no-validate skips these checks\n");
+            }
+        }
+        JsonNode json = InputFiles.parse(name, text);
+        try {
+            return DefinitionParser.parse(json);
+        } catch (DefinitionException e) {
+            throw new RefusedDefinition(name + ":" + place(text, e.pointer()) + ": error: " + e.getMessage()
+                    + (e.pointer().isEmpty() ? "" : " (at " + e.pointer() + ")") + "\n");
+        }
+    }
+
+    /** "line:column" of {@code pointer} in {@code text} (1:1 when the text has no such place). */
+    private static String place(String text, String pointer) {
+        try {
+            SourceMap.Position at = LocatedJson.parse(text).sourceMap().position(pointer);
+            return at.line() + ":" + at.column();
+        } catch (LocatedJson.SyntaxException e) {
+            return "1:1";
+        }
+    }
+
+    /** A definition the run refuses; the message is the complete text to print on stderr. */
+    static final class RefusedDefinition extends RuntimeException {
+        RefusedDefinition(String report) {
+            super(report, null, false, false);
+        }
     }
 }
