@@ -41,6 +41,7 @@ final class StateChecks {
             case "Task" -> task(state, out);
             case "Wait" -> exactlyOne(state, WAIT_DURATIONS, out);
             case "Map" -> map(state, out);
+            case "Parallel" -> parallel(state, out);
             default -> {
             }
         }
@@ -87,8 +88,22 @@ final class StateChecks {
         }
     }
 
+    private static void parallel(StateContext state, Diagnostics out) {
+        JsonNode branches = state.get("Branches");
+        if (branches != null && branches.isArray() && branches.isEmpty()) {
+            out.schema(state.at("Branches"), "Branches must contain at least one branch");
+        }
+    }
+
     private static void map(StateContext state, Diagnostics out) {
         exactlyOne(state, PROCESSORS, out);
+        for (String processor : PROCESSORS) {
+            JsonNode config = state.node().path(processor).path("ProcessorConfig");
+            if (config.path("Mode").asText().equals("DISTRIBUTED") && !config.has("ExecutionType")) {
+                out.schema(Pointer.child(state.at(processor), "ProcessorConfig"),
+                        "These fields are required: [ExecutionType]");
+            }
+        }
         nested(state, "ItemReader", Shapes.ITEM_READER, out);
         nested(state, "ItemBatcher", Shapes.ITEM_BATCHER, out);
         nested(state, "ResultWriter", Shapes.RESULT_WRITER, out);

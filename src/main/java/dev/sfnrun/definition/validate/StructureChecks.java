@@ -96,6 +96,7 @@ final class StructureChecks {
         }
         if (jsonata) {
             JsonataChecks.check(state, out);
+            StatesVariableChecks.check(state, out);
         }
         label(state);
         return state;
