@@ -40,7 +40,7 @@ final class ChoiceChecks {
     private static final List<String> BOOLEAN_OPERATORS = List.of("And", "Or", "Not");
 
     static void check(StateContext state, Diagnostics out) {
-        JsonNode choices = state.node().path("Choices");
+        JsonNode choices = state.array("Choices");
         if (choices.isArray() && choices.isEmpty()) {
             out.schema(state.at("Choices"), "Choices must contain at least one rule");
         }

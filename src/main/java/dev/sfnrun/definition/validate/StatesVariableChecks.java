@@ -33,7 +33,7 @@ final class StatesVariableChecks {
                 walk(state.get(field), state.at(field), hasResult && AFTER_THE_WORK.contains(field), false, out);
             }
         }
-        JsonNode choices = state.node().path("Choices");
+        JsonNode choices = state.array("Choices");
         for (int i = 0; i < choices.size(); i++) {
             for (String field : List.of("Condition", "Output", "Assign")) {
                 JsonNode value = choices.get(i).get(field);
@@ -42,7 +42,7 @@ final class StatesVariableChecks {
                 }
             }
         }
-        JsonNode catchers = state.node().path("Catch");
+        JsonNode catchers = state.array("Catch");
         for (int i = 0; i < catchers.size(); i++) {
             for (String field : AFTER_THE_WORK) {
                 JsonNode value = catchers.get(i).get(field);

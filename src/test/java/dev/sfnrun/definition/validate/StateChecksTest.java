@@ -291,4 +291,23 @@ class StateChecksTest {
         String badVariable = and.replace("\"And\": []", "\"Variable\": \"a\", \"IsNull\": true");
         only(badVariable, SCHEMA_VALIDATION_FAILED, "/States/C/Choices/0/Variable", "\"Variable\"", "The path 'a' must start with '$'");
     }
+
+    @Test
+    void aStateMustBeAnObjectWithAType() {
+        String notObject = "{\"StartAt\": \"S\", \"States\": {\"S\": \"Pass\", \"E\": {\"Type\": \"Succeed\"}}}";
+        var found = Check.diagnostics(notObject);
+        Check.assertDiagnostic(notObject, Check.at(found, "/States/S"), SCHEMA_VALIDATION_FAILED, "/States/S", "\"S\": ",
+                "Expected value of type [OBJECT]");
+        String noType = machine("{\"End\": true}");
+        only(noType, SCHEMA_VALIDATION_FAILED, "/States/S", "\"S\": ", "These fields are required: [Type]");
+    }
+
+    @Test
+    void variableBelongsToTheComparisonNotToAndOrNot() {
+        String text = "{\"StartAt\": \"C\", \"States\": {\"C\": {\"Type\": \"Choice\", \"Choices\": [{\"Variable\": \"$.a\","
+                + " \"Not\": {\"Variable\": \"$.a\", \"IsNull\": true}, \"Next\": \"E\"}]}, \"E\": {\"Type\": \"Succeed\"}}}";
+        only(text, SCHEMA_VALIDATION_FAILED, "/States/C/Choices/0/Variable", "\"Variable\"", "Field 'Variable' is not supported");
+        String item = text.replace("\"Variable\": \"$.a\", \"Not\": {\"Variable\": \"$.a\", \"IsNull\": true}", "\"Or\": [true]");
+        only(item, SCHEMA_VALIDATION_FAILED, "/States/C/Choices/0/Or/0", "true", "Expected value of type [OBJECT]");
+    }
 }
