@@ -280,4 +280,12 @@ class ValidateCommandTest {
         assertEquals("WARNING", report.get("diagnostics").get(0).get("severity").asText());
         assertEquals("/States/A/Cause", report.get("diagnostics").get(0).get("pointer").asText());
     }
+
+    @Test
+    void aFileThatIsNotUtf8IsUnreadable() throws IOException {
+        Path latin1 = Files.write(dir.resolve("latin1.json"), new byte[] {'{', '"', (byte) 0xE9, '"', ':', '1', '}'});
+        Result r = run("validate", latin1.toString());
+        assertEquals(2, r.code());
+        assertEquals(latin1 + ":1:1: error MISSING_DESCRIPTION: Cannot read the definition: not UTF-8 text\n", r.out());
+    }
 }
