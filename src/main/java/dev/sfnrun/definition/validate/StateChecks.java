@@ -28,6 +28,9 @@ final class StateChecks {
             List.of("Parameters", "ItemSelector"));
     private static final List<String> WAIT_DURATIONS = List.of("Seconds", "SecondsPath", "Timestamp", "TimestampPath");
     private static final List<String> PROCESSORS = List.of("ItemProcessor", "Iterator");
+    /** An ItemBatcher batches by count, by size or both: it names at least one limit [DG input-output-itembatcher]. */
+    private static final List<String> BATCH_LIMITS = List.of("MaxItemsPerBatch", "MaxItemsPerBatchPath",
+            "MaxInputBytesPerBatch", "MaxInputBytesPerBatchPath");
     /** {@code arn:partition:service:region:account:resource}; region and account may be empty (integrations). */
     private static final Pattern ARN = Pattern.compile("arn:[a-z0-9-]+:[a-z0-9-]+:[a-z0-9-]*:[0-9]*:.+");
 
@@ -106,6 +109,10 @@ final class StateChecks {
         }
         nested(state, "ItemReader", Shapes.ITEM_READER, out);
         nested(state, "ItemBatcher", Shapes.ITEM_BATCHER, out);
+        JsonNode batcher = state.get("ItemBatcher");
+        if (batcher != null && batcher.isObject() && BATCH_LIMITS.stream().noneMatch(batcher::has)) {
+            out.schema(state.at("ItemBatcher"), "At least one of these fields is required: " + BATCH_LIMITS);
+        }
         nested(state, "ResultWriter", Shapes.RESULT_WRITER, out);
         JsonNode reader = state.node().path("ItemReader").path("ReaderConfig");
         if (reader.isObject()) {

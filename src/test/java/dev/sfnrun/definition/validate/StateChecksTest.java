@@ -217,6 +217,10 @@ class StateChecksTest {
         String bytes = machine(map.formatted("\"ItemBatcher\": {\"MaxInputBytesPerBatch\": 262145}"));
         only(bytes, SCHEMA_VALIDATION_FAILED, "/States/S/ItemBatcher/MaxInputBytesPerBatch", "\"MaxInputBytesPerBatch\"",
                 "Value should be between 1 and 262144");
+        String noLimit = machine(map.formatted("\"ItemBatcher\": {\"BatchInput\": {\"a\": 1}}"));
+        only(noLimit, SCHEMA_VALIDATION_FAILED, "/States/S/ItemBatcher", "\"ItemBatcher\"",
+                "At least one of these fields is required: [MaxItemsPerBatch, MaxItemsPerBatchPath, MaxInputBytesPerBatch, MaxInputBytesPerBatchPath]");
+        valid(machine(map.formatted("\"ItemBatcher\": {\"MaxInputBytesPerBatchPath\": \"$.bytes\"}")));
         String writer = machine(map.formatted("\"ResultWriter\": {\"WriterConfig\": {\"Transformation\": \"ZIP\"}}"));
         only(writer, SCHEMA_VALIDATION_FAILED, "/States/S/ResultWriter/WriterConfig/Transformation", "\"Transformation\"",
                 "Value should be one of the following: [NONE, COMPACT, FLATTEN]");
