@@ -133,7 +133,11 @@ public final class RunCommand implements Callable<Integer> {
         if (executionName != null) {
             options = options.withExecutionName(executionName);
         }
-        Bindings.check(machine.graph(), options.tasks());
+        try {
+            Bindings.check(machine.graph(), options.tasks());
+        } catch (dev.sfnrun.engine.UnboundResourceException e) {
+            throw new UsageError(definition + ": " + e.getMessage());
+        }
         boolean text = output == OutputFormat.text;
         boolean colour = text && terminal && !noColor && System.getenv("NO_COLOR") == null;
         if (text && !quiet) {

@@ -164,6 +164,12 @@ class TutorialCliTest {
         assertEquals(2, badInput.exit());
         assertFalse(badInput.err().contains("\tat "), "no stack trace");
 
+        Run unbound = cli("src/test/resources/cli/unbound-resource.asl.json");
+        assertEquals(2, unbound.exit());
+        assertTrue(unbound.err().startsWith("sfn-run: src/test/resources/cli/unbound-resource.asl.json: state 'Call', "
+                + "field Resource: no task function is bound to 'arn:aws:lambda:us-east-1:123456789012:function:Nope'"),
+                unbound.err());
+
         Run badOption = cli(DEFINITION, "--no-such-option");
         assertEquals(2, badOption.exit());
         assertTrue(badOption.err().contains("--no-such-option"), badOption.err());
