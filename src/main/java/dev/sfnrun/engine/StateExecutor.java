@@ -72,6 +72,7 @@ final class StateExecutor {
 
         @Override
         public Step visitTask(TaskState state) {
+            run.issueTaskTokenFor(state.resource());
             JsonNode effective = effectiveInput();
             return errors.run(run, state.retry(), state.catchers(), () -> {
                 JsonNode parameters = flow().parameters() == null ? effective : flow().parameters().evaluate(effective, run);

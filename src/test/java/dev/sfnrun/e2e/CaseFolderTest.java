@@ -45,7 +45,8 @@ import org.junit.jupiter.api.TestFactory;
  * <p>Test task functions, bound by Lambda function name ({@code arn:aws:lambda:...:function:NAME}):
  * {@code Echo} returns its input; {@code Fail} fails with the input's {@code error}/{@code cause};
  * {@code FailOnce} fails with {@code Flaky} on its first attempt; {@code Huge} returns a string of
- * 300,000 characters; {@code RetryCount} returns the attempt number.
+ * 300,000 characters; {@code RetryCount} returns the attempt number. The integration
+ * {@code arn:aws:states:::lambda:invoke.waitForTaskToken} returns its input at once.
  */
 class CaseFolderTest {
     private static final Path CASES = Path.of("src/test/resources/cases");
@@ -134,7 +135,8 @@ class CaseFolderTest {
                     return input;
                 })
                 .bind("Huge", (input, context) -> TextNode.valueOf("x".repeat(300_000)))
-                .bind("RetryCount", (input, context) -> Json.NODES.numberNode(context.retryCount()));
+                .bind("RetryCount", (input, context) -> Json.NODES.numberNode(context.retryCount()))
+                .bind("lambda:invoke.waitForTaskToken", (input, context) -> input);
     }
 
     private static String text(JsonNode node) {
