@@ -39,6 +39,9 @@ import picocli.CommandLine.Model.CommandSpec;
         footer = {"", "Exit codes: 0 SUCCEEDED; 1 FAILED, TIMED_OUT or ABORTED; 2 the run could not",
             "start (unreadable or malformed file, invalid definition, unknown option)."})
 public final class RunCommand implements Callable<Integer> {
+    /** AWS's quota on StartExecution's input: 256 KiB of UTF-8. */
+    static final int MAX_INPUT_BYTES = 262_144;
+
     @Spec
     CommandSpec spec;
 
@@ -115,6 +118,11 @@ public final class RunCommand implements Callable<Integer> {
         StateMachine machine = ValidateCommand.loadForRun(definition, definitionText, !noValidate);
         String inputText = inputText();
         JsonNode input = InputFiles.parse(inputFile != null ? inputFile : "--input-json", inputText);
+        int inputBytes = inputText.getBytes(java.nio.charset.StandardCharsets.UTF_8).length;
+        if (inputBytes > MAX_INPUT_BYTES) {
+            throw new UsageError((inputFile != null ? inputFile : "--input-json") + ": the execution input is "
+                    + inputBytes + " bytes; AWS accepts at most " + MAX_INPUT_BYTES + " (256 KiB)");
+        }
         ObjectNode context = null;
         if (contextFile != null) {
             JsonNode node = InputFiles.parse(contextFile, InputFiles.read(contextFile, System.in));

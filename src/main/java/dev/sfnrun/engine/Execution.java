@@ -34,7 +34,8 @@ public final class Execution {
         this.input = input;
         this.inputText = inputText;
         this.clock = options.clock();
-        this.log = new EventLog(clock, options.listeners(), options.recordHistory());
+        this.log = new EventLog(clock, options.listeners(), options.recordHistory(),
+                options.type() == ExecutionType.STANDARD);
     }
 
     public ExecutionResult run() {

@@ -65,14 +65,18 @@ final class StateExecutor {
         /** ResultPath then OutputPath: the state's output from its raw input and its result. */
         private JsonNode output(JsonNode result) {
             JsonNode placed = flow().resultPath().apply(run.input, result);
-            return flow().outputPath().apply(placed, run);
+            JsonNode output = flow().outputPath().apply(placed, run);
+            PayloadLimit.check(output, run.name());
+            return output;
         }
 
         @Override
         public Step visitTask(TaskState state) {
+            run.issueTaskTokenFor(state.resource());
             JsonNode effective = effectiveInput();
             return errors.run(run, state.retry(), state.catchers(), () -> {
                 JsonNode parameters = flow().parameters() == null ? effective : flow().parameters().evaluate(effective, run);
+                PayloadLimit.check(parameters, run.name());
                 JsonNode result = tasks.invoke(state, parameters, run);
                 JsonNode selected = flow().resultSelector() == null ? result : flow().resultSelector().evaluate(result, run);
                 ObjectNode assigned = assign(result);
@@ -85,6 +89,7 @@ final class StateExecutor {
             JsonNode effective = effectiveInput();
             JsonNode result = state.result() != null ? state.result()
                     : flow().parameters() != null ? flow().parameters().evaluate(effective, run) : effective;
+            PayloadLimit.check(result, run.name());
             ObjectNode assigned = assign(result);
             return new Step(output(result), next(), assigned);
         }

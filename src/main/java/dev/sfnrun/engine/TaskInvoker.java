@@ -55,8 +55,13 @@ final class TaskInvoker {
             if (result == null) {
                 result = com.fasterxml.jackson.databind.node.NullNode.getInstance();
             }
+            if (PayloadLimit.exceeds(result)) {
+                throw new OversizedResult();
+            }
         } catch (Exception e) {
-            StatesError error = LambdaErrors.toStatesError(e, requestId);
+            StatesError error = e instanceof OversizedResult
+                    ? PayloadLimit.error(lambda ? state.resource() : resolved.resourceType())
+                    : LambdaErrors.toStatesError(e, requestId);
             EventDetails failed = lambda ? EventDetails.create() : EventDetails.create()
                     .put("resourceType", resolved.resourceType()).put("resource", resolved.resource());
             log.append(trail, lambda ? EventType.LambdaFunctionFailed : EventType.TaskFailed,
@@ -67,6 +72,13 @@ final class TaskInvoker {
                 .put("resourceType", resolved.resourceType()).put("resource", resolved.resource());
         log.append(trail, lambda ? EventType.LambdaFunctionSucceeded : EventType.TaskSucceeded, succeeded.output(result));
         return result;
+    }
+
+    /** A result over AWS's payload quota: the task fails with States.DataLimitExceeded. */
+    private static final class OversizedResult extends RuntimeException {
+        OversizedResult() {
+            super(null, null, false, false);
+        }
     }
 
     private TaskContext context(TaskState state, StateRun run, String requestId) {

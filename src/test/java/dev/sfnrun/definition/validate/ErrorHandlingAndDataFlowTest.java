@@ -102,6 +102,16 @@ class ErrorHandlingAndDataFlowTest {
     }
 
     @Test
+    void errorPathAndCausePathTakeOnlyIntrinsicsThatReturnAString() {
+        valid(machine("{\"Type\": \"Fail\", \"ErrorPath\": \"States.ArrayGetItem($.codes, 0)\","
+                + " \"CausePath\": \"States.Hash($.x, 'MD5')\"}"));
+        only(machine("{\"Type\": \"Fail\", \"CausePath\": \"States.MathAdd(1, 2)\"}"), SCHEMA_VALIDATION_FAILED,
+                "/States/S/CausePath", "\"CausePath\"", "The intrinsic function States.MathAdd cannot be used in CausePath;"
+                + " it takes one of States.Format, States.JsonToString, States.ArrayGetItem, States.Base64Encode,"
+                + " States.Base64Decode, States.Hash, States.UUID");
+    }
+
+    @Test
     void intrinsicArityAndUnknownFunctions() {
         String arity = task("\"Parameters\": {\"n.$\": \"States.ArrayLength(1, 2)\"}");
         only(arity, SCHEMA_VALIDATION_FAILED, "/States/S/Parameters/n.$", "\"n.$\"",
