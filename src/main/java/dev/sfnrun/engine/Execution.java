@@ -9,6 +9,10 @@ import dev.sfnrun.history.HistoryEvent;
 import dev.sfnrun.history.Payload;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * One run of a state machine: {@link #run()} walks the states from StartAt, emitting history
@@ -19,7 +23,8 @@ public final class Execution {
     private final ExecutionOptions options;
     private final JsonNode input;
     private final String inputText;
-    private final Clock clock;
+    private final BranchClock clock;
+    private ExecutorService pool;
     private final EventLog log;
     private Instant deadline;
     private Instant start;
@@ -33,7 +38,7 @@ public final class Execution {
         this.options = options;
         this.input = input;
         this.inputText = inputText;
-        this.clock = options.clock();
+        this.clock = new BranchClock(options.clock());
         this.log = new EventLog(clock, options.listeners(), options.recordHistory());
     }
 
@@ -58,6 +63,38 @@ public final class Execution {
         } catch (ExecutionTimeout e) {
             log.append(trail, EventType.ExecutionTimedOut, EventDetails.create());
             return result(ExecutionStatus.TIMED_OUT, null, null, null);
+        } finally {
+            stopPool();
+        }
+    }
+
+    /** The threads of Parallel branches and Map iterations; made on first use, stopped when the run ends. */
+    synchronized ExecutorService pool() {
+        if (pool == null) {
+            AtomicInteger count = new AtomicInteger();
+            pool = Executors.newCachedThreadPool(task -> {
+                Thread thread = new Thread(task, "sfn-run-branch-" + count.incrementAndGet());
+                thread.setDaemon(true);
+                return thread;
+            });
+        }
+        return pool;
+    }
+
+    private void stopPool() {
+        ExecutorService running;
+        synchronized (this) {
+            running = pool;
+            pool = null;
+        }
+        if (running == null) {
+            return;
+        }
+        running.shutdownNow();
+        try {
+            running.awaitTermination(5, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
         }
     }
 
@@ -78,7 +115,7 @@ public final class Execution {
         return log;
     }
 
-    Clock clock() {
+    BranchClock clock() {
         return clock;
     }
 
