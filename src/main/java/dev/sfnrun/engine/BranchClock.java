@@ -33,8 +33,9 @@ final class BranchClock implements Clock {
         current().sleep(duration);
     }
 
+    /** True over a virtual clock, also when this clock runs a child execution of a virtual one. */
     boolean isVirtual() {
-        return base instanceof VirtualClock;
+        return base instanceof VirtualClock || (base instanceof BranchClock branch && branch.isVirtual());
     }
 
     /** Runs {@code body} on this thread with its own virtual time starting at {@code start}. */

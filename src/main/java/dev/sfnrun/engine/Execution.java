@@ -7,6 +7,7 @@ import dev.sfnrun.history.EventDetails;
 import dev.sfnrun.history.EventType;
 import dev.sfnrun.history.HistoryEvent;
 import dev.sfnrun.history.Payload;
+import dev.sfnrun.query.Json;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.concurrent.ExecutorService;
@@ -29,6 +30,7 @@ public final class Execution {
     private Instant deadline;
     private Instant start;
     private ContextObject context;
+    private final java.util.List<MapRunResult> mapRuns = java.util.Collections.synchronizedList(new java.util.ArrayList<>());
 
     /**
      * @param inputText the input as the caller wrote it (shown verbatim in ExecutionStarted), or null
@@ -100,7 +102,17 @@ public final class Execution {
 
     private ExecutionResult result(ExecutionStatus status, JsonNode output, String error, String cause) {
         return new ExecutionResult(status, output, error, cause, start, clock.now(), options.executionArn(), inputText,
-                log.events());
+                log.events(), java.util.List.copyOf(mapRuns));
+    }
+
+    /** A child execution of a distributed Map: the item processor run as a state machine of its own. */
+    static Execution child(dev.sfnrun.definition.StateGraph processor, dev.sfnrun.definition.QueryLanguage language,
+                           JsonNode input, ExecutionOptions options) {
+        return new Execution(new StateMachine(processor, language, null, null), input, Json.compact(input), options);
+    }
+
+    void addMapRun(MapRunResult run) {
+        mapRuns.add(run);
     }
 
     ExecutionOptions options() {

@@ -213,15 +213,34 @@ final class StateExecutor {
             boolean[] iterationFailed = {false};
             return errors.run(run, state.retry(), state.catchers(), () -> {
                 iterationFailed[0] = false;
-                ArrayNode items = MapRunner.items(state, effective, run);
+                MapInputs inputs = new MapInputs(state, effective, run);
+                int maxConcurrency = inputs.maxConcurrency();
+                ArrayNode items = state.isDistributed() && state.distributed().itemReader() != null
+                        ? new ItemReaderSource(execution.options().s3Root()).read(state.distributed().itemReader(), inputs)
+                        : inputs.items();
                 log.append(run.trail, EventType.MapStateStarted, EventDetails.create().put("length", items.size()));
-                int maxConcurrency = MapRunner.maxConcurrency(state, effective, run);
-                ArrayNode result;
-                try {
-                    result = maps.iterate(state, items, effective, maxConcurrency, run);
-                } catch (StatesError e) {
-                    iterationFailed[0] = true;
-                    throw e;
+                JsonNode result;
+                if (state.isDistributed()) {
+                    // a bad tolerance or batch setting fails the state before its Map Run starts
+                    Long count = inputs.toleratedFailureCount();
+                    Double percentage = inputs.toleratedFailurePercentage();
+                    List<JsonNode> childInputs = MapBatches.childInputs(state, inputs, items);
+                    try {
+                        DistributedMapRunner.MapRunOutcome outcome = new DistributedMapRunner(execution)
+                                .run(state, childInputs, maxConcurrency, count, percentage, run);
+                        result = new ResultWriterSink(execution.options().s3Root())
+                                .write(state.distributed().resultWriter(), inputs, outcome);
+                    } catch (StatesError e) {
+                        iterationFailed[0] = true;
+                        throw e;
+                    }
+                } else {
+                    try {
+                        result = maps.iterate(state, inputs, items, maxConcurrency, run);
+                    } catch (StatesError e) {
+                        iterationFailed[0] = true;
+                        throw e;
+                    }
                 }
                 log.appendBeside(run.trail, run.trail.last(), EventType.MapStateSucceeded, null);
                 return finish(result);
