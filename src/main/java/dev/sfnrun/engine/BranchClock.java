@@ -2,71 +2,137 @@ package dev.sfnrun.engine;
 
 import java.time.Duration;
 import java.time.Instant;
-import java.util.function.Supplier;
+import java.util.PriorityQueue;
 
 /**
- * The execution's clock, with per-branch virtual time: over a {@link VirtualClock}, each Parallel
- * branch or Map worker runs on a clock of its own, forked at the state's start, so that branches
- * waiting concurrently do not add up their waits; the state then ends at the latest branch's time.
- * Over a real (scaled) clock, branches share real time and nothing is forked.
+ * The execution's clock as seen by all of its threads (the main one, Parallel branches, Map
+ * iterations, distributed Map children).
+ *
+ * <p>Over a real (scaled) clock it is that clock. Over a {@link VirtualClock} it is a small
+ * discrete-event scheduler, so that virtual time gives the same order of events as real time
+ * would: a thread that sleeps is parked until every other thread of the execution is parked or
+ * finished and its wake-up time is the earliest; time then jumps to it. So a branch waiting 10
+ * seconds is still waiting when its sibling fails at once, as on AWS. Threads blocked in task code
+ * count as running: virtual time does not pass while real work is under way.
+ *
+ * <p>Every thread that takes part must be announced: {@link #fork()} before handing work to a new
+ * thread, {@link #exit()} when that thread is done, and {@link #release()}/{@link #resume()} around
+ * a wait for other threads.
  */
 final class BranchClock implements Clock {
     private final Clock base;
-    private final ThreadLocal<VirtualClock> own = new ThreadLocal<>();
+    private final Scheduler scheduler;
 
     BranchClock(Clock base) {
-        this.base = base;
-    }
-
-    private Clock current() {
-        VirtualClock clock = own.get();
-        return clock != null ? clock : base;
+        if (base instanceof BranchClock parent) {
+            this.base = parent.base;
+            this.scheduler = parent.scheduler;
+        } else if (base instanceof VirtualClock virtual) {
+            this.base = virtual;
+            this.scheduler = new Scheduler(virtual);
+        } else {
+            this.base = base;
+            this.scheduler = null;
+        }
     }
 
     @Override
     public Instant now() {
-        return current().now();
+        return base.now();
     }
 
     @Override
     public void sleep(Duration duration) throws InterruptedException {
-        current().sleep(duration);
+        if (scheduler == null) {
+            base.sleep(duration);
+        } else {
+            scheduler.sleep(duration);
+        }
     }
 
-    /** True over a virtual clock, also when this clock runs a child execution of a virtual one. */
     boolean isVirtual() {
-        return base instanceof VirtualClock || (base instanceof BranchClock branch && branch.isVirtual());
+        return scheduler != null;
     }
 
-    /** Runs {@code body} on this thread with its own virtual time starting at {@code start}. */
-    <T> T runForked(Instant start, Supplier<T> body) {
-        if (!isVirtual()) {
-            return body.get();
-        }
-        VirtualClock previous = own.get();
-        own.set(new VirtualClock(start));
-        try {
-            return body.get();
-        } finally {
-            if (previous == null) {
-                own.remove();
-            } else {
-                own.set(previous);
-            }
+    /** Announces a thread about to be started for this execution (call on the starting thread). */
+    void fork() {
+        if (scheduler != null) {
+            scheduler.enter();
         }
     }
 
-    /** Moves this thread's virtual time forward to {@code time} (after the branches of a state ended). */
-    void advanceTo(Instant time) {
-        if (!isVirtual() || time == null) {
-            return;
+    /** The calling thread, announced by {@link #fork()}, is done. */
+    void exit() {
+        if (scheduler != null) {
+            scheduler.leave();
         }
-        Duration ahead = Duration.between(now(), time);
-        if (!ahead.isNegative() && !ahead.isZero()) {
+    }
+
+    /**
+     * The calling thread is about to wait for other threads of the execution and should not hold
+     * virtual time back meanwhile. Whoever ends the wait calls {@link #resume()} for it, before
+     * its own {@link #exit()}, so that no time passes between the two.
+     */
+    void release() {
+        if (scheduler != null) {
+            scheduler.leave();
+        }
+    }
+
+    /** Counts a released thread as running again (see {@link #release()}). */
+    void resume() {
+        if (scheduler != null) {
+            scheduler.enter();
+        }
+    }
+
+    private static final class Scheduler {
+        private final VirtualClock clock;
+        private final PriorityQueue<Sleeper> sleepers = new PriorityQueue<>();
+        private int running = 1;
+        private long sequence;
+
+        Scheduler(VirtualClock clock) {
+            this.clock = clock;
+        }
+
+        synchronized void enter() {
+            running++;
+        }
+
+        synchronized void leave() {
+            running--;
+            notifyAll();
+        }
+
+        synchronized void sleep(Duration duration) throws InterruptedException {
+            Sleeper me = new Sleeper(clock.now().plus(duration), sequence++);
+            sleepers.add(me);
+            running--;
+            notifyAll();
             try {
-                current().sleep(ahead);
+                while (running > 0 || sleepers.peek() != me) {
+                    wait();
+                }
             } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
+                sleepers.remove(me);
+                running++;
+                notifyAll();
+                throw e;
+            }
+            sleepers.poll();
+            Duration ahead = Duration.between(clock.now(), me.wake);
+            if (!ahead.isNegative()) {
+                clock.sleep(ahead);
+            }
+            running++;
+        }
+
+        private record Sleeper(Instant wake, long order) implements Comparable<Sleeper> {
+            @Override
+            public int compareTo(Sleeper other) {
+                int byTime = wake.compareTo(other.wake);
+                return byTime != 0 ? byTime : Long.compare(order, other.order);
             }
         }
     }

@@ -10,7 +10,6 @@ import dev.sfnrun.error.StatesError;
 import dev.sfnrun.history.EventDetails;
 import dev.sfnrun.history.EventType;
 import dev.sfnrun.query.Json;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -141,7 +140,7 @@ final class DistributedMapRunner {
         boolean exceeded;
         boolean timedOut;
         RuntimeException fatal;
-        private Instant endTime;
+        private boolean mainResumed;
 
         Children(MapState state, List<JsonNode> inputs, ExecutionOptions options, Long toleratedCount,
                  Double toleratedPercentage, int limit) {
@@ -168,36 +167,35 @@ final class DistributedMapRunner {
             if (inputs.isEmpty()) {
                 return;
             }
-            Instant start = execution.clock().now();
-            endTime = start;
             if (workers == 1) {
-                execution.clock().runForked(start, () -> {
-                    work();
-                    return null;
-                });
-                execution.clock().advanceTo(endTime);
+                mainResumed = true; // runs on the calling thread, which never waits
+                work();
                 return;
             }
+            BranchClock clock = execution.clock();
             ExecutorService pool = execution.pool();
             List<Future<?>> futures = new ArrayList<>();
             synchronized (lock) {
                 active = workers;
             }
             for (int w = 0; w < workers; w++) {
+                clock.fork();
                 futures.add(pool.submit(() -> {
                     try {
-                        execution.clock().runForked(start, () -> {
-                            work();
-                            return null;
-                        });
+                        work();
                     } finally {
                         synchronized (lock) {
                             active--;
+                            if (active == 0) {
+                                resumeMain();
+                            }
                             lock.notifyAll();
                         }
+                        clock.exit();
                     }
                 }));
             }
+            clock.release();
             synchronized (lock) {
                 try {
                     while (active > 0 && !stopped()) {
@@ -207,11 +205,19 @@ final class DistributedMapRunner {
                     Thread.currentThread().interrupt();
                     timedOut = true;
                 }
+                resumeMain();
                 if (stopped()) {
                     futures.forEach(f -> f.cancel(true));
                 }
             }
-            execution.clock().advanceTo(endTime);
+        }
+
+        /** Counts the waiting thread as running again, once; called with the lock held. */
+        private void resumeMain() {
+            if (!mainResumed) {
+                mainResumed = true;
+                execution.clock().resume();
+            }
         }
 
         private void work() {
@@ -231,6 +237,7 @@ final class DistributedMapRunner {
                 } catch (ExecutionTimeout e) {
                     synchronized (lock) {
                         timedOut = true;
+                        resumeMain();
                         lock.notifyAll();
                     }
                     return;
@@ -239,6 +246,7 @@ final class DistributedMapRunner {
                         if (fatal == null) {
                             fatal = e;
                         }
+                        resumeMain();
                         lock.notifyAll();
                     }
                     return;
@@ -248,16 +256,13 @@ final class DistributedMapRunner {
                         return;
                     }
                     results[index] = result;
-                    Instant now = execution.clock().now();
-                    if (now.isAfter(endTime)) {
-                        endTime = now;
-                    }
                     if (result.status() == ExecutionStatus.SUCCEEDED) {
                         succeeded++;
                     } else {
                         failed++;
                         if (exceedsThreshold()) {
                             exceeded = true;
+                            resumeMain();
                             lock.notifyAll();
                             return;
                         }

@@ -8,7 +8,6 @@ import dev.sfnrun.definition.TaskState;
 import dev.sfnrun.definition.WaitState;
 import dev.sfnrun.error.StatesError;
 import dev.sfnrun.history.EventType;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -23,8 +22,9 @@ import java.util.concurrent.atomic.AtomicInteger;
  * running states get their {@code ...StateAborted} events, and its error becomes the state's.
  *
  * <p>With a limit of 1 everything runs on the calling thread; otherwise {@code limit} workers of
- * the execution's pool take the next index in turn, each on its own virtual time. Results come
- * back in index order whatever order the branches finished in.
+ * the execution's pool take the next index in turn (announced to the {@link BranchClock}, so that
+ * virtual time orders their events as real time would). Results come back in index order whatever
+ * order the branches finished in.
  */
 final class Fanout {
     /** One branch or iteration: its output, its events on {@code trail}. */
@@ -118,7 +118,6 @@ final class Fanout {
         private final Body body;
         private final Hooks hooks;
         private final long startId;
-        private final Instant start;
         private final AtomicInteger next = new AtomicInteger();
         private final Trail[] first;
         private final Object lock = new Object();
@@ -130,9 +129,8 @@ final class Fanout {
         private Trail failedTrail;
         private StatesError error;
         private Throwable fatal;
-        private Instant failTime;
+        private boolean mainResumed;
         private long end;
-        private Instant endTime;
 
         Concurrent(JsonNode[] results, int workers, Trail parent, Body body, Hooks hooks) {
             this.results = results;
@@ -141,10 +139,8 @@ final class Fanout {
             this.body = body;
             this.hooks = hooks;
             this.startId = parent.last();
-            this.start = execution.clock().now();
             this.first = new Trail[workers];
             this.end = startId;
-            this.endTime = start;
         }
 
         void run() {
@@ -152,14 +148,17 @@ final class Fanout {
                 first[i] = parent.child(startId);
                 hooks.started(i, first[i]);
             }
+            BranchClock clock = execution.clock();
             ExecutorService pool = execution.pool();
             List<Future<?>> futures = new ArrayList<>();
             synchronized (lock) {
                 active = workers;
             }
             for (int w = 0; w < workers; w++) {
+                clock.fork();
                 futures.add(pool.submit(this::work));
             }
+            clock.release();
             synchronized (lock) {
                 try {
                     while (!stopped && active > 0) {
@@ -167,6 +166,7 @@ final class Fanout {
                     }
                 } catch (InterruptedException e) {
                     stopped = true;
+                    resumeMain();
                     futures.forEach(f -> f.cancel(true));
                     execution.log().close(new ArrayList<>(running.values()));
                     throw new BranchAborted();
@@ -177,20 +177,28 @@ final class Fanout {
                 fail();
             }
             parent.moveTo(end);
-            execution.clock().advanceTo(endTime);
+        }
+
+        /** Counts the waiting thread as running again, once; called with the lock held by whoever ends its wait. */
+        private void resumeMain() {
+            if (!mainResumed) {
+                mainResumed = true;
+                execution.clock().resume();
+            }
         }
 
         private void work() {
-            Instant finished = execution.clock().runForked(start, () -> {
+            try {
                 loop();
-                return execution.clock().now();
-            });
-            synchronized (lock) {
-                active--;
-                if (finished.isAfter(endTime)) {
-                    endTime = finished;
+            } finally {
+                synchronized (lock) {
+                    active--;
+                    if (active == 0) {
+                        resumeMain();
+                    }
+                    lock.notifyAll();
                 }
-                lock.notifyAll();
+                execution.clock().exit();
             }
         }
 
@@ -226,8 +234,8 @@ final class Fanout {
                             failedTrail = trail;
                             error = e;
                             running.remove(i);
-                            failTime = execution.clock().now();
                             execution.log().close(allTrails());
+                            resumeMain();
                             lock.notifyAll();
                         }
                     }
@@ -240,6 +248,7 @@ final class Fanout {
                             stopped = true;
                             fatal = e;
                             execution.log().close(allTrails());
+                            resumeMain();
                             lock.notifyAll();
                         }
                     }
@@ -276,7 +285,6 @@ final class Fanout {
                 abortState(branch.getValue(), failing, false);
             }
             parent.moveTo(failing);
-            execution.clock().advanceTo(failTime);
             throw error;
         }
     }
