@@ -15,7 +15,6 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
@@ -141,6 +140,7 @@ final class DistributedMapRunner {
         boolean timedOut;
         RuntimeException fatal;
         private boolean mainResumed;
+        private final java.util.Set<Thread> threads = new java.util.HashSet<>();
 
         Children(MapState state, List<JsonNode> inputs, ExecutionOptions options, Long toleratedCount,
                  Double toleratedPercentage, int limit) {
@@ -174,17 +174,20 @@ final class DistributedMapRunner {
             }
             BranchClock clock = execution.clock();
             ExecutorService pool = execution.pool();
-            List<Future<?>> futures = new ArrayList<>();
             synchronized (lock) {
                 active = workers;
             }
             for (int w = 0; w < workers; w++) {
                 clock.fork();
-                futures.add(pool.submit(() -> {
+                pool.execute(() -> {
+                    synchronized (lock) {
+                        threads.add(Thread.currentThread());
+                    }
                     try {
                         work();
                     } finally {
                         synchronized (lock) {
+                            threads.remove(Thread.currentThread());
                             active--;
                             if (active == 0) {
                                 resumeMain();
@@ -193,7 +196,7 @@ final class DistributedMapRunner {
                         }
                         clock.exit();
                     }
-                }));
+                });
             }
             clock.release();
             synchronized (lock) {
@@ -207,9 +210,14 @@ final class DistributedMapRunner {
                 }
                 resumeMain();
                 if (stopped()) {
-                    futures.forEach(f -> f.cancel(true));
+                    interruptWorkers();
                 }
             }
+        }
+
+        /** Interrupts the children still running; called with the lock held. */
+        private void interruptWorkers() {
+            threads.forEach(Thread::interrupt);
         }
 
         /** Counts the waiting thread as running again, once; called with the lock held. */

@@ -13,7 +13,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
@@ -130,6 +129,7 @@ final class Fanout {
         private StatesError error;
         private Throwable fatal;
         private boolean mainResumed;
+        private final java.util.Set<Thread> threads = new java.util.HashSet<>();
         private long end;
 
         Concurrent(JsonNode[] results, int workers, Trail parent, Body body, Hooks hooks) {
@@ -150,13 +150,12 @@ final class Fanout {
             }
             BranchClock clock = execution.clock();
             ExecutorService pool = execution.pool();
-            List<Future<?>> futures = new ArrayList<>();
             synchronized (lock) {
                 active = workers;
             }
             for (int w = 0; w < workers; w++) {
                 clock.fork();
-                futures.add(pool.submit(this::work));
+                pool.execute(this::work);
             }
             clock.release();
             synchronized (lock) {
@@ -167,16 +166,23 @@ final class Fanout {
                 } catch (InterruptedException e) {
                     stopped = true;
                     resumeMain();
-                    futures.forEach(f -> f.cancel(true));
+                    interruptWorkers();
                     execution.log().close(new ArrayList<>(running.values()));
                     throw new BranchAborted();
                 }
             }
             if (fatal != null || error != null) {
-                futures.forEach(f -> f.cancel(true));
+                interruptWorkers();
                 fail();
             }
             parent.moveTo(end);
+        }
+
+        /** Interrupts the workers still running (blocked task code, waits); the others stop at their next item. */
+        private void interruptWorkers() {
+            synchronized (lock) {
+                threads.forEach(Thread::interrupt);
+            }
         }
 
         /** Counts the waiting thread as running again, once; called with the lock held by whoever ends its wait. */
@@ -188,10 +194,14 @@ final class Fanout {
         }
 
         private void work() {
+            synchronized (lock) {
+                threads.add(Thread.currentThread());
+            }
             try {
                 loop();
             } finally {
                 synchronized (lock) {
+                    threads.remove(Thread.currentThread());
                     active--;
                     if (active == 0) {
                         resumeMain();

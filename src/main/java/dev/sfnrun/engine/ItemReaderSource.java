@@ -181,7 +181,12 @@ final class ItemReaderSource {
                 item.put("Etag", "\"" + Integer.toHexString(entry[0].hashCode()) + attributes.size() + "\"");
                 item.put("Key", entry[0]);
                 item.put("LastModified", attributes.lastModifiedTime().toInstant().toString());
-                item.put("Size", attributes.size());
+                long size = attributes.size();
+                if (size <= Integer.MAX_VALUE) {
+                    item.put("Size", (int) size);
+                } else {
+                    item.put("Size", size);
+                }
                 item.put("StorageClass", "STANDARD");
                 items.add(item);
             } catch (IOException e) {

@@ -215,9 +215,18 @@ final class StateExecutor {
                 iterationFailed[0] = false;
                 MapInputs inputs = new MapInputs(state, effective, run);
                 int maxConcurrency = inputs.maxConcurrency();
-                ArrayNode items = state.isDistributed() && state.distributed().itemReader() != null
-                        ? new ItemReaderSource(execution.options().s3Root()).read(state.distributed().itemReader(), inputs)
-                        : inputs.items();
+                ArrayNode items;
+                if (state.isDistributed() && state.distributed().itemReader() != null) {
+                    try {
+                        items = new ItemReaderSource(execution.options().s3Root()).read(state.distributed().itemReader(), inputs);
+                    } catch (StatesError e) {
+                        // States.ItemReaderFailed fails the Map (MapStateFailed); a bad path is States.Runtime
+                        iterationFailed[0] = !ErrorNames.RUNTIME.equals(e.error());
+                        throw e;
+                    }
+                } else {
+                    items = inputs.items();
+                }
                 log.append(run.trail, EventType.MapStateStarted, EventDetails.create().put("length", items.size()));
                 JsonNode result;
                 if (state.isDistributed()) {
