@@ -51,8 +51,12 @@ final class DistributedMapRunner {
                 .withListeners(List.of())
                 .withContextOverrides(null)
                 .withClock(execution.clock());
+        DistributedConfig.ResultWriter writer = config.resultWriter();
+        // a succeeded child's whole record is kept only when something shows it; else just its output
+        boolean keepRecords = parent.recordHistory()
+                || (writer != null && (writer.resource() != null || "NONE".equals(writer.transformation())));
         Children children = new Children(state, childInputs, childOptions, toleratedCount, toleratedPercentage,
-                maxConcurrency == 0 ? THREAD_CAP : Math.min(maxConcurrency, THREAD_CAP));
+                maxConcurrency == 0 ? THREAD_CAP : Math.min(maxConcurrency, THREAD_CAP), keepRecords);
         children.run();
         List<ExecutionResult> recorded = parent.recordHistory()
                 ? Arrays.stream(children.results).filter(r -> r != null).toList() : List.of();
@@ -73,21 +77,25 @@ final class DistributedMapRunner {
         execution.addMapRun(new MapRunResult(mapRunArn, state.name(), ExecutionStatus.SUCCEEDED, total,
                 children.succeeded, children.failed, 0, recorded));
         log.append(run.trail, EventType.MapRunSucceeded, null);
-        return new MapRunOutcome(mapRunArn, runId, children.results);
+        return new MapRunOutcome(mapRunArn, runId, children.results, children.outputs);
     }
 
-    /** What a finished Map Run hands to the ResultWriter: its ARN and each child's result in item order. */
-    record MapRunOutcome(String mapRunArn, String runId, ExecutionResult[] results) {
+    /**
+     * What a finished Map Run hands to the ResultWriter: its ARN and, in item order, each child's
+     * result (null for a succeeded child whose record was not kept) and each succeeded child's output.
+     */
+    record MapRunOutcome(String mapRunArn, String runId, ExecutionResult[] results, JsonNode[] outputs) {
         /** The Map's result without a ResultWriter export: outputs in order, a failed child's record as is. */
         ArrayNode compact(boolean flatten) {
             ArrayNode out = Json.array();
-            for (ExecutionResult result : results) {
-                if (result.status() != ExecutionStatus.SUCCEEDED) {
+            for (int i = 0; i < outputs.length; i++) {
+                ExecutionResult result = results[i];
+                if (result != null && result.status() != ExecutionStatus.SUCCEEDED) {
                     out.add(record(result));
-                } else if (flatten && result.output() instanceof ArrayNode array) {
+                } else if (flatten && outputs[i] instanceof ArrayNode array) {
                     out.addAll(array);
                 } else {
-                    out.add(result.output());
+                    out.add(outputs[i]);
                 }
             }
             return out;
@@ -137,6 +145,8 @@ final class DistributedMapRunner {
         private final Double toleratedPercentage;
         private final int workers;
         final ExecutionResult[] results;
+        final JsonNode[] outputs;
+        private final boolean keepRecords;
         private final AtomicInteger next = new AtomicInteger();
         private final Object lock = new Object();
         // guarded by lock
@@ -151,7 +161,7 @@ final class DistributedMapRunner {
         private final java.util.Set<Thread> threads = new java.util.HashSet<>();
 
         Children(MapState state, List<JsonNode> inputs, ExecutionOptions options, Long toleratedCount,
-                 Double toleratedPercentage, int limit) {
+                 Double toleratedPercentage, int limit, boolean keepRecords) {
             this.state = state;
             this.inputs = inputs;
             this.options = options;
@@ -159,6 +169,8 @@ final class DistributedMapRunner {
             this.toleratedPercentage = toleratedPercentage;
             this.workers = Math.max(1, Math.min(limit, inputs.size()));
             this.results = new ExecutionResult[inputs.size()];
+            this.outputs = new JsonNode[inputs.size()];
+            this.keepRecords = keepRecords;
         }
 
         int aborted() {
@@ -271,7 +283,12 @@ final class DistributedMapRunner {
                     if (stopped()) {
                         return;
                     }
-                    results[index] = result;
+                    if (result.status() == ExecutionStatus.SUCCEEDED) {
+                        outputs[index] = result.output();
+                    }
+                    if (keepRecords || result.status() != ExecutionStatus.SUCCEEDED) {
+                        results[index] = result;
+                    }
                     if (result.status() == ExecutionStatus.SUCCEEDED) {
                         succeeded++;
                     } else {
