@@ -91,6 +91,10 @@ public final class RunCommand implements Callable<Integer> {
             description = "The account id in ARNs. Default: ${DEFAULT-VALUE}.")
     String account;
 
+    @Option(names = "--s3-root", paramLabel = "DIR",
+            description = "The directory standing for S3 in a distributed Map's ItemReader and ResultWriter: s3://bucket/key is DIR/bucket/key.")
+    java.nio.file.Path s3Root;
+
     @Option(names = {"-v", "--verbose"}, description = "Text output: show every event's input, output and assigned variables in full.")
     boolean verbose;
 
@@ -137,7 +141,8 @@ public final class RunCommand implements Callable<Integer> {
                 .withRegionAndAccount(region, account)
                 .withClock(Clock.forScale(timeScale))
                 .withContextOverrides(context)
-                .withRecordHistory(output == OutputFormat.json);
+                .withRecordHistory(output == OutputFormat.json)
+                .withS3Root(s3Root);
         if (executionName != null) {
             options = options.withExecutionName(executionName);
         }

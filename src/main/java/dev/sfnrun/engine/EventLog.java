@@ -39,17 +39,40 @@ final class EventLog {
 
     /** Appends an event that follows the trail's last event, and moves the trail on to it. */
     HistoryEvent append(Trail trail, EventType type, EventDetails details) {
-        HistoryEvent event = write(trail.last(), type, details == null ? Map.of() : details.build());
+        return append(trail, trail.last(), type, details);
+    }
+
+    /** Appends an event with an explicit predecessor on a trail, and moves the trail on to it. */
+    HistoryEvent append(Trail trail, long previousEventId, EventType type, EventDetails details) {
+        HistoryEvent event = write(trail, previousEventId, type, details == null ? Map.of() : details.build());
         trail.moveTo(event.id());
         return event;
     }
 
-    /** Appends an event with an explicit predecessor, leaving every trail as it is. */
-    HistoryEvent appendAfter(long previousEventId, EventType type, EventDetails details) {
-        return write(previousEventId, type, details == null ? Map.of() : details.build());
+    /**
+     * Appends an event with an explicit predecessor on behalf of a trail, without moving it
+     * (MapIterationSucceeded, MapStateSucceeded: the next event shares their predecessor).
+     */
+    HistoryEvent appendBeside(Trail trail, long previousEventId, EventType type, EventDetails details) {
+        return write(trail, previousEventId, type, details == null ? Map.of() : details.build());
     }
 
-    private synchronized HistoryEvent write(long previous, EventType type, Map<String, Object> details) {
+    /** Closes trails (stopped branches) so that none of them writes another event. */
+    synchronized void close(Iterable<Trail> trails) {
+        for (Trail trail : trails) {
+            trail.markClosed();
+        }
+    }
+
+    /** Appends an event with an explicit predecessor, leaving every trail as it is. */
+    HistoryEvent appendAfter(long previousEventId, EventType type, EventDetails details) {
+        return write(null, previousEventId, type, details == null ? Map.of() : details.build());
+    }
+
+    private synchronized HistoryEvent write(Trail trail, long previous, EventType type, Map<String, Object> details) {
+        if (trail != null && trail.isClosed()) {
+            throw new BranchAborted();
+        }
         if (limited && lastId >= STANDARD_HISTORY_LIMIT - 1 && !endsExecution(type)) {
             throw new StatesError(ErrorNames.RUNTIME, HISTORY_LIMIT_CAUSE);
         }
