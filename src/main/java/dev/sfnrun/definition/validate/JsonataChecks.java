@@ -1,6 +1,7 @@
 package dev.sfnrun.definition.validate;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.sfnrun.query.jsonata.JsonataExpression;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
@@ -86,12 +87,8 @@ final class JsonataChecks {
         }
     }
 
-    /**
-     * The hook for the JSONata parser ({@code dev.sfnrun.query.jsonata}, added separately): the
-     * parser's message when {@code expression} (the text between the delimiters) does not parse,
-     * else null. Until that parser is merged, every non-blank expression is accepted.
-     */
+    /** The JSONata parser's message when {@code expression} (the text between the delimiters) does not parse, else null. */
     static String parseError(String expression) {
-        return null;
+        return JsonataExpression.parseError(expression);
     }
 }

@@ -44,7 +44,7 @@ final class AwsFunctions {
         List<?> array = (List<?>) args.get(0);
         long size = floor(args.get(1));
         if (array == null || size < 1) {
-            throw new IllegalArgumentException("The chunk size of $partition must be a positive integer");
+            throw new FunctionError("The chunk size of $partition must be a positive integer");
         }
         List<Object> chunks = new ArrayList<>();
         for (int start = 0; start < array.size(); start += (int) Math.min(size, Integer.MAX_VALUE)) {
@@ -59,7 +59,7 @@ final class AwsFunctions {
         long end = floor(args.get(1));
         long step = floor(args.get(2));
         if (step == 0) {
-            throw new IllegalArgumentException("The step of $range must not be 0");
+            throw new FunctionError("The step of $range must not be 0");
         }
         List<Object> sequence = Utils.createSequence();
         for (long i = start; step > 0 ? i <= end : i >= end; i += step) {
@@ -72,7 +72,7 @@ final class AwsFunctions {
         String data = (String) args.get(0);
         String algorithm = (String) args.get(1);
         if (data == null || !HASH_ALGORITHMS.contains(algorithm)) {
-            throw new IllegalArgumentException("The hash algorithm must be one of MD5, SHA-1, SHA-256, SHA-384, SHA-512,"
+            throw new FunctionError("The hash algorithm must be one of MD5, SHA-1, SHA-256, SHA-384, SHA-512,"
                     + " but was: " + algorithm);
         }
         try {
@@ -96,13 +96,20 @@ final class AwsFunctions {
         try {
             return JsonataValues.toJsonata(Json.parse(text));
         } catch (JsonProcessingException e) {
-            throw new IllegalArgumentException(e.getOriginalMessage());
+            throw new FunctionError(e.getOriginalMessage());
+        }
+    }
+
+    /** A Step Functions function refused its arguments. */
+    static final class FunctionError extends RuntimeException {
+        FunctionError(String message) {
+            super(message, null, false, false);
         }
     }
 
     private static long floor(Object number) {
         if (!(number instanceof Number n)) {
-            throw new IllegalArgumentException("Expected a number but was: " + number);
+            throw new FunctionError("Expected a number but was: " + number);
         }
         return (long) Math.floor(n.doubleValue());
     }
