@@ -10,6 +10,9 @@ import dev.sfnrun.query.PayloadTemplate;
 import dev.sfnrun.query.QuerySyntaxException;
 import dev.sfnrun.query.ReferencePath;
 import dev.sfnrun.query.ValueExpr;
+import dev.sfnrun.query.jsonata.JsonataTemplate;
+import dev.sfnrun.query.jsonata.JsonataTemplate.Expect;
+import dev.sfnrun.query.jsonata.JsonataTemplate.Role;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
@@ -123,9 +126,6 @@ public final class DefinitionParser {
         Fields.checkAllowed(node, pointer, allowed);
         QueryLanguage language = stateLanguage(node, pointer);
         Fields.checkLanguage(node, pointer, language);
-        if (language == QueryLanguage.JSONATA) {
-            throw new DefinitionException(pointer + "/QueryLanguage", "JSONata states are not supported yet");
-        }
         StateCommon common = common(name, node, pointer, typeName, language);
         return switch (typeName) {
             case "Task" -> task(common, node, pointer);
@@ -138,6 +138,11 @@ public final class DefinitionParser {
             case "Map" -> map(common, node, pointer);
             default -> throw new IllegalStateException(typeName);
         };
+    }
+
+    /** The query language of a state already checked by {@link #stateLanguage}. */
+    private QueryLanguage language(JsonNode node) {
+        return node.has("QueryLanguage") ? QueryLanguage.fromAsl(node.get("QueryLanguage").asText()) : machineLanguage;
     }
 
     private QueryLanguage stateLanguage(JsonNode node, String pointer) {
@@ -157,6 +162,9 @@ public final class DefinitionParser {
 
     private StateCommon common(String name, JsonNode node, String pointer, String type, QueryLanguage language) {
         Transition transition = transition(node, pointer, type);
+        if (language == QueryLanguage.JSONATA) {
+            return JsonataFields.common(name, node, pointer, type, transition);
+        }
         DataFlow flow = new DataFlow(
                 pathSpec(node, "InputPath", pointer),
                 node.has("Parameters") && !type.equals("Map") ? template(node, "Parameters", pointer) : null,
@@ -261,19 +269,30 @@ public final class DefinitionParser {
         if (resource == null || !resource.isTextual()) {
             throw new DefinitionException(pointer, "These fields are required: [Resource]");
         }
-        Integer timeout = node.has("TimeoutSeconds") ? positiveInt(node, "TimeoutSeconds", pointer) : null;
-        Integer heartbeat = node.has("HeartbeatSeconds") ? positiveInt(node, "HeartbeatSeconds", pointer) : null;
+        boolean jsonata = common.queryLanguage() == QueryLanguage.JSONATA;
+        boolean timeoutExpr = jsonata && JsonataTemplate.isExpression(node.get("TimeoutSeconds"));
+        boolean heartbeatExpr = jsonata && JsonataTemplate.isExpression(node.get("HeartbeatSeconds"));
+        Integer timeout = node.has("TimeoutSeconds") && !timeoutExpr ? positiveInt(node, "TimeoutSeconds", pointer) : null;
+        Integer heartbeat = node.has("HeartbeatSeconds") && !heartbeatExpr
+                ? positiveInt(node, "HeartbeatSeconds", pointer) : null;
         ValueExpr timeoutPath = node.has("TimeoutSecondsPath")
-                ? path(node.get("TimeoutSecondsPath"), pointer + "/TimeoutSecondsPath") : null;
+                ? path(node.get("TimeoutSecondsPath"), pointer + "/TimeoutSecondsPath")
+                : timeoutExpr ? JsonataFields.template(node, "TimeoutSeconds", pointer, Role.INPUT, Expect.POSITIVE_INTEGER)
+                : null;
         ValueExpr heartbeatPath = node.has("HeartbeatSecondsPath")
-                ? path(node.get("HeartbeatSecondsPath"), pointer + "/HeartbeatSecondsPath") : null;
+                ? path(node.get("HeartbeatSecondsPath"), pointer + "/HeartbeatSecondsPath")
+                : heartbeatExpr ? JsonataFields.template(node, "HeartbeatSeconds", pointer, Role.INPUT,
+                        Expect.POSITIVE_INTEGER)
+                : null;
         exclusive(node, pointer, "TimeoutSeconds", "TimeoutSecondsPath");
         exclusive(node, pointer, "HeartbeatSeconds", "HeartbeatSecondsPath");
         if (timeout != null && heartbeat != null && heartbeat >= timeout) {
             throw new DefinitionException(pointer + "/HeartbeatSeconds", "HeartbeatSeconds must be smaller than TimeoutSeconds");
         }
-        ValueExpr credentials = node.has("Credentials") ? template(node, "Credentials", pointer) : null;
-        return new TaskState(common, resource.asText(), null, timeout, timeoutPath, heartbeat, heartbeatPath,
+        ValueExpr credentials = !node.has("Credentials") ? null : jsonata
+                ? JsonataFields.template(node, "Credentials", pointer, Role.INPUT, Expect.ANY)
+                : template(node, "Credentials", pointer);
+        return new TaskState(common, resource.asText(), common.dataFlow().parameters(), timeout, timeoutPath, heartbeat, heartbeatPath,
                 credentials, retriers(node, pointer), catchers(node, pointer));
     }
 
@@ -289,6 +308,10 @@ public final class DefinitionParser {
             JsonNode next = rule.get("Next");
             if (next == null || !next.isTextual()) {
                 throw new DefinitionException(rulePointer, "These fields are required: [Next]");
+            }
+            if (common.queryLanguage() == QueryLanguage.JSONATA) {
+                rules.add(JsonataFields.rule(rule, rulePointer, i, next.asText()));
+                continue;
             }
             ChoiceCondition condition;
             try {
@@ -312,8 +335,17 @@ public final class DefinitionParser {
             throw new DefinitionException(pointer,
                     "A Wait state must have exactly one of Seconds, SecondsPath, Timestamp, TimestampPath");
         }
+        boolean jsonata = common.queryLanguage() == QueryLanguage.JSONATA;
+        ValueExpr secondsExpr = null;
+        ValueExpr timestampExpr = null;
+        if (jsonata && JsonataTemplate.isExpression(node.get("Seconds"))) {
+            secondsExpr = JsonataFields.template(node, "Seconds", pointer, Role.INPUT, Expect.NON_NEGATIVE_INTEGER);
+        }
+        if (jsonata && JsonataTemplate.isExpression(node.get("Timestamp"))) {
+            timestampExpr = JsonataFields.template(node, "Timestamp", pointer, Role.INPUT, Expect.ANY);
+        }
         Long seconds = null;
-        if (node.has("Seconds")) {
+        if (node.has("Seconds") && secondsExpr == null) {
             JsonNode value = node.get("Seconds");
             if (!value.canConvertToExactIntegral() || value.asLong() < 0 || value.asLong() > 99999999) {
                 throw new DefinitionException(pointer + "/Seconds", "Seconds must be an integer from 0 to 99999999");
@@ -323,13 +355,16 @@ public final class DefinitionParser {
         JsonPath secondsPath = node.has("SecondsPath") ? path(node.get("SecondsPath"), pointer + "/SecondsPath") : null;
         JsonPath timestampPath = node.has("TimestampPath")
                 ? path(node.get("TimestampPath"), pointer + "/TimestampPath") : null;
-        String timestamp = node.has("Timestamp") ? node.get("Timestamp").asText() : null;
-        return new WaitState(common, seconds, null, secondsPath, timestamp, null, timestampPath);
+        String timestamp = node.has("Timestamp") && timestampExpr == null ? node.get("Timestamp").asText() : null;
+        return new WaitState(common, seconds, secondsExpr, secondsPath, timestamp, timestampExpr, timestampPath);
     }
 
     private FailState fail(StateCommon common, JsonNode node, String pointer) {
         exclusive(node, pointer, "Error", "ErrorPath");
         exclusive(node, pointer, "Cause", "CausePath");
+        if (common.queryLanguage() == QueryLanguage.JSONATA) {
+            return JsonataFields.fail(common, node, pointer);
+        }
         String error = node.has("Error") ? node.get("Error").asText() : null;
         String cause = node.has("Cause") ? node.get("Cause").asText() : null;
         ValueExpr errorExpr = node.has("ErrorPath") ? pathOrIntrinsic(node.get("ErrorPath"), pointer + "/ErrorPath") : null;
@@ -363,7 +398,8 @@ public final class DefinitionParser {
             Fields.checkAllowed(branches.get(i), branchPointer, Fields.BRANCH);
             graphs.add(graph(branches.get(i), branchPointer));
         }
-        ValueExpr parameters = node.has("Parameters") ? template(node, "Parameters", pointer) : null;
+        ValueExpr parameters = common.queryLanguage() == QueryLanguage.JSONATA ? common.dataFlow().parameters()
+                : node.has("Parameters") ? template(node, "Parameters", pointer) : null;
         return new ParallelState(common, List.copyOf(graphs), parameters, retriers(node, pointer), catchers(node, pointer));
     }
 
@@ -382,11 +418,19 @@ public final class DefinitionParser {
         JsonNode config = processorNode.path("ProcessorConfig");
         String mode = config.path("Mode").asText("INLINE");
         String executionType = config.path("ExecutionType").asText(null);
-        ValueExpr items = node.has("ItemsPath") ? path(node.get("ItemsPath"), pointer + "/ItemsPath") : null;
+        boolean jsonata = common.queryLanguage() == QueryLanguage.JSONATA;
+        ValueExpr items = node.has("ItemsPath") ? path(node.get("ItemsPath"), pointer + "/ItemsPath")
+                : node.has("Items") ? JsonataFields.template(node, "Items", pointer, Role.INPUT, Expect.ARRAY) : null;
         String selectorField = node.has("ItemSelector") ? "ItemSelector" : "Parameters";
-        ValueExpr selector = node.has(selectorField) ? template(node, selectorField, pointer) : null;
+        ValueExpr selector = !node.has(selectorField) ? null : jsonata
+                ? JsonataFields.template(node, selectorField, pointer, Role.INPUT, Expect.ANY)
+                : template(node, selectorField, pointer);
         Integer maxConcurrency = null;
-        if (node.has("MaxConcurrency")) {
+        ValueExpr maxConcurrencyExpr = null;
+        if (jsonata && JsonataTemplate.isExpression(node.get("MaxConcurrency"))) {
+            maxConcurrencyExpr = JsonataFields.template(node, "MaxConcurrency", pointer, Role.INPUT,
+                    Expect.NON_NEGATIVE_INTEGER);
+        } else if (node.has("MaxConcurrency")) {
             JsonNode value = node.get("MaxConcurrency");
             if (!value.canConvertToExactIntegral() || value.asInt() < 0) {
                 throw new DefinitionException(pointer + "/MaxConcurrency", "MaxConcurrency must be a non-negative integer");
@@ -395,7 +439,7 @@ public final class DefinitionParser {
         }
         exclusive(node, pointer, "MaxConcurrency", "MaxConcurrencyPath");
         ValueExpr maxConcurrencyPath = node.has("MaxConcurrencyPath")
-                ? path(node.get("MaxConcurrencyPath"), pointer + "/MaxConcurrencyPath") : null;
+                ? path(node.get("MaxConcurrencyPath"), pointer + "/MaxConcurrencyPath") : maxConcurrencyExpr;
         return new MapState(common, processor, mode, executionType, items, selector, maxConcurrency, maxConcurrencyPath,
                 retriers(node, pointer), catchers(node, pointer),
                 "DISTRIBUTED".equals(mode) ? MapConfigParser.distributed(node, pointer, executionType) : null, node);
@@ -449,6 +493,10 @@ public final class DefinitionParser {
             JsonNode next = c.get("Next");
             if (next == null || !next.isTextual()) {
                 throw new DefinitionException(at, "These fields are required: [Next]");
+            }
+            if (language(node) == QueryLanguage.JSONATA) {
+                catchers.add(JsonataFields.catcher(c, at, i, errors, next.asText()));
+                continue;
             }
             Assignment assign = c.has("Assign") ? assignment(c.get("Assign"), at + "/Assign") : null;
             catchers.add(new Catcher(errors, next.asText(), resultPath(c.get("ResultPath"), at + "/ResultPath"), assign, null));

@@ -43,7 +43,7 @@ final class ErrorHandler {
             try {
                 return attempt.run();
             } catch (StatesError e) {
-                error = e.locate(run.name(), run.enteredEventId);
+                error = EvaluationFailures.locate(e, run, execution.log());
             }
             if (ErrorNames.RUNTIME.equals(error.error())) {
                 givingUp.accept(error);
@@ -63,7 +63,8 @@ final class ErrorHandler {
             }
             Catcher catcher = catchers.get(caught);
             JsonNode errorOutput = errorOutput(error);
-            JsonNode output = catcher.resultPath().apply(run.input, errorOutput);
+            JsonNode output = catcher.output() != null ? catcher.output().evaluate(errorOutput, run)
+                    : catcher.resultPath().apply(run.input, errorOutput);
             ObjectNode assigned = catcher.assign() == null ? null : catcher.assign().evaluate(errorOutput, run);
             return new Step(output, catcher.next(), assigned);
         }

@@ -40,12 +40,13 @@ final class GraphRunner {
             HistoryEvent entered = log.append(trail, EventType.entered(state.typeName()),
                     EventDetails.create().put("name", state.name()).input(data));
             trail.setCurrent(state);
-            StateRun run = new StateRun(state, data, entered.id(), entered.timestamp(), trail, scope, execution.context());
+            StateRun run = new StateRun(state, data, entered.id(), entered.previousEventId(), entered.timestamp(), trail,
+                    scope, execution.context());
             Step step;
             try {
                 step = state.accept(executor.on(run));
             } catch (StatesError e) {
-                throw e.locate(state.name(), entered.id());
+                throw EvaluationFailures.locate(e, run, log);
             }
             if (!(state instanceof FailState)) {
                 EventDetails exited = EventDetails.create().put("name", state.name()).output(step.output());

@@ -25,6 +25,7 @@ import java.util.List;
 import dev.sfnrun.query.PathNotFoundException;
 import dev.sfnrun.query.UndefinedVariableException;
 import dev.sfnrun.query.ValueExpr;
+import dev.sfnrun.query.jsonata.JsonataTemplate;
 
 /** The work of each state type for one visit, applying the JSONPath data flow in AWS's order. */
 final class StateExecutor {
@@ -72,8 +73,16 @@ final class StateExecutor {
             return run.state.common().assign() == null ? null : run.state.common().assign().evaluate(value, run);
         }
 
-        /** ResultPath then OutputPath: the state's output from its raw input and its result. */
+        /**
+         * ResultPath then OutputPath: the state's output from its raw input and its result; in a
+         * JSONata state, its Output field (the result when absent).
+         */
         private JsonNode output(JsonNode result) {
+            if (run.state.common().output() != null) {
+                JsonNode output = run.state.common().output().evaluate(result, run);
+                PayloadLimit.check(output, run.name());
+                return output;
+            }
             JsonNode placed = flow().resultPath().apply(run.input, result);
             JsonNode output = flow().outputPath().apply(placed, run);
             PayloadLimit.check(output, run.name());
@@ -87,11 +96,26 @@ final class StateExecutor {
             return errors.run(run, state.retry(), state.catchers(), () -> {
                 JsonNode parameters = flow().parameters() == null ? effective : flow().parameters().evaluate(effective, run);
                 PayloadLimit.check(parameters, run.name());
-                JsonNode result = tasks.invoke(state, parameters, run);
+                Integer timeout = seconds(state.timeoutSeconds(), state.timeoutSecondsExpr());
+                Integer heartbeat = seconds(state.heartbeatSeconds(), state.heartbeatSecondsExpr());
+                JsonNode result = tasks.invoke(state, parameters, run, timeout, heartbeat);
                 JsonNode selected = flow().resultSelector() == null ? result : flow().resultSelector().evaluate(result, run);
                 ObjectNode assigned = assign(result);
                 return new Step(output(selected), next(), assigned);
             });
+        }
+
+        /** A literal timeout, or the value of a JSONata expression for it (TimeoutSecondsPath is not read here). */
+        private Integer seconds(Integer literal, ValueExpr expr) {
+            if (literal != null || !(expr instanceof JsonataTemplate template)) {
+                return literal;
+            }
+            return template.evaluate(run.input, run).intValue();
+        }
+
+        /** The output of a state that passes its input on: OutputPath, or a JSONata Output. */
+        private JsonNode passOn(JsonNode effective, ValueExpr output) {
+            return output != null ? output.evaluate(effective, run) : flow().outputPath().apply(effective, run);
         }
 
         @Override
@@ -110,14 +134,14 @@ final class StateExecutor {
             for (ChoiceState.Rule rule : state.choices()) {
                 if (rule.condition().test(effective, run)) {
                     ObjectNode assigned = rule.assign() == null ? null : rule.assign().evaluate(effective, run);
-                    return new Step(flow().outputPath().apply(effective, run), rule.next(), assigned);
+                    return new Step(passOn(effective, rule.output()), rule.next(), assigned);
                 }
             }
             if (state.defaultState() == null) {
                 throw new StatesError(ErrorNames.NO_CHOICE_MATCHED, "No Matches!");
             }
             ObjectNode assigned = assign(effective);
-            return new Step(flow().outputPath().apply(effective, run), state.defaultState(), assigned);
+            return new Step(passOn(effective, run.state.common().output()), state.defaultState(), assigned);
         }
 
         @Override
@@ -125,12 +149,12 @@ final class StateExecutor {
             JsonNode effective = effectiveInput();
             waits.await(state, effective, run);
             ObjectNode assigned = assign(effective);
-            return new Step(flow().outputPath().apply(effective, run), next(), assigned);
+            return new Step(passOn(effective, run.state.common().output()), next(), assigned);
         }
 
         @Override
         public Step visitSucceed(SucceedState state) {
-            return new Step(flow().outputPath().apply(effectiveInput(), run), null, null);
+            return new Step(passOn(effectiveInput(), run.state.common().output()), null, null);
         }
 
         @Override

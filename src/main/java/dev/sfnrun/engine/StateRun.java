@@ -15,6 +15,8 @@ final class StateRun implements EvalContext {
     final State state;
     final JsonNode input;
     final long enteredEventId;
+    /** The previousEventId of the Entered event (where an EvaluationFailed event chains). */
+    final long enteredPreviousId;
     final Instant enteredTime;
     final Trail trail;
     final Scope scope;
@@ -25,9 +27,15 @@ final class StateRun implements EvalContext {
 
     StateRun(State state, JsonNode input, long enteredEventId, Instant enteredTime, Trail trail, Scope scope,
              ContextObject context) {
+        this(state, input, enteredEventId, enteredEventId - 1, enteredTime, trail, scope, context);
+    }
+
+    StateRun(State state, JsonNode input, long enteredEventId, long enteredPreviousId, Instant enteredTime, Trail trail,
+             Scope scope, ContextObject context) {
         this.state = state;
         this.input = input;
         this.enteredEventId = enteredEventId;
+        this.enteredPreviousId = enteredPreviousId;
         this.enteredTime = enteredTime;
         this.trail = trail;
         this.scope = scope;
@@ -87,6 +95,11 @@ final class StateRun implements EvalContext {
 
     String taskToken() {
         return taskToken;
+    }
+
+    @Override
+    public JsonNode stateInput() {
+        return input;
     }
 
     @Override

@@ -26,6 +26,11 @@ final class TaskInvoker {
     }
 
     JsonNode invoke(TaskState state, JsonNode input, StateRun run) {
+        return invoke(state, input, run, state.timeoutSeconds(), state.heartbeatSeconds());
+    }
+
+    /** Invokes with the timeouts in force for this attempt (literal, or from an expression). */
+    JsonNode invoke(TaskState state, JsonNode input, StateRun run, Integer timeoutSeconds, Integer heartbeatSeconds) {
         Resolved resolved = ResourceResolver.resolve(state.resource());
         TaskFunction function = Bindings.find(execution.options().tasks(), resolved);
         if (function == null) {
@@ -36,15 +41,15 @@ final class TaskInvoker {
         Trail trail = run.trail;
         if (lambda) {
             log.append(trail, EventType.LambdaFunctionScheduled, EventDetails.create()
-                    .put("resource", state.resource()).input(input).put("timeoutInSeconds", state.timeoutSeconds()));
+                    .put("resource", state.resource()).input(input).put("timeoutInSeconds", timeoutSeconds));
             log.append(trail, EventType.LambdaFunctionStarted, null);
         } else {
             log.append(trail, EventType.TaskScheduled, EventDetails.create()
                     .put("resourceType", resolved.resourceType()).put("resource", resolved.resource())
                     .put("region", execution.options().region())
                     .put("parameters", Payload.of(input).text())
-                    .put("timeoutInSeconds", state.timeoutSeconds())
-                    .put("heartbeatInSeconds", state.heartbeatSeconds()));
+                    .put("timeoutInSeconds", timeoutSeconds)
+                    .put("heartbeatInSeconds", heartbeatSeconds));
             log.append(trail, EventType.TaskStarted, EventDetails.create()
                     .put("resourceType", resolved.resourceType()).put("resource", resolved.resource()));
         }

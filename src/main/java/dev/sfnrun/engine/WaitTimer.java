@@ -2,6 +2,8 @@ package dev.sfnrun.engine;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.sfnrun.definition.WaitState;
+import dev.sfnrun.definition.QueryLanguage;
+import dev.sfnrun.error.ErrorNames;
 import dev.sfnrun.error.StatesError;
 import dev.sfnrun.query.Json;
 import dev.sfnrun.query.JsonPath;
@@ -28,8 +30,18 @@ final class WaitTimer {
             delay = Duration.ofSeconds(state.seconds());
         } else if (state.secondsPath() != null) {
             delay = Duration.ofSeconds(seconds(state.secondsPath(), effective, run));
+        } else if (state.secondsExpr() != null) {
+            delay = Duration.ofSeconds(state.secondsExpr().evaluate(effective, run).asLong());
         } else {
             String text = state.timestamp();
+            if (state.timestampExpr() != null) {
+                JsonNode value = state.timestampExpr().evaluate(effective, run);
+                text = value.isTextual() ? value.asText() : Json.compact(value);
+                if (Timestamps.parse(text).isEmpty()) {
+                    throw StatesError.evaluationFailed("The Timestamp field cannot be parsed "
+                            + "as an ISO-8601 extended offset date-time format string: " + text, "Timestamp", false);
+                }
+            }
             if (state.timestampPath() != null) {
                 JsonNode value = lookup(state.timestampPath(), effective, run);
                 text = value == null || !value.isTextual() ? null : value.asText();
@@ -48,7 +60,8 @@ final class WaitTimer {
             delay = until.isAfter(now) ? Duration.between(now, until) : Duration.ZERO;
         }
         if (delay.getSeconds() >= MAX_DELAY_SECONDS) {
-            throw StatesError.runtime("Wait state delay is too long.");
+            throw StatesError.located(state.common().queryLanguage() == QueryLanguage.JSONATA
+                    ? ErrorNames.QUERY_EVALUATION_ERROR : ErrorNames.RUNTIME, "Wait state delay is too long.");
         }
         execution.sleep(delay);
     }

@@ -10,24 +10,45 @@ package dev.sfnrun.error;
  * the event id.
  */
 public final class StatesError extends RuntimeException {
+    /**
+     * Marks an error that AWS records with an {@code EvaluationFailed} event: the field where it
+     * happened ({@code Output/result}, {@code Items}; null when none) and whether the event follows
+     * the event before the state's Entered event (a failure while evaluating a field) rather than
+     * the state's last event (a value rejected later, like a Wait Timestamp that does not parse).
+     */
+    public record Evaluation(String location, boolean beforeState) {
+    }
+
     private final String error;
     private final String cause;
     private final boolean located;
+    private final Evaluation evaluation;
 
     public StatesError(String error, String cause) {
-        this(error, cause, false);
+        this(error, cause, false, null);
     }
 
-    private StatesError(String error, String cause, boolean located) {
+    private StatesError(String error, String cause, boolean located, Evaluation evaluation) {
         super(error + (cause == null ? "" : ": " + cause), null, false, false);
         this.error = error;
         this.cause = cause;
         this.located = located;
+        this.evaluation = evaluation;
+    }
+
+    /** A located {@code States.QueryEvaluationError} recorded with an EvaluationFailed event. */
+    public static StatesError evaluationFailed(String cause, String location, boolean beforeState) {
+        return new StatesError(ErrorNames.QUERY_EVALUATION_ERROR, cause, true, new Evaluation(location, beforeState));
+    }
+
+    /** Whether and how an EvaluationFailed event records this error; null for none. */
+    public Evaluation evaluation() {
+        return evaluation;
     }
 
     /** An error raised while processing a state's data: the engine adds the state and event id to the cause. */
     public static StatesError located(String error, String cause) {
-        return new StatesError(error, cause, true);
+        return new StatesError(error, cause, true, null);
     }
 
     public static StatesError runtime(String cause) {
@@ -52,6 +73,6 @@ public final class StatesError extends RuntimeException {
             return this;
         }
         return new StatesError(error, "An error occurred while executing the state '" + stateName
-                + "' (entered at the event id #" + enteredEventId + "). " + cause, false);
+                + "' (entered at the event id #" + enteredEventId + "). " + cause, false, evaluation);
     }
 }

@@ -18,6 +18,7 @@ public enum EventType {
     TaskSubmitFailed,
     LambdaFunctionScheduled, LambdaFunctionStarted, LambdaFunctionSucceeded, LambdaFunctionFailed,
     LambdaFunctionTimedOut, LambdaFunctionScheduleFailed, LambdaFunctionStartFailed,
+    EvaluationFailed,
     ActivityScheduled, ActivityStarted, ActivitySucceeded, ActivityFailed, ActivityTimedOut, ActivityScheduleFailed;
 
     private final String detailsKey;

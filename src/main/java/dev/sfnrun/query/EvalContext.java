@@ -10,6 +10,14 @@ public interface EvalContext {
     /** The value of a workflow variable, or {@code null} when it is not defined. */
     JsonNode variable(String name);
 
+    /**
+     * The raw input of the state being run ({@code $states.input} for JSONata fields evaluated
+     * against a result or an error output), or null outside a state.
+     */
+    default JsonNode stateInput() {
+        return null;
+    }
+
     /** An empty context, for tests and for evaluating constants. */
     EvalContext EMPTY = new EvalContext() {
         @Override

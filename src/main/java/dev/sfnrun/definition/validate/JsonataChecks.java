@@ -1,6 +1,7 @@
 package dev.sfnrun.definition.validate;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.sfnrun.query.jsonata.JsonataExpression;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
@@ -36,10 +37,15 @@ final class JsonataChecks {
         return text.length() >= 4 && text.startsWith("{%") && text.endsWith("%}");
     }
 
+    /** Which {@code $states} members a field may read besides input and context. */
+    private enum Scope { PLAIN, RESULT, ERROR_OUTPUT }
+
     static void check(StateContext state, Diagnostics out) {
+        boolean withResult = List.of("Task", "Map", "Parallel").contains(state.type());
         for (String field : FIELDS) {
             if (state.has(field)) {
-                checkValue(state.get(field), state.at(field), out);
+                Scope scope = withResult && (field.equals("Output") || field.equals("Assign")) ? Scope.RESULT : Scope.PLAIN;
+                checkValue(state.get(field), state.at(field), scope, out);
             }
         }
         for (String list : List.of("Choices", "Catch")) {
@@ -48,7 +54,8 @@ final class JsonataChecks {
                 for (String field : List.of("Condition", "Output", "Assign")) {
                     JsonNode value = entries.get(i).get(field);
                     if (value != null) {
-                        checkValue(value, Pointer.child(Pointer.child(state.at(list), i), field), out);
+                        Scope scope = list.equals("Catch") ? Scope.ERROR_OUTPUT : Scope.PLAIN;
+                        checkValue(value, Pointer.child(Pointer.child(state.at(list), i), field), scope, out);
                     }
                 }
             }
@@ -57,21 +64,25 @@ final class JsonataChecks {
 
     /** Checks every string inside {@code value}, at any depth. */
     static void checkValue(JsonNode value, String pointer, Diagnostics out) {
+        checkValue(value, pointer, Scope.RESULT, out);
+    }
+
+    private static void checkValue(JsonNode value, String pointer, Scope scope, Diagnostics out) {
         if (value.isObject()) {
             for (Iterator<Map.Entry<String, JsonNode>> it = value.fields(); it.hasNext(); ) {
                 Map.Entry<String, JsonNode> member = it.next();
-                checkValue(member.getValue(), Pointer.child(pointer, member.getKey()), out);
+                checkValue(member.getValue(), Pointer.child(pointer, member.getKey()), scope, out);
             }
         } else if (value.isArray()) {
             for (int i = 0; i < value.size(); i++) {
-                checkValue(value.get(i), Pointer.child(pointer, i), out);
+                checkValue(value.get(i), Pointer.child(pointer, i), scope, out);
             }
         } else if (value.isTextual()) {
-            checkString(value.asText(), pointer, out);
+            checkString(value.asText(), pointer, scope, out);
         }
     }
 
-    private static void checkString(String text, String pointer, Diagnostics out) {
+    private static void checkString(String text, String pointer, Scope scope, Diagnostics out) {
         if (!isExpression(text)) {
             if (looksLikeExpression(text)) {
                 out.report(DiagnosticCode.INVALID_JSONATA_EXPRESSION, pointer, "The JSONata expression '" + text
@@ -83,15 +94,13 @@ final class JsonataChecks {
         String error = expression.isBlank() ? "The JSONata expression is empty" : parseError(expression);
         if (error != null) {
             out.report(DiagnosticCode.INVALID_JSONATA_EXPRESSION, pointer, error);
+            return;
         }
+        // Where $states.result and $states.errorOutput may appear is StatesVariableChecks' job.
     }
 
-    /**
-     * The hook for the JSONata parser ({@code dev.sfnrun.query.jsonata}, added separately): the
-     * parser's message when {@code expression} (the text between the delimiters) does not parse,
-     * else null. Until that parser is merged, every non-blank expression is accepted.
-     */
+    /** The JSONata parser's message when {@code expression} (the text between the delimiters) does not parse, else null. */
     static String parseError(String expression) {
-        return null;
+        return JsonataExpression.parseError(expression);
     }
 }

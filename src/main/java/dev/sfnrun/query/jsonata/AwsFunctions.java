@@ -1,0 +1,116 @@
+package dev.sfnrun.query.jsonata;
+
+import com.dashjoin.jsonata.Jsonata;
+import com.dashjoin.jsonata.Jsonata.JFunction;
+import com.dashjoin.jsonata.Utils;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import dev.sfnrun.query.Json;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Random;
+import java.util.Set;
+import java.util.UUID;
+
+/**
+ * The functions Step Functions adds to JSONata ({@code $partition}, {@code $range}, {@code $hash},
+ * {@code $random}, {@code $uuid}, {@code $parse}), and the removal of {@code $eval}. Integer
+ * arguments are rounded down, as AWS documents.
+ */
+final class AwsFunctions {
+    private static final Set<String> HASH_ALGORITHMS = Set.of("MD5", "SHA-1", "SHA-256", "SHA-384", "SHA-512");
+
+    private AwsFunctions() {
+    }
+
+    static void register(Jsonata expression) {
+        expression.registerFunction("partition", new JFunction((input, args) -> partition(args), "<an:a>"));
+        expression.registerFunction("range", new JFunction((input, args) -> range(args), "<nnn:a>"));
+        expression.registerFunction("hash", new JFunction((input, args) -> hash(args), "<ss:s>"));
+        expression.registerFunction("random", new JFunction((input, args) -> random(args), "<n?:n>"));
+        expression.registerFunction("uuid", new JFunction((input, args) -> UUID.randomUUID().toString(), "<:s>"));
+        expression.registerFunction("parse", new JFunction((input, args) -> parse(args), "<s:x>"));
+        // Invoking an undefined variable is JSONata's T1006, which is what AWS answers for $eval.
+        expression.assign("eval", null);
+    }
+
+    /** The names registered here, which shadow JSONata's own. */
+    static final Set<String> NAMES = Set.of("partition", "range", "hash", "random", "uuid", "parse", "eval");
+
+    private static Object partition(List<?> args) {
+        List<?> array = (List<?>) args.get(0);
+        long size = floor(args.get(1));
+        if (array == null || size < 1) {
+            throw new FunctionError("The chunk size of $partition must be a positive integer");
+        }
+        List<Object> chunks = new ArrayList<>();
+        for (int start = 0; start < array.size(); start += (int) Math.min(size, Integer.MAX_VALUE)) {
+            chunks.add(new ArrayList<>(array.subList(start, (int) Math.min(array.size(), start + size))));
+        }
+        return chunks;
+    }
+
+    /** A sequence, as on AWS: a range of one number is that number ({@code $range(1, 9, 9)} is {@code 1}). */
+    private static Object range(List<?> args) {
+        long start = floor(args.get(0));
+        long end = floor(args.get(1));
+        long step = floor(args.get(2));
+        if (step == 0) {
+            throw new FunctionError("The step of $range must not be 0");
+        }
+        List<Object> sequence = Utils.createSequence();
+        for (long i = start; step > 0 ? i <= end : i >= end; i += step) {
+            sequence.add(JsonataValues.number(i));
+        }
+        return sequence;
+    }
+
+    private static Object hash(List<?> args) {
+        String data = (String) args.get(0);
+        String algorithm = (String) args.get(1);
+        if (data == null || !HASH_ALGORITHMS.contains(algorithm)) {
+            throw new FunctionError("The hash algorithm must be one of MD5, SHA-1, SHA-256, SHA-384, SHA-512,"
+                    + " but was: " + algorithm);
+        }
+        try {
+            byte[] digest = MessageDigest.getInstance(algorithm).digest(data.getBytes(StandardCharsets.UTF_8));
+            return HexFormat.of().formatHex(digest);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static Object random(List<?> args) {
+        Object seed = args.isEmpty() ? null : args.get(0);
+        return seed == null ? Math.random() : new Random(floor(seed)).nextDouble();
+    }
+
+    private static Object parse(List<?> args) {
+        String text = (String) args.get(0);
+        if (text == null) {
+            return null;
+        }
+        try {
+            return JsonataValues.toJsonata(Json.parse(text));
+        } catch (JsonProcessingException e) {
+            throw new FunctionError(e.getOriginalMessage());
+        }
+    }
+
+    /** A Step Functions function refused its arguments. */
+    static final class FunctionError extends RuntimeException {
+        FunctionError(String message) {
+            super(message, null, false, false);
+        }
+    }
+
+    private static long floor(Object number) {
+        if (!(number instanceof Number n)) {
+            throw new FunctionError("Expected a number but was: " + number);
+        }
+        return (long) Math.floor(n.doubleValue());
+    }
+}

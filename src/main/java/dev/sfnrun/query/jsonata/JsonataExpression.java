@@ -1,0 +1,140 @@
+package dev.sfnrun.query.jsonata;
+
+import com.dashjoin.jsonata.Functions;
+import com.dashjoin.jsonata.JException;
+import com.dashjoin.jsonata.Jsonata;
+import com.dashjoin.jsonata.Jsonata.Frame;
+import com.dashjoin.jsonata.Jsonata.JFunction;
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.sfnrun.query.EvalContext;
+import dev.sfnrun.query.QuerySyntaxException;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/**
+ * One JSONata expression (the text between {@code {%} and {@code %}}), parsed once. Evaluation
+ * binds {@code $states} and the workflow variables the expression names, and has no input
+ * document ({@code $} is undefined at the top level), as on AWS.
+ */
+public final class JsonataExpression {
+    private final String text;
+    private final Jsonata compiled;
+    private final References references;
+
+    private JsonataExpression(String text, Jsonata compiled, References references) {
+        this.text = text;
+        this.compiled = compiled;
+        this.references = references;
+    }
+
+    /** Parses {@code text}; a syntax error is a {@link QuerySyntaxException} with jsonata-js's message. */
+    public static JsonataExpression compile(String text) {
+        String error = parseError(text);
+        if (error != null) {
+            throw new QuerySyntaxException(error);
+        }
+        Jsonata compiled = Jsonata.jsonata(text);
+        compiled.setOutputConvertNulls(false);
+        AwsFunctions.register(compiled);
+        return new JsonataExpression(text, compiled, References.scan(text));
+    }
+
+    /** The parser's message when {@code text} is not a JSONata expression, else null. */
+    public static String parseError(String text) {
+        if (text.isBlank()) {
+            return "The JSONata expression is empty";
+        }
+        try {
+            Jsonata parsed = Jsonata.jsonata(text);
+            if (parsed.getErrors() != null && !parsed.getErrors().isEmpty()
+                    && parsed.getErrors().get(0) instanceof JException e) {
+                return syntaxMessage(e);
+            }
+            return null;
+        } catch (JException e) {
+            return syntaxMessage(e);
+        } catch (RuntimeException e) {
+            return "The JSONata expression cannot be parsed: " + e.getMessage();
+        }
+    }
+
+    private static String syntaxMessage(JException e) {
+        return JsonataErrors.describe(e) + (e.getLocation() >= 0 ? " (at position " + e.getLocation() + ")" : "");
+    }
+
+    /** The expression as written between the delimiters, trimmed (as AWS quotes it). */
+    public String text() {
+        return text.trim();
+    }
+
+    /** Whether the expression reads {@code $states.result}. */
+    public boolean usesResult() {
+        return references.statesResult();
+    }
+
+    /** Whether the expression reads {@code $states.errorOutput}. */
+    public boolean usesErrorOutput() {
+        return references.statesErrorOutput();
+    }
+
+    /**
+     * Evaluates the expression. {@code result} and {@code errorOutput} may be null (not available
+     * to this field). Returns null when the expression yields nothing (undefined); a failure is a
+     * {@link JsonataEvaluationException}.
+     */
+    public JsonNode evaluate(JsonNode input, JsonNode result, JsonNode errorOutput, EvalContext context) {
+        Frame frame = compiled.createFrame();
+        for (String name : references.names()) {
+            if (name.equals("states")) {
+                frame.bind("states", states(input, result, errorOutput, context));
+            } else if (!references.called().contains(name)) {
+                JsonNode value = context.variable(name);
+                if (value != null) {
+                    frame.bind(name, JsonataValues.toJsonata(value));
+                }
+            }
+        }
+        long millis = System.currentTimeMillis();
+        frame.bind("now", new JFunction((in, args) -> Functions.dateTimeFromMillis(millis,
+                args.size() > 0 ? (String) args.get(0) : null, args.size() > 1 ? (String) args.get(1) : null), "<s?s?:s>"));
+        frame.bind("millis", new JFunction((in, args) -> millis, "<:n>"));
+        Object value;
+        try {
+            value = compiled.evaluate(null, frame);
+        } catch (JException e) {
+            throw new JsonataEvaluationException(JsonataErrors.describe(e), true);
+        } catch (AwsFunctions.FunctionError e) {
+            throw new JsonataEvaluationException(e.getMessage(), false);
+        } catch (StackOverflowError e) {
+            throw new JsonataEvaluationException("Stack overflow error: Check for non-terminating recursive function. "
+                    + "Consider rewriting as tail-recursive.", false);
+        } catch (RuntimeException e) {
+            throw new JsonataEvaluationException(null, false);
+        }
+        return JsonataValues.toJson(value);
+    }
+
+    private static Map<String, Object> states(JsonNode input, JsonNode result, JsonNode errorOutput,
+                                              EvalContext context) {
+        Map<String, Object> states = new LinkedHashMap<>();
+        if (input != null) {
+            states.put("input", JsonataValues.toJsonata(input));
+        }
+        if (result != null) {
+            states.put("result", JsonataValues.toJsonata(result));
+        }
+        if (errorOutput != null) {
+            states.put("errorOutput", JsonataValues.toJsonata(errorOutput));
+        }
+        JsonNode contextObject = context.contextObject();
+        if (contextObject != null) {
+            states.put("context", JsonataValues.toJsonata(contextObject));
+        }
+        return states;
+    }
+
+    @Override
+    public String toString() {
+        return "{%" + text + "%}";
+    }
+}

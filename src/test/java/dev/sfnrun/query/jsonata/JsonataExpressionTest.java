@@ -1,0 +1,173 @@
+package dev.sfnrun.query.jsonata;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.sfnrun.query.EvalContext;
+import dev.sfnrun.query.Json;
+import dev.sfnrun.query.QuerySyntaxException;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+/** Evaluation, bindings, errors and the Step Functions functions. */
+class JsonataExpressionTest {
+    private static final EvalContext VARIABLES = context(Map.of("x", "3", "name", "\"ada\"", "obj", "{\"k\":[1,2]}"));
+
+    private static EvalContext context(Map<String, String> variables) {
+        return new EvalContext() {
+            @Override
+            public JsonNode contextObject() {
+                return Json.object().put("Execution", "exec");
+            }
+
+            @Override
+            public JsonNode variable(String name) {
+                String text = variables.get(name);
+                try {
+                    return text == null ? null : Json.parse(text);
+                } catch (Exception e) {
+                    throw new IllegalStateException(e);
+                }
+            }
+        };
+    }
+
+    private static String eval(String expression) {
+        return eval(expression, "{\"a\":1}");
+    }
+
+    private static String eval(String expression, String input) {
+        try {
+            JsonNode value = JsonataExpression.compile(expression).evaluate(Json.parse(input), null, null, VARIABLES);
+            return value == null ? null : Json.compact(value);
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static String failure(String expression) {
+        return assertThrows(JsonataEvaluationException.class, () -> eval(expression)).getMessage();
+    }
+
+    @Test
+    void statesMembers() {
+        assertEquals("1", eval("$states.input.a"));
+        assertEquals("\"exec\"", eval("$states.context.Execution"));
+        JsonNode result = JsonataExpression.compile("$states.result.r + $states.errorOutput.e")
+                .evaluate(Json.object(), Json.object().put("r", 2), Json.object().put("e", 3), VARIABLES);
+        assertEquals("5", Json.compact(result));
+    }
+
+    @Test
+    void variablesAreBoundByName() {
+        assertEquals("6", eval("$x * 2"));
+        assertEquals("\"ADA\"", eval("$uppercase($name)"));
+        assertEquals("2", eval("$obj.k[1]"));
+    }
+
+    @Test
+    void unknownVariableIsUndefined() {
+        assertNull(eval("$nope"));
+        assertNull(eval("$states.input.missing"));
+    }
+
+    @Test
+    void noInputDocumentAtTopLevel() {
+        assertNull(eval("a"));
+    }
+
+    @Test
+    void localBindingsStayLocal() {
+        assertEquals("4", eval("($y := 2; $y * 2)"));
+        assertEquals("1", eval("$variable := 1"));
+    }
+
+    @Test
+    void nullIsNotUndefined() {
+        assertEquals("null", eval("null"));
+        assertEquals("{\"a\":null}", eval("{'a': null}"));
+    }
+
+    @Test
+    void errorsUseJsonataJsTexts() {
+        assertEquals("T1006: Attempted to invoke a non-function", failure("$eval('1')"));
+        assertEquals("T1006: Attempted to invoke a non-function", failure("$notAFunction(1)"));
+        assertEquals("T2002: The right side of the \"+\" operator must evaluate to a number", failure("1 + 'a'"));
+        assertEquals("T2001: The left side of the \"-\" operator must evaluate to a number", failure("'a' - 1"));
+        assertEquals("T0410: Argument 1 of function \"uppercase\" does not match function signature",
+                failure("$uppercase(1)"));
+    }
+
+    @Test
+    void syntaxErrorsAreFoundAtCompileTime() {
+        assertEquals("S0203: Expected \")\" before end of expression (at position 5)", JsonataExpression.parseError("$sum("));
+        assertEquals("The JSONata expression is empty", JsonataExpression.parseError("  "));
+        assertNull(JsonataExpression.parseError("$states.input.a + 1"));
+        assertThrows(QuerySyntaxException.class, () -> JsonataExpression.compile("{"));
+    }
+
+    @Test
+    void usesResultAndErrorOutput() {
+        assertTrue(JsonataExpression.compile("$states.result.x").usesResult());
+        assertFalse(JsonataExpression.compile("$states.input.result").usesResult());
+        assertFalse(JsonataExpression.compile("'$states.result'").usesResult());
+        assertTrue(JsonataExpression.compile("$count($states.errorOutput)").usesErrorOutput());
+    }
+
+    @Test
+    void partition() {
+        assertEquals("[[1,2],[3,4],[5]]", eval("$partition([1,2,3,4,5], 2)"));
+        assertEquals("[[1,2,3]]", eval("$partition([1,2,3], 7)"));
+        assertEquals("[[\"a\"],[\"b\"]]", eval("$partition(['a','b'], 1.9)"));
+        assertEquals("The chunk size of $partition must be a positive integer", failure("$partition([1], 0)"));
+    }
+
+    @Test
+    void range() {
+        assertEquals("[1,3,5]", eval("$range(1, 6, 2)"));
+        assertEquals("[5,4,3]", eval("$range(5, 3, -1)"));
+        assertEquals("1", eval("$range(1, 9, 9)"));
+        assertEquals("The step of $range must not be 0", failure("$range(1, 2, 0)"));
+    }
+
+    @Test
+    void hash() {
+        assertEquals("\"5d41402abc4b2a76b9719d911017c592\"", eval("$hash('hello', 'MD5')"));
+        assertEquals("\"aaf4c61ddcc5e8a2dabede0f3b482cd9aea9434d\"", eval("$hash('hello', 'SHA-1')"));
+        assertTrue(failure("$hash('x', 'SHA-3')").startsWith("The hash algorithm must be one of"));
+    }
+
+    @Test
+    void randomWithSeedRepeats() {
+        assertEquals(eval("$random(42)"), eval("$random(42)"));
+        assertNotEquals(eval("$random(1)"), eval("$random(2)"));
+        double value = Double.parseDouble(eval("$random()"));
+        assertTrue(value >= 0 && value < 1);
+    }
+
+    @Test
+    void uuidIsVersion4() {
+        assertTrue(eval("$uuid()").matches("\"[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}\""));
+    }
+
+    @Test
+    void parse() {
+        assertEquals("{\"a\":[1,2.5,null]}", eval("$parse('{\"a\":[1,2.5,null]}')"));
+        assertEquals("1.1", eval("$parse('1.1')"));
+        assertEquals("true", eval("$parse('true')"));
+        assertTrue(failure("$parse('{')").length() > 0);
+    }
+
+    @Test
+    void standardLibraryIsThere() {
+        assertEquals("{\"a\":1,\"b\":2}", eval("$merge([{'a':1},{'b':2}])"));
+        assertEquals("true", eval("$contains('hello$world', /^hello\\$/)"));
+        assertEquals("\"2.50\"", eval("$formatNumber(2.5, '0.00')"));
+        assertEquals("[2,4]", eval("$map([1,2], function($v) { $v * 2 })"));
+    }
+}
