@@ -2,8 +2,6 @@ package dev.sfnrun.cli;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.sfnrun.definition.DefinitionException;
-import dev.sfnrun.definition.DefinitionParser;
 import dev.sfnrun.definition.StateMachine;
 import dev.sfnrun.engine.Bindings;
 import dev.sfnrun.engine.Clock;
@@ -21,6 +19,7 @@ import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
@@ -41,8 +40,14 @@ public final class RunCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    @Parameters(index = "0", paramLabel = "DEFINITION", description = "The state machine definition (ASL JSON file).")
+    /** Optional to picocli only so that {@code sfn-run validate FILE...} parses; {@link #call} requires it. */
+    @Parameters(index = "0", arity = "0..1", paramLabel = "DEFINITION",
+            description = "The state machine definition (ASL JSON file).")
     String definition;
+
+    @Option(names = "--no-validate",
+            description = "Skip the checks of 'sfn-run validate' before running (the parser's own checks still apply).")
+    boolean noValidate;
 
     @Option(names = "--input", paramLabel = "FILE", description = "Execution input: a JSON file, or - for stdin.")
     String inputFile;
@@ -98,17 +103,14 @@ public final class RunCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
+        if (definition == null) {
+            throw new ParameterException(spec.commandLine(), "Missing required parameter: 'DEFINITION'");
+        }
         if (!(timeScale >= 0)) {
             throw new UsageError("--time-scale must be 0 or a positive number, not " + timeScale);
         }
         String definitionText = InputFiles.read(definition, System.in);
-        JsonNode definitionJson = InputFiles.parse(definition, definitionText);
-        StateMachine machine;
-        try {
-            machine = DefinitionParser.parse(definitionJson);
-        } catch (DefinitionException e) {
-            throw new UsageError(definition + ": " + describe(e) + e.getMessage());
-        }
+        StateMachine machine = ValidateCommand.loadForRun(definition, definitionText, !noValidate);
         String inputText = inputText();
         JsonNode input = InputFiles.parse(inputFile != null ? inputFile : "--input-json", inputText);
         ObjectNode context = null;
@@ -144,10 +146,6 @@ public final class RunCommand implements Callable<Integer> {
         }
         out.flush();
         return result.status() == ExecutionStatus.SUCCEEDED ? ExitCodes.OK : ExitCodes.FAILED;
-    }
-
-    private static String describe(DefinitionException e) {
-        return e.pointer().isEmpty() ? "" : e.pointer() + ": ";
     }
 
     private String inputText() {

@@ -1,6 +1,7 @@
 package dev.sfnrun.cli;
 
 import dev.sfnrun.engine.UnboundResourceException;
+import java.io.InputStream;
 import java.io.PrintWriter;
 import picocli.CommandLine;
 
@@ -22,18 +23,38 @@ public final class SfnRun {
     }
 
     public static int run(String[] args, PrintWriter out, PrintWriter err, boolean terminal) {
+        return run(args, System.in, out, err, terminal);
+    }
+
+    /** As {@link #run(String[], PrintWriter, PrintWriter, boolean)}, with {@code stdin} as the "-" file of {@code validate}. */
+    public static int run(String[] args, InputStream stdin, PrintWriter out, PrintWriter err, boolean terminal) {
         RunCommand command = new RunCommand();
         command.terminal = terminal;
+        ValidateCommand validate = new ValidateCommand();
+        validate.stdin = stdin;
         CommandLine cli = new CommandLine(command)
+                .addSubcommand("validate", validate)
                 .setOut(out)
                 .setErr(err)
                 .setCaseInsensitiveEnumValuesAllowed(true);
+        // DEFINITION is optional to picocli (so that "validate" parses as a subcommand); show it as required.
+        cli.getCommandSpec().usageMessage().customSynopsis(
+                "sfn-run [OPTIONS] DEFINITION",
+                "       sfn-run validate [--strict] [--output=FORMAT] FILE...");
         cli.setParameterExceptionHandler((e, arguments) -> {
             err.println("sfn-run: " + e.getMessage());
-            err.println("Try 'sfn-run --help' for the options.");
+            err.println("Try '" + e.getCommandLine().getCommandSpec().qualifiedName() + " --help' for the options.");
             return ExitCodes.CANNOT_START;
         });
         cli.setExecutionExceptionHandler((e, commandLine, parseResult) -> {
+            if (e instanceof CommandLine.ParameterException) {
+                return cli.getParameterExceptionHandler().handleParseException((CommandLine.ParameterException) e, args);
+            }
+            if (e instanceof ValidateCommand.RefusedDefinition) {
+                err.print(e.getMessage());
+                err.flush();
+                return ExitCodes.CANNOT_START;
+            }
             if (e instanceof UsageError || e instanceof UnboundResourceException) {
                 err.println("sfn-run: " + e.getMessage());
                 return ExitCodes.CANNOT_START;

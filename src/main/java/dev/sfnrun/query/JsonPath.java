@@ -13,7 +13,7 @@ import com.jayway.jsonpath.spi.mapper.JacksonMappingProvider;
  */
 public final class JsonPath implements ValueExpr {
     private static final Configuration JAYWAY = Configuration.builder()
-            .jsonProvider(new JacksonJsonNodeJsonProvider(Json.MAPPER))
+            .jsonProvider(new StrictIndexProvider())
             .mappingProvider(new JacksonMappingProvider(Json.MAPPER))
             .build();
 
@@ -119,6 +119,9 @@ public final class JsonPath implements ValueExpr {
             Object result = compiled.read(start, JAYWAY);
             return result == null ? Json.NODES.nullNode() : (JsonNode) result;
         } catch (com.jayway.jsonpath.PathNotFoundException e) {
+            if (!compiled.isDefinite()) {
+                return Json.array(); // as on AWS: an indefinite path that matches nothing gives []
+            }
             throw new PathNotFoundException(text, e.getMessage());
         } catch (com.jayway.jsonpath.JsonPathException e) {
             throw new PathNotFoundException(text, e.getMessage());
@@ -132,6 +135,24 @@ public final class JsonPath implements ValueExpr {
             return isDefinite() || value.size() > 0;
         } catch (PathNotFoundException | UndefinedVariableException e) {
             return false;
+        }
+    }
+
+    /**
+     * Jayway's Jackson provider answers an index past the end with null, as if the element were
+     * JSON null; its default provider (and AWS) treat it as no match. This one does too.
+     */
+    private static final class StrictIndexProvider extends JacksonJsonNodeJsonProvider {
+        StrictIndexProvider() {
+            super(Json.MAPPER);
+        }
+
+        @Override
+        public Object getArrayIndex(Object obj, int idx) {
+            if (idx < 0 || idx >= length(obj)) {
+                throw new IndexOutOfBoundsException(idx);
+            }
+            return super.getArrayIndex(obj, idx);
         }
     }
 

@@ -57,11 +57,13 @@ final class ChoiceChecks {
         }
     }
 
+    /** The fields of a JSONata Choice rule, built once. */
+    private static final Shape JSONATA_RULE = Shape.of(Field.of("Condition", Field.Kind.BOOLEAN).expr().mandatory(),
+            Field.of("Next", Field.Kind.STRING).mandatory(), Field.of("Output", Field.Kind.ANY),
+            Field.of("Assign", Field.Kind.OBJECT), Field.of("Comment", Field.Kind.STRING));
+
     private static void jsonataRule(JsonNode rule, String pointer, Diagnostics out) {
-        Shape shape = Shape.of(Field.of("Condition", Field.Kind.BOOLEAN).expr().mandatory(),
-                Field.of("Next", Field.Kind.STRING).mandatory(), Field.of("Output", Field.Kind.ANY),
-                Field.of("Assign", Field.Kind.OBJECT), Field.of("Comment", Field.Kind.STRING));
-        ShapeChecks.check(rule, pointer, shape, true, out);
+        ShapeChecks.check(rule, pointer, JSONATA_RULE, true, out);
     }
 
     private static void jsonPathRule(JsonNode rule, String pointer, boolean top, Diagnostics out) {

@@ -19,14 +19,17 @@ final class JsonataChecks {
             "Credentials", "ToleratedFailurePercentage", "ToleratedFailureCount", "ItemReader", "ItemBatcher",
             "ResultWriter");
 
-    /** A string meant as an expression, well delimited or not; {@link #checkValue} reports the badly delimited. */
+    /**
+     * A string meant as an expression, well delimited or not; {@link #checkValue} reports the badly
+     * delimited. Only a string whose very first characters are {@code {%} is meant as one: AWS
+     * accepts {@code " {% $x %} "} (with spaces around) and keeps it as a literal string.
+     */
     static boolean looksLikeExpression(JsonNode value) {
         return value.isTextual() && looksLikeExpression(value.asText());
     }
 
     private static boolean looksLikeExpression(String text) {
-        String trimmed = text.strip();
-        return trimmed.startsWith("{%") || trimmed.endsWith("%}");
+        return text.startsWith("{%");
     }
 
     private static boolean isExpression(String text) {
@@ -72,7 +75,7 @@ final class JsonataChecks {
         if (!isExpression(text)) {
             if (looksLikeExpression(text)) {
                 out.report(DiagnosticCode.INVALID_JSONATA_EXPRESSION, pointer, "The JSONata expression '" + text
-                        + "' must start with '{%' and end with '%}' with no characters before or after them");
+                        + "' must end with '%}' with no characters after it");
             }
             return;
         }

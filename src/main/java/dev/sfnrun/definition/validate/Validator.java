@@ -22,6 +22,15 @@ public final class Validator {
         }
     }
 
+    /**
+     * The report of a file that could not be read at all (missing, a directory, no permission):
+     * one MISSING_DESCRIPTION diagnostic at 1:1, so a CI gate never passes a file it did not see.
+     */
+    public static ValidationReport unreadable(String fileName, String problem) {
+        return new ValidationReport(fileName, List.of(Diagnostic.of(DiagnosticCode.MISSING_DESCRIPTION,
+                "Cannot read the definition: " + problem, "", new SourceMap.Position(1, 1))));
+    }
+
     /** All diagnostics of a parsed definition, in text order. */
     public static List<Diagnostic> validate(LocatedJson document) {
         Diagnostics out = new Diagnostics(document.sourceMap());

@@ -86,9 +86,32 @@ class ErrorHandlingAndDataFlowTest {
         String notString = task("\"Parameters\": {\"a.$\": 1}");
         only(notString, SCHEMA_VALIDATION_FAILED, "/States/S/Parameters/a.$", "\"a.$\"", "Expected value of type [STRING]");
         String intrinsic = task("\"Parameters\": {\"a.$\": \"States.Format('{}'\"}");
-        var found = Check.diagnostics(intrinsic);
-        Check.assertDiagnostic(intrinsic, Check.at(found, "/States/S/Parameters/a.$"), SCHEMA_VALIDATION_FAILED,
-                "/States/S/Parameters/a.$", "\"a.$\"", found.get(0).message());
+        only(intrinsic, SCHEMA_VALIDATION_FAILED, "/States/S/Parameters/a.$", "\"a.$\"",
+                "Invalid intrinsic function call 'States.Format('{}'': expected ')' (at character 19)");
+    }
+
+    @Test
+    void validIntrinsicCallsCompile() {
+        valid(task("\"Parameters\": {\"greeting.$\": \"States.Format('Hello {}, it\\\\'s {}', $.name, $$.Execution.Id)\","
+                + " \"n.$\": \"States.ArrayLength(States.Array(1, $.a[0], $v.x))\", \"id.$\": \"States.UUID()\","
+                + " \"nested\": {\"r.$\": \"States.MathRandom(1, 10)\"}},"
+                + " \"ResultSelector\": {\"s.$\": \"States.JsonToString($)\"},"
+                + " \"Assign\": {\"parts.$\": \"States.StringSplit($.csv, ',')\"}"));
+        valid(machine("{\"Type\": \"Fail\", \"ErrorPath\": \"States.Format('E{}', $.code)\","
+                + " \"CausePath\": \"States.JsonToString($$.Execution.Input)\"}"));
+    }
+
+    @Test
+    void intrinsicArityAndUnknownFunctions() {
+        String arity = task("\"Parameters\": {\"n.$\": \"States.ArrayLength(1, 2)\"}");
+        only(arity, SCHEMA_VALIDATION_FAILED, "/States/S/Parameters/n.$", "\"n.$\"",
+                "Invalid intrinsic function call 'States.ArrayLength(1, 2)': States.ArrayLength takes 1 argument but was given 2");
+        String range = machine("{\"Type\": \"Fail\", \"CausePath\": \"States.MathRandom(1)\"}");
+        only(range, SCHEMA_VALIDATION_FAILED, "/States/S/CausePath", "\"CausePath\"",
+                "Invalid intrinsic function call 'States.MathRandom(1)': States.MathRandom takes 2 to 3 arguments but was given 1");
+        String unknown = task("\"ResultSelector\": {\"x.$\": \"States.Nope(1)\"}");
+        only(unknown, SCHEMA_VALIDATION_FAILED, "/States/S/ResultSelector/x.$", "\"x.$\"",
+                "Invalid intrinsic function call 'States.Nope(1)': unknown function 'States.Nope' (at character 12)");
     }
 
     @Test
@@ -117,14 +140,16 @@ class ErrorHandlingAndDataFlowTest {
     @Test
     void jsonataDelimiters() {
         valid(jsonata("{\"Type\": \"Pass\", \"Output\": {\"a\": \"{% $states.input.a %}\", \"b\": [\"plain\"]}, \"Assign\": {\"v\": \"{% 1 %}\"}, \"End\": true}"));
-        String leading = jsonata("{\"Type\": \"Pass\", \"Output\": {\"a\": [\" {% $x %}\"]}, \"End\": true}");
-        only(leading, INVALID_JSONATA_EXPRESSION, "/States/S/Output/a/0", "\" {%",
-                "The JSONata expression ' {% $x %}' must start with '{%' and end with '%}' with no characters before or after them");
+        // AWS keeps a string with characters around the delimiters as a literal (recorded: " {% states.input %} ").
+        valid(jsonata("{\"Type\": \"Pass\", \"Output\": {\"a\": [\" {% $x %} \", \"x %}\"]}, \"End\": true}"));
+        String trailing = jsonata("{\"Type\": \"Pass\", \"Output\": {\"a\": [\"{% $x %} \"]}, \"End\": true}");
+        only(trailing, INVALID_JSONATA_EXPRESSION, "/States/S/Output/a/0", "\"{%",
+                "The JSONata expression '{% $x %} ' must end with '%}' with no characters after it");
         String unclosed = jsonata("{\"Type\": \"Wait\", \"Seconds\": \"{% $x\", \"End\": true}");
         var found = Check.diagnostics(unclosed);
         Check.assertDiagnostic(unclosed, Check.at(found, "/States/S/Seconds"), INVALID_JSONATA_EXPRESSION,
                 "/States/S/Seconds", "\"Seconds\"",
-                "The JSONata expression '{% $x' must start with '{%' and end with '%}' with no characters before or after them");
+                "The JSONata expression '{% $x' must end with '%}' with no characters after it");
         String empty = jsonata("{\"Type\": \"Pass\", \"Output\": \"{%  %}\", \"End\": true}");
         only(empty, INVALID_JSONATA_EXPRESSION, "/States/S/Output", "\"Output\"", "The JSONata expression is empty");
     }
