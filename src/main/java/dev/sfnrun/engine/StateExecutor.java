@@ -72,8 +72,9 @@ final class StateExecutor {
         public Step visitTask(TaskState state) {
             JsonNode effective = effectiveInput();
             return errors.run(run, state.retry(), state.catchers(), () -> {
+                tasks.prepare(state, run);
                 JsonNode parameters = flow().parameters() == null ? effective : flow().parameters().evaluate(effective, run);
-                JsonNode result = tasks.invoke(state, parameters, run);
+                JsonNode result = tasks.invoke(state, effective, parameters, run);
                 JsonNode selected = flow().resultSelector() == null ? result : flow().resultSelector().evaluate(result, run);
                 ObjectNode assigned = assign(result);
                 return new Step(output(selected), next(), assigned);

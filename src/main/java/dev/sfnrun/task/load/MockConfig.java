@@ -2,7 +2,9 @@ package dev.sfnrun.task.load;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.sfnrun.query.Json;
+import com.fasterxml.jackson.core.JsonProcessingException;
 import java.io.IOException;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -24,8 +26,14 @@ public final class MockConfig {
         JsonNode root;
         try {
             root = Json.parse(Files.readString(file));
+        } catch (NoSuchFileException e) {
+            throw new TaskLoadException("--mock-config " + file + ": no such file");
+        } catch (JsonProcessingException e) {
+            throw new TaskLoadException(file + ": not valid JSON: " + e.getOriginalMessage().replace('\n', ' ')
+                    + (e.getLocation() == null ? "" : " (line " + e.getLocation().getLineNr() + ", column "
+                    + e.getLocation().getColumnNr() + ")"));
         } catch (IOException e) {
-            throw new TaskLoadException(file + ": " + (e.getMessage() == null ? e.toString() : e.getMessage()));
+            throw new TaskLoadException("--mock-config " + file + ": " + (e.getMessage() == null ? e.toString() : e.getMessage()));
         }
         apply(root, file.toString(), stateMachineName, testCase, registry);
     }
