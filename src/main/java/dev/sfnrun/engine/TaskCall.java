@@ -82,6 +82,11 @@ final class TaskCall implements TaskContext, TaskCallback {
         Outcome outcome;
         synchronized (lock) {
             while (true) {
+                if (returned && spec.waitsForCallback() && !submitted) {
+                    submitted = true;
+                    onSubmitted.accept(returnedValue);
+                    continue;
+                }
                 if (completion != null) {
                     outcome = completion;
                     break;
@@ -93,11 +98,6 @@ final class TaskCall implements TaskContext, TaskCallback {
                 if (returned && !spec.waitsForCallback()) {
                     outcome = new Outcome(Kind.RETURNED, returnedValue, null, null, null);
                     break;
-                }
-                if (returned && !submitted) {
-                    submitted = true;
-                    onSubmitted.accept(returnedValue);
-                    continue;
                 }
                 long now = System.nanoTime();
                 long beatAt = spec.heartbeat() == null ? Long.MAX_VALUE : lastBeatNanos + realNanos(spec.heartbeat());
