@@ -73,8 +73,10 @@ public final class LambdaErrors {
         error.put("errorType", thrown.getClass().getName());
         ArrayNode trace = error.putArray("stackTrace");
         for (StackTraceElement element : thrown.getStackTrace()) {
-            if (element.getClassName().startsWith("dev.sfnrun.") || element.getClassName().startsWith("jdk.internal.reflect.")
-                    || element.getClassName().startsWith("java.lang.reflect.")) {
+            // the handler's own frames, down to the reflective call that sfn-run made
+            if (element.getClassName().startsWith("jdk.internal.reflect.")
+                    || element.getClassName().startsWith("java.lang.reflect.")
+                    || element.getClassName().equals(LambdaHandlerFunction.class.getName())) {
                 break;
             }
             trace.add(element.getClassName() + "." + element.getMethodName() + "(" + element.getFileName() + ":"
