@@ -35,7 +35,6 @@ import dev.sfnrun.testtasks.Stubborn;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -54,11 +53,6 @@ class TaskTimeoutsTest {
 
     private static ExecutionOptions fast() {
         return ExecutionOptions.defaults().withTasks(registry()).withClock(FAST);
-    }
-
-    @AfterAll
-    static void releaseStubbornThreads() {
-        Stubborn.RELEASE.countDown();
     }
 
     @Test

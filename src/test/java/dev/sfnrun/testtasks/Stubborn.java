@@ -5,7 +5,10 @@ import dev.sfnrun.task.TaskContext;
 import dev.sfnrun.task.TaskFunction;
 import java.util.concurrent.CountDownLatch;
 
-/** Ignores interruption: waits until {@link #RELEASE} is counted down, swallowing every interrupt. */
+/**
+ * Ignores interruption: waits for {@link #RELEASE}, which no test counts down, swallowing every
+ * interrupt. Its abandoned threads stay parked (no processor time) until the test JVM exits.
+ */
 public final class Stubborn implements TaskFunction {
     public static final CountDownLatch RELEASE = new CountDownLatch(1);
 
