@@ -32,6 +32,17 @@ class TaskLoaderTest {
     }
 
     @Test
+    void aServiceFileNamingAMissingClassIsALoadError(@TempDir Path dir) throws Exception {
+        Path services = dir.resolve("META-INF/services");
+        Files.createDirectories(services);
+        Files.writeString(services.resolve("dev.sfnrun.task.TaskFunction"), "com.example.Gone\n");
+        TaskLoadException error = assertThrows(TaskLoadException.class,
+                () -> TaskLoader.over(List.of(dir.toString()), "us-east-1", "123456789012").bindServices(new TaskRegistry()));
+        assertTrue(error.getMessage().startsWith("META-INF/services/dev.sfnrun.task.TaskFunction: "), error.getMessage());
+        assertTrue(error.getMessage().contains("com.example.Gone"), error.getMessage());
+    }
+
+    @Test
     void explicitBindingsLoadTaskFunctionsAndLambdaHandlers() {
         TaskRegistry registry = new TaskRegistry();
         loader().bind(registry, "Copy=" + Echo.class.getName());
