@@ -39,8 +39,9 @@ public interface TaskContext {
     /**
      * Completes a {@code .waitForTaskToken} task (SendTaskSuccess/SendTaskFailure/SendTaskHeartbeat).
      * Keep it and call it later, from any thread; the task waits until then or until it times out.
-     * Calls after the task has ended are ignored. Outside a token task, completing early ends the
-     * task with that result even before {@link TaskFunction#invoke} returns.
+     * The first success or failure wins; calls after the task has ended are ignored. A call made
+     * from the invoking thread takes effect when {@link TaskFunction#invoke} returns (so the call's
+     * response is reported first); one from another thread takes effect at once, in any task.
      */
     TaskCallback callback();
 }

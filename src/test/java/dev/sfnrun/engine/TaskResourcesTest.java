@@ -244,6 +244,20 @@ class TaskResourcesTest {
     }
 
     @Test
+    void anOutOfMemoryErrorInALambdaInvokeIsLambdaUnknownAndCanBeCaught() {
+        TaskRegistry registry = registry().bind("Hungry", (input, context) -> {
+            throw new OutOfMemoryError("Java heap space");
+        });
+        ExecutionResult result = run("{\"StartAt\":\"T\",\"States\":{\"T\":{\"Type\":\"Task\","
+                + "\"Resource\":\"arn:aws:states:::lambda:invoke\",\"Parameters\":{\"FunctionName\":\"Hungry\"},"
+                + "\"Catch\":[{\"ErrorEquals\":[\"Lambda.Unknown\"],\"Next\":\"P\"}],\"End\":true},"
+                + "\"P\":{\"Type\":\"Pass\",\"End\":true}}}", "{}", registry);
+        assertEquals(ExecutionStatus.SUCCEEDED, result.status());
+        assertEquals("Lambda.Unknown", result.output().get("Error").asText());
+        assertTrue(result.output().get("Cause").asText().contains("java.lang.OutOfMemoryError"));
+    }
+
+    @Test
     void resultsOver256KiBExceedTheDataLimit() {
         String big = "a".repeat(262_145);
         TaskRegistry registry = new TaskRegistry().bind("Big", (input, context) -> TextNode.valueOf(big));
