@@ -120,7 +120,7 @@ final class TaskInvoker {
         } else {
             function = Bindings.find(options.tasks(), resolved);
             if (function == null) {
-                throw new UnboundResourceException(state.name(), state.resource());
+                throw new UnboundResourceException(state.name(), state.resource(), resolved.bindingName());
             }
         }
         boolean lambda = resolved.kind() == Kind.LAMBDA || resolved.isLambdaInvoke();

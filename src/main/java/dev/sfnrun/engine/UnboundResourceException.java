@@ -15,10 +15,6 @@ public final class UnboundResourceException extends RuntimeException {
         this.bindingName = bindingName;
     }
 
-    public UnboundResourceException(String stateName, String resource) {
-        this(stateName, resource, resource);
-    }
-
     public String stateName() {
         return stateName;
     }

@@ -35,12 +35,10 @@ public final class LambdaErrors {
             return crash(failure, requestId, lambda);
         }
         String type = failure.getClass().getSimpleName();
+        if (type.isEmpty()) { // an anonymous class
+            type = failure.getClass().getName();
+        }
         return new StatesError(type, pythonCause(type, failure.getMessage(), requestId));
-    }
-
-    /** Compatibility form: a Lambda resource. */
-    public static StatesError toStatesError(Throwable failure, String requestId) {
-        return toStatesError(failure, requestId, true);
     }
 
     /**
