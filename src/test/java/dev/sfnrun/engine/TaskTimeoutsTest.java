@@ -126,18 +126,19 @@ class TaskTimeoutsTest {
     @Test
     void aTokenTaskWithoutHeartbeatsTimesOutAsStatesTimeout() {
         ExecutionResult result = run(task("arn:aws:states:::sns:publish.waitForTaskToken",
-                "\"HeartbeatSeconds\":2,\"TimeoutSeconds\":600,\"Parameters\":{\"TaskToken.$\":\"$$.Task.Token\"}"),
-                "{}", fast());
+                "\"HeartbeatSeconds\":20,\"TimeoutSeconds\":6000,\"Parameters\":{\"TaskToken.$\":\"$$.Task.Token\"}"),
+                // one real second at 1/20: time enough for the call to return (TaskSubmitted) before the heartbeat is missed
+                "{}", ExecutionOptions.defaults().withTasks(registry()).withClock(new ScaledClock(0.05)));
         assertEquals("States.Timeout", result.error());
         assertNull(result.cause());
         assertEquals(List.of(ExecutionStarted, TaskStateEntered, TaskScheduled, TaskStarted, TaskSubmitted, TaskTimedOut,
                 ExecutionFailed), types(result));
         var scheduled = first(result, TaskScheduled);
-        assertEquals(2, ((Number) scheduled.detail("heartbeatInSeconds")).intValue());
+        assertEquals(20, ((Number) scheduled.detail("heartbeatInSeconds")).intValue());
         assertEquals("publish.waitForTaskToken", scheduled.detail("resource"));
         assertEquals("\"published, no callback\"", first(result, TaskSubmitted).stringDetail("output"));
         Duration waited = Duration.between(first(result, TaskStarted).timestamp(), first(result, TaskTimedOut).timestamp());
-        assertTrue(waited.compareTo(Duration.ofSeconds(2)) >= 0 && waited.compareTo(Duration.ofSeconds(600)) < 0,
+        assertTrue(waited.compareTo(Duration.ofSeconds(20)) >= 0 && waited.compareTo(Duration.ofSeconds(6000)) < 0,
                 "timed out by the heartbeat, after " + waited);
     }
 
