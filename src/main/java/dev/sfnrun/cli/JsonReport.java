@@ -3,6 +3,7 @@ package dev.sfnrun.cli;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.sfnrun.engine.ExecutionResult;
+import dev.sfnrun.engine.MapRunResult;
 import dev.sfnrun.history.HistoryEvent;
 import dev.sfnrun.history.Payload;
 import dev.sfnrun.query.Json;
@@ -30,6 +31,21 @@ final class JsonReport {
         ArrayNode events = report.putArray("events");
         for (HistoryEvent event : result.events()) {
             events.add(event(event));
+        }
+        if (!result.mapRuns().isEmpty()) {
+            ArrayNode runs = report.putArray("mapRuns");
+            for (MapRunResult run : result.mapRuns()) {
+                ObjectNode node = runs.addObject();
+                node.put("mapRunArn", run.mapRunArn());
+                node.put("stateName", run.stateName());
+                node.put("status", run.status().name());
+                node.putObject("itemCounts").put("total", run.total()).put("succeeded", run.succeeded())
+                        .put("failed", run.failed()).put("aborted", run.aborted());
+                ArrayNode children = node.putArray("executions");
+                for (ExecutionResult child : run.children()) {
+                    children.add(of(child));
+                }
+            }
         }
         return report;
     }

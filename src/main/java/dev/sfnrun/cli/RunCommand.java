@@ -31,18 +31,23 @@ import picocli.CommandLine.Model.CommandSpec;
 /** {@code sfn-run DEFINITION [options]}: runs one execution and prints its history and result. */
 @Command(name = "sfn-run", sortOptions = false, mixinStandardHelpOptions = true, versionProvider = Version.class,
         description = {
-            "Runs an AWS Step Functions state machine (Amazon States Language) locally and prints the execution's",
-            "event history and its output or error, as AWS would produce them.",
+            "Runs an AWS Step Functions state machine (Amazon States Language) locally",
+            "and prints the execution's event history and its output or error, as AWS",
+            "would produce them.",
             "",
             "Examples:",
             "  sfn-run definitions/api-error-handling.asl.json --input inputs/429.json",
-            "  sfn-run machine.asl.json --input-json '{\"statuscode\": \"200\"}' --time-scale 0 --output json",
+            "  sfn-run machine.asl.json --input-json '{\"n\": 1}' --time-scale 0 --output json",
+            "  sfn-run validate definitions/*.asl.json",
             "  sfn-run order.asl.json --classpath build/libs/tasks.jar --task Charge=com.example.ChargeHandler",
             "  sfn-run order.asl.json --mock-config MockConfigFile.json --test-case HappyPath",
             ""},
-        footer = {"", "Exit codes: 0 SUCCEEDED; 1 FAILED, TIMED_OUT or ABORTED; 2 the run could not start",
-            "(unreadable or malformed file, invalid definition, unknown option)."})
+        footer = {"", "Exit codes: 0 SUCCEEDED; 1 FAILED, TIMED_OUT or ABORTED; 2 the run could not",
+            "start (unreadable or malformed file, invalid definition, unknown option)."})
 public final class RunCommand implements Callable<Integer> {
+    /** AWS's quota on StartExecution's input: 256 KiB of UTF-8. */
+    static final int MAX_INPUT_BYTES = 262_144;
+
     @Spec
     CommandSpec spec;
 
@@ -81,7 +86,7 @@ public final class RunCommand implements Callable<Integer> {
     String stateMachineName;
 
     @Option(names = "--context", paramLabel = "FILE",
-            description = "A JSON object merged over the context object ($$), e.g. {\"Execution\": {\"RoleArn\": \"...\"}}.")
+            description = "A JSON object merged over the context object ($$$$), e.g. {\"Execution\": {\"RoleArn\": \"...\"}}.")
     String contextFile;
 
     @Option(names = "--region", paramLabel = "REGION", defaultValue = "us-east-1",
@@ -111,6 +116,10 @@ public final class RunCommand implements Callable<Integer> {
             description = "The test case of the mock file whose mocked responses answer the Task states.")
     String testCase;
 
+    @Option(names = "--s3-root", paramLabel = "DIR",
+            description = "The directory standing for S3 in a distributed Map's ItemReader and ResultWriter: s3://bucket/key is DIR/bucket/key.")
+    java.nio.file.Path s3Root;
+
     @Option(names = {"-v", "--verbose"}, description = "Text output: show every event's input, output and assigned variables in full.")
     boolean verbose;
 
@@ -138,6 +147,11 @@ public final class RunCommand implements Callable<Integer> {
         StateMachine machine = ValidateCommand.loadForRun(definition, definitionText, !noValidate);
         String inputText = inputText();
         JsonNode input = InputFiles.parse(inputFile != null ? inputFile : "--input-json", inputText);
+        int inputBytes = inputText.getBytes(java.nio.charset.StandardCharsets.UTF_8).length;
+        if (inputBytes > MAX_INPUT_BYTES) {
+            throw new UsageError((inputFile != null ? inputFile : "--input-json") + ": the execution input is "
+                    + inputBytes + " bytes; AWS accepts at most " + MAX_INPUT_BYTES + " (256 KiB)");
+        }
         ObjectNode context = null;
         if (contextFile != null) {
             JsonNode node = InputFiles.parse(contextFile, InputFiles.read(contextFile, System.in));
@@ -154,11 +168,16 @@ public final class RunCommand implements Callable<Integer> {
                 .withRegionAndAccount(region, account)
                 .withClock(Clock.forScale(timeScale))
                 .withContextOverrides(context)
-                .withRecordHistory(output == OutputFormat.json);
+                .withRecordHistory(output == OutputFormat.json)
+                .withS3Root(s3Root);
         if (executionName != null) {
             options = options.withExecutionName(executionName);
         }
-        Bindings.check(machine.graph(), options.tasks());
+        try {
+            Bindings.check(machine.graph(), options.tasks());
+        } catch (dev.sfnrun.engine.UnboundResourceException e) {
+            throw new UsageError(definition + ": " + e.getMessage());
+        }
         boolean text = output == OutputFormat.text;
         boolean colour = text && terminal && !noColor && System.getenv("NO_COLOR") == null;
         if (text && !quiet) {

@@ -2,6 +2,7 @@ package dev.sfnrun.cli;
 
 import dev.sfnrun.engine.ExecutionResult;
 import dev.sfnrun.engine.ExecutionStatus;
+import dev.sfnrun.engine.MapRunResult;
 import dev.sfnrun.query.Json;
 import java.io.PrintWriter;
 import java.time.Duration;
@@ -24,6 +25,10 @@ final class Summary {
         }
         out.println();
         out.println(status + " in " + RunCommand.duration(Duration.between(result.startDate(), result.stopDate())));
+        for (MapRunResult run : result.mapRuns()) {
+            out.println("map run of " + run.stateName() + " " + run.status().name() + ": " + run.total() + " child executions, "
+                    + run.succeeded() + " succeeded, " + run.failed() + " failed, " + run.aborted() + " aborted");
+        }
         if (succeeded) {
             out.println(Json.pretty(result.output()));
         } else {

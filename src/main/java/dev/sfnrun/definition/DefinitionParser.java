@@ -201,7 +201,7 @@ public final class DefinitionParser {
         return new PathSpec(path(value, pointer + "/" + field), false);
     }
 
-    private static JsonPath path(JsonNode value, String pointer) {
+    static JsonPath path(JsonNode value, String pointer) {
         if (!value.isTextual()) {
             throw new DefinitionException(pointer, "The value must be a JSONPath string");
         }
@@ -229,7 +229,7 @@ public final class DefinitionParser {
         }
     }
 
-    private static ValueExpr template(JsonNode node, String field, String pointer) {
+    static ValueExpr template(JsonNode node, String field, String pointer) {
         JsonNode value = node.get(field);
         try {
             return PayloadTemplate.compile(value, field);
@@ -397,7 +397,8 @@ public final class DefinitionParser {
         ValueExpr maxConcurrencyPath = node.has("MaxConcurrencyPath")
                 ? path(node.get("MaxConcurrencyPath"), pointer + "/MaxConcurrencyPath") : null;
         return new MapState(common, processor, mode, executionType, items, selector, maxConcurrency, maxConcurrencyPath,
-                retriers(node, pointer), catchers(node, pointer), node);
+                retriers(node, pointer), catchers(node, pointer),
+                "DISTRIBUTED".equals(mode) ? MapConfigParser.distributed(node, pointer, executionType) : null, node);
     }
 
     private List<Retrier> retriers(JsonNode node, String pointer) {

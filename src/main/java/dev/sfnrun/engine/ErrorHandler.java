@@ -28,6 +28,15 @@ final class ErrorHandler {
     }
 
     Step run(StateRun run, List<Retrier> retriers, List<Catcher> catchers, Attempt attempt) {
+        return run(run, retriers, catchers, attempt, error -> { });
+    }
+
+    /**
+     * As {@link #run(StateRun, List, List, Attempt)}, calling {@code givingUp} once the error is
+     * not retried, before it is caught or thrown (Map and Parallel write their ...StateFailed then).
+     */
+    Step run(StateRun run, List<Retrier> retriers, List<Catcher> catchers, Attempt attempt,
+             java.util.function.Consumer<StatesError> givingUp) {
         int[] retries = new int[retriers.size()];
         while (true) {
             StatesError error;
@@ -37,6 +46,7 @@ final class ErrorHandler {
                 error = e.locate(run.name(), run.enteredEventId);
             }
             if (ErrorNames.RUNTIME.equals(error.error())) {
+                givingUp.accept(error);
                 throw error;
             }
             int index = firstMatch(retriers.stream().map(Retrier::errorEquals).toList(), error.error());
@@ -46,6 +56,7 @@ final class ErrorHandler {
                 run.setRetryCount(run.retryCount() + 1);
                 continue;
             }
+            givingUp.accept(error);
             int caught = firstMatch(catchers.stream().map(Catcher::errorEquals).toList(), error.error());
             if (caught < 0) {
                 throw error;

@@ -1,5 +1,7 @@
 package dev.sfnrun.engine;
 
+import dev.sfnrun.error.ErrorNames;
+import dev.sfnrun.error.StatesError;
 import dev.sfnrun.history.EventDetails;
 import dev.sfnrun.history.EventType;
 import dev.sfnrun.history.ExecutionListener;
@@ -11,31 +13,69 @@ import java.util.Map;
 /** Numbers events, hands them to the listeners and (optionally) keeps them. Safe to use from many threads. */
 final class EventLog {
     static final int STANDARD_HISTORY_LIMIT = 25_000;
+    static final String HISTORY_LIMIT_CAUSE = "The execution reached the maximum number of history events (25000).";
 
     private final Clock clock;
     private final List<ExecutionListener> listeners;
     private final List<HistoryEvent> events;
+    private final boolean limited;
     private long lastId;
 
     EventLog(Clock clock, List<ExecutionListener> listeners, boolean record) {
+        this(clock, listeners, record, false);
+    }
+
+    /**
+     * @param limited apply AWS's 25,000-event history limit of STANDARD executions: when 24,999
+     *                events exist, the next one must end the execution, else the execution fails
+     *                with States.Runtime (event 25,000 is then its ExecutionFailed)
+     */
+    EventLog(Clock clock, List<ExecutionListener> listeners, boolean record, boolean limited) {
         this.clock = clock;
         this.listeners = listeners;
         this.events = record ? new ArrayList<>() : null;
+        this.limited = limited;
     }
 
     /** Appends an event that follows the trail's last event, and moves the trail on to it. */
     HistoryEvent append(Trail trail, EventType type, EventDetails details) {
-        HistoryEvent event = write(trail.last(), type, details == null ? Map.of() : details.build());
+        return append(trail, trail.last(), type, details);
+    }
+
+    /** Appends an event with an explicit predecessor on a trail, and moves the trail on to it. */
+    HistoryEvent append(Trail trail, long previousEventId, EventType type, EventDetails details) {
+        HistoryEvent event = write(trail, previousEventId, type, details == null ? Map.of() : details.build());
         trail.moveTo(event.id());
         return event;
     }
 
-    /** Appends an event with an explicit predecessor, leaving every trail as it is. */
-    HistoryEvent appendAfter(long previousEventId, EventType type, EventDetails details) {
-        return write(previousEventId, type, details == null ? Map.of() : details.build());
+    /**
+     * Appends an event with an explicit predecessor on behalf of a trail, without moving it
+     * (MapIterationSucceeded, MapStateSucceeded: the next event shares their predecessor).
+     */
+    HistoryEvent appendBeside(Trail trail, long previousEventId, EventType type, EventDetails details) {
+        return write(trail, previousEventId, type, details == null ? Map.of() : details.build());
     }
 
-    private synchronized HistoryEvent write(long previous, EventType type, Map<String, Object> details) {
+    /** Closes trails (stopped branches) so that none of them writes another event. */
+    synchronized void close(Iterable<Trail> trails) {
+        for (Trail trail : trails) {
+            trail.markClosed();
+        }
+    }
+
+    /** Appends an event with an explicit predecessor, leaving every trail as it is. */
+    HistoryEvent appendAfter(long previousEventId, EventType type, EventDetails details) {
+        return write(null, previousEventId, type, details == null ? Map.of() : details.build());
+    }
+
+    private synchronized HistoryEvent write(Trail trail, long previous, EventType type, Map<String, Object> details) {
+        if (trail != null && trail.isClosed()) {
+            throw new BranchAborted();
+        }
+        if (limited && lastId >= STANDARD_HISTORY_LIMIT - 1 && !endsExecution(type)) {
+            throw new StatesError(ErrorNames.RUNTIME, HISTORY_LIMIT_CAUSE);
+        }
         HistoryEvent event = new HistoryEvent(++lastId, previous, clock.now(), type, details);
         if (events != null) {
             events.add(event);
@@ -44,6 +84,11 @@ final class EventLog {
             listener.onEvent(event);
         }
         return event;
+    }
+
+    private static boolean endsExecution(EventType type) {
+        return type == EventType.ExecutionSucceeded || type == EventType.ExecutionFailed
+                || type == EventType.ExecutionTimedOut || type == EventType.ExecutionAborted;
     }
 
     synchronized long count() {

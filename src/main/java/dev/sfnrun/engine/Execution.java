@@ -7,8 +7,13 @@ import dev.sfnrun.history.EventDetails;
 import dev.sfnrun.history.EventType;
 import dev.sfnrun.history.HistoryEvent;
 import dev.sfnrun.history.Payload;
+import dev.sfnrun.query.Json;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * One run of a state machine: {@link #run()} walks the states from StartAt, emitting history
@@ -19,11 +24,13 @@ public final class Execution {
     private final ExecutionOptions options;
     private final JsonNode input;
     private final String inputText;
-    private final Clock clock;
+    private final BranchClock clock;
+    private ExecutorService pool;
     private final EventLog log;
     private Instant deadline;
     private Instant start;
     private ContextObject context;
+    private final java.util.List<MapRunResult> mapRuns = java.util.Collections.synchronizedList(new java.util.ArrayList<>());
 
     /**
      * @param inputText the input as the caller wrote it (shown verbatim in ExecutionStarted), or null
@@ -33,8 +40,9 @@ public final class Execution {
         this.options = options;
         this.input = input;
         this.inputText = inputText;
-        this.clock = options.clock();
-        this.log = new EventLog(clock, options.listeners(), options.recordHistory());
+        this.clock = new BranchClock(options.clock());
+        this.log = new EventLog(clock, options.listeners(), options.recordHistory(),
+                options.type() == ExecutionType.STANDARD);
     }
 
     public ExecutionResult run() {
@@ -58,12 +66,54 @@ public final class Execution {
         } catch (ExecutionTimeout e) {
             log.append(trail, EventType.ExecutionTimedOut, EventDetails.create());
             return result(ExecutionStatus.TIMED_OUT, null, null, null);
+        } finally {
+            stopPool();
+        }
+    }
+
+    /** The threads of Parallel branches and Map iterations; made on first use, stopped when the run ends. */
+    synchronized ExecutorService pool() {
+        if (pool == null) {
+            AtomicInteger count = new AtomicInteger();
+            pool = Executors.newCachedThreadPool(task -> {
+                Thread thread = new Thread(task, "sfn-run-branch-" + count.incrementAndGet());
+                thread.setDaemon(true);
+                return thread;
+            });
+        }
+        return pool;
+    }
+
+    private void stopPool() {
+        ExecutorService running;
+        synchronized (this) {
+            running = pool;
+            pool = null;
+        }
+        if (running == null) {
+            return;
+        }
+        running.shutdownNow();
+        try {
+            running.awaitTermination(5, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
         }
     }
 
     private ExecutionResult result(ExecutionStatus status, JsonNode output, String error, String cause) {
         return new ExecutionResult(status, output, error, cause, start, clock.now(), options.executionArn(), inputText,
-                log.events());
+                log.events(), java.util.List.copyOf(mapRuns));
+    }
+
+    /** A child execution of a distributed Map: the item processor run as a state machine of its own. */
+    static Execution child(dev.sfnrun.definition.StateGraph processor, dev.sfnrun.definition.QueryLanguage language,
+                           JsonNode input, ExecutionOptions options) {
+        return new Execution(new StateMachine(processor, language, null, null), input, Json.compact(input), options);
+    }
+
+    void addMapRun(MapRunResult run) {
+        mapRuns.add(run);
     }
 
     ExecutionOptions options() {
@@ -78,7 +128,7 @@ public final class Execution {
         return log;
     }
 
-    Clock clock() {
+    BranchClock clock() {
         return clock;
     }
 

@@ -8,9 +8,10 @@ import java.util.List;
 /**
  * The outcome of one execution. {@code output} is set when it SUCCEEDED; {@code error} and
  * {@code cause} may be set otherwise (either can be absent, as on AWS). {@code events} is the
- * whole history when it was recorded, else empty.
+ * whole history when it was recorded, else empty; {@code mapRuns} lists the distributed Map Runs
+ * it started, in the order they ended.
  */
 public record ExecutionResult(ExecutionStatus status, JsonNode output, String error, String cause,
                               Instant startDate, Instant stopDate, String executionArn, String inputText,
-                              List<HistoryEvent> events) {
+                              List<HistoryEvent> events, List<MapRunResult> mapRuns) {
 }

@@ -34,8 +34,12 @@ final class GraphRunner {
         EventLog log = execution.log();
         while (true) {
             execution.checkDeadline();
+            if (trail.isClosed()) {
+                throw new BranchAborted();
+            }
             HistoryEvent entered = log.append(trail, EventType.entered(state.typeName()),
                     EventDetails.create().put("name", state.name()).input(data));
+            trail.setCurrent(state);
             StateRun run = new StateRun(state, data, entered.id(), entered.timestamp(), trail, scope, execution.context());
             Step step;
             try {
@@ -50,6 +54,7 @@ final class GraphRunner {
                 }
                 log.append(trail, EventType.exited(state.typeName()), exited);
             }
+            trail.setCurrent(null);
             if (step.assigned() != null) {
                 scope.putAll(toMap(step.assigned()));
             }

@@ -15,7 +15,13 @@ import dev.sfnrun.definition.TaskState;
 import dev.sfnrun.definition.WaitState;
 import dev.sfnrun.error.ErrorNames;
 import dev.sfnrun.error.StatesError;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import dev.sfnrun.definition.StateGraph;
+import dev.sfnrun.history.EventDetails;
+import dev.sfnrun.history.EventType;
 import dev.sfnrun.query.Json;
+import java.util.Arrays;
+import java.util.List;
 import dev.sfnrun.query.PathNotFoundException;
 import dev.sfnrun.query.UndefinedVariableException;
 import dev.sfnrun.query.ValueExpr;
@@ -26,9 +32,13 @@ final class StateExecutor {
     private final ErrorHandler errors;
     private final TaskInvoker tasks;
     private final WaitTimer waits;
+    private final GraphRunner runner;
+    private final MapRunner maps;
 
     StateExecutor(Execution execution, GraphRunner runner) {
         this.execution = execution;
+        this.runner = runner;
+        this.maps = new MapRunner(execution, runner);
         this.errors = new ErrorHandler(execution);
         this.tasks = new TaskInvoker(execution);
         this.waits = new WaitTimer(execution);
@@ -65,7 +75,9 @@ final class StateExecutor {
         /** ResultPath then OutputPath: the state's output from its raw input and its result. */
         private JsonNode output(JsonNode result) {
             JsonNode placed = flow().resultPath().apply(run.input, result);
-            return flow().outputPath().apply(placed, run);
+            JsonNode output = flow().outputPath().apply(placed, run);
+            PayloadLimit.check(output, run.name());
+            return output;
         }
 
         @Override
@@ -74,6 +86,7 @@ final class StateExecutor {
             return errors.run(run, state.retry(), state.catchers(), () -> {
                 tasks.prepare(state, run);
                 JsonNode parameters = flow().parameters() == null ? effective : flow().parameters().evaluate(effective, run);
+                PayloadLimit.check(parameters, run.name());
                 JsonNode result = tasks.invoke(state, effective, parameters, run);
                 JsonNode selected = flow().resultSelector() == null ? result : flow().resultSelector().evaluate(result, run);
                 ObjectNode assigned = assign(result);
@@ -86,6 +99,7 @@ final class StateExecutor {
             JsonNode effective = effectiveInput();
             JsonNode result = state.result() != null ? state.result()
                     : flow().parameters() != null ? flow().parameters().evaluate(effective, run) : effective;
+            PayloadLimit.check(result, run.name());
             ObjectNode assigned = assign(result);
             return new Step(output(result), next(), assigned);
         }
@@ -146,12 +160,109 @@ final class StateExecutor {
 
         @Override
         public Step visitParallel(ParallelState state) {
-            throw new StatesError(ErrorNames.RUNTIME, "Parallel states are not supported yet");
+            JsonNode effective = effectiveInput();
+            EventLog log = execution.log();
+            boolean[] branchFailed = {false};
+            return errors.run(run, state.retry(), state.catchers(), () -> {
+                branchFailed[0] = false;
+                JsonNode input = flow().parameters() == null ? effective : flow().parameters().evaluate(effective, run);
+                log.append(run.trail, EventType.ParallelStateStarted, null);
+                List<StateGraph> branches = state.branches();
+                Fanout.Hooks hooks = new Fanout.Hooks() {
+                    @Override
+                    public void started(int index, Trail trail) {
+                    }
+
+                    @Override
+                    public long succeeded(int index, Trail trail) {
+                        return trail.last();
+                    }
+
+                    @Override
+                    public void failed(int index, long failingEvent) {
+                    }
+
+                    @Override
+                    public void aborted(int index, long failingEvent) {
+                    }
+                };
+                JsonNode[] outputs;
+                try {
+                    outputs = new Fanout(execution).run(branches.size(), branches.size(), run.trail,
+                            (index, trail) -> runner.run(branches.get(index), input, new Scope(run.scope), trail), hooks);
+                } catch (StatesError e) {
+                    branchFailed[0] = true;
+                    throw e;
+                }
+                log.appendBeside(run.trail, run.trail.last(), EventType.ParallelStateSucceeded, null);
+                JsonNode result = new ArrayNode(Json.NODES, Arrays.asList(outputs));
+                return finish(result);
+            }, error -> {
+                if (branchFailed[0]) {
+                    log.append(run.trail, EventType.ParallelStateFailed, null);
+                }
+            });
+        }
+
+        /** ResultSelector, Assign, ResultPath and OutputPath of a Map or Parallel result. */
+        private Step finish(JsonNode result) {
+            JsonNode selected = flow().resultSelector() == null ? result : flow().resultSelector().evaluate(result, run);
+            ObjectNode assigned = assign(result);
+            return new Step(output(selected), next(), assigned);
         }
 
         @Override
         public Step visitMap(MapState state) {
-            throw new StatesError(ErrorNames.RUNTIME, "Map states are not supported yet");
+            JsonNode effective = effectiveInput();
+            EventLog log = execution.log();
+            boolean[] iterationFailed = {false};
+            return errors.run(run, state.retry(), state.catchers(), () -> {
+                iterationFailed[0] = false;
+                MapInputs inputs = new MapInputs(state, effective, run);
+                int maxConcurrency = inputs.maxConcurrency();
+                ArrayNode items;
+                if (state.isDistributed() && state.distributed().itemReader() != null) {
+                    try {
+                        items = new ItemReaderSource(execution.options().s3Root()).read(state.distributed().itemReader(), inputs);
+                    } catch (StatesError e) {
+                        // States.ItemReaderFailed fails the Map (MapStateFailed); a bad path is States.Runtime
+                        iterationFailed[0] = !ErrorNames.RUNTIME.equals(e.error());
+                        throw e;
+                    }
+                } else {
+                    items = inputs.items();
+                }
+                log.append(run.trail, EventType.MapStateStarted, EventDetails.create().put("length", items.size()));
+                JsonNode result;
+                if (state.isDistributed()) {
+                    // a bad tolerance or batch setting fails the state before its Map Run starts
+                    Long count = inputs.toleratedFailureCount();
+                    Double percentage = inputs.toleratedFailurePercentage();
+                    List<JsonNode> childInputs = MapBatches.childInputs(state, inputs, items);
+                    try {
+                        DistributedMapRunner.MapRunOutcome outcome = new DistributedMapRunner(execution)
+                                .run(state, childInputs, maxConcurrency, count, percentage, run);
+                        result = new ResultWriterSink(execution.options().s3Root())
+                                .write(state.distributed().resultWriter(), inputs, outcome);
+                    } catch (StatesError e) {
+                        iterationFailed[0] = true;
+                        throw e;
+                    }
+                } else {
+                    try {
+                        result = maps.iterate(state, inputs, items, maxConcurrency, run);
+                    } catch (StatesError e) {
+                        iterationFailed[0] = true;
+                        throw e;
+                    }
+                }
+                log.appendBeside(run.trail, run.trail.last(), EventType.MapStateSucceeded, null);
+                return finish(result);
+            }, error -> {
+                if (iterationFailed[0]) {
+                    log.append(run.trail, EventType.MapStateFailed, null);
+                }
+            });
         }
     }
 }

@@ -18,7 +18,6 @@ import dev.sfnrun.task.load.ResourceResolver;
 import dev.sfnrun.task.load.ResourceResolver.Kind;
 import dev.sfnrun.task.load.ResourceResolver.Resolved;
 import dev.sfnrun.task.load.TaskRegistry;
-import java.nio.charset.StandardCharsets;
 import java.security.SecureRandom;
 import java.time.Duration;
 import java.util.Base64;
@@ -34,8 +33,6 @@ import java.util.UUID;
 final class TaskInvoker {
     /** AWS's default TimeoutSeconds and HeartbeatSeconds. */
     static final long DEFAULT_SECONDS = 99_999_999L;
-    /** 256 KiB: a larger task result fails with States.DataLimitExceeded. */
-    static final int RESULT_LIMIT_BYTES = 262_144;
 
     private static final SecureRandom RANDOM = new SecureRandom();
 
@@ -70,8 +67,9 @@ final class TaskInvoker {
         MockedResponse mock = registry.mockFor(state.name());
         JsonNode result = mock != null ? mocked(mock, state, events)
                 : called(state, resolved, parameters, run, timeout, heartbeat, events);
-        StatesError tooLarge = checkSize(result, resolved);
-        if (tooLarge != null) {
+        if (PayloadLimit.exceeds(result)) {
+            StatesError tooLarge = PayloadLimit.error(resolved.kind() == Kind.INTEGRATION ? resolved.resourceType()
+                    : resolved.arn());
             events.failed(tooLarge);
             throw tooLarge;
         }
@@ -186,15 +184,6 @@ final class TaskInvoker {
                     : Json.compact(value)) + " which is not a valid positive integer: " + path);
         }
         return value.asLong();
-    }
-
-    private static StatesError checkSize(JsonNode result, Resolved resolved) {
-        if (Json.compact(result).getBytes(StandardCharsets.UTF_8).length <= RESULT_LIMIT_BYTES) {
-            return null;
-        }
-        String name = resolved.kind() == Kind.INTEGRATION ? resolved.resourceType() : resolved.arn();
-        return new StatesError(ErrorNames.DATA_LIMIT_EXCEEDED, "The state/task '" + name
-                + "' returned a result with a size exceeding the maximum number of bytes service limit.");
     }
 
     private static String newToken() {

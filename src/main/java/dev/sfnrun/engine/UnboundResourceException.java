@@ -7,7 +7,7 @@ public final class UnboundResourceException extends RuntimeException {
     private final String bindingName;
 
     public UnboundResourceException(String stateName, String resource, String bindingName) {
-        super("State '" + stateName + "': no task function is bound to the resource '" + resource + "'. Bind one with "
+        super("state '" + stateName + "', field Resource: no task function is bound to '" + resource + "'. Bind one with "
                 + "--task " + bindingName + "=your.Class (with --classpath), list it under META-INF/services, or answer the "
                 + "state from a mock file (--mock-config FILE --test-case NAME).", null, false, false);
         this.stateName = stateName;

@@ -62,10 +62,109 @@ public final class JsonPath implements ValueExpr {
             throw new QuerySyntaxException("The path '" + text + "' is not a valid JSONPath");
         }
         try {
-            return new JsonPath(text, root, variable, com.jayway.jsonpath.JsonPath.compile("$" + rest));
+            return new JsonPath(text, root, variable,
+                    com.jayway.jsonpath.JsonPath.compile("$" + keepBracketBackslashes(rest)));
         } catch (InvalidPathException e) {
             throw new QuerySyntaxException("The path '" + text + "' is not a valid JSONPath: " + e.getMessage());
         }
+    }
+
+    /**
+     * AWS's Jayway takes a quoted bracket name ({@code ['a\\b']}) as written: a backslash only
+     * keeps the next character from closing the name and stays part of it. Newer Jayway unescapes
+     * such names, so every backslash in them is doubled here to be read back as itself. Filters
+     * and everything outside quoted bracket names are left untouched.
+     */
+    static String keepBracketBackslashes(String path) {
+        if (path.indexOf('\\') < 0) {
+            return path;
+        }
+        StringBuilder out = new StringBuilder(path.length() + 8);
+        int i = 0;
+        int n = path.length();
+        while (i < n) {
+            char c = path.charAt(i);
+            if (c != '[') {
+                out.append(c);
+                i++;
+                continue;
+            }
+            int j = i + 1;
+            while (j < n && path.charAt(j) == ' ') {
+                j++;
+            }
+            if (j < n && path.charAt(j) == '?') {
+                i = copyFilter(path, i, out);
+                continue;
+            }
+            out.append(c);
+            i++;
+            while (i < n && path.charAt(i) != ']') {
+                char d = path.charAt(i);
+                if (d == '\'' || d == '"') {
+                    out.append(d);
+                    i++;
+                    while (i < n && path.charAt(i) != d) {
+                        if (path.charAt(i) == '\\' && i + 1 < n) {
+                            out.append("\\\\");
+                            i++;
+                            char escaped = path.charAt(i);
+                            if (escaped == '\\') {
+                                out.append("\\\\");
+                            } else if (escaped == d) {
+                                out.append('\\').append(escaped);
+                            } else {
+                                out.append(escaped);
+                            }
+                        } else if (path.charAt(i) == '\\') {
+                            out.append("\\\\");
+                        } else {
+                            out.append(path.charAt(i));
+                        }
+                        i++;
+                    }
+                    if (i < n) {
+                        out.append(path.charAt(i));
+                        i++;
+                    }
+                } else {
+                    out.append(d);
+                    i++;
+                }
+            }
+        }
+        return out.toString();
+    }
+
+    /** Copies a filter {@code [?(...)]} from {@code start} verbatim; returns the index after it. */
+    private static int copyFilter(String path, int start, StringBuilder out) {
+        int depth = 0;
+        int i = start;
+        int n = path.length();
+        while (i < n) {
+            char c = path.charAt(i);
+            out.append(c);
+            i++;
+            if (c == '\'' || c == '"') {
+                while (i < n && path.charAt(i) != c) {
+                    if (path.charAt(i) == '\\' && i + 1 < n) {
+                        out.append(path.charAt(i));
+                        i++;
+                    }
+                    out.append(path.charAt(i));
+                    i++;
+                }
+                if (i < n) {
+                    out.append(path.charAt(i));
+                    i++;
+                }
+            } else if (c == '[') {
+                depth++;
+            } else if (c == ']' && --depth == 0) {
+                return i;
+            }
+        }
+        return i;
     }
 
     private static boolean isVariableStart(char c) {

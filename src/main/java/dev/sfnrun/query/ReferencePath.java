@@ -141,7 +141,7 @@ public final class ReferencePath {
     }
 
     private StatesError mismatch(JsonNode node) {
-        return StatesError.located(ErrorNames.RESULT_PATH_MATCH_FAILURE,
+        return new StatesError(ErrorNames.RESULT_PATH_MATCH_FAILURE,
                 "Unable to apply ReferencePath " + text + " to input " + (node == null ? "null" : Json.compact(node)));
     }
 

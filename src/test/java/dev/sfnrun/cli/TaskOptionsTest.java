@@ -85,8 +85,9 @@ class TaskOptionsTest {
 
     @Test
     void anUnboundResourceStopsTheRunBeforeItStarts() throws Exception {
-        Result result = run(file("send.asl.json", SEND), "--time-scale", "0");
-        assertOneLineError(result, "State 'Send': no task function is bound to the resource "
+        String definition = file("send.asl.json", SEND);
+        Result result = run(definition, "--time-scale", "0");
+        assertOneLineError(result, definition + ": state 'Send', field Resource: no task function is bound to "
                 + "'arn:aws:states:::sqs:sendMessage'. Bind one with --task sqs:sendMessage=your.Class (with --classpath), "
                 + "list it under META-INF/services, or answer the state from a mock file (--mock-config FILE --test-case NAME).");
     }

@@ -152,7 +152,7 @@ class TaskResourcesTest {
     void unboundResourcesAreRefusedBeforeTheRunWithHowToBindThem() {
         var unbound = assertThrows(UnboundResourceException.class, () -> run(task("arn:aws:states:::dynamodb:putItem",
                 "\"Parameters\":{\"TableName\":\"t\"}"), "{}", registry()));
-        assertEquals("State 'T': no task function is bound to the resource 'arn:aws:states:::dynamodb:putItem'. Bind one "
+        assertEquals("state 'T', field Resource: no task function is bound to 'arn:aws:states:::dynamodb:putItem'. Bind one "
                 + "with --task dynamodb:putItem=your.Class (with --classpath), list it under META-INF/services, or answer "
                 + "the state from a mock file (--mock-config FILE --test-case NAME).", unbound.getMessage());
         var lambda = assertThrows(UnboundResourceException.class, () -> run(task("arn:aws:states:::lambda:invoke",

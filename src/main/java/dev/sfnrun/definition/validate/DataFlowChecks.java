@@ -33,7 +33,7 @@ final class DataFlowChecks {
     static void check(StateContext state, Diagnostics out) {
         checkAssign(state.get("Assign"), state.at("Assign"), state.jsonata(), out);
         for (String list : List.of("Choices", "Catch")) {
-            JsonNode entries = state.node().path(list);
+            JsonNode entries = state.array(list);
             for (int i = 0; i < entries.size(); i++) {
                 String entry = Pointer.child(state.at(list), i);
                 checkAssign(entries.get(i).get("Assign"), Pointer.child(entry, "Assign"), state.jsonata(), out);
@@ -84,10 +84,25 @@ final class DataFlowChecks {
                     if (text.startsWith("$")) {
                         referencePath(text, at, out);
                     } else {
-                        compile(at, () -> Intrinsics.compile(text), out);
+                        if (compile(at, () -> Intrinsics.compile(text), out)) {
+                            stringIntrinsic(text, field, at, out);
+                        }
                     }
                 }
             }
+        }
+    }
+
+    /** The intrinsic functions the developer guide allows in ErrorPath and CausePath: those returning a string. */
+    private static final List<String> STRING_INTRINSICS = List.of("States.Format", "States.JsonToString",
+            "States.ArrayGetItem", "States.Base64Encode", "States.Base64Decode", "States.Hash", "States.UUID");
+
+    private static void stringIntrinsic(String text, String field, String at, Diagnostics out) {
+        int open = text.indexOf('(');
+        String name = (open < 0 ? text : text.substring(0, open)).trim();
+        if (open > 0 && !STRING_INTRINSICS.contains(name)) {
+            out.schema(at, "The intrinsic function " + name + " cannot be used in " + field
+                    + "; it takes one of " + String.join(", ", STRING_INTRINSICS));
         }
     }
 
@@ -158,11 +173,14 @@ final class DataFlowChecks {
         Object run();
     }
 
-    private static void compile(String at, Compilation compilation, Diagnostics out) {
+    /** Reports a syntax error of the compilation; returns whether it compiled. */
+    private static boolean compile(String at, Compilation compilation, Diagnostics out) {
         try {
             compilation.run();
+            return true;
         } catch (QuerySyntaxException e) {
             out.schema(at, e.getMessage());
+            return false;
         }
     }
 

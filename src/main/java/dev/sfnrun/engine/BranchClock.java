@@ -1,0 +1,139 @@
+package dev.sfnrun.engine;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.PriorityQueue;
+
+/**
+ * The execution's clock as seen by all of its threads (the main one, Parallel branches, Map
+ * iterations, distributed Map children).
+ *
+ * <p>Over a real (scaled) clock it is that clock. Over a {@link VirtualClock} it is a small
+ * discrete-event scheduler, so that virtual time gives the same order of events as real time
+ * would: a thread that sleeps is parked until every other thread of the execution is parked or
+ * finished and its wake-up time is the earliest; time then jumps to it. So a branch waiting 10
+ * seconds is still waiting when its sibling fails at once, as on AWS. Threads blocked in task code
+ * count as running: virtual time does not pass while real work is under way.
+ *
+ * <p>Every thread that takes part must be announced: {@link #fork()} before handing work to a new
+ * thread, {@link #exit()} when that thread is done, and {@link #release()}/{@link #resume()} around
+ * a wait for other threads.
+ */
+final class BranchClock implements Clock {
+    private final Clock base;
+    private final Scheduler scheduler;
+
+    BranchClock(Clock base) {
+        if (base instanceof BranchClock parent) {
+            this.base = parent.base;
+            this.scheduler = parent.scheduler;
+        } else if (base instanceof VirtualClock virtual) {
+            this.base = virtual;
+            this.scheduler = new Scheduler(virtual);
+        } else {
+            this.base = base;
+            this.scheduler = null;
+        }
+    }
+
+    @Override
+    public Instant now() {
+        return base.now();
+    }
+
+    @Override
+    public void sleep(Duration duration) throws InterruptedException {
+        if (scheduler == null) {
+            base.sleep(duration);
+        } else {
+            scheduler.sleep(duration);
+        }
+    }
+
+    boolean isVirtual() {
+        return scheduler != null;
+    }
+
+    /** Announces a thread about to be started for this execution (call on the starting thread). */
+    void fork() {
+        if (scheduler != null) {
+            scheduler.enter();
+        }
+    }
+
+    /** The calling thread, announced by {@link #fork()}, is done. */
+    void exit() {
+        if (scheduler != null) {
+            scheduler.leave();
+        }
+    }
+
+    /**
+     * The calling thread is about to wait for other threads of the execution and should not hold
+     * virtual time back meanwhile. Whoever ends the wait calls {@link #resume()} for it, before
+     * its own {@link #exit()}, so that no time passes between the two.
+     */
+    void release() {
+        if (scheduler != null) {
+            scheduler.leave();
+        }
+    }
+
+    /** Counts a released thread as running again (see {@link #release()}). */
+    void resume() {
+        if (scheduler != null) {
+            scheduler.enter();
+        }
+    }
+
+    private static final class Scheduler {
+        private final VirtualClock clock;
+        private final PriorityQueue<Sleeper> sleepers = new PriorityQueue<>();
+        private int running = 1;
+        private long sequence;
+
+        Scheduler(VirtualClock clock) {
+            this.clock = clock;
+        }
+
+        synchronized void enter() {
+            running++;
+        }
+
+        synchronized void leave() {
+            running--;
+            notifyAll();
+        }
+
+        synchronized void sleep(Duration duration) throws InterruptedException {
+            Sleeper me = new Sleeper(clock.now().plus(duration), sequence++);
+            sleepers.add(me);
+            running--;
+            notifyAll();
+            try {
+                while (running > 0 || sleepers.peek() != me) {
+                    wait();
+                }
+            } catch (InterruptedException e) {
+                sleepers.remove(me);
+                running++;
+                notifyAll();
+                throw e;
+            }
+            sleepers.poll();
+            Duration ahead = Duration.between(clock.now(), me.wake);
+            if (!ahead.isNegative()) {
+                clock.sleep(ahead);
+            }
+            running++;
+        }
+
+        private record Sleeper(Instant wake, long order) implements Comparable<Sleeper> {
+            @Override
+            public int compareTo(Sleeper other) {
+                int byTime = wake.compareTo(other.wake);
+                return byTime != 0 ? byTime : Long.compare(order, other.order);
+            }
+        }
+    }
+}

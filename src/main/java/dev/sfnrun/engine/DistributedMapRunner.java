@@ -1,0 +1,317 @@
+package dev.sfnrun.engine;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.sfnrun.definition.DistributedConfig;
+import dev.sfnrun.definition.MapState;
+import dev.sfnrun.error.ErrorNames;
+import dev.sfnrun.error.StatesError;
+import dev.sfnrun.history.EventDetails;
+import dev.sfnrun.history.EventType;
+import dev.sfnrun.query.Json;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.UUID;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * One attempt of a distributed Map state's Map Run: MapRunStarted, each item (or batch) as a child
+ * execution with its own history, then MapRunSucceeded, or MapRunFailed with
+ * {@code States.ExceedToleratedFailureThreshold} once more children failed than tolerated (the
+ * others are then stopped). The parent's history shows none of the children's events.
+ */
+final class DistributedMapRunner {
+    /** AWS runs up to 10,000 child executions at once; we run at most this many threads. */
+    static final int THREAD_CAP = 1000;
+    static final String THRESHOLD_CAUSE = "The specified tolerated failure threshold was exceeded";
+
+    private final Execution execution;
+
+    DistributedMapRunner(Execution execution) {
+        this.execution = execution;
+    }
+
+    /** The children's results, in item order (a failed child's entry is its execution record). */
+    MapRunOutcome run(MapState state, List<JsonNode> childInputs, int maxConcurrency,
+                      Long toleratedCount, Double toleratedPercentage, StateRun run) {
+        DistributedConfig config = state.distributed();
+        ExecutionOptions parent = execution.options();
+        String runId = UUID.randomUUID().toString();
+        String label = config.label() != null ? config.label() : runId.substring(0, 8);
+        String machine = parent.stateMachineName() + "/" + label;
+        String mapRunArn = "arn:aws:states:" + parent.region() + ":" + parent.account() + ":mapRun:" + machine + ":" + runId;
+        EventLog log = execution.log();
+        log.append(run.trail, EventType.MapRunStarted, EventDetails.create().put("mapRunArn", mapRunArn));
+
+        ExecutionOptions childOptions = parent.withStateMachineName(machine)
+                .withType("EXPRESS".equals(config.executionType()) ? ExecutionType.EXPRESS : ExecutionType.STANDARD)
+                .withListeners(List.of())
+                .withContextOverrides(null)
+                .withClock(execution.clock());
+        DistributedConfig.ResultWriter writer = config.resultWriter();
+        // a succeeded child's whole record is kept only when something shows it; else just its output
+        boolean keepRecords = parent.recordHistory()
+                || (writer != null && (writer.resource() != null || "NONE".equals(writer.transformation())));
+        Children children = new Children(state, childInputs, childOptions, toleratedCount, toleratedPercentage,
+                maxConcurrency == 0 ? THREAD_CAP : Math.min(maxConcurrency, THREAD_CAP), keepRecords);
+        children.run();
+        List<ExecutionResult> recorded = parent.recordHistory()
+                ? Arrays.stream(children.results).filter(r -> r != null).toList() : List.of();
+        int total = childInputs.size();
+        if (children.timedOut) {
+            throw new ExecutionTimeout();
+        }
+        if (children.fatal != null) {
+            throw children.fatal;
+        }
+        if (children.exceeded) {
+            execution.addMapRun(new MapRunResult(mapRunArn, state.name(), ExecutionStatus.FAILED, total,
+                    children.succeeded, children.failed, children.aborted(), recorded));
+            log.append(run.trail, EventType.MapRunFailed,
+                    EventDetails.create().error(ErrorNames.EXCEED_TOLERATED_FAILURE_THRESHOLD, THRESHOLD_CAUSE));
+            throw new StatesError(ErrorNames.EXCEED_TOLERATED_FAILURE_THRESHOLD, THRESHOLD_CAUSE);
+        }
+        execution.addMapRun(new MapRunResult(mapRunArn, state.name(), ExecutionStatus.SUCCEEDED, total,
+                children.succeeded, children.failed, 0, recorded));
+        log.append(run.trail, EventType.MapRunSucceeded, null);
+        return new MapRunOutcome(mapRunArn, runId, children.results, children.outputs);
+    }
+
+    /**
+     * What a finished Map Run hands to the ResultWriter: its ARN and, in item order, each child's
+     * result (null for a succeeded child whose record was not kept) and each succeeded child's output.
+     */
+    record MapRunOutcome(String mapRunArn, String runId, ExecutionResult[] results, JsonNode[] outputs) {
+        /** The Map's result without a ResultWriter export: outputs in order, a failed child's record as is. */
+        ArrayNode compact(boolean flatten) {
+            ArrayNode out = Json.array();
+            for (int i = 0; i < outputs.length; i++) {
+                ExecutionResult result = results[i];
+                if (result != null && result.status() != ExecutionStatus.SUCCEEDED) {
+                    out.add(record(result));
+                } else if (flatten && outputs[i] instanceof ArrayNode array) {
+                    out.addAll(array);
+                } else {
+                    out.add(outputs[i]);
+                }
+            }
+            return out;
+        }
+    }
+
+    /** A random (version 4) UUID without the shared SecureRandom, which thousands of children would contend for. */
+    static String randomUuid() {
+        java.util.concurrent.ThreadLocalRandom random = java.util.concurrent.ThreadLocalRandom.current();
+        long high = (random.nextLong() & ~0xF000L) | 0x4000L;
+        long low = (random.nextLong() & 0x3FFFFFFFFFFFFFFFL) | 0x8000000000000000L;
+        return new UUID(high, low).toString();
+    }
+
+    /** A child execution as the NONE transformation shows it: metadata, input and output (or error and cause) as JSON text. */
+    static ObjectNode record(ExecutionResult result) {
+        ObjectNode node = Json.object();
+        node.put("ExecutionArn", result.executionArn());
+        node.put("Input", result.inputText());
+        node.set("InputDetails", Json.object().put("Included", true));
+        node.put("Name", result.executionArn().substring(result.executionArn().lastIndexOf(':') + 1));
+        if (result.status() == ExecutionStatus.SUCCEEDED) {
+            node.put("Output", Json.compact(result.output()));
+            node.set("OutputDetails", Json.object().put("Included", true));
+        } else {
+            if (result.error() != null) {
+                node.put("Error", result.error());
+            }
+            if (result.cause() != null) {
+                node.put("Cause", result.cause());
+            }
+        }
+        node.put("StartDate", result.startDate().toString());
+        node.put("StateMachineArn", result.executionArn().replaceFirst(":(execution|express):", ":stateMachine:")
+                .replaceFirst(":[^:]*$", ""));
+        node.put("Status", result.status().name());
+        node.put("StopDate", result.stopDate().toString());
+        return node;
+    }
+
+    /** The child executions of one Map Run, run by a bounded set of workers taking the next index in turn. */
+    private final class Children {
+        private final MapState state;
+        private final List<JsonNode> inputs;
+        private final ExecutionOptions options;
+        private final Long toleratedCount;
+        private final Double toleratedPercentage;
+        private final int workers;
+        final ExecutionResult[] results;
+        final JsonNode[] outputs;
+        private final boolean keepRecords;
+        private final AtomicInteger next = new AtomicInteger();
+        private final Object lock = new Object();
+        // guarded by lock
+        private int active;
+        private int started;
+        int succeeded;
+        int failed;
+        boolean exceeded;
+        boolean timedOut;
+        RuntimeException fatal;
+        private boolean mainResumed;
+        private final java.util.Set<Thread> threads = new java.util.HashSet<>();
+
+        Children(MapState state, List<JsonNode> inputs, ExecutionOptions options, Long toleratedCount,
+                 Double toleratedPercentage, int limit, boolean keepRecords) {
+            this.state = state;
+            this.inputs = inputs;
+            this.options = options;
+            this.toleratedCount = toleratedCount;
+            this.toleratedPercentage = toleratedPercentage;
+            this.workers = Math.max(1, Math.min(limit, inputs.size()));
+            this.results = new ExecutionResult[inputs.size()];
+            this.outputs = new JsonNode[inputs.size()];
+            this.keepRecords = keepRecords;
+        }
+
+        int aborted() {
+            synchronized (lock) {
+                return started - succeeded - failed;
+            }
+        }
+
+        private boolean stopped() {
+            return exceeded || timedOut || fatal != null;
+        }
+
+        void run() {
+            if (inputs.isEmpty()) {
+                return;
+            }
+            if (workers == 1) {
+                mainResumed = true; // runs on the calling thread, which never waits
+                work();
+                return;
+            }
+            BranchClock clock = execution.clock();
+            ExecutorService pool = execution.pool();
+            synchronized (lock) {
+                active = workers;
+            }
+            for (int w = 0; w < workers; w++) {
+                clock.fork();
+                pool.execute(() -> {
+                    synchronized (lock) {
+                        threads.add(Thread.currentThread());
+                    }
+                    try {
+                        work();
+                    } finally {
+                        synchronized (lock) {
+                            threads.remove(Thread.currentThread());
+                            active--;
+                            if (active == 0) {
+                                resumeMain();
+                            }
+                            lock.notifyAll();
+                        }
+                        clock.exit();
+                    }
+                });
+            }
+            clock.release();
+            synchronized (lock) {
+                try {
+                    while (active > 0 && !stopped()) {
+                        lock.wait();
+                    }
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    timedOut = true;
+                }
+                resumeMain();
+                if (stopped()) {
+                    interruptWorkers();
+                }
+            }
+        }
+
+        /** Interrupts the children still running; called with the lock held. */
+        private void interruptWorkers() {
+            threads.forEach(Thread::interrupt);
+        }
+
+        /** Counts the waiting thread as running again, once; called with the lock held. */
+        private void resumeMain() {
+            if (!mainResumed) {
+                mainResumed = true;
+                execution.clock().resume();
+            }
+        }
+
+        private void work() {
+            while (true) {
+                int index = next.getAndIncrement();
+                synchronized (lock) {
+                    if (index >= inputs.size() || stopped()) {
+                        return;
+                    }
+                    started++;
+                }
+                ExecutionResult result;
+                try {
+                    execution.checkDeadline();
+                    ExecutionOptions own = options.withExecutionName(randomUuid());
+                    result = Execution.child(state.processor(), state.common().queryLanguage(), inputs.get(index), own).run();
+                } catch (ExecutionTimeout e) {
+                    synchronized (lock) {
+                        timedOut = true;
+                        resumeMain();
+                        lock.notifyAll();
+                    }
+                    return;
+                } catch (RuntimeException e) {
+                    synchronized (lock) {
+                        if (fatal == null) {
+                            fatal = e;
+                        }
+                        resumeMain();
+                        lock.notifyAll();
+                    }
+                    return;
+                }
+                synchronized (lock) {
+                    if (stopped()) {
+                        return;
+                    }
+                    if (result.status() == ExecutionStatus.SUCCEEDED) {
+                        outputs[index] = result.output();
+                    }
+                    if (keepRecords || result.status() != ExecutionStatus.SUCCEEDED) {
+                        results[index] = result;
+                    }
+                    if (result.status() == ExecutionStatus.SUCCEEDED) {
+                        succeeded++;
+                    } else {
+                        failed++;
+                        if (exceedsThreshold()) {
+                            exceeded = true;
+                            resumeMain();
+                            lock.notifyAll();
+                            return;
+                        }
+                    }
+                }
+            }
+        }
+
+        /** More failures than ToleratedFailureCount or ToleratedFailurePercentage allow (neither given: none allowed). */
+        private boolean exceedsThreshold() {
+            if (toleratedCount == null && toleratedPercentage == null) {
+                return failed > 0;
+            }
+            boolean overCount = toleratedCount != null && failed > toleratedCount;
+            boolean overPercentage = toleratedPercentage != null && failed * 100.0 / inputs.size() > toleratedPercentage;
+            return overCount || overPercentage;
+        }
+    }
+}

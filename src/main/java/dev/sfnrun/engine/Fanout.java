@@ -1,0 +1,301 @@
+package dev.sfnrun.engine;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.sfnrun.definition.MapState;
+import dev.sfnrun.definition.ParallelState;
+import dev.sfnrun.definition.State;
+import dev.sfnrun.definition.TaskState;
+import dev.sfnrun.definition.WaitState;
+import dev.sfnrun.error.StatesError;
+import dev.sfnrun.history.EventType;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * Runs the branches of a Parallel state or the iterations of a Map state, at most {@code limit}
+ * at a time, and applies AWS's failure rule: the first branch to fail stops the others, whose
+ * running states get their {@code ...StateAborted} events, and its error becomes the state's.
+ *
+ * <p>With a limit of 1 everything runs on the calling thread; otherwise {@code limit} workers of
+ * the execution's pool take the next index in turn (announced to the {@link BranchClock}, so that
+ * virtual time orders their events as real time would). Results come back in index order whatever
+ * order the branches finished in.
+ */
+final class Fanout {
+    /** One branch or iteration: its output, its events on {@code trail}. */
+    interface Body {
+        JsonNode run(int index, Trail trail);
+    }
+
+    /** The events a state writes around its branches. */
+    interface Hooks {
+        /** Before the branch's first event (Map: MapIterationStarted, moving the trail). */
+        void started(int index, Trail trail);
+
+        /** After the branch's last event; returns the id the state's next event follows. */
+        long succeeded(int index, Trail trail);
+
+        /** The branch that failed first, whose last event was {@code failingEvent}. */
+        void failed(int index, long failingEvent);
+
+        /** A branch stopped because another failed. */
+        void aborted(int index, long failingEvent);
+    }
+
+    private final Execution execution;
+
+    Fanout(Execution execution) {
+        this.execution = execution;
+    }
+
+    /**
+     * Runs {@code count} branches from the parent trail's last event. On success the parent
+     * trail is moved to the event the state's next event follows; on failure to the failing
+     * branch's last event, and the branch's StatesError is thrown.
+     */
+    JsonNode[] run(int count, int limit, Trail parent, Body body, Hooks hooks) {
+        JsonNode[] results = new JsonNode[count];
+        if (count == 0) {
+            return results;
+        }
+        if (limit <= 1 || count == 1) {
+            sequential(results, parent, body, hooks);
+        } else {
+            new Concurrent(results, Math.min(limit, count), parent, body, hooks).run();
+        }
+        return results;
+    }
+
+    private void sequential(JsonNode[] results, Trail parent, Body body, Hooks hooks) {
+        long chain = parent.last();
+        long end = chain;
+        for (int i = 0; i < results.length; i++) {
+            Trail trail = parent.child(chain);
+            hooks.started(i, trail);
+            try {
+                results[i] = body.run(i, trail);
+            } catch (StatesError e) {
+                long failing = trail.last();
+                execution.log().close(List.of(trail));
+                hooks.failed(i, failing);
+                abortState(trail, failing, true);
+                parent.moveTo(failing);
+                throw e;
+            }
+            chain = trail.last();
+            end = hooks.succeeded(i, trail);
+        }
+        parent.moveTo(end);
+    }
+
+    /** The ...StateAborted event of the state a stopped branch was in, if it has one. */
+    private void abortState(Trail trail, long failing, boolean failedBranch) {
+        State state = trail.current();
+        EventType type = null;
+        if (state instanceof TaskState) {
+            type = EventType.TaskStateAborted;
+        } else if (!failedBranch && state instanceof WaitState) {
+            type = EventType.WaitStateAborted;
+        } else if (!failedBranch && state instanceof MapState) {
+            type = EventType.MapStateAborted;
+        } else if (!failedBranch && state instanceof ParallelState) {
+            type = EventType.ParallelStateAborted;
+        }
+        if (type != null) {
+            execution.log().appendAfter(failing, type, null);
+        }
+    }
+
+    private final class Concurrent {
+        private final JsonNode[] results;
+        private final int workers;
+        private final Trail parent;
+        private final Body body;
+        private final Hooks hooks;
+        private final long startId;
+        private final AtomicInteger next = new AtomicInteger();
+        private final Trail[] first;
+        private final Object lock = new Object();
+        // guarded by lock
+        private final Map<Integer, Trail> running = new TreeMap<>();
+        private boolean stopped;
+        private int active;
+        private int failedIndex = -1;
+        private Trail failedTrail;
+        private StatesError error;
+        private Throwable fatal;
+        private boolean mainResumed;
+        private final java.util.Set<Thread> threads = new java.util.HashSet<>();
+        private long end;
+
+        Concurrent(JsonNode[] results, int workers, Trail parent, Body body, Hooks hooks) {
+            this.results = results;
+            this.workers = workers;
+            this.parent = parent;
+            this.body = body;
+            this.hooks = hooks;
+            this.startId = parent.last();
+            this.first = new Trail[workers];
+            this.end = startId;
+        }
+
+        void run() {
+            for (int i = 0; i < workers; i++) {
+                first[i] = parent.child(startId);
+                hooks.started(i, first[i]);
+            }
+            BranchClock clock = execution.clock();
+            ExecutorService pool = execution.pool();
+            synchronized (lock) {
+                active = workers;
+            }
+            for (int w = 0; w < workers; w++) {
+                clock.fork();
+                pool.execute(this::work);
+            }
+            clock.release();
+            synchronized (lock) {
+                try {
+                    while (!stopped && active > 0) {
+                        lock.wait();
+                    }
+                } catch (InterruptedException e) {
+                    stopped = true;
+                    resumeMain();
+                    interruptWorkers();
+                    execution.log().close(new ArrayList<>(running.values()));
+                    throw new BranchAborted();
+                }
+            }
+            if (fatal != null || error != null) {
+                interruptWorkers();
+                fail();
+            }
+            parent.moveTo(end);
+        }
+
+        /** Interrupts the workers still running (blocked task code, waits); the others stop at their next item. */
+        private void interruptWorkers() {
+            synchronized (lock) {
+                threads.forEach(Thread::interrupt);
+            }
+        }
+
+        /** Counts the waiting thread as running again, once; called with the lock held by whoever ends its wait. */
+        private void resumeMain() {
+            if (!mainResumed) {
+                mainResumed = true;
+                execution.clock().resume();
+            }
+        }
+
+        private void work() {
+            synchronized (lock) {
+                threads.add(Thread.currentThread());
+            }
+            try {
+                loop();
+            } finally {
+                synchronized (lock) {
+                    threads.remove(Thread.currentThread());
+                    active--;
+                    if (active == 0) {
+                        resumeMain();
+                    }
+                    lock.notifyAll();
+                }
+                execution.clock().exit();
+            }
+        }
+
+        private void loop() {
+            while (true) {
+                int i = next.getAndIncrement();
+                if (i >= results.length) {
+                    return;
+                }
+                Trail trail;
+                synchronized (lock) {
+                    if (stopped) {
+                        return;
+                    }
+                    trail = i < workers ? first[i] : parent.child(startId);
+                    running.put(i, trail);
+                }
+                try {
+                    if (i >= workers) {
+                        hooks.started(i, trail);
+                    }
+                    results[i] = body.run(i, trail);
+                    long done = hooks.succeeded(i, trail);
+                    synchronized (lock) {
+                        running.remove(i);
+                        end = Math.max(end, done);
+                    }
+                } catch (StatesError e) {
+                    synchronized (lock) {
+                        if (!stopped) {
+                            stopped = true;
+                            failedIndex = i;
+                            failedTrail = trail;
+                            error = e;
+                            running.remove(i);
+                            execution.log().close(allTrails());
+                            resumeMain();
+                            lock.notifyAll();
+                        }
+                    }
+                    return;
+                } catch (BranchAborted e) {
+                    return;
+                } catch (RuntimeException | Error e) {
+                    synchronized (lock) {
+                        if (!stopped) {
+                            stopped = true;
+                            fatal = e;
+                            execution.log().close(allTrails());
+                            resumeMain();
+                            lock.notifyAll();
+                        }
+                    }
+                    return;
+                }
+            }
+        }
+
+        private List<Trail> allTrails() {
+            List<Trail> trails = new ArrayList<>(running.values());
+            if (failedTrail != null) {
+                trails.add(failedTrail);
+            }
+            return trails;
+        }
+
+        /** After the first failure: the failure and abort events, then the error. */
+        private void fail() {
+            List<Map.Entry<Integer, Trail>> stoppedBranches;
+            synchronized (lock) {
+                stoppedBranches = new ArrayList<>(running.entrySet());
+            }
+            if (fatal != null) {
+                if (fatal instanceof RuntimeException r) {
+                    throw r;
+                }
+                throw (Error) fatal;
+            }
+            long failing = failedTrail.last();
+            hooks.failed(failedIndex, failing);
+            abortState(failedTrail, failing, true);
+            for (Map.Entry<Integer, Trail> branch : stoppedBranches) {
+                hooks.aborted(branch.getKey(), failing);
+                abortState(branch.getValue(), failing, false);
+            }
+            parent.moveTo(failing);
+            throw error;
+        }
+    }
+}

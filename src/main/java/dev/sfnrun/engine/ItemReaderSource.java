@@ -1,0 +1,213 @@
+package dev.sfnrun.engine;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.sfnrun.definition.DistributedConfig;
+import dev.sfnrun.error.ErrorNames;
+import dev.sfnrun.error.StatesError;
+import dev.sfnrun.query.Json;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.nio.file.attribute.BasicFileAttributes;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.stream.Stream;
+
+/**
+ * A distributed Map's ItemReader over local files: {@code s3:getObject} reads a JSON array, JSON
+ * Lines or CSV object; {@code s3:listObjectsV2} lists a bucket's objects (optionally under a Prefix)
+ * in ListObjectsV2's item shape. Any failure is {@code States.ItemReaderFailed}.
+ */
+final class ItemReaderSource {
+    static final String GET_OBJECT = "arn:aws:states:::s3:getObject";
+    static final String LIST_OBJECTS = "arn:aws:states:::s3:listObjectsV2";
+
+    private final S3Directory s3;
+
+    ItemReaderSource(Path s3Root) {
+        this.s3 = new S3Directory(s3Root, ErrorNames.ITEM_READER_FAILED);
+    }
+
+    ArrayNode read(DistributedConfig.ItemReader reader, MapInputs inputs) {
+        JsonNode parameters = inputs.evaluate(reader.parameters());
+        Integer maxItems = inputs.maxItems();
+        if (maxItems != null && maxItems <= 0) {
+            throw failed("field MaxItems must be positive");
+        }
+        int limit = maxItems == null ? Integer.MAX_VALUE : maxItems;
+        String bucket = parameters.path("Bucket").asText(null);
+        if (bucket == null) {
+            throw failed("The ItemReader Parameters must name a Bucket");
+        }
+        ArrayNode items;
+        if (LIST_OBJECTS.equals(reader.resource())) {
+            items = list(bucket, parameters.path("Prefix").asText(""), limit);
+        } else if (GET_OBJECT.equals(reader.resource())) {
+            String key = parameters.path("Key").asText(null);
+            if (key == null) {
+                throw failed("The ItemReader Parameters must name a Key");
+            }
+            items = object(bucket, key, reader, limit);
+        } else {
+            throw failed("Unsupported ItemReader Resource: " + reader.resource()
+                    + " (use " + GET_OBJECT + " or " + LIST_OBJECTS + ")");
+        }
+        return items;
+    }
+
+    private ArrayNode object(String bucket, String key, DistributedConfig.ItemReader reader, int limit) {
+        Path file = s3.object(bucket, key);
+        String text;
+        try {
+            text = Files.readString(file, StandardCharsets.UTF_8);
+        } catch (NoSuchFileException e) {
+            throw failed("The specified key does not exist: s3://" + bucket + "/" + key + " (" + file + ")");
+        } catch (IOException e) {
+            throw failed("Cannot read s3://" + bucket + "/" + key + " (" + file + "): " + e.getMessage());
+        }
+        String type = reader.inputType() == null ? "JSON" : reader.inputType();
+        return switch (type) {
+            case "JSON" -> json(text, limit);
+            case "JSONL" -> jsonLines(text, limit);
+            case "CSV" -> csv(text, reader, limit);
+            default -> throw failed("InputType " + type + " is not supported by sfn-run (JSON, JSONL and CSV are)");
+        };
+    }
+
+    private static ArrayNode json(String text, int limit) {
+        JsonNode node;
+        try {
+            node = Json.parse(text);
+        } catch (JsonProcessingException e) {
+            throw failed("The object is not valid JSON: " + e.getOriginalMessage());
+        }
+        if (!(node instanceof ArrayNode array)) {
+            throw failed("Attempting to map over non-iterable node.");
+        }
+        return limit(array, limit);
+    }
+
+    private static ArrayNode jsonLines(String text, int limit) {
+        ArrayNode items = Json.array();
+        int number = 0;
+        for (String line : text.split("\r?\n")) {
+            number++;
+            if (line.isBlank()) {
+                continue;
+            }
+            if (items.size() >= limit) {
+                break;
+            }
+            try {
+                items.add(Json.parse(line));
+            } catch (JsonProcessingException e) {
+                throw failed("Line " + number + " is not valid JSON: " + e.getOriginalMessage());
+            }
+        }
+        return items;
+    }
+
+    private static ArrayNode csv(String text, DistributedConfig.ItemReader reader, int limit) {
+        char delimiter = switch (reader.csvDelimiter()) {
+            case "PIPE" -> '|';
+            case "SEMICOLON" -> ';';
+            case "SPACE" -> ' ';
+            case "TAB" -> '\t';
+            default -> ',';
+        };
+        List<List<String>> rows = Csv.parse(text, delimiter);
+        List<String> headers;
+        int first;
+        if ("GIVEN".equals(reader.csvHeaderLocation())) {
+            headers = reader.csvHeaders() == null ? List.of() : reader.csvHeaders();
+            first = 0;
+        } else {
+            if (rows.isEmpty()) {
+                return Json.array();
+            }
+            headers = rows.get(0);
+            first = 1;
+        }
+        Set<String> seen = new HashSet<>();
+        for (String header : headers) {
+            if (!seen.add(header)) {
+                throw failed("CSV headers cannot contain duplicates.");
+            }
+        }
+        ArrayNode items = Json.array();
+        for (int r = first; r < rows.size() && items.size() < limit; r++) {
+            List<String> row = rows.get(r);
+            ObjectNode item = Json.object();
+            for (int c = 0; c < headers.size(); c++) {
+                item.put(headers.get(c), c < row.size() ? row.get(c) : "");
+            }
+            items.add(item);
+        }
+        return items;
+    }
+
+    private ArrayNode list(String bucket, String prefix, int limit) {
+        Path base = s3.bucket(bucket);
+        if (!Files.isDirectory(base)) {
+            throw failed("The specified bucket does not exist: " + bucket + " (" + base + ")");
+        }
+        List<String[]> found = new ArrayList<>();
+        try (Stream<Path> walk = Files.walk(base)) {
+            walk.filter(Files::isRegularFile).forEach(path -> {
+                String key = base.relativize(path).toString().replace('\\', '/');
+                if (key.startsWith(prefix)) {
+                    found.add(new String[] {key, path.toString()});
+                }
+            });
+        } catch (IOException e) {
+            throw failed("Cannot list s3://" + bucket + "/" + prefix + ": " + e.getMessage());
+        }
+        found.sort((a, b) -> a[0].compareTo(b[0]));
+        ArrayNode items = Json.array();
+        for (String[] entry : found) {
+            if (items.size() >= limit) {
+                break;
+            }
+            try {
+                BasicFileAttributes attributes = Files.readAttributes(Path.of(entry[1]), BasicFileAttributes.class);
+                ObjectNode item = Json.object();
+                item.put("Etag", "\"" + Integer.toHexString(entry[0].hashCode()) + attributes.size() + "\"");
+                item.put("Key", entry[0]);
+                item.put("LastModified", attributes.lastModifiedTime().toInstant().toString());
+                long size = attributes.size();
+                if (size <= Integer.MAX_VALUE) {
+                    item.put("Size", (int) size);
+                } else {
+                    item.put("Size", size);
+                }
+                item.put("StorageClass", "STANDARD");
+                items.add(item);
+            } catch (IOException e) {
+                throw failed("Cannot read s3://" + bucket + "/" + entry[0] + ": " + e.getMessage());
+            }
+        }
+        return items;
+    }
+
+    private static ArrayNode limit(ArrayNode array, int limit) {
+        if (array.size() <= limit) {
+            return array;
+        }
+        ArrayNode out = Json.array();
+        for (int i = 0; i < limit; i++) {
+            out.add(array.get(i));
+        }
+        return out;
+    }
+
+    private static StatesError failed(String cause) {
+        return new StatesError(ErrorNames.ITEM_READER_FAILED, cause);
+    }
+}

@@ -1,0 +1,67 @@
+package dev.sfnrun.engine;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import dev.sfnrun.definition.MapState;
+import dev.sfnrun.history.EventDetails;
+import dev.sfnrun.history.EventType;
+import dev.sfnrun.query.Json;
+import java.util.Arrays;
+
+/**
+ * One attempt of an inline Map state: its items, MapStateStarted, the iterations with their
+ * MapIteration* events, and the array of their outputs in item order.
+ */
+final class MapRunner {
+    /** AWS runs at most 40 iterations of an inline Map at once, whatever MaxConcurrency says. */
+    static final int INLINE_CONCURRENCY_CAP = 40;
+
+    private final Execution execution;
+    private final GraphRunner runner;
+
+    MapRunner(Execution execution, GraphRunner runner) {
+        this.execution = execution;
+        this.runner = runner;
+    }
+
+    /**
+     * Runs the iterations (after MapStateStarted); throws the first failing iteration's error
+     * after the MapIterationFailed/Aborted events.
+     */
+    ArrayNode iterate(MapState state, MapInputs inputs, ArrayNode items, int maxConcurrency, StateRun run) {
+        int limit = maxConcurrency == 0 ? INLINE_CONCURRENCY_CAP : Math.min(maxConcurrency, INLINE_CONCURRENCY_CAP);
+        EventLog log = execution.log();
+        String name = state.name();
+        Fanout.Body body = (index, trail) -> {
+            JsonNode input = inputs.itemInput(index, items.get(index));
+            return runner.run(state.processor(), input, new Scope(run.scope), trail);
+        };
+        Fanout.Hooks hooks = new Fanout.Hooks() {
+            @Override
+            public void started(int index, Trail trail) {
+                log.append(trail, EventType.MapIterationStarted, iteration(name, index));
+            }
+
+            @Override
+            public long succeeded(int index, Trail trail) {
+                return log.appendBeside(trail, trail.last(), EventType.MapIterationSucceeded, iteration(name, index)).id();
+            }
+
+            @Override
+            public void failed(int index, long failingEvent) {
+                log.appendAfter(failingEvent, EventType.MapIterationFailed, iteration(name, index));
+            }
+
+            @Override
+            public void aborted(int index, long failingEvent) {
+                log.appendAfter(failingEvent, EventType.MapIterationAborted, iteration(name, index));
+            }
+        };
+        JsonNode[] results = new Fanout(execution).run(items.size(), limit, run.trail, body, hooks);
+        return new ArrayNode(Json.NODES, Arrays.asList(results));
+    }
+
+    private static EventDetails iteration(String name, int index) {
+        return EventDetails.create().put("name", name).put("index", index);
+    }
+}
