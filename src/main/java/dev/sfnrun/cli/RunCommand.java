@@ -12,9 +12,13 @@ import dev.sfnrun.engine.ExecutionStatus;
 import dev.sfnrun.engine.ExecutionType;
 import dev.sfnrun.history.ExecutionListener;
 import dev.sfnrun.query.Json;
+import dev.sfnrun.task.load.MockConfig;
+import dev.sfnrun.task.load.TaskLoader;
+import dev.sfnrun.task.load.TaskRegistry;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -35,6 +39,8 @@ import picocli.CommandLine.Model.CommandSpec;
             "  sfn-run definitions/api-error-handling.asl.json --input inputs/429.json",
             "  sfn-run machine.asl.json --input-json '{\"n\": 1}' --time-scale 0 --output json",
             "  sfn-run validate definitions/*.asl.json",
+            "  sfn-run order.asl.json --classpath build/libs/tasks.jar --task Charge=com.example.ChargeHandler",
+            "  sfn-run order.asl.json --mock-config MockConfigFile.json --test-case HappyPath",
             ""},
         footer = {"", "Exit codes: 0 SUCCEEDED; 1 FAILED, TIMED_OUT or ABORTED; 2 the run could not",
             "start (unreadable or malformed file, invalid definition, unknown option)."})
@@ -91,6 +97,25 @@ public final class RunCommand implements Callable<Integer> {
             description = "The account id in ARNs. Default: ${DEFAULT-VALUE}.")
     String account;
 
+    @Option(names = "--classpath", paramLabel = "PATH",
+            description = "Jars and class directories holding task functions (repeatable; also a:b lists). "
+                    + "Functions listed in META-INF/services/dev.sfnrun.task.TaskFunction are bound by name.")
+    List<String> classpath = new ArrayList<>();
+
+    @Option(names = "--task", paramLabel = "NAME=CLASS",
+            description = "Binds a resource name (Lambda function name, service:action such as dynamodb:putItem, "
+                    + "activity name, or full ARN) to a class: a dev.sfnrun.task.TaskFunction or an AWS Java Lambda "
+                    + "handler (RequestHandler, RequestStreamHandler). Repeatable.")
+    List<String> taskBindings = new ArrayList<>();
+
+    @Option(names = "--mock-config", paramLabel = "FILE",
+            description = "A Step Functions Local mock file (MockConfigFile.json). Default: $SFN_MOCK_CONFIG.")
+    String mockConfig;
+
+    @Option(names = "--test-case", paramLabel = "NAME",
+            description = "The test case of the mock file whose mocked responses answer the Task states.")
+    String testCase;
+
     @Option(names = "--s3-root", paramLabel = "DIR",
             description = "The directory standing for S3 in a distributed Map's ItemReader and ResultWriter: s3://bucket/key is DIR/bucket/key.")
     java.nio.file.Path s3Root;
@@ -135,8 +160,10 @@ public final class RunCommand implements Callable<Integer> {
             }
             context = (ObjectNode) node;
         }
+        String machineName = stateMachineName != null ? stateMachineName : defaultMachineName();
         ExecutionOptions options = ExecutionOptions.defaults()
-                .withStateMachineName(stateMachineName != null ? stateMachineName : defaultMachineName())
+                .withStateMachineName(machineName)
+                .withTasks(tasks(machineName))
                 .withType(type)
                 .withRegionAndAccount(region, account)
                 .withClock(Clock.forScale(timeScale))
@@ -165,6 +192,27 @@ public final class RunCommand implements Callable<Integer> {
         }
         out.flush();
         return result.status() == ExecutionStatus.SUCCEEDED ? ExitCodes.OK : ExitCodes.FAILED;
+    }
+
+    /** The registry of task functions and mocks the options ask for. */
+    private TaskRegistry tasks(String machineName) {
+        TaskRegistry registry = TaskRegistry.withBuiltins();
+        TaskLoader loader = TaskLoader.over(classpath, region, account);
+        loader.bindServices(registry);
+        for (String binding : taskBindings) {
+            loader.bind(registry, binding);
+        }
+        String mockFile = mockConfig != null ? mockConfig : testCase != null ? System.getenv("SFN_MOCK_CONFIG") : null;
+        if (mockFile != null && testCase == null) {
+            throw new UsageError("--mock-config needs --test-case NAME: the test case whose responses to use");
+        }
+        if (testCase != null && mockFile == null) {
+            throw new UsageError("--test-case needs a mock file: give it with --mock-config FILE (or SFN_MOCK_CONFIG)");
+        }
+        if (mockFile != null) {
+            MockConfig.apply(Path.of(mockFile), machineName, testCase, registry);
+        }
+        return registry;
     }
 
     private String inputText() {

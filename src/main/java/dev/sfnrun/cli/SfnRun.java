@@ -1,6 +1,7 @@
 package dev.sfnrun.cli;
 
 import dev.sfnrun.engine.UnboundResourceException;
+import dev.sfnrun.task.load.TaskLoadException;
 import java.io.InputStream;
 import java.io.PrintWriter;
 import picocli.CommandLine;
@@ -55,7 +56,7 @@ public final class SfnRun {
                 err.flush();
                 return ExitCodes.CANNOT_START;
             }
-            if (e instanceof UsageError || e instanceof UnboundResourceException) {
+            if (e instanceof UsageError || e instanceof UnboundResourceException || e instanceof TaskLoadException) {
                 err.println("sfn-run: " + e.getMessage());
                 return ExitCodes.CANNOT_START;
             }

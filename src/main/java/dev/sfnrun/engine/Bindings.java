@@ -1,34 +1,63 @@
 package dev.sfnrun.engine;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import dev.sfnrun.definition.MapState;
 import dev.sfnrun.definition.ParallelState;
 import dev.sfnrun.definition.State;
 import dev.sfnrun.definition.StateGraph;
 import dev.sfnrun.definition.TaskState;
+import dev.sfnrun.query.PayloadTemplate;
 import dev.sfnrun.task.TaskFunction;
 import dev.sfnrun.task.load.ResourceResolver;
-import dev.sfnrun.task.load.ResourceResolver.Kind;
 import dev.sfnrun.task.load.ResourceResolver.Resolved;
 import dev.sfnrun.task.load.TaskRegistry;
 
-/** Finds the task function for a resource, and checks before a run that every Task state has one. */
+/**
+ * Finds the task function for a resource, and checks before a run that every Task state has one
+ * (or a mocked response).
+ *
+ * <p>Lookup: a function bound to the resource ARN as written wins; else a Lambda resource uses
+ * its function name ({@code Greet} for {@code arn:aws:lambda:us-east-1:123456789012:function:Greet:prod}),
+ * with {@code Greet:prod} tried first; {@code lambda:invoke} uses its {@code FunctionName} the same way;
+ * an activity its name; another integration its {@code service:action} without the pattern
+ * ({@code dynamodb:putItem}, {@code aws-sdk:s3:getObject}).
+ */
 public final class Bindings {
     private Bindings() {
     }
 
     static TaskFunction find(TaskRegistry registry, Resolved resolved) {
-        if (resolved.kind() == Kind.LAMBDA) {
-            return registry.find(resolved.functionName());
+        TaskFunction byArn = registry.find(resolved.arn());
+        if (byArn != null) {
+            return byArn;
         }
-        return registry.find(resolved.resource().isEmpty() ? resolved.resourceType()
-                : resolved.resourceType() + ":" + resolved.resource());
+        if (resolved.kind() == ResourceResolver.Kind.LAMBDA) {
+            return function(registry, resolved.functionName(), ResourceResolver.qualifier(resolved.arn()));
+        }
+        return registry.find(resolved.bindingName());
     }
 
-    /** Throws {@link UnboundResourceException} for the first Task state whose resource has no function. */
+    /** A Lambda function by name: {@code name:qualifier} first, then {@code name}. */
+    static TaskFunction function(TaskRegistry registry, String name, String qualifier) {
+        if (qualifier != null) {
+            TaskFunction qualified = registry.find(name + ":" + qualifier);
+            if (qualified != null) {
+                return qualified;
+            }
+        }
+        return registry.find(name);
+    }
+
+    /**
+     * Throws {@link UnboundResourceException} for the first Task state (in Parallel branches and Map
+     * processors too) that has neither a mocked response nor a function. A {@code lambda:invoke}
+     * whose FunctionName is computed at run time is checked when it runs (Lambda's
+     * ResourceNotFoundException, as on AWS).
+     */
     public static void check(StateGraph graph, TaskRegistry registry) {
         for (State state : graph.states().values()) {
-            if (state instanceof TaskState task && find(registry, ResourceResolver.resolve(task.resource())) == null) {
-                throw new UnboundResourceException(task.name(), task.resource());
+            if (state instanceof TaskState task && registry.mockFor(task.name()) == null) {
+                checkTask(task, registry);
             }
             if (state instanceof ParallelState parallel) {
                 parallel.branches().forEach(branch -> check(branch, registry));
@@ -37,5 +66,34 @@ public final class Bindings {
                 check(map.processor(), registry);
             }
         }
+    }
+
+    private static void checkTask(TaskState task, TaskRegistry registry) {
+        Resolved resolved = ResourceResolver.resolve(task.resource());
+        if (resolved.isLambdaInvoke()) {
+            JsonNode name = literalFunctionName(task);
+            if (name != null && function(registry, ResourceResolver.functionName(name.asText()),
+                    ResourceResolver.qualifier(name.asText())) == null && registry.find(name.asText()) == null) {
+                throw new UnboundResourceException(task.name(), task.resource(),
+                        ResourceResolver.functionName(name.asText()));
+            }
+            return;
+        }
+        if (find(registry, resolved) == null) {
+            throw new UnboundResourceException(task.name(), task.resource(), resolved.bindingName());
+        }
+    }
+
+    /** The FunctionName written literally in Parameters/Arguments, or null when it is computed. */
+    private static JsonNode literalFunctionName(TaskState task) {
+        Object parameters = task.common().dataFlow().parameters();
+        if (parameters == null) {
+            parameters = task.arguments();
+        }
+        if (parameters instanceof PayloadTemplate template) {
+            JsonNode name = template.literal().get("FunctionName");
+            return name != null && name.isTextual() ? name : null;
+        }
+        return null;
     }
 }

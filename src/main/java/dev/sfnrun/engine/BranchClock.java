@@ -50,6 +50,16 @@ final class BranchClock implements Clock {
         }
     }
 
+    @Override
+    public Duration toReal(Duration duration) {
+        return base.toReal(duration);
+    }
+
+    @Override
+    public void elapsed(Duration real) {
+        base.elapsed(real);
+    }
+
     boolean isVirtual() {
         return scheduler != null;
     }

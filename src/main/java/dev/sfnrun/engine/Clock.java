@@ -10,6 +10,22 @@ public interface Clock {
     void sleep(Duration duration) throws InterruptedException;
 
     /**
+     * How long to wait in real time for {@code duration} of this clock's time to pass while other
+     * code (a task function) runs: the scaled duration for a scaled clock; for a virtual clock the
+     * duration itself, since code that blocks takes real time.
+     */
+    default Duration toReal(Duration duration) {
+        return duration;
+    }
+
+    /**
+     * Accounts for {@code real} time spent in code outside the clock (a task function): a virtual
+     * clock moves forward by it; a real clock has already moved.
+     */
+    default void elapsed(Duration real) {
+    }
+
+    /**
      * A clock for a time scale: 0 never sleeps and advances virtual time exactly by each wait;
      * 1 is real time; a fraction shortens real waits while timestamps still show the full waits.
      */

@@ -153,6 +153,15 @@ public final class Execution {
         }
     }
 
+    /** Time left before the execution's own TimeoutSeconds, or null when it has none. */
+    Duration untilDeadline() {
+        if (deadline == null) {
+            return null;
+        }
+        Duration left = Duration.between(clock.now(), deadline);
+        return left.isNegative() ? Duration.ZERO : left;
+    }
+
     /** Throws when the execution has run past its deadline. */
     void checkDeadline() {
         if (deadline != null && clock.now().isAfter(deadline)) {

@@ -23,6 +23,11 @@ public final class ScaledClock implements Clock {
     }
 
     @Override
+    public Duration toReal(Duration duration) {
+        return Duration.ofNanos((long) (duration.toNanos() * scale));
+    }
+
+    @Override
     public void sleep(Duration duration) throws InterruptedException {
         long nanos = (long) (duration.toNanos() * scale);
         if (nanos > 0) {

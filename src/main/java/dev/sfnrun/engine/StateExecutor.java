@@ -91,26 +91,16 @@ final class StateExecutor {
 
         @Override
         public Step visitTask(TaskState state) {
-            run.issueTaskTokenFor(state.resource());
             JsonNode effective = effectiveInput();
             return errors.run(run, state.retry(), state.catchers(), () -> {
+                tasks.prepare(state, run);
                 JsonNode parameters = flow().parameters() == null ? effective : flow().parameters().evaluate(effective, run);
                 PayloadLimit.check(parameters, run.name());
-                Integer timeout = seconds(state.timeoutSeconds(), state.timeoutSecondsExpr());
-                Integer heartbeat = seconds(state.heartbeatSeconds(), state.heartbeatSecondsExpr());
-                JsonNode result = tasks.invoke(state, parameters, run, timeout, heartbeat);
+                JsonNode result = tasks.invoke(state, effective, parameters, run);
                 JsonNode selected = flow().resultSelector() == null ? result : flow().resultSelector().evaluate(result, run);
                 ObjectNode assigned = assign(result);
                 return new Step(output(selected), next(), assigned);
             });
-        }
-
-        /** A literal timeout, or the value of a JSONata expression for it (TimeoutSecondsPath is not read here). */
-        private Integer seconds(Integer literal, ValueExpr expr) {
-            if (literal != null || !(expr instanceof JsonataTemplate template)) {
-                return literal;
-            }
-            return template.evaluate(run.input, run).intValue();
         }
 
         /** The output of a state that passes its input on: OutputPath, or a JSONata Output. */

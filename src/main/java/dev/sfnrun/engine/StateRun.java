@@ -55,20 +55,6 @@ final class StateRun implements EvalContext {
         contextObject = null;
     }
 
-    /**
-     * Gives the visit a task token ({@code $$.Task.Token}) when its resource is one AWS issues
-     * tokens for: a {@code .waitForTaskToken} integration or an activity.
-     */
-    void issueTaskTokenFor(String resource) {
-        if (resource != null && (resource.endsWith(".waitForTaskToken") || resource.contains(":activity:"))) {
-            byte[] bytes = new byte[96];
-            TOKENS.nextBytes(bytes);
-            setTaskToken("AQ" + java.util.Base64.getEncoder().withoutPadding().encodeToString(bytes));
-        }
-    }
-
-    private static final java.security.SecureRandom TOKENS = new java.security.SecureRandom();
-
     void setTaskToken(String token) {
         taskToken = token;
         contextObject = null;

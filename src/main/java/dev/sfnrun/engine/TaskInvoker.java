@@ -2,118 +2,194 @@ package dev.sfnrun.engine;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.sfnrun.definition.TaskState;
+import dev.sfnrun.error.ErrorNames;
 import dev.sfnrun.error.StatesError;
-import dev.sfnrun.history.EventDetails;
-import dev.sfnrun.history.EventType;
-import dev.sfnrun.history.Payload;
-import dev.sfnrun.task.TaskContext;
+import dev.sfnrun.query.Json;
+import dev.sfnrun.query.JsonPath;
+import dev.sfnrun.query.PathNotFoundException;
+import dev.sfnrun.query.UndefinedVariableException;
+import dev.sfnrun.query.ValueExpr;
+import dev.sfnrun.task.TaskFailure;
 import dev.sfnrun.task.TaskFunction;
 import dev.sfnrun.task.load.LambdaErrors;
+import dev.sfnrun.task.load.LambdaInvoke;
+import dev.sfnrun.task.load.MockedResponse;
 import dev.sfnrun.task.load.ResourceResolver;
 import dev.sfnrun.task.load.ResourceResolver.Kind;
 import dev.sfnrun.task.load.ResourceResolver.Resolved;
+import dev.sfnrun.task.load.TaskRegistry;
+import java.security.SecureRandom;
+import java.time.Duration;
+import java.util.Base64;
+import java.util.HashMap;
+import java.util.Map;
 import java.util.UUID;
 
 /**
- * Calls a Task state's resource through its bound task function, writing the resource's events
- * the way AWS does for it: LambdaFunction* for a Lambda ARN, Task* for service integrations.
+ * Calls a Task state's resource: a mocked response for the state if the run has one, else the
+ * bound task function, under the state's TimeoutSeconds and HeartbeatSeconds, writing the
+ * resource's events the way AWS writes them for its kind ({@link ResourceEvents}).
  */
 final class TaskInvoker {
+    /** AWS's default TimeoutSeconds and HeartbeatSeconds. */
+    static final long DEFAULT_SECONDS = 99_999_999L;
+
+    private static final SecureRandom RANDOM = new SecureRandom();
+
     private final Execution execution;
+    /** Invocations so far of each mocked state in this execution (retries included). */
+    private final Map<String, Integer> mockInvocations = new HashMap<>();
 
     TaskInvoker(Execution execution) {
         this.execution = execution;
     }
 
-    JsonNode invoke(TaskState state, JsonNode input, StateRun run) {
-        return invoke(state, input, run, state.timeoutSeconds(), state.heartbeatSeconds());
+    /** Before the state's Parameters are evaluated: a token task's attempt gets a fresh {@code $$.Task.Token}. */
+    void prepare(TaskState state, StateRun run) {
+        Resolved resolved = ResourceResolver.resolve(state.resource());
+        run.setTaskToken(resolved.waitForTaskToken() || resolved.kind() == Kind.ACTIVITY ? newToken() : null);
     }
 
-    /** Invokes with the timeouts in force for this attempt (literal, or from an expression). */
-    JsonNode invoke(TaskState state, JsonNode input, StateRun run, Integer timeoutSeconds, Integer heartbeatSeconds) {
+    /**
+     * @param effective  the state's input after InputPath (what TimeoutSecondsPath reads)
+     * @param parameters the effective parameters: what the resource is called with
+     */
+    JsonNode invoke(TaskState state, JsonNode effective, JsonNode parameters, StateRun run) {
         Resolved resolved = ResourceResolver.resolve(state.resource());
-        TaskFunction function = Bindings.find(execution.options().tasks(), resolved);
-        if (function == null) {
-            throw new UnboundResourceException(state.name(), state.resource());
+        Long timeout = seconds(state.timeoutSeconds(), state.timeoutSecondsExpr(), "TimeoutSecondsPath", effective, run);
+        Long heartbeat = seconds(state.heartbeatSeconds(), state.heartbeatSecondsExpr(), "HeartbeatSecondsPath",
+                effective, run);
+        ExecutionOptions options = execution.options();
+        ResourceEvents events = new ResourceEvents(execution.log(), run.trail, resolved, options.region());
+        events.scheduled(parameters, timeout, heartbeat);
+        events.started();
+        TaskRegistry registry = options.tasks();
+        MockedResponse mock = registry.mockFor(state.name());
+        JsonNode result = mock != null ? mocked(mock, state, events)
+                : called(state, resolved, parameters, run, timeout, heartbeat, events);
+        if (PayloadLimit.exceeds(result)) {
+            StatesError tooLarge = PayloadLimit.error(resolved.kind() == Kind.INTEGRATION ? resolved.resourceType()
+                    : resolved.arn());
+            events.failed(tooLarge);
+            throw tooLarge;
         }
-        boolean lambda = resolved.kind() == Kind.LAMBDA;
-        EventLog log = execution.log();
-        Trail trail = run.trail;
-        if (lambda) {
-            log.append(trail, EventType.LambdaFunctionScheduled, EventDetails.create()
-                    .put("resource", state.resource()).input(input).put("timeoutInSeconds", timeoutSeconds));
-            log.append(trail, EventType.LambdaFunctionStarted, null);
-        } else {
-            log.append(trail, EventType.TaskScheduled, EventDetails.create()
-                    .put("resourceType", resolved.resourceType()).put("resource", resolved.resource())
-                    .put("region", execution.options().region())
-                    .put("parameters", Payload.of(input).text())
-                    .put("timeoutInSeconds", timeoutSeconds)
-                    .put("heartbeatInSeconds", heartbeatSeconds));
-            log.append(trail, EventType.TaskStarted, EventDetails.create()
-                    .put("resourceType", resolved.resourceType()).put("resource", resolved.resource()));
-        }
-        String requestId = UUID.randomUUID().toString();
-        JsonNode result;
-        try {
-            result = function.invoke(input, context(state, run, requestId));
-            if (result == null) {
-                result = com.fasterxml.jackson.databind.node.NullNode.getInstance();
-            }
-            if (PayloadLimit.exceeds(result)) {
-                throw new OversizedResult();
-            }
-        } catch (Exception e) {
-            StatesError error = e instanceof OversizedResult
-                    ? PayloadLimit.error(lambda ? state.resource() : resolved.resourceType())
-                    : LambdaErrors.toStatesError(e, requestId);
-            EventDetails failed = lambda ? EventDetails.create() : EventDetails.create()
-                    .put("resourceType", resolved.resourceType()).put("resource", resolved.resource());
-            log.append(trail, lambda ? EventType.LambdaFunctionFailed : EventType.TaskFailed,
-                    failed.error(error.error(), error.cause()));
-            throw error;
-        }
-        EventDetails succeeded = lambda ? EventDetails.create() : EventDetails.create()
-                .put("resourceType", resolved.resourceType()).put("resource", resolved.resource());
-        log.append(trail, lambda ? EventType.LambdaFunctionSucceeded : EventType.TaskSucceeded, succeeded.output(result));
+        events.succeeded(result);
         return result;
     }
 
-    /** A result over AWS's payload quota: the task fails with States.DataLimitExceeded. */
-    private static final class OversizedResult extends RuntimeException {
-        OversizedResult() {
-            super(null, null, false, false);
+    private JsonNode mocked(MockedResponse mock, TaskState state, ResourceEvents events) {
+        int invocation;
+        synchronized (mockInvocations) {
+            invocation = mockInvocations.merge(state.name(), 1, Integer::sum) - 1;
+        }
+        try {
+            return mock.respond(invocation);
+        } catch (TaskFailure failure) {
+            StatesError error = new StatesError(failure.error(), failure.cause());
+            events.failed(error);
+            throw error;
         }
     }
 
-    private TaskContext context(TaskState state, StateRun run, String requestId) {
-        String executionName = execution.options().executionName();
-        int retryCount = run.retryCount();
-        return new TaskContext() {
-            @Override
-            public String stateName() {
-                return state.name();
+    private JsonNode called(TaskState state, Resolved resolved, JsonNode parameters, StateRun run, Long timeout,
+                            Long heartbeat, ResourceEvents events) {
+        ExecutionOptions options = execution.options();
+        String requestId = UUID.randomUUID().toString();
+        LambdaInvoke.Request request = null;
+        TaskFunction function;
+        JsonNode input = parameters;
+        if (resolved.isLambdaInvoke()) {
+            try {
+                request = LambdaInvoke.request(parameters);
+            } catch (StatesError e) {
+                if (!e.isLocated()) {
+                    events.failed(e);
+                }
+                throw e;
             }
+            input = request.payload();
+            function = Bindings.function(options.tasks(), request.functionName(), request.qualifier());
+            if (function == null) {
+                StatesError error = LambdaInvoke.notFound(request.functionName(), request.qualifier(),
+                        options.region(), options.account());
+                events.failed(error);
+                throw error;
+            }
+        } else {
+            function = Bindings.find(options.tasks(), resolved);
+            if (function == null) {
+                throw new UnboundResourceException(state.name(), state.resource(), resolved.bindingName());
+            }
+        }
+        boolean lambda = resolved.kind() == Kind.LAMBDA || resolved.isLambdaInvoke();
+        boolean tokenTask = resolved.waitForTaskToken() || resolved.kind() == Kind.ACTIVITY;
+        TaskCall.Spec spec = new TaskCall.Spec(state.name(), options.executionName(), state.resource(), run.retryCount(),
+                requestId, run.taskToken(), Duration.ofSeconds(timeout == null ? DEFAULT_SECONDS : timeout),
+                tokenTask ? Duration.ofSeconds(heartbeat == null ? DEFAULT_SECONDS : heartbeat) : null,
+                resolved.waitForTaskToken());
+        LambdaInvoke.Request lambdaRequest = request;
+        TaskCall.Outcome outcome = new TaskCall(spec, execution.clock(), execution.untilDeadline())
+                .run(function, input, response -> events.submitted(lambdaRequest == null ? response
+                        : LambdaInvoke.response(lambdaRequest, response, requestId)));
+        switch (outcome.kind()) {
+            case RETURNED -> {
+                JsonNode value = lambdaRequest == null ? outcome.value()
+                        : LambdaInvoke.response(lambdaRequest, outcome.value(), requestId);
+                if (resolved.kind() == Kind.INTEGRATION && resolved.resource().contains(".sync")) {
+                    events.submitted(value);
+                }
+                return value;
+            }
+            case SUCCEEDED -> {
+                return outcome.value();
+            }
+            case FAILED -> {
+                StatesError error = new StatesError(outcome.error(), outcome.cause());
+                events.failed(error);
+                throw error;
+            }
+            case THREW -> {
+                StatesError error = LambdaErrors.toStatesError(outcome.thrown(), requestId, lambda);
+                if (resolved.isLambdaInvoke()) {
+                    error = new StatesError(error.error(), LambdaErrors.compactCause(error.cause()));
+                }
+                events.failed(error);
+                throw error;
+            }
+            default -> {
+                events.timedOut(ErrorNames.TIMEOUT);
+                throw new StatesError(ErrorNames.TIMEOUT, null);
+            }
+        }
+    }
 
-            @Override
-            public String executionName() {
-                return executionName;
-            }
+    /** TimeoutSeconds/HeartbeatSeconds as written, or read through their Path; null when not set. */
+    private static Long seconds(Integer literal, ValueExpr expr, String field, JsonNode effective, StateRun run) {
+        if (literal != null) {
+            return literal.longValue();
+        }
+        if (expr == null) {
+            return null;
+        }
+        String path = expr instanceof JsonPath jsonPath ? jsonPath.text() : String.valueOf(expr);
+        JsonNode value;
+        try {
+            value = expr.evaluate(effective, run);
+        } catch (PathNotFoundException | UndefinedVariableException e) {
+            throw StatesError.runtime("Invalid path '" + path + "' : " + e.getMessage());
+        }
+        if (value == null || !value.canConvertToExactIntegral() || !value.isNumber() || value.asLong() <= 0
+                || value.asLong() > DEFAULT_SECONDS) {
+            throw StatesError.runtime("The " + field + " field refers to value " + (value == null ? "null"
+                    : Json.compact(value)) + " which is not a valid positive integer: " + path);
+        }
+        return value.asLong();
+    }
 
-            @Override
-            public String resource() {
-                return state.resource();
-            }
-
-            @Override
-            public int retryCount() {
-                return retryCount;
-            }
-
-            @Override
-            public String requestId() {
-                return requestId;
-            }
-        };
+    private static String newToken() {
+        byte[] bytes = new byte[96];
+        RANDOM.nextBytes(bytes);
+        return "AQCEAAAAKgAAAAMAAAAAAAAAA" + Base64.getEncoder().withoutPadding().encodeToString(bytes)
+                .replace('/', '_').replace('+', '-');
     }
 }

@@ -20,4 +20,11 @@ public final class VirtualClock implements Clock {
     public synchronized void sleep(Duration duration) {
         now = now.plus(duration);
     }
+
+    @Override
+    public synchronized void elapsed(Duration real) {
+        if (!real.isNegative()) {
+            now = now.plus(real);
+        }
+    }
 }

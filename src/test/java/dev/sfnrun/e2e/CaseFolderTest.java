@@ -50,7 +50,7 @@ import org.junit.jupiter.api.TestFactory;
  * {@code FailOnce} fails with {@code Flaky} on its first attempt; {@code FlakyThenEcho} fails with
  * {@code Flaky} (cause "attempt N") until its retry count reaches the input's {@code failures}, then echoes; {@code Huge} returns a string of
  * 300,000 characters; {@code RetryCount} returns the attempt number. The integration
- * {@code arn:aws:states:::lambda:invoke.waitForTaskToken} returns its input at once.
+ * {@code f} (called through {@code lambda:invoke.waitForTaskToken}) sends its input back at once as the token's success.
  */
 class CaseFolderTest {
     private static final Path CASES = Path.of("src/test/resources/cases");
@@ -159,7 +159,11 @@ class CaseFolderTest {
                 })
                 .bind("Huge", (input, context) -> TextNode.valueOf("x".repeat(300_000)))
                 .bind("RetryCount", (input, context) -> Json.NODES.numberNode(context.retryCount()))
-                .bind("lambda:invoke.waitForTaskToken", (input, context) -> input);
+                .bind("f", (input, context) -> {
+                    // answers its own token at once (SendTaskSuccess) with {"token": <the token>}
+                    context.callback().success(Json.object().put("token", context.taskToken()));
+                    return input;
+                });
     }
 
     /** A Parallel state, or a Map whose MaxConcurrency is not 1, anywhere in the definition. */

@@ -1,0 +1,243 @@
+package dev.sfnrun.engine;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.NullNode;
+import dev.sfnrun.task.TaskCallback;
+import dev.sfnrun.task.TaskContext;
+import dev.sfnrun.task.TaskFunction;
+import java.time.Duration;
+import java.util.function.Consumer;
+
+/**
+ * One invocation of a task function, on a daemon thread of its own, watched by the engine's
+ * thread for the state's TimeoutSeconds and HeartbeatSeconds (and the execution's deadline).
+ *
+ * <p>How it ends: the function returns (its result), or throws, or answers through its
+ * {@link TaskCallback} (a {@code .waitForTaskToken} task must), or runs out of time. The first of
+ * these wins; later answers are ignored. A callback made by the function's own thread before it
+ * returns is kept until it returns, so that the call's response is reported first
+ * (TaskSubmitted, then TaskSucceeded). On a timeout the worker is interrupted and abandoned: a
+ * daemon thread cannot keep the process alive, even when the code ignores the interruption.
+ *
+ * <p>Time: limits are in the execution's time and waited for in real time through
+ * {@link Clock#toReal}; afterwards the clock is told how much real time the call took
+ * ({@link Clock#elapsed}), so in virtual time a blocking call counts its real duration.
+ */
+final class TaskCall implements TaskContext, TaskCallback {
+    /** How the call ended. */
+    enum Kind { RETURNED, SUCCEEDED, FAILED, THREW, TIMED_OUT }
+
+    /**
+     * @param value  the result (RETURNED: the function's return value; SUCCEEDED: the callback's output)
+     * @param thrown what the function threw (THREW)
+     */
+    record Outcome(Kind kind, JsonNode value, String error, String cause, Throwable thrown) {
+    }
+
+    /** What the call is: names for the context and its limits. */
+    record Spec(String stateName, String executionName, String resource, int retryCount, String requestId,
+                String taskToken, Duration timeout, Duration heartbeat, boolean waitsForCallback) {
+    }
+
+    private final Spec spec;
+    private final Clock clock;
+    private final Duration untilExecutionDeadline;
+    private final Object lock = new Object();
+    private Thread worker;
+    private long startNanos;
+    private long lastBeatNanos;
+    private boolean returned;
+    private JsonNode returnedValue;
+    private Throwable thrown;
+    private Outcome completion;
+    private Outcome deferred;
+    private boolean ended;
+
+    /**
+     * @param untilExecutionDeadline time left before the execution's own TimeoutSeconds, or null
+     */
+    TaskCall(Spec spec, Clock clock, Duration untilExecutionDeadline) {
+        this.spec = spec;
+        this.clock = clock;
+        this.untilExecutionDeadline = untilExecutionDeadline;
+    }
+
+    /**
+     * Runs the function and waits for the outcome. {@code onSubmitted} hears, on the calling
+     * thread, the return value of a call that still waits for its callback.
+     *
+     * @throws ExecutionTimeout when the execution's own deadline passes first
+     */
+    Outcome run(TaskFunction function, JsonNode input, Consumer<JsonNode> onSubmitted) {
+        startNanos = System.nanoTime();
+        lastBeatNanos = startNanos;
+        worker = new Thread(() -> work(function, input), "sfn-run task " + spec.stateName());
+        worker.setDaemon(true);
+        worker.start();
+        long timeoutAt = startNanos + realNanos(spec.timeout());
+        long executionAt = untilExecutionDeadline == null ? Long.MAX_VALUE
+                : startNanos + realNanos(untilExecutionDeadline);
+        boolean submitted = false;
+        boolean executionTimedOut = false;
+        Outcome outcome;
+        synchronized (lock) {
+            while (true) {
+                if (returned && spec.waitsForCallback() && !submitted) {
+                    submitted = true;
+                    onSubmitted.accept(returnedValue);
+                    continue;
+                }
+                if (completion != null) {
+                    outcome = completion;
+                    break;
+                }
+                if (thrown != null) {
+                    outcome = new Outcome(Kind.THREW, null, null, null, thrown);
+                    break;
+                }
+                if (returned && !spec.waitsForCallback()) {
+                    outcome = new Outcome(Kind.RETURNED, returnedValue, null, null, null);
+                    break;
+                }
+                long now = System.nanoTime();
+                long beatAt = spec.heartbeat() == null ? Long.MAX_VALUE : lastBeatNanos + realNanos(spec.heartbeat());
+                long until = Math.min(Math.min(timeoutAt, beatAt), executionAt);
+                if (now - until >= 0) {
+                    executionTimedOut = executionAt == until;
+                    outcome = new Outcome(Kind.TIMED_OUT, null, null, null, null);
+                    break;
+                }
+                try {
+                    long wait = Math.min(until - now, Duration.ofHours(1).toNanos());
+                    lock.wait(wait / 1_000_000, (int) (wait % 1_000_000));
+                } catch (InterruptedException e) {
+                    ended = true;
+                    worker.interrupt();
+                    Thread.currentThread().interrupt();
+                    throw new ExecutionTimeout();
+                }
+            }
+            ended = true;
+            if (!returned && thrown == null) {
+                worker.interrupt();
+            }
+        }
+        Duration real = Duration.ofNanos(System.nanoTime() - startNanos);
+        clock.elapsed(real);
+        if (executionTimedOut) {
+            throw new ExecutionTimeout();
+        }
+        return outcome;
+    }
+
+    private void work(TaskFunction function, JsonNode input) {
+        JsonNode value = null;
+        Throwable failure = null;
+        try {
+            value = function.invoke(input, this);
+        } catch (Throwable t) {
+            failure = t;
+        }
+        synchronized (lock) {
+            if (deferred != null && completion == null) {
+                completion = deferred;
+            }
+            if (failure != null) {
+                thrown = failure;
+            } else {
+                returned = true;
+                returnedValue = value == null ? NullNode.getInstance() : value;
+            }
+            lock.notifyAll();
+        }
+    }
+
+    private long realNanos(Duration duration) {
+        return Math.max(0, clock.toReal(duration).toNanos());
+    }
+
+    private void complete(Outcome outcome) {
+        synchronized (lock) {
+            if (ended || completion != null || deferred != null) {
+                return;
+            }
+            boolean fromOwnCall = Thread.currentThread() == worker && !returned && thrown == null;
+            if (fromOwnCall) {
+                deferred = outcome;
+            } else {
+                completion = outcome;
+            }
+            lock.notifyAll();
+        }
+    }
+
+    // TaskCallback
+
+    @Override
+    public void success(JsonNode output) {
+        complete(new Outcome(Kind.SUCCEEDED, output == null ? NullNode.getInstance() : output, null, null, null));
+    }
+
+    @Override
+    public void failure(String error, String cause) {
+        complete(new Outcome(Kind.FAILED, null, error, cause, null));
+    }
+
+    @Override
+    public void heartbeat() {
+        synchronized (lock) {
+            if (!ended) {
+                lastBeatNanos = System.nanoTime();
+                lock.notifyAll();
+            }
+        }
+    }
+
+    // TaskContext
+
+    @Override
+    public String stateName() {
+        return spec.stateName();
+    }
+
+    @Override
+    public String executionName() {
+        return spec.executionName();
+    }
+
+    @Override
+    public String resource() {
+        return spec.resource();
+    }
+
+    @Override
+    public int retryCount() {
+        return spec.retryCount();
+    }
+
+    @Override
+    public String requestId() {
+        return spec.requestId();
+    }
+
+    @Override
+    public String taskToken() {
+        return spec.taskToken();
+    }
+
+    @Override
+    public Duration remainingTime() {
+        long timeoutReal = realNanos(spec.timeout());
+        long leftReal = Math.max(0, timeoutReal - (System.nanoTime() - startNanos));
+        if (timeoutReal == 0) {
+            return Duration.ZERO;
+        }
+        double fraction = (double) leftReal / timeoutReal;
+        return Duration.ofMillis((long) (spec.timeout().toMillis() * fraction));
+    }
+
+    @Override
+    public TaskCallback callback() {
+        return this;
+    }
+}

@@ -1,0 +1,121 @@
+package dev.sfnrun.task.load;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.sfnrun.error.StatesError;
+import dev.sfnrun.query.Json;
+import java.nio.charset.StandardCharsets;
+import java.time.ZoneOffset;
+import java.time.ZonedDateTime;
+import java.time.format.DateTimeFormatter;
+import java.util.Base64;
+import java.util.LinkedHashMap;
+import java.util.Locale;
+import java.util.Map;
+import java.util.UUID;
+
+/**
+ * The optimized Lambda integration {@code arn:aws:states:::lambda:invoke}: reads the Invoke request
+ * (the state's effective parameters) and builds the result AWS returns ({@code ExecutedVersion},
+ * {@code Payload}, {@code SdkHttpMetadata}, {@code SdkResponseMetadata}, {@code StatusCode}).
+ */
+public final class LambdaInvoke {
+    private static final DateTimeFormatter HTTP_DATE = DateTimeFormatter.ofPattern("EEE, dd MMM yyyy HH:mm:ss 'GMT'",
+            Locale.US);
+
+    private LambdaInvoke() {
+    }
+
+    /** The Invoke request's fields that matter locally. */
+    public record Request(String functionName, String qualifier, JsonNode payload, boolean tailLog, boolean async) {
+    }
+
+    /**
+     * Reads the request. A missing or null {@code Payload} gives the function {@code {}} (Lambda's
+     * empty event); a string {@code Payload} is sent as raw bytes, so it reaches the function as the
+     * JSON it spells ({@code "0"} arrives as the number 0).
+     */
+    public static Request request(JsonNode parameters) {
+        JsonNode name = parameters == null ? null : parameters.get("FunctionName");
+        if (name == null || !name.isTextual() || name.asText().isEmpty()) {
+            throw StatesError.runtime("The Parameters '" + (parameters == null ? "null"
+                    : Json.compact(parameters)) + "' could not be used to start the Task: [The field 'FunctionName' is required]");
+        }
+        String qualifier = parameters.path("Qualifier").isTextual() ? parameters.get("Qualifier").asText()
+                : ResourceResolver.qualifier(name.asText());
+        JsonNode payload = parameters.get("Payload");
+        if (payload == null || payload.isNull()) {
+            payload = Json.object();
+        } else if (payload.isTextual()) {
+            payload = rawPayload(payload.asText());
+        }
+        return new Request(ResourceResolver.functionName(name.asText()), qualifier, payload,
+                "Tail".equals(parameters.path("LogType").asText()), "Event".equals(parameters.path("InvocationType").asText()));
+    }
+
+    private static JsonNode rawPayload(String text) {
+        try {
+            return Json.parse(text);
+        } catch (Exception e) {
+            throw new StatesError("Lambda.InvalidRequestContentException", "Could not parse request body into json: "
+                    + "Could not parse payload into json: Unrecognized token '" + text + "' (Service: AWSLambda; "
+                    + "Status Code: 400; Error Code: InvalidRequestContentException; Request ID: " + UUID.randomUUID()
+                    + "; Proxy: null)");
+        }
+    }
+
+    /** Lambda's answer when no function of that name exists. */
+    public static StatesError notFound(String functionName, String qualifier, String region, String account) {
+        String arn = "arn:aws:lambda:" + region + ":" + account + ":function:" + functionName + ":"
+                + (qualifier == null ? "$LATEST" : qualifier);
+        return new StatesError("Lambda.ResourceNotFoundException", "Function not found: " + arn
+                + " (Service: AWSLambda; Status Code: 404; Error Code: ResourceNotFoundException; Request ID: "
+                + UUID.randomUUID() + "; Proxy: null)");
+    }
+
+    /** The task result for a function that returned {@code payload}. */
+    public static ObjectNode response(Request request, JsonNode payload, String requestId) {
+        ObjectNode result = Json.object();
+        Map<String, String> headers = new LinkedHashMap<>();
+        int status = request.async() ? 202 : 200;
+        String body = request.async() ? "" : Json.compact(payload);
+        if (!request.async()) {
+            result.put("ExecutedVersion", "$LATEST");
+        }
+        String log = null;
+        if (request.tailLog() && !request.async()) {
+            log = Base64.getEncoder().encodeToString(("START RequestId: " + requestId + " Version: $LATEST\n"
+                    + "END RequestId: " + requestId + "\n"
+                    + "REPORT RequestId: " + requestId + "\n").getBytes(StandardCharsets.UTF_8));
+            result.put("LogResult", log);
+            headers.put("X-Amz-Log-Result", log);
+        }
+        if (request.async()) {
+            result.put("Payload", "");
+        } else {
+            result.set("Payload", payload);
+            headers.put("X-Amz-Executed-Version", "$LATEST");
+        }
+        headers.put("x-amzn-Remapped-Content-Length", "0");
+        headers.put("Connection", "keep-alive");
+        headers.put("x-amzn-RequestId", requestId);
+        headers.put("Content-Length", Integer.toString(body.getBytes(StandardCharsets.UTF_8).length));
+        headers.put("Date", HTTP_DATE.format(ZonedDateTime.now(ZoneOffset.UTC)));
+        headers.put("X-Amzn-Trace-Id", "Root=1-" + Long.toHexString(System.currentTimeMillis() / 1000) + "-"
+                + UUID.randomUUID().toString().replace("-", "").substring(0, 24) + ";Sampled=0");
+        headers.put("Content-Type", "application/json");
+        ObjectNode http = result.putObject("SdkHttpMetadata");
+        ObjectNode all = http.putObject("AllHttpHeaders");
+        headers.forEach((key, value) -> {
+            ArrayNode values = all.putArray(key);
+            values.add(value);
+        });
+        ObjectNode single = http.putObject("HttpHeaders");
+        headers.keySet().stream().sorted(String.CASE_INSENSITIVE_ORDER).forEach(key -> single.put(key, headers.get(key)));
+        http.put("HttpStatusCode", status);
+        result.putObject("SdkResponseMetadata").put("RequestId", requestId);
+        result.put("StatusCode", status);
+        return result;
+    }
+}

@@ -1,0 +1,108 @@
+package dev.sfnrun.task.load;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.sfnrun.query.Json;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import java.io.IOException;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Reads Step Functions Local's mock configuration file ({@code MockConfigFile.json}):
+ * {@code StateMachines → <name> → TestCases → <test case> → {<state>: <response name>}} and
+ * {@code MockedResponses → <response name> → {"0" | "1-2": {"Return": …} | {"Throw": {"Error", "Cause"}}}}.
+ */
+public final class MockConfig {
+    private MockConfig() {
+    }
+
+    /** Mocks the states of one test case in {@code registry}. */
+    public static void apply(Path file, String stateMachineName, String testCase, TaskRegistry registry) {
+        JsonNode root;
+        try {
+            root = Json.parse(Files.readString(file));
+        } catch (NoSuchFileException e) {
+            throw new TaskLoadException("--mock-config " + file + ": no such file");
+        } catch (JsonProcessingException e) {
+            throw new TaskLoadException(file + ": not valid JSON: " + e.getOriginalMessage().replace('\n', ' ')
+                    + (e.getLocation() == null ? "" : " (line " + e.getLocation().getLineNr() + ", column "
+                    + e.getLocation().getColumnNr() + ")"));
+        } catch (IOException e) {
+            throw new TaskLoadException("--mock-config " + file + ": " + (e.getMessage() == null ? e.toString() : e.getMessage()));
+        }
+        apply(root, file.toString(), stateMachineName, testCase, registry);
+    }
+
+    static void apply(JsonNode root, String file, String stateMachineName, String testCase, TaskRegistry registry) {
+        JsonNode machine = root.path("StateMachines").path(stateMachineName);
+        if (!machine.isObject()) {
+            throw new TaskLoadException(file + ": no state machine '" + stateMachineName + "' under StateMachines"
+                    + known(root.path("StateMachines")) + "; set the name with --state-machine-name");
+        }
+        JsonNode states = machine.path("TestCases").path(testCase);
+        if (!states.isObject()) {
+            throw new TaskLoadException(file + ": state machine '" + stateMachineName + "' has no test case '"
+                    + testCase + "'" + known(machine.path("TestCases")));
+        }
+        for (Iterator<Map.Entry<String, JsonNode>> it = states.fields(); it.hasNext(); ) {
+            Map.Entry<String, JsonNode> state = it.next();
+            String responseName = state.getValue().asText();
+            JsonNode response = root.path("MockedResponses").path(responseName);
+            if (!response.isObject()) {
+                throw new TaskLoadException(file + ": test case '" + testCase + "' mocks state '" + state.getKey()
+                        + "' with '" + responseName + "', which is not under MockedResponses");
+            }
+            registry.mock(state.getKey(), response(file, responseName, response));
+        }
+    }
+
+    private static MockedResponse response(String file, String name, JsonNode node) {
+        List<MockedResponse.Entry> entries = new ArrayList<>();
+        for (Iterator<Map.Entry<String, JsonNode>> it = node.fields(); it.hasNext(); ) {
+            Map.Entry<String, JsonNode> field = it.next();
+            String where = file + ": MockedResponses." + name + "." + field.getKey();
+            int[] range = range(field.getKey(), where);
+            JsonNode value = field.getValue();
+            if (value.has("Return") == value.has("Throw")) {
+                throw new TaskLoadException(where + ": give exactly one of Return and Throw");
+            }
+            if (value.has("Return")) {
+                entries.add(new MockedResponse.Entry(range[0], range[1], value.get("Return"), null, null));
+            } else {
+                JsonNode thrown = value.get("Throw");
+                entries.add(new MockedResponse.Entry(range[0], range[1], null, text(thrown, "Error"), text(thrown, "Cause")));
+            }
+        }
+        return new MockedResponse(name, List.copyOf(entries));
+    }
+
+    private static String text(JsonNode node, String field) {
+        JsonNode value = node.get(field);
+        return value == null || value.isNull() ? null : value.asText();
+    }
+
+    private static int[] range(String key, String where) {
+        try {
+            int dash = key.indexOf('-');
+            int from = Integer.parseInt((dash < 0 ? key : key.substring(0, dash)).trim());
+            int to = dash < 0 ? from : Integer.parseInt(key.substring(dash + 1).trim());
+            if (from < 0 || to < from) {
+                throw new NumberFormatException();
+            }
+            return new int[] {from, to};
+        } catch (NumberFormatException e) {
+            throw new TaskLoadException(where + ": an invocation key is a number (\"0\") or a range (\"1-2\")");
+        }
+    }
+
+    private static String known(JsonNode node) {
+        List<String> names = new ArrayList<>();
+        node.fieldNames().forEachRemaining(names::add);
+        return names.isEmpty() ? "" : " (found: " + String.join(", ", names) + ")";
+    }
+}

@@ -1,0 +1,143 @@
+package dev.sfnrun.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.sfnrun.query.Json;
+import dev.sfnrun.testtasks.Echo;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The options that bind resources to code and mocks: --classpath, --task, --mock-config, --test-case. */
+class TaskOptionsTest {
+    private static final String GREET = """
+            {"StartAt": "Greet", "States": {"Greet": {"Type": "Task",
+              "Resource": "arn:aws:lambda:us-east-1:123456789012:function:Greet", "End": true}}}
+            """;
+    private static final String SEND = """
+            {"StartAt": "Send", "States": {"Send": {"Type": "Task",
+              "Resource": "arn:aws:states:::sqs:sendMessage", "Parameters": {"MessageBody.$": "$"}, "End": true}}}
+            """;
+
+    @TempDir
+    Path dir;
+
+    private record Result(int code, String out, String err) {
+        JsonNode report() throws Exception {
+            return Json.parse(out);
+        }
+    }
+
+    private static Result run(String... args) {
+        StringWriter out = new StringWriter();
+        StringWriter err = new StringWriter();
+        int code = SfnRun.run(args, new PrintWriter(out, true), new PrintWriter(err, true), false);
+        return new Result(code, out.toString(), err.toString());
+    }
+
+    private String file(String name, String text) throws Exception {
+        Path path = dir.resolve(name);
+        Files.writeString(path, text);
+        return path.toString();
+    }
+
+    private static void assertOneLineError(Result result, String message) {
+        assertEquals(ExitCodes.CANNOT_START, result.code());
+        assertEquals("", result.out());
+        assertEquals("sfn-run: " + message + System.lineSeparator(), result.err());
+    }
+
+    @Test
+    void taskBindsAJavaLambdaHandler() throws Exception {
+        Result result = run(file("greet.asl.json", GREET), "--input-json", "{\"name\":\"Ada\"}", "--output", "json",
+                "--time-scale", "0", "--task", "Greet=dev.sfnrun.testtasks.GreetHandler");
+        assertEquals(ExitCodes.OK, result.code(), result.err());
+        JsonNode report = result.report();
+        assertEquals("SUCCEEDED", report.get("status").asText());
+        assertEquals("Hello, Ada!", Json.parse(report.get("output").asText()).get("greeting").asText());
+    }
+
+    @Test
+    void aFailingHandlerFailsTheExecutionWithTheJavaErrorName() throws Exception {
+        Result result = run(file("greet.asl.json", GREET), "--output", "json", "--time-scale", "0",
+                "--task", "Greet=dev.sfnrun.testtasks.GreetHandler");
+        assertEquals(ExitCodes.FAILED, result.code());
+        assertEquals("java.lang.IllegalArgumentException", result.report().get("error").asText());
+    }
+
+    @Test
+    void classpathServicesAreBoundByName() throws Exception {
+        Path services = dir.resolve("classes/META-INF/services");
+        Files.createDirectories(services);
+        Files.writeString(services.resolve("dev.sfnrun.task.TaskFunction"), Echo.class.getName() + "\n");
+        String definition = file("echo.asl.json", GREET.replace("function:Greet", "function:Echo"));
+        Result result = run(definition, "--input-json", "[1,2]", "--output", "json", "--time-scale", "0",
+                "--classpath", dir.resolve("classes").toString());
+        assertEquals(ExitCodes.OK, result.code(), result.err());
+        assertEquals("[1,2]", result.report().get("output").asText());
+    }
+
+    @Test
+    void anUnboundResourceStopsTheRunBeforeItStarts() throws Exception {
+        String definition = file("send.asl.json", SEND);
+        Result result = run(definition, "--time-scale", "0");
+        assertOneLineError(result, definition + ": state 'Send', field Resource: no task function is bound to "
+                + "'arn:aws:states:::sqs:sendMessage'. Bind one with --task sqs:sendMessage=your.Class (with --classpath), "
+                + "list it under META-INF/services, or answer the state from a mock file (--mock-config FILE --test-case NAME).");
+    }
+
+    @Test
+    void badBindingsAreOneLineErrors() throws Exception {
+        String definition = file("send.asl.json", SEND);
+        assertOneLineError(run(definition, "--task", "sqs:sendMessage=com.example.Missing"),
+                "--task sqs:sendMessage=com.example.Missing: class com.example.Missing not found (give its jar or classes "
+                        + "directory with --classpath)");
+        assertOneLineError(run(definition, "--task", "sqs:sendMessage"),
+                "--task sqs:sendMessage: expected NAME=fully.qualified.Class");
+        assertOneLineError(run(definition, "--classpath", dir.resolve("nope.jar").toString()),
+                "--classpath " + dir.resolve("nope.jar") + ": no such file or directory");
+        assertOneLineError(run(definition, "--task", "A=" + Echo.class.getName(), "--task", "A=" + Echo.class.getName()),
+                "Two task functions are bound to the name 'A': dev.sfnrun.testtasks.Echo and dev.sfnrun.testtasks.Echo");
+    }
+
+    @Test
+    void aMockFileAnswersTheTestCaseOfTheMachineNamedAfterTheFile() throws Exception {
+        String definition = file("orders.asl.json", SEND);
+        String mocks = file("MockConfigFile.json", """
+                {"StateMachines": {"orders": {"TestCases": {"Sent": {"Send": "SendOk"}, "Down": {"Send": "SendFails"}}}},
+                 "MockedResponses": {
+                   "SendOk": {"0": {"Return": {"MessageId": "m-1"}}},
+                   "SendFails": {"0-9": {"Throw": {"Error": "SQS.AmazonSQSException", "Cause": "down"}}}}}
+                """);
+        Result sent = run(definition, "--output", "json", "--time-scale", "0", "--mock-config", mocks, "--test-case", "Sent");
+        assertEquals(ExitCodes.OK, sent.code(), sent.err());
+        assertEquals("{\"MessageId\":\"m-1\"}", sent.report().get("output").asText());
+        Result down = run(definition, "--output", "json", "--time-scale", "0", "--mock-config", mocks, "--test-case", "Down");
+        assertEquals(ExitCodes.FAILED, down.code());
+        assertEquals("SQS.AmazonSQSException", down.report().get("error").asText());
+        assertEquals("down", down.report().get("cause").asText());
+        assertOneLineError(run(definition, "--mock-config", mocks, "--test-case", "Up"),
+                mocks + ": state machine 'orders' has no test case 'Up' (found: Sent, Down)");
+        assertOneLineError(run(definition, "--mock-config", mocks, "--test-case", "Sent", "--state-machine-name", "Shop"),
+                mocks + ": no state machine 'Shop' under StateMachines (found: orders); set the name with --state-machine-name");
+        assertOneLineError(run(definition, "--mock-config", mocks),
+                "--mock-config needs --test-case NAME: the test case whose responses to use");
+    }
+
+    @Test
+    void aTaskThatNeverEndsTimesOutAndTheCommandReturns() throws Exception {
+        String definition = file("slow.asl.json", GREET.replace("function:Greet\"", "function:Slow\", \"TimeoutSeconds\": 2"));
+        Result result = run(definition, "--output", "json", "--time-scale", "0.001",
+                "--task", "Slow=dev.sfnrun.testtasks.Stubborn");
+        assertEquals(ExitCodes.FAILED, result.code(), result.err());
+        assertEquals("States.Timeout", result.report().get("error").asText());
+        assertFalse(result.report().has("cause") && !result.report().get("cause").isNull());
+        assertTrue(result.out().contains("LambdaFunctionTimedOut"));
+    }
+}

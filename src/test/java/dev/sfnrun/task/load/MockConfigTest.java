@@ -1,0 +1,108 @@
+package dev.sfnrun.task.load;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.sfnrun.error.StatesError;
+import dev.sfnrun.query.Json;
+import dev.sfnrun.task.TaskFailure;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class MockConfigTest {
+    static final String FILE = """
+            {
+              "StateMachines": {
+                "Orders": {
+                  "TestCases": {
+                    "HappyPath": {"Charge": "ChargeOk"},
+                    "RetryPath": {"Charge": "ChargeFlaky"}
+                  }
+                }
+              },
+              "MockedResponses": {
+                "ChargeOk": {"0": {"Return": {"StatusCode": 200, "Payload": {"charged": true}}}},
+                "ChargeFlaky": {
+                  "0": {"Throw": {"Error": "Lambda.ResourceNotReadyException", "Cause": "Lambda resource is not ready."}},
+                  "1-2": {"Throw": {"Error": "Lambda.TimeoutException", "Cause": "Lambda timed out."}},
+                  "3": {"Return": {"StatusCode": 200, "Payload": {"charged": true}}}
+                }
+              }
+            }
+            """;
+
+    static JsonNode root() throws Exception {
+        return Json.parse(FILE);
+    }
+
+    @Test
+    void aTestCaseMocksItsStates() throws Exception {
+        TaskRegistry registry = new TaskRegistry();
+        MockConfig.apply(root(), "mocks.json", "Orders", "HappyPath", registry);
+        assertEquals(Json.parse("{\"StatusCode\":200,\"Payload\":{\"charged\":true}}"),
+                registry.mockFor("Charge").respond(0));
+        assertNull(registry.mockFor("Other"));
+    }
+
+    @Test
+    void invocationRangesAnswerInTurn() throws Exception {
+        TaskRegistry registry = new TaskRegistry();
+        MockConfig.apply(root(), "mocks.json", "Orders", "RetryPath", registry);
+        MockedResponse response = registry.mockFor("Charge");
+        TaskFailure first = assertThrows(TaskFailure.class, () -> response.respond(0));
+        assertEquals("Lambda.ResourceNotReadyException", first.error());
+        assertEquals("Lambda resource is not ready.", first.cause());
+        assertEquals("Lambda.TimeoutException", assertThrows(TaskFailure.class, () -> response.respond(1)).error());
+        assertEquals("Lambda.TimeoutException", assertThrows(TaskFailure.class, () -> response.respond(2)).error());
+        assertEquals(200, response.respond(3).get("StatusCode").asInt());
+        StatesError missing = assertThrows(StatesError.class, () -> response.respond(4));
+        assertEquals("States.Runtime", missing.error());
+    }
+
+    @Test
+    void unknownNamesAreClearErrors() throws Exception {
+        TaskRegistry registry = new TaskRegistry();
+        assertEquals("mocks.json: no state machine 'Shop' under StateMachines (found: Orders); set the name with "
+                        + "--state-machine-name",
+                assertThrows(TaskLoadException.class, () -> MockConfig.apply(root(), "mocks.json", "Shop", "HappyPath",
+                        registry)).getMessage());
+        assertEquals("mocks.json: state machine 'Orders' has no test case 'Sad' (found: HappyPath, RetryPath)",
+                assertThrows(TaskLoadException.class, () -> MockConfig.apply(root(), "mocks.json", "Orders", "Sad",
+                        registry)).getMessage());
+    }
+
+    @Test
+    void badEntriesAreClearErrors() throws Exception {
+        JsonNode both = Json.parse("{\"StateMachines\":{\"M\":{\"TestCases\":{\"T\":{\"S\":\"R\"}}}},"
+                + "\"MockedResponses\":{\"R\":{\"0\":{\"Return\":1,\"Throw\":{}}}}}");
+        assertEquals("f.json: MockedResponses.R.0: give exactly one of Return and Throw",
+                assertThrows(TaskLoadException.class, () -> MockConfig.apply(both, "f.json", "M", "T", new TaskRegistry()))
+                        .getMessage());
+        JsonNode badKey = Json.parse("{\"StateMachines\":{\"M\":{\"TestCases\":{\"T\":{\"S\":\"R\"}}}},"
+                + "\"MockedResponses\":{\"R\":{\"first\":{\"Return\":1}}}}");
+        assertEquals("f.json: MockedResponses.R.first: an invocation key is a number (\"0\") or a range (\"1-2\")",
+                assertThrows(TaskLoadException.class, () -> MockConfig.apply(badKey, "f.json", "M", "T", new TaskRegistry()))
+                        .getMessage());
+        JsonNode missing = Json.parse("{\"StateMachines\":{\"M\":{\"TestCases\":{\"T\":{\"S\":\"Nope\"}}}}}");
+        assertEquals("f.json: test case 'T' mocks state 'S' with 'Nope', which is not under MockedResponses",
+                assertThrows(TaskLoadException.class, () -> MockConfig.apply(missing, "f.json", "M", "T", new TaskRegistry()))
+                        .getMessage());
+    }
+
+    @Test
+    void filesThatCannotBeReadAreOneLineErrors(@TempDir Path dir) throws Exception {
+        Path broken = dir.resolve("broken.json");
+        Files.writeString(broken, "{\"StateMachines\": {\n");
+        String message = assertThrows(TaskLoadException.class,
+                () -> MockConfig.apply(broken, "M", "T", new TaskRegistry())).getMessage();
+        assertEquals(1, message.lines().count(), message);
+        assertEquals(true, message.startsWith(broken + ": not valid JSON: "), message);
+        assertEquals("--mock-config " + dir.resolve("none.json") + ": no such file",
+                assertThrows(TaskLoadException.class,
+                        () -> MockConfig.apply(dir.resolve("none.json"), "M", "T", new TaskRegistry())).getMessage());
+    }
+}
