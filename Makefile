@@ -11,6 +11,7 @@ target/sfn-run: $(SOURCES)
 	$(MVN) -DskipTests package
 	cat src/main/launcher/sfn-run.sh target/sfn-run-all.jar > target/sfn-run
 	chmod +x target/sfn-run
+	sh src/main/launcher/cds-archive.sh target/sfn-run
 
 run: target/sfn-run
 	target/sfn-run definitions/api-error-handling.asl.json --input inputs/429.json
@@ -23,6 +24,7 @@ test:
 install: target/sfn-run
 	install -d $(PREFIX)/bin
 	install -m 755 target/sfn-run $(PREFIX)/bin/sfn-run
+	sh src/main/launcher/cds-archive.sh $(PREFIX)/bin/sfn-run
 
 conformance: target/sfn-run
 	../shared/conformance/run
