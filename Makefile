@@ -3,7 +3,7 @@ PREFIX ?= $(HOME)/.local
 MVN ?= mvn -B -q
 SOURCES := $(shell find src/main -type f) pom.xml
 
-.PHONY: build run test install clean conformance
+.PHONY: build run test install clean conformance bench
 
 build: target/sfn-run
 
@@ -25,6 +25,10 @@ install: target/sfn-run
 	install -d $(PREFIX)/bin
 	install -m 755 target/sfn-run $(PREFIX)/bin/sfn-run
 	sh src/main/launcher/cds-archive.sh $(PREFIX)/bin/sfn-run
+
+# whole-CLI timings (medians) against the targets in docs/performance.md; BENCH_ARGS="-n 21 -k startup"
+bench: target/sfn-run
+	bench/run $(BENCH_ARGS)
 
 conformance: target/sfn-run
 	../shared/conformance/run
