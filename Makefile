@@ -3,7 +3,7 @@ PREFIX ?= $(HOME)/.local
 MVN ?= mvn -B -q
 SOURCES := $(shell find src/main -type f) pom.xml
 
-.PHONY: build run test install clean conformance bench
+.PHONY: build run test install clean conformance bench jmh
 
 build: target/sfn-run
 
@@ -29,6 +29,11 @@ install: target/sfn-run
 # whole-CLI timings (medians) against the targets in docs/performance.md; BENCH_ARGS="-n 21 -k startup"
 bench: target/sfn-run
 	bench/run $(BENCH_ARGS)
+
+# in-process transitions per second (JMH, the -Pjmh profile); JMH_ARGS="-f 1 -wi 2 -i 3" for a quick look
+jmh:
+	$(MVN) -Pjmh -DskipTests test-compile dependency:build-classpath -Dmdep.includeScope=test -Dmdep.outputFile=target/jmh.classpath
+	java -cp target/classes:target/jmh-classes:$$(cat target/jmh.classpath) org.openjdk.jmh.Main $(JMH_ARGS)
 
 conformance: target/sfn-run
 	../shared/conformance/run
