@@ -3,7 +3,7 @@ PREFIX ?= $(HOME)/.local
 MVN ?= mvn -B -q
 SOURCES := $(shell find src/main -type f) pom.xml
 
-.PHONY: build run test install clean conformance
+.PHONY: build run test install clean conformance bench jmh
 
 build: target/sfn-run
 
@@ -11,6 +11,7 @@ target/sfn-run: $(SOURCES)
 	$(MVN) -DskipTests package
 	cat src/main/launcher/sfn-run.sh target/sfn-run-all.jar > target/sfn-run
 	chmod +x target/sfn-run
+	sh src/main/launcher/cds-archive.sh target/sfn-run
 
 run: target/sfn-run
 	target/sfn-run definitions/api-error-handling.asl.json --input inputs/429.json
@@ -23,6 +24,16 @@ test:
 install: target/sfn-run
 	install -d $(PREFIX)/bin
 	install -m 755 target/sfn-run $(PREFIX)/bin/sfn-run
+	sh src/main/launcher/cds-archive.sh $(PREFIX)/bin/sfn-run
+
+# whole-CLI timings (medians) against the targets in docs/performance.md; BENCH_ARGS="-n 21 -k startup"
+bench: target/sfn-run
+	bench/run $(BENCH_ARGS)
+
+# in-process transitions per second (JMH, the -Pjmh profile); JMH_ARGS="-f 1 -wi 2 -i 3" for a quick look
+jmh:
+	$(MVN) -Pjmh -DskipTests test-compile dependency:build-classpath -Dmdep.includeScope=test -Dmdep.outputFile=target/jmh.classpath
+	java -cp target/classes:target/jmh-classes:$$(cat target/jmh.classpath) org.openjdk.jmh.Main $(JMH_ARGS)
 
 conformance: target/sfn-run
 	../shared/conformance/run

@@ -1,4 +1,20 @@
 #!/bin/sh
 # sfn-run launcher: this script and the self-contained jar are one file; java reads the jar from the end.
+#
+# Start-up: next to this file, "sfn-run.jsa" (made by `make build` and `make install`) is an AppCDS
+# archive of the classes a run loads, and "sfn-run.jsa.size" its length in bytes. It is used only
+# when both exist and the archive has its full length (a cut-off archive would crash the JVM); the
+# JVM itself refuses, silently, an archive made for another jar (a rebuilt or moved sfn-run) or
+# another JDK. Without it sfn-run is only slower to start. SFN_RUN_CDS=off never uses it.
 JAVA="${JAVA_HOME:+$JAVA_HOME/bin/}java"
-exec "$JAVA" -XX:+UseSerialGC -XX:TieredStopAtLevel=1 -Xss4m $SFN_RUN_JAVA_OPTS -jar "$0" "$@"
+OPTS="-XX:+UseSerialGC -XX:TieredStopAtLevel=1 -XX:NewSize=16m -Xss4m -XX:-UsePerfData -Xshare:auto -Xlog:disable -Xlog:all=warning:stderr"
+if [ -n "$SFN_RUN_CDS_TRAIN" ]; then
+    # make: record the classes of a set of typical runs into the archive $SFN_RUN_CDS_TRAIN
+    exec "$JAVA" $OPTS -XX:ArchiveClassesAtExit="$SFN_RUN_CDS_TRAIN" -cp "$0" dev.sfnrun.cli.CdsTraining
+fi
+ARCHIVE="$0.jsa"
+if [ "$SFN_RUN_CDS" != off ] && [ -f "$ARCHIVE" ] && [ -r "$ARCHIVE.size" ] \
+        && read -r SIZE < "$ARCHIVE.size" && [ "$(wc -c < "$ARCHIVE")" -eq "$SIZE" ] 2>/dev/null; then
+    exec "$JAVA" $OPTS -XX:SharedArchiveFile="$ARCHIVE" "-Xlog:cds*=off:stderr" $SFN_RUN_JAVA_OPTS -jar "$0" "$@"
+fi
+exec "$JAVA" $OPTS $SFN_RUN_JAVA_OPTS -jar "$0" "$@"

@@ -1,5 +1,8 @@
 package dev.sfnrun.history;
 
+import java.util.HashMap;
+import java.util.Map;
+
 /** AWS's history event types, spelled as GetExecutionHistory spells them. */
 public enum EventType {
     ExecutionStarted, ExecutionSucceeded, ExecutionFailed, ExecutionTimedOut, ExecutionAborted,
@@ -48,11 +51,31 @@ public enum EventType {
         return name().endsWith("StateExited");
     }
 
+    /** {@code TaskStateEntered} for "Task" and so on; looked up, not spelled, as it happens on every transition. */
     public static EventType entered(String stateType) {
-        return valueOf(stateType + "StateEntered");
+        EventType type = ByState.ENTERED.get(stateType);
+        return type != null ? type : valueOf(stateType + "StateEntered");
     }
 
+    /** {@code TaskStateExited} for "Task" and so on. */
     public static EventType exited(String stateType) {
-        return valueOf(stateType + "StateExited");
+        EventType type = ByState.EXITED.get(stateType);
+        return type != null ? type : valueOf(stateType + "StateExited");
+    }
+
+    /** The Entered and Exited types by state type name. */
+    private static final class ByState {
+        static final Map<String, EventType> ENTERED = byPrefix("StateEntered");
+        static final Map<String, EventType> EXITED = byPrefix("StateExited");
+
+        private static Map<String, EventType> byPrefix(String suffix) {
+            Map<String, EventType> types = new HashMap<>();
+            for (EventType type : values()) {
+                if (type.name().endsWith(suffix)) {
+                    types.put(type.name().substring(0, type.name().length() - suffix.length()), type);
+                }
+            }
+            return Map.copyOf(types);
+        }
     }
 }

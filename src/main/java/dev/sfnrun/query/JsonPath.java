@@ -25,12 +25,15 @@ public final class JsonPath implements ValueExpr {
     private final String variable;
     /** Null when the path is its root alone ({@code $}, {@code $$}, {@code $name}). */
     private final com.jayway.jsonpath.JsonPath compiled;
+    /** The same path as a {@link SimplePath} when it is only member names and indexes, else null. */
+    private final SimplePath simple;
 
     private JsonPath(String text, Root root, String variable, com.jayway.jsonpath.JsonPath compiled) {
         this.text = text;
         this.root = root;
         this.variable = variable;
         this.compiled = compiled;
+        this.simple = compiled == null ? null : SimplePath.of(text, compiled);
     }
 
     public static JsonPath compile(String text) {
@@ -214,6 +217,17 @@ public final class JsonPath implements ValueExpr {
         if (compiled == null) {
             return start;
         }
+        if (simple != null) {
+            JsonNode found = simple.select(start);
+            if (found != null) {
+                return found;
+            }
+        }
+        return jayway(start);
+    }
+
+    /** The path evaluated by Jayway alone, from the node its root names. */
+    JsonNode jayway(JsonNode start) {
         try {
             Object result = compiled.read(start, JAYWAY);
             return result == null ? Json.NODES.nullNode() : (JsonNode) result;
@@ -225,6 +239,11 @@ public final class JsonPath implements ValueExpr {
         } catch (com.jayway.jsonpath.JsonPathException e) {
             throw new PathNotFoundException(text, e.getMessage());
         }
+    }
+
+    /** Whether {@link #evaluate} takes the {@link SimplePath} lane for this path. */
+    boolean isSimple() {
+        return simple != null;
     }
 
     /** Whether the path matches anything (Choice's IsPresent). */
