@@ -17,6 +17,8 @@ run: target/sfn-run
 
 test:
 	$(MVN) verify
+	@cat target/surefire-reports/*.txt target/failsafe-reports/*.txt 2>/dev/null | awk -F'[:,] *' \
+	  '/^Tests run/ { n += $$2; f += $$4; e += $$6; s += $$8 } END { printf "tests: %d run, %d failed, %d errors, %d skipped\n", n, f, e, s }'
 
 install: target/sfn-run
 	install -d $(PREFIX)/bin

@@ -7,7 +7,10 @@ import dev.sfnrun.query.Json;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
+import java.nio.charset.MalformedInputException;
+import java.nio.file.AccessDeniedException;
 import java.nio.file.Files;
+import java.nio.file.InvalidPathException;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 
@@ -22,9 +25,19 @@ final class InputFiles {
             if (name.equals("-")) {
                 return new String(stdin.readAllBytes(), StandardCharsets.UTF_8);
             }
-            return Files.readString(Path.of(name), StandardCharsets.UTF_8);
+            Path path = Path.of(name);
+            if (Files.isDirectory(path)) {
+                throw new UsageError(name + ": is a directory, not a file");
+            }
+            return Files.readString(path, StandardCharsets.UTF_8);
         } catch (NoSuchFileException e) {
             throw new UsageError(name + ": no such file");
+        } catch (AccessDeniedException e) {
+            throw new UsageError(name + ": permission denied");
+        } catch (InvalidPathException e) {
+            throw new UsageError(name + ": not a valid file name");
+        } catch (MalformedInputException e) {
+            throw new UsageError(name + ": not UTF-8 text");
         } catch (IOException e) {
             throw new UsageError(name + ": cannot read: " + e.getMessage());
         }

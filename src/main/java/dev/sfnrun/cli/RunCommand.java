@@ -27,15 +27,17 @@ import picocli.CommandLine.Model.CommandSpec;
 /** {@code sfn-run DEFINITION [options]}: runs one execution and prints its history and result. */
 @Command(name = "sfn-run", sortOptions = false, mixinStandardHelpOptions = true, versionProvider = Version.class,
         description = {
-            "Runs an AWS Step Functions state machine (Amazon States Language) locally and prints the execution's",
-            "event history and its output or error, as AWS would produce them.",
+            "Runs an AWS Step Functions state machine (Amazon States Language) locally",
+            "and prints the execution's event history and its output or error, as AWS",
+            "would produce them.",
             "",
             "Examples:",
             "  sfn-run definitions/api-error-handling.asl.json --input inputs/429.json",
-            "  sfn-run machine.asl.json --input-json '{\"statuscode\": \"200\"}' --time-scale 0 --output json",
+            "  sfn-run machine.asl.json --input-json '{\"n\": 1}' --time-scale 0 --output json",
+            "  sfn-run validate definitions/*.asl.json",
             ""},
-        footer = {"", "Exit codes: 0 SUCCEEDED; 1 FAILED, TIMED_OUT or ABORTED; 2 the run could not start",
-            "(unreadable or malformed file, invalid definition, unknown option)."})
+        footer = {"", "Exit codes: 0 SUCCEEDED; 1 FAILED, TIMED_OUT or ABORTED; 2 the run could not",
+            "start (unreadable or malformed file, invalid definition, unknown option)."})
 public final class RunCommand implements Callable<Integer> {
     /** AWS's quota on StartExecution's input: 256 KiB of UTF-8. */
     static final int MAX_INPUT_BYTES = 262_144;
@@ -78,7 +80,7 @@ public final class RunCommand implements Callable<Integer> {
     String stateMachineName;
 
     @Option(names = "--context", paramLabel = "FILE",
-            description = "A JSON object merged over the context object ($$), e.g. {\"Execution\": {\"RoleArn\": \"...\"}}.")
+            description = "A JSON object merged over the context object ($$$$), e.g. {\"Execution\": {\"RoleArn\": \"...\"}}.")
     String contextFile;
 
     @Option(names = "--region", paramLabel = "REGION", defaultValue = "us-east-1",
@@ -139,7 +141,11 @@ public final class RunCommand implements Callable<Integer> {
         if (executionName != null) {
             options = options.withExecutionName(executionName);
         }
-        Bindings.check(machine.graph(), options.tasks());
+        try {
+            Bindings.check(machine.graph(), options.tasks());
+        } catch (dev.sfnrun.engine.UnboundResourceException e) {
+            throw new UsageError(definition + ": " + e.getMessage());
+        }
         boolean text = output == OutputFormat.text;
         boolean colour = text && terminal && !noColor && System.getenv("NO_COLOR") == null;
         if (text && !quiet) {

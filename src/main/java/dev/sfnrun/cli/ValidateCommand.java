@@ -71,6 +71,7 @@ final class ValidateCommand implements Callable<Integer> {
             for (ValidationReport report : reports) {
                 out.print(DiagnosticFormatter.text(report));
             }
+            out.flush(); // every diagnostic line is out before the summary on the other stream
             spec.commandLine().getErr().println(summary(reports));
         }
         out.flush();

@@ -14,6 +14,6 @@ public interface Clock {
      * 1 is real time; a fraction shortens real waits while timestamps still show the full waits.
      */
     static Clock forScale(double scale) {
-        return scale == 0 ? new VirtualClock(Instant.now()) : new ScaledClock(scale);
+        return scale == 0 ? new VirtualClock(Instant.now().truncatedTo(java.time.temporal.ChronoUnit.MILLIS)) : new ScaledClock(scale);
     }
 }

@@ -6,7 +6,7 @@ public final class UnboundResourceException extends RuntimeException {
     private final String resource;
 
     public UnboundResourceException(String stateName, String resource) {
-        super("State '" + stateName + "': no task function is bound to the resource '" + resource
+        super("state '" + stateName + "', field Resource: no task function is bound to '" + resource
                 + "'. Built-in functions: MockAPIFunction (any Lambda ARN whose function name is MockAPIFunction).",
                 null, false, false);
         this.stateName = stateName;

@@ -40,7 +40,7 @@ final class ChoiceChecks {
     private static final List<String> BOOLEAN_OPERATORS = List.of("And", "Or", "Not");
 
     static void check(StateContext state, Diagnostics out) {
-        JsonNode choices = state.node().path("Choices");
+        JsonNode choices = state.array("Choices");
         if (choices.isArray() && choices.isEmpty()) {
             out.schema(state.at("Choices"), "Choices must contain at least one rule");
         }
@@ -57,10 +57,28 @@ final class ChoiceChecks {
         }
     }
 
-    /** The fields of a JSONata Choice rule, built once. */
-    private static final Shape JSONATA_RULE = Shape.of(Field.of("Condition", Field.Kind.BOOLEAN).expr().mandatory(),
-            Field.of("Next", Field.Kind.STRING).mandatory(), Field.of("Output", Field.Kind.ANY),
-            Field.of("Assign", Field.Kind.OBJECT), Field.of("Comment", Field.Kind.STRING));
+    /**
+     * The fields of a JSONata Choice rule, built once; {@code Variable} and the operators are listed
+     * as JSONPath-only so that they are reported as belonging to the other query language.
+     */
+    private static final Shape JSONATA_RULE = jsonataRule();
+
+    private static Shape jsonataRule() {
+        Shape shape = Shape.of(Field.of("Condition", Field.Kind.BOOLEAN).expr().mandatory(),
+                Field.of("Next", Field.Kind.STRING).mandatory(), Field.of("Output", Field.Kind.ANY),
+                Field.of("Assign", Field.Kind.OBJECT), Field.of("Comment", Field.Kind.STRING),
+                Field.of("Variable", Field.Kind.ANY).jsonPath());
+        for (String operator : OPERATORS.keySet()) {
+            shape = shape.plus(Field.of(operator, Field.Kind.ANY).jsonPath());
+        }
+        for (String operator : BOOLEAN_OPERATORS) {
+            shape = shape.plus(Field.of(operator, Field.Kind.ANY).jsonPath());
+        }
+        return shape;
+    }
+
+    /** JSONata-only fields of a rule, reported in a JSONPath rule as belonging to the other language. */
+    private static final List<String> JSONATA_ONLY = List.of("Condition", "Output");
 
     private static void jsonataRule(JsonNode rule, String pointer, Diagnostics out) {
         ShapeChecks.check(rule, pointer, JSONATA_RULE, true, out);
@@ -88,6 +106,8 @@ final class ChoiceChecks {
                 }
             } else if (top && key.equals("Next") || key.equals("Comment")) {
                 ShapeChecks.checkValue(Field.of(key, Field.Kind.STRING), value, at, false, out);
+            } else if (top && JSONATA_ONLY.contains(key)) {
+                out.schema(at, ShapeChecks.wrongLanguage(key, false));
             } else if (!(top && key.equals("Assign"))) {
                 out.schema(at, "Field '" + key + "' is not supported");
             }

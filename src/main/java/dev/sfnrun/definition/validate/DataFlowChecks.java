@@ -33,7 +33,7 @@ final class DataFlowChecks {
     static void check(StateContext state, Diagnostics out) {
         checkAssign(state.get("Assign"), state.at("Assign"), state.jsonata(), out);
         for (String list : List.of("Choices", "Catch")) {
-            JsonNode entries = state.node().path(list);
+            JsonNode entries = state.array(list);
             for (int i = 0; i < entries.size(); i++) {
                 String entry = Pointer.child(state.at(list), i);
                 checkAssign(entries.get(i).get("Assign"), Pointer.child(entry, "Assign"), state.jsonata(), out);

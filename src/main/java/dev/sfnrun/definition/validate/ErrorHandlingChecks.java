@@ -15,7 +15,7 @@ final class ErrorHandlingChecks {
     }
 
     private static void checkList(StateContext state, String field, Shape shape, Diagnostics out) {
-        JsonNode list = state.node().path(field);
+        JsonNode list = state.array(field);
         for (int i = 0; i < list.size(); i++) {
             String at = Pointer.child(state.at(field), i);
             JsonNode entry = list.get(i);

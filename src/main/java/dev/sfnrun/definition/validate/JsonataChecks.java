@@ -43,7 +43,7 @@ final class JsonataChecks {
             }
         }
         for (String list : List.of("Choices", "Catch")) {
-            JsonNode entries = state.node().path(list);
+            JsonNode entries = state.array(list);
             for (int i = 0; i < entries.size(); i++) {
                 for (String field : List.of("Condition", "Output", "Assign")) {
                     JsonNode value = entries.get(i).get(field);

@@ -52,15 +52,18 @@ public record LocatedJson(JsonNode root, SourceMap sourceMap, List<DuplicateKey>
         Map<String, SourceMap.Position> positions = new HashMap<>();
         List<DuplicateKey> duplicates = new ArrayList<>();
         try (JsonParser parser = Json.MAPPER.getFactory().createParser(text)) {
-            JsonNode root = parser.nextToken() == null ? null : read(parser, "", positions, duplicates);
-            if (root != null && parser.nextToken() != null) {
-                throw new SyntaxException("Unexpected content after the end of the JSON value",
-                        position(parser.currentTokenLocation()), false);
+            try {
+                JsonNode root = parser.nextToken() == null ? null : read(parser, "", positions, duplicates);
+                if (root != null && parser.nextToken() != null) {
+                    throw new SyntaxException("Unexpected content after the end of the JSON value",
+                            position(parser.currentTokenLocation()), false);
+                }
+                return new LocatedJson(root, new SourceMap(positions), List.copyOf(duplicates));
+            } catch (JsonProcessingException e) {
+                // A broken limit carries no location of its own: it is where the parser stopped.
+                JsonLocation at = e.getLocation() != null ? e.getLocation() : parser.currentLocation();
+                throw new SyntaxException(e.getOriginalMessage(), position(at), e instanceof StreamConstraintsException);
             }
-            return new LocatedJson(root, new SourceMap(positions), List.copyOf(duplicates));
-        } catch (JsonProcessingException e) {
-            throw new SyntaxException(e.getOriginalMessage(), position(e.getLocation()),
-                    e instanceof StreamConstraintsException);
         } catch (IOException e) {
             throw new IllegalStateException("Reading from a string cannot fail", e);
         }

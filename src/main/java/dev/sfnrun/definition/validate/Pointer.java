@@ -6,7 +6,8 @@ final class Pointer {
     }
 
     static String child(String parent, String key) {
-        return parent + "/" + key.replace("~", "~0").replace("/", "~1");
+        boolean plain = key.indexOf('~') < 0 && key.indexOf('/') < 0;
+        return parent + "/" + (plain ? key : key.replace("~", "~0").replace("/", "~1"));
     }
 
     static String child(String parent, int index) {

@@ -25,13 +25,17 @@ final class ShapeChecks {
             if (field == null) {
                 out.schema(at, "Field '" + member.getKey() + "' is not supported");
             } else if (field.lang() == (jsonata ? Field.Lang.JSONPATH : Field.Lang.JSONATA)) {
-                out.schema(at, "The QueryLanguage is set to '" + (jsonata ? "JSONata" : "JSONPath") + "', but field '"
-                        + field.name() + "' is only supported for the '" + (jsonata ? "JSONPath" : "JSONata")
-                        + "' QueryLanguage");
+                out.schema(at, wrongLanguage(field.name(), jsonata));
             } else {
                 checkValue(field, member.getValue(), at, jsonata, out);
             }
         }
+    }
+
+    /** The message for a field that belongs to the other query language than the state's. */
+    static String wrongLanguage(String field, boolean jsonata) {
+        return "The QueryLanguage is set to '" + (jsonata ? "JSONata" : "JSONPath") + "', but field '" + field
+                + "' is only supported for the '" + (jsonata ? "JSONPath" : "JSONata") + "' QueryLanguage";
     }
 
     /** Reports a value of the wrong type, out of range or not among the allowed values; true when it is fine. */

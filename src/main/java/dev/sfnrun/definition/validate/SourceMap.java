@@ -1,5 +1,6 @@
 package dev.sfnrun.definition.validate;
 
+import java.util.Collections;
 import java.util.Map;
 
 /** Where each value of a JSON document starts: JSON pointer to line and column (both 1-based). */
@@ -10,8 +11,9 @@ public final class SourceMap {
 
     private final Map<String, Position> positions;
 
+    /** Takes over {@code positions}, which the caller no longer changes. */
     SourceMap(Map<String, Position> positions) {
-        this.positions = Map.copyOf(positions);
+        this.positions = Collections.unmodifiableMap(positions);
     }
 
     /** The position of the value at {@code pointer}, or of its nearest ancestor that exists. */

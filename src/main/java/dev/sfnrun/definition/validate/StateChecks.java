@@ -28,6 +28,9 @@ final class StateChecks {
             List.of("Parameters", "ItemSelector"));
     private static final List<String> WAIT_DURATIONS = List.of("Seconds", "SecondsPath", "Timestamp", "TimestampPath");
     private static final List<String> PROCESSORS = List.of("ItemProcessor", "Iterator");
+    /** An ItemBatcher batches by count, by size or both: it names at least one limit [DG input-output-itembatcher]. */
+    private static final List<String> BATCH_LIMITS = List.of("MaxItemsPerBatch", "MaxItemsPerBatchPath",
+            "MaxInputBytesPerBatch", "MaxInputBytesPerBatchPath");
     /** {@code arn:partition:service:region:account:resource}; region and account may be empty (integrations). */
     private static final Pattern ARN = Pattern.compile("arn:[a-z0-9-]+:[a-z0-9-]+:[a-z0-9-]*:[0-9]*:.+");
 
@@ -41,6 +44,7 @@ final class StateChecks {
             case "Task" -> task(state, out);
             case "Wait" -> exactlyOne(state, WAIT_DURATIONS, out);
             case "Map" -> map(state, out);
+            case "Parallel" -> parallel(state, out);
             default -> {
             }
         }
@@ -87,10 +91,28 @@ final class StateChecks {
         }
     }
 
+    private static void parallel(StateContext state, Diagnostics out) {
+        JsonNode branches = state.get("Branches");
+        if (branches != null && branches.isArray() && branches.isEmpty()) {
+            out.schema(state.at("Branches"), "Branches must contain at least one branch");
+        }
+    }
+
     private static void map(StateContext state, Diagnostics out) {
         exactlyOne(state, PROCESSORS, out);
+        for (String processor : PROCESSORS) {
+            JsonNode config = state.node().path(processor).path("ProcessorConfig");
+            if (config.path("Mode").asText().equals("DISTRIBUTED") && !config.has("ExecutionType")) {
+                out.schema(Pointer.child(state.at(processor), "ProcessorConfig"),
+                        "These fields are required: [ExecutionType]");
+            }
+        }
         nested(state, "ItemReader", Shapes.ITEM_READER, out);
         nested(state, "ItemBatcher", Shapes.ITEM_BATCHER, out);
+        JsonNode batcher = state.get("ItemBatcher");
+        if (batcher != null && batcher.isObject() && BATCH_LIMITS.stream().noneMatch(batcher::has)) {
+            out.schema(state.at("ItemBatcher"), "At least one of these fields is required: " + BATCH_LIMITS);
+        }
         nested(state, "ResultWriter", Shapes.RESULT_WRITER, out);
         JsonNode reader = state.node().path("ItemReader").path("ReaderConfig");
         if (reader.isObject()) {

@@ -96,6 +96,7 @@ final class StructureChecks {
         }
         if (jsonata) {
             JsonataChecks.check(state, out);
+            StatesVariableChecks.check(state, out);
         }
         label(state);
         return state;
@@ -123,7 +124,7 @@ final class StructureChecks {
         Map<String, String> names = new LinkedHashMap<>();
         collect(state.get("Assign"), state.at("Assign"), state.jsonata(), names);
         for (String list : List.of("Choices", "Catch")) {
-            JsonNode entries = state.node().path(list);
+            JsonNode entries = state.array(list);
             for (int i = 0; i < entries.size(); i++) {
                 String at = Pointer.child(Pointer.child(state.at(list), i), "Assign");
                 collect(entries.get(i).get("Assign"), at, state.jsonata(), names);
@@ -141,7 +142,7 @@ final class StructureChecks {
     }
 
     private void nestedScopes(JsonNode state, String pointer, Set<String> variables) {
-        JsonNode branches = state.path("Branches");
+        JsonNode branches = StateContext.array(state, "Branches");
         for (int i = 0; state.path("Type").asText().equals("Parallel") && i < branches.size(); i++) {
             nestedScope(branches.get(i), Pointer.child(Pointer.child(pointer, "Branches"), i), Shapes.BRANCH, variables);
         }
@@ -226,7 +227,7 @@ final class StructureChecks {
             }
         }
         for (String list : List.of("Choices", "Catch")) {
-            JsonNode entries = state.path(list);
+            JsonNode entries = StateContext.array(state, list);
             for (int i = 0; i < entries.size(); i++) {
                 if (entries.get(i).path("Next").isTextual()) {
                     targets.put(Pointer.child(Pointer.child(Pointer.child(pointer, list), i), "Next"),

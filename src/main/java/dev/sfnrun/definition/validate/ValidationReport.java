@@ -2,11 +2,20 @@ package dev.sfnrun.definition.validate;
 
 import java.util.List;
 
-/** The diagnostics of one file. {@code file} is the name to print ("-" for standard input). */
-public record ValidationReport(String file, List<Diagnostic> diagnostics) {
+/**
+ * The diagnostics of one file. {@code file} is the name to print ("-" for standard input);
+ * {@code unreadable} says the file could not be read or its text is not JSON at all (the CLI's exit
+ * code 2), as opposed to JSON that AWS would refuse as a definition.
+ */
+public record ValidationReport(String file, List<Diagnostic> diagnostics, boolean unreadable) {
 
     public ValidationReport {
         diagnostics = List.copyOf(diagnostics);
+    }
+
+    /** The report of a file that was read and parsed as JSON. */
+    public ValidationReport(String file, List<Diagnostic> diagnostics) {
+        this(file, diagnostics, false);
     }
 
     public boolean hasErrors() {
@@ -15,11 +24,5 @@ public record ValidationReport(String file, List<Diagnostic> diagnostics) {
 
     public boolean hasWarnings() {
         return diagnostics.stream().anyMatch(d -> d.severity() == Severity.WARNING);
-    }
-
-    /** Whether the text could not be read as JSON at all (the CLI's exit code 2). */
-    public boolean unreadable() {
-        return diagnostics.stream().anyMatch(d -> d.code() == DiagnosticCode.INVALID_JSON_DESCRIPTION
-                || d.code() == DiagnosticCode.MISSING_DESCRIPTION || d.code() == DiagnosticCode.TOO_DEEPLY_NESTED);
     }
 }

@@ -15,10 +15,11 @@ public final class Validator {
     /** Reads and checks one definition; {@code fileName} is carried into the report for printing. */
     public static ValidationReport validateText(String fileName, String text) {
         try {
-            return new ValidationReport(fileName, validate(LocatedJson.parse(text)));
+            LocatedJson document = LocatedJson.parse(text);
+            return new ValidationReport(fileName, validate(document), document.root() == null);
         } catch (LocatedJson.SyntaxException e) {
             DiagnosticCode code = e.tooDeep() ? DiagnosticCode.TOO_DEEPLY_NESTED : DiagnosticCode.INVALID_JSON_DESCRIPTION;
-            return new ValidationReport(fileName, List.of(Diagnostic.of(code, e.getMessage(), "", e.position())));
+            return new ValidationReport(fileName, List.of(Diagnostic.of(code, e.getMessage(), "", e.position())), true);
         }
     }
 
@@ -28,7 +29,7 @@ public final class Validator {
      */
     public static ValidationReport unreadable(String fileName, String problem) {
         return new ValidationReport(fileName, List.of(Diagnostic.of(DiagnosticCode.MISSING_DESCRIPTION,
-                "Cannot read the definition: " + problem, "", new SourceMap.Position(1, 1))));
+                "Cannot read the definition: " + problem, "", new SourceMap.Position(1, 1))), true);
     }
 
     /** All diagnostics of a parsed definition, in text order. */

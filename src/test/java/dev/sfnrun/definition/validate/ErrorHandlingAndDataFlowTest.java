@@ -170,4 +170,42 @@ class ErrorHandlingAndDataFlowTest {
         String text = machine("{\"Type\": \"Task\", \"Resource\": \"arn:aws:states:::lambda:invoke\", \"TimeoutSeconds\": \"{% $t %}\", \"End\": true}");
         only(text, SCHEMA_VALIDATION_FAILED, "/States/S/TimeoutSeconds", "\"TimeoutSeconds\"", "Expected value of type [INTEGER]");
     }
+
+    @Test
+    void retriersAndErrorNamesHaveTheirTypes() {
+        String retrier = task("\"Retry\": [\"States.ALL\"]");
+        only(retrier, SCHEMA_VALIDATION_FAILED, "/States/S/Retry/0", "\"States.ALL\"", "Expected value of type [OBJECT]");
+        String name = task("\"Catch\": [{\"ErrorEquals\": [42], \"Next\": \"S\"}]");
+        only(name, SCHEMA_VALIDATION_FAILED, "/States/S/Catch/0/ErrorEquals/0", "42", "Expected value of type [STRING]");
+        String list = task("\"Retry\": {\"ErrorEquals\": [\"A\"]}");
+        only(list, SCHEMA_VALIDATION_FAILED, "/States/S/Retry", "\"Retry\"", "Expected value of type [ARRAY]");
+    }
+
+    @Test
+    void intrinsicsNestAtMostTenLevels() {
+        String ten = "States.ArrayLength(".repeat(9) + "States.Array(1)" + ")".repeat(9);
+        valid(task("\"Parameters\": {\"n.$\": \"" + ten + "\"}"));
+        String eleven = "States.ArrayLength(" + ten + ")";
+        var found = Check.diagnostics(task("\"Parameters\": {\"n.$\": \"" + eleven + "\"}"));
+        org.junit.jupiter.api.Assertions.assertEquals(1, found.size(), Check.describe(found));
+        org.junit.jupiter.api.Assertions.assertEquals("/States/S/Parameters/n.$", found.get(0).pointer());
+        org.junit.jupiter.api.Assertions.assertTrue(found.get(0).message().startsWith("Invalid intrinsic function call '"
+                + eleven + "': intrinsic functions may be nested at most 10 levels deep"), found.get(0).message());
+    }
+
+    @Test
+    void resultPathMayNotWriteIntoAVariableOrTheContext() {
+        String variable = task("\"ResultPath\": \"$x.y\"");
+        only(variable, SCHEMA_VALIDATION_FAILED, "/States/S/ResultPath", "\"ResultPath\"",
+                "The value '$x.y' is not a valid Reference Path");
+        String context = task("\"Catch\": [{\"ErrorEquals\": [\"A\"], \"ResultPath\": \"$$.Execution\", \"Next\": \"S\"}]");
+        only(context, SCHEMA_VALIDATION_FAILED, "/States/S/Catch/0/ResultPath", "\"ResultPath\"",
+                "The value '$$.Execution' is not a valid Reference Path");
+    }
+
+    @Test
+    void jsonPathAssignKeysCollideAfterStrippingTheSuffix() {
+        String text = machine("{\"Type\": \"Pass\", \"Assign\": {\"x\": 1, \"x.$\": \"$.x\"}, \"End\": true}");
+        only(text, SCHEMA_VALIDATION_FAILED, "/States/S/Assign/x.$", "\"x.$\"", "The field 'x' appears twice in Assign");
+    }
 }

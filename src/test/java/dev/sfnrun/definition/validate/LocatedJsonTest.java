@@ -2,6 +2,7 @@ package dev.sfnrun.definition.validate;
 
 import static dev.sfnrun.definition.validate.Check.only;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import org.junit.jupiter.api.Test;
 
@@ -51,7 +52,17 @@ class LocatedJsonTest {
         String text = "{\"StartAt\": \"A\", \"Comment\": " + "[".repeat(1001) + "]".repeat(1001) + "}";
         var d = Check.diagnostics(text).get(0);
         assertEquals(DiagnosticCode.TOO_DEEPLY_NESTED, d.code());
+        assertEquals(Severity.ERROR, d.severity());
+        assertEquals("", d.pointer());
         assertEquals(1, d.line());
+        // The outer object is level 1, so the 1000th bracket is the one too many.
+        assertEquals(29 + 1000, d.column());
+        assertEquals("Document nesting depth (1001) exceeds the maximum allowed (1000, from "
+                + "`StreamReadConstraints.getMaxNestingDepth()`)", d.message());
+        assertTrue(Validator.validateText("deep.json", text).unreadable());
+        // 1000 levels is still fine as JSON.
+        String deepest = "{\"StartAt\": \"A\", \"Comment\": " + "[".repeat(999) + "]".repeat(999) + "}";
+        assertEquals(DiagnosticCode.SCHEMA_VALIDATION_FAILED, Check.diagnostics(deepest).get(0).code());
     }
 
     @Test

@@ -180,4 +180,138 @@ class StateChecksTest {
         String text = ok.replace("\"Condition\": \"{% $states.input.a > 1 %}\", ", "");
         only(text, SCHEMA_VALIDATION_FAILED, "/States/C/Choices/0", "{\"Next\"", "These fields are required: [Condition]");
     }
+
+    @Test
+    void parallelNeedsAtLeastOneBranch() {
+        valid(machine("{\"Type\": \"Parallel\", \"End\": true, \"Branches\": [{\"StartAt\": \"B\", \"States\": {\"B\": {\"Type\": \"Succeed\"}}}]}"));
+        String text = machine("{\"Type\": \"Parallel\", \"End\": true, \"Branches\": []}");
+        only(text, SCHEMA_VALIDATION_FAILED, "/States/S/Branches", "\"Branches\"", "Branches must contain at least one branch");
+        String notObject = machine("{\"Type\": \"Parallel\", \"End\": true, \"Branches\": [1]}");
+        only(notObject, SCHEMA_VALIDATION_FAILED, "/States/S/Branches/0", "1]", "Expected value of type [OBJECT]");
+    }
+
+    @Test
+    void distributedMapNeedsAnExecutionType() {
+        String text = machine("{\"Type\": \"Map\", \"End\": true, \"ItemProcessor\": {\"ProcessorConfig\": {\"Mode\": \"DISTRIBUTED\"},"
+                + " \"StartAt\": \"I\", \"States\": {\"I\": {\"Type\": \"Succeed\"}}}}");
+        only(text, SCHEMA_VALIDATION_FAILED, "/States/S/ItemProcessor/ProcessorConfig", "\"ProcessorConfig\"",
+                "These fields are required: [ExecutionType]");
+        valid(text.replace("\"DISTRIBUTED\"", "\"INLINE\""));
+        String type = text.replace("\"DISTRIBUTED\"}", "\"DISTRIBUTED\", \"ExecutionType\": \"BATCH\"}");
+        only(type, SCHEMA_VALIDATION_FAILED, "/States/S/ItemProcessor/ProcessorConfig/ExecutionType", "\"ExecutionType\"",
+                "Value should be one of the following: [STANDARD, EXPRESS]");
+    }
+
+    @Test
+    void distributedMapNestedObjects() {
+        String processor = "{\"ProcessorConfig\": {\"Mode\": \"DISTRIBUTED\", \"ExecutionType\": \"STANDARD\"}, \"StartAt\": \"I\", \"States\": {\"I\": {\"Type\": \"Succeed\"}}}";
+        String map = "{\"Type\": \"Map\", \"End\": true, \"ItemProcessor\": " + processor + ", %s}";
+        valid(machine(map.formatted("\"ItemReader\": {\"Resource\": \"arn:aws:states:::s3:listObjectsV2\", \"Parameters\": {\"Bucket.$\": \"$.b\"},"
+                + " \"ReaderConfig\": {\"MaxItemsPath\": \"$.max\"}}, \"ToleratedFailureCountPath\": \"$.n\", \"Label\": \"run1\"")));
+        String reader = machine(map.formatted("\"ItemReader\": {\"ReaderConfig\": {\"InputType\": \"XML\"}}"));
+        var found = Check.diagnostics(reader);
+        Check.assertDiagnostic(reader, found.get(0), SCHEMA_VALIDATION_FAILED, "/States/S/ItemReader", "\"ItemReader\"",
+                "These fields are required: [Resource]");
+        Check.assertDiagnostic(reader, found.get(1), SCHEMA_VALIDATION_FAILED, "/States/S/ItemReader/ReaderConfig/InputType",
+                "\"InputType\"", "Value should be one of the following: [CSV, JSON, JSONL, PARQUET, MANIFEST]");
+        String bytes = machine(map.formatted("\"ItemBatcher\": {\"MaxInputBytesPerBatch\": 262145}"));
+        only(bytes, SCHEMA_VALIDATION_FAILED, "/States/S/ItemBatcher/MaxInputBytesPerBatch", "\"MaxInputBytesPerBatch\"",
+                "Value should be between 1 and 262144");
+        String noLimit = machine(map.formatted("\"ItemBatcher\": {\"BatchInput\": {\"a\": 1}}"));
+        only(noLimit, SCHEMA_VALIDATION_FAILED, "/States/S/ItemBatcher", "\"ItemBatcher\"",
+                "At least one of these fields is required: [MaxItemsPerBatch, MaxItemsPerBatchPath, MaxInputBytesPerBatch, MaxInputBytesPerBatchPath]");
+        valid(machine(map.formatted("\"ItemBatcher\": {\"MaxInputBytesPerBatchPath\": \"$.bytes\"}")));
+        String writer = machine(map.formatted("\"ResultWriter\": {\"WriterConfig\": {\"Transformation\": \"ZIP\"}}"));
+        only(writer, SCHEMA_VALIDATION_FAILED, "/States/S/ResultWriter/WriterConfig/Transformation", "\"Transformation\"",
+                "Value should be one of the following: [NONE, COMPACT, FLATTEN]");
+        String count = machine(map.formatted("\"ToleratedFailureCount\": -1"));
+        only(count, SCHEMA_VALIDATION_FAILED, "/States/S/ToleratedFailureCount", "\"ToleratedFailureCount\"",
+                "Value should be greater than or equal to 0");
+        String both = machine(map.formatted("\"ToleratedFailurePercentage\": 5, \"ToleratedFailurePercentagePath\": \"$.p\""));
+        only(both, SCHEMA_VALIDATION_FAILED, "/States/S/ToleratedFailurePercentagePath", "\"ToleratedFailurePercentagePath\"",
+                "Fields 'ToleratedFailurePercentage' and 'ToleratedFailurePercentagePath' are mutually exclusive");
+        String label = machine(map.formatted("\"Label\": 7"));
+        only(label, SCHEMA_VALIDATION_FAILED, "/States/S/Label", "\"Label\"", "Expected value of type [STRING]");
+    }
+
+    @Test
+    void topLevelTimeoutAndVersion() {
+        valid("{\"Version\": \"1.0\", \"TimeoutSeconds\": 99999999, \"StartAt\": \"S\", \"States\": {\"S\": {\"Type\": \"Succeed\"}}}");
+        String text = "{\"TimeoutSeconds\": 0, \"StartAt\": \"S\", \"States\": {\"S\": {\"Type\": \"Succeed\"}}}";
+        only(text, SCHEMA_VALIDATION_FAILED, "/TimeoutSeconds", "\"TimeoutSeconds\"", "Value should be between 1 and 99999999");
+        String language = "{\"QueryLanguage\": \"JMESPath\", \"StartAt\": \"S\", \"States\": {\"S\": {\"Type\": \"Succeed\"}}}";
+        only(language, SCHEMA_VALIDATION_FAILED, "/QueryLanguage", "\"QueryLanguage\"",
+                "Value should be one of the following: [JSONPath, JSONata]");
+    }
+
+    @Test
+    void heartbeatAboveTheTimeoutAndTheLargestTimeout() {
+        valid(machine("{\"Type\": \"Task\", \"Resource\": \"arn:aws:states:::lambda:invoke\", \"TimeoutSeconds\": 99999999, \"End\": true}"));
+        String big = machine("{\"Type\": \"Task\", \"Resource\": \"arn:aws:states:::lambda:invoke\", \"HeartbeatSeconds\": 100000000, \"End\": true}");
+        only(big, SCHEMA_VALIDATION_FAILED, "/States/S/HeartbeatSeconds", "\"HeartbeatSeconds\"", "Value should be between 1 and 99999999");
+        String above = machine("{\"Type\": \"Task\", \"Resource\": \"arn:aws:states:::lambda:invoke\", \"TimeoutSeconds\": 5, \"HeartbeatSeconds\": 60, \"End\": true}");
+        only(above, SCHEMA_VALIDATION_FAILED, "/States/S/HeartbeatSeconds", "\"HeartbeatSeconds\"",
+                "HeartbeatSeconds must be smaller than TimeoutSeconds");
+        String wait = machine("{\"Type\": \"Wait\", \"Seconds\": -1, \"End\": true}");
+        only(wait, SCHEMA_VALIDATION_FAILED, "/States/S/Seconds", "\"Seconds\"", "Value should be between 0 and 99999999");
+    }
+
+    @Test
+    void resourceArnsOfEveryKind() {
+        for (String arn : new String[] {"arn:aws:states:::lambda:invoke.waitForTaskToken", "arn:aws:states:::aws-sdk:s3:listBuckets",
+                "arn:aws:states:us-east-1:123456789012:activity:act", "arn:aws-cn:lambda:cn-north-1:123456789012:function:f:$LATEST",
+                "arn:aws:states:::states:startExecution.sync:2"}) {
+            valid(machine("{\"Type\": \"Task\", \"Resource\": \"" + arn + "\", \"End\": true}"));
+        }
+        String empty = machine("{\"Type\": \"Task\", \"Resource\": \"\", \"End\": true}");
+        only(empty, INVALID_RESOURCE, "/States/S/Resource", "\"Resource\"", "Value is not a valid resource ARN: ");
+        String jsonata = jsonata("{\"Type\": \"Task\", \"Resource\": \"{% $arn %}\", \"End\": true}");
+        only(jsonata, INVALID_RESOURCE, "/States/S/Resource", "\"Resource\"", "Value is not a valid resource ARN: {% $arn %}");
+    }
+
+    @Test
+    void choiceRuleFieldsOfTheOtherLanguage() {
+        String jsonPath = "{\"StartAt\": \"C\", \"States\": {\"C\": {\"Type\": \"Choice\", \"Choices\": [%s], \"Default\": \"E\"}, \"E\": {\"Type\": \"Succeed\"}}}";
+        String condition = jsonPath.formatted("{\"Variable\": \"$.a\", \"IsNull\": true, \"Condition\": true, \"Next\": \"E\"}");
+        only(condition, SCHEMA_VALIDATION_FAILED, "/States/C/Choices/0/Condition", "\"Condition\"",
+                "The QueryLanguage is set to 'JSONPath', but field 'Condition' is only supported for the 'JSONata' QueryLanguage");
+        String jsonata = "{\"QueryLanguage\": \"JSONata\", " + jsonPath.substring(1);
+        String variable = jsonata.formatted("{\"Condition\": true, \"Variable\": \"$.a\", \"Next\": \"E\"}");
+        only(variable, SCHEMA_VALIDATION_FAILED, "/States/C/Choices/0/Variable", "\"Variable\"",
+                "The QueryLanguage is set to 'JSONata', but field 'Variable' is only supported for the 'JSONPath' QueryLanguage");
+        String and = jsonata.formatted("{\"Condition\": true, \"And\": [], \"Next\": \"E\"}");
+        only(and, SCHEMA_VALIDATION_FAILED, "/States/C/Choices/0/And", "\"And\"",
+                "The QueryLanguage is set to 'JSONata', but field 'And' is only supported for the 'JSONPath' QueryLanguage");
+    }
+
+    @Test
+    void choiceNeedsRulesAndBooleanOperatorsNeedOperands() {
+        String empty = "{\"StartAt\": \"S\", \"States\": {\"S\": {\"Type\": \"Choice\", \"Choices\": [], \"Default\": \"E\"}, \"E\": {\"Type\": \"Succeed\"}}}";
+        only(empty, SCHEMA_VALIDATION_FAILED, "/States/S/Choices", "\"Choices\"", "Choices must contain at least one rule");
+        String and = "{\"StartAt\": \"C\", \"States\": {\"C\": {\"Type\": \"Choice\", \"Choices\": [{\"And\": [], \"Next\": \"E\"}]}, \"E\": {\"Type\": \"Succeed\"}}}";
+        only(and, SCHEMA_VALIDATION_FAILED, "/States/C/Choices/0/And", "\"And\"", "Expected a non-empty array of Choice Rules");
+        String noVariable = and.replace("\"And\": []", "\"StringEquals\": \"x\"");
+        only(noVariable, SCHEMA_VALIDATION_FAILED, "/States/C/Choices/0", "{\"StringEquals\"", "These fields are required: [Variable]");
+        String badVariable = and.replace("\"And\": []", "\"Variable\": \"a\", \"IsNull\": true");
+        only(badVariable, SCHEMA_VALIDATION_FAILED, "/States/C/Choices/0/Variable", "\"Variable\"", "The path 'a' must start with '$'");
+    }
+
+    @Test
+    void aStateMustBeAnObjectWithAType() {
+        String notObject = "{\"StartAt\": \"S\", \"States\": {\"S\": \"Pass\", \"E\": {\"Type\": \"Succeed\"}}}";
+        var found = Check.diagnostics(notObject);
+        Check.assertDiagnostic(notObject, Check.at(found, "/States/S"), SCHEMA_VALIDATION_FAILED, "/States/S", "\"S\": ",
+                "Expected value of type [OBJECT]");
+        String noType = machine("{\"End\": true}");
+        only(noType, SCHEMA_VALIDATION_FAILED, "/States/S", "\"S\": ", "These fields are required: [Type]");
+    }
+
+    @Test
+    void variableBelongsToTheComparisonNotToAndOrNot() {
+        String text = "{\"StartAt\": \"C\", \"States\": {\"C\": {\"Type\": \"Choice\", \"Choices\": [{\"Variable\": \"$.a\","
+                + " \"Not\": {\"Variable\": \"$.a\", \"IsNull\": true}, \"Next\": \"E\"}]}, \"E\": {\"Type\": \"Succeed\"}}}";
+        only(text, SCHEMA_VALIDATION_FAILED, "/States/C/Choices/0/Variable", "\"Variable\"", "Field 'Variable' is not supported");
+        String item = text.replace("\"Variable\": \"$.a\", \"Not\": {\"Variable\": \"$.a\", \"IsNull\": true}", "\"Or\": [true]");
+        only(item, SCHEMA_VALIDATION_FAILED, "/States/C/Choices/0/Or/0", "true", "Expected value of type [OBJECT]");
+    }
 }

@@ -183,4 +183,128 @@ class StructureChecksTest {
         only(text, SCHEMA_VALIDATION_FAILED, "/States/M/ItemProcessor/States/B/Assign/x", "\"x\": 2",
                 "Variable 'x' is already assigned in an outer scope");
     }
+
+    @Test
+    void noJumpIntoAParallelBranchByChoiceOrCatch() {
+        String text = """
+                {"StartAt": "C", "States": {
+                  "C": {"Type": "Choice", "Choices": [{"Variable": "$.x", "IsNull": true, "Next": "In"}], "Default": "P"},
+                  "P": {"Type": "Parallel", "End": true, "Catch": [{"ErrorEquals": ["States.ALL"], "Next": "In"}], "Branches": [
+                    {"StartAt": "In", "States": {"In": {"Type": "Succeed"}}}]}}}
+                """;
+        var found = Check.diagnostics(text);
+        Check.assertDiagnostic(text, Check.at(found, "/States/C/Choices/0/Next"), MISSING_TRANSITION_TARGET,
+                "/States/C/Choices/0/Next", "\"Next\": \"In\"", "Missing 'Next' target: In");
+        Check.assertDiagnostic(text, Check.at(found, "/States/P/Catch/0/Next"), MISSING_TRANSITION_TARGET,
+                "/States/P/Catch/0/Next", "\"Next\": \"In\"}], \"Branches\"", "Missing 'Next' target: In");
+        org.junit.jupiter.api.Assertions.assertEquals(2, found.size(), Check.describe(found));
+    }
+
+    @Test
+    void choiceDefaultInsideAMapProcessorStaysInItsScope() {
+        String text = """
+                {"StartAt": "M", "States": {
+                  "M": {"Type": "Map", "Next": "After", "ItemProcessor": {"StartAt": "C", "States": {
+                    "C": {"Type": "Choice", "Choices": [{"Variable": "$.x", "IsNull": true, "Next": "Done"}], "Default": "After"},
+                    "Done": {"Type": "Succeed"}}}},
+                  "After": {"Type": "Succeed"}}}
+                """;
+        only(text, MISSING_TRANSITION_TARGET, "/States/M/ItemProcessor/States/C/Default", "\"Default\"",
+                "Missing 'Next' target: After");
+    }
+
+    @Test
+    void unreachableStateInsideABranch() {
+        String text = """
+                {"StartAt": "P", "States": {"P": {"Type": "Parallel", "End": true, "Branches": [
+                  {"StartAt": "A", "States": {"A": {"Type": "Succeed"},
+                    "Orphan": {"Type": "Pass", "End": true}}}]}}}
+                """;
+        only(text, MISSING_TRANSITION_TARGET, "/States/P/Branches/0/States/Orphan", "\"Orphan\"",
+                "State \"Orphan\" is not reachable.");
+    }
+
+    @Test
+    void nextInsideParametersOrResultIsNotATransition() {
+        String text = """
+                {"StartAt": "A", "States": {
+                  "A": {"Type": "Pass", "Result": {"Next": "B"}, "Parameters": {"Next": "B", "Default": "B"}, "End": true},
+                  "B": {"Type": "Succeed"}}}
+                """;
+        only(text, MISSING_TRANSITION_TARGET, "/States/B", "\"B\": {", "State \"B\" is not reachable.");
+    }
+
+    @Test
+    void aLoopWithAWayOutIsFine() {
+        valid("""
+                {"StartAt": "Work", "States": {
+                  "Work": {"Type": "Pass", "Next": "Check"},
+                  "Check": {"Type": "Choice", "Choices": [{"Variable": "$.done", "BooleanEquals": false, "Next": "Work"}],
+                            "Default": "Done"},
+                  "Done": {"Type": "Succeed"}}}
+                """);
+    }
+
+    @Test
+    void aFailStateIsTerminalToo() {
+        valid("""
+                {"StartAt": "A", "States": {"A": {"Type": "Fail", "Error": "E"}}}
+                """);
+    }
+
+    @Test
+    void emptyStateName() {
+        String text = """
+                {"StartAt": "", "States": {"": {"Type": "Succeed"}}}
+                """;
+        only(text, INVALID_STATE_NAME, "/States/", "\"\": {", "State name must have between 1 and 80 characters: ");
+    }
+
+    @Test
+    void stateNameLengthCountsCharactersNotUtf16Units() {
+        String name = "\uD83D\uDE00".repeat(80);
+        valid("{\"StartAt\": \"" + name + "\", \"States\": {\"" + name + "\": {\"Type\": \"Succeed\"}}}");
+    }
+
+    @Test
+    void labelLengthAndCharacters() {
+        valid(DISTRIBUTED.formatted("L".repeat(40), "ok"));
+        String tooLong = DISTRIBUTED.formatted("L".repeat(41), "ok");
+        only(tooLong, INVALID_LABEL_NAME, "/States/M1/Label", "\"Label\"",
+                "Label must have between 1 and 40 characters and no whitespace, control characters or any of "
+                        + "<>{}[]?*\"#%\\^|~`$&,;:/");
+        for (String bad : new String[] {"", "a/b", "a:b", "a$b"}) {
+            only(DISTRIBUTED.formatted(bad, "ok"), INVALID_LABEL_NAME, "/States/M1/Label", "\"Label\"",
+                    "Label must have between 1 and 40 characters and no whitespace, control characters or any of "
+                            + "<>{}[]?*\"#%\\^|~`$&,;:/");
+        }
+    }
+
+    @Test
+    void statesAndStartAtOfABranchAreRequired() {
+        String text = """
+                {"StartAt": "P", "States": {"P": {"Type": "Parallel", "End": true, "Branches": [{"States": {}}]}}}
+                """;
+        var found = Check.diagnostics(text);
+        Check.assertDiagnostic(text, Check.at(found, "/States/P/Branches/0"), SCHEMA_VALIDATION_FAILED,
+                "/States/P/Branches/0", "{\"States\": {}", "These fields are required: [StartAt]");
+    }
+
+    @Test
+    void everyProblemOfADeepMachineIsFoundInOnePass() {
+        String text = """
+                {"StartAt": "P", "States": {"P": {"Type": "Parallel", "End": true, "Branches": [
+                  {"StartAt": "M", "States": {"M": {"Type": "Map", "End": true, "ItemProcessor": {"StartAt": "T", "States": {
+                    "T": {"Type": "Task", "Resource": "nope", "Next": "Gone"}}}}}}]}}}
+                """;
+        var found = Check.diagnostics(text);
+        String t = "/States/P/Branches/0/States/M/ItemProcessor/States/T";
+        Check.assertDiagnostic(text, Check.at(found, t + "/Resource"), DiagnosticCode.INVALID_RESOURCE, t + "/Resource",
+                "\"Resource\"", "Value is not a valid resource ARN: nope");
+        Check.assertDiagnostic(text, Check.at(found, t + "/Next"), MISSING_TRANSITION_TARGET, t + "/Next",
+                "\"Next\"", "Missing 'Next' target: Gone");
+        Check.assertDiagnostic(text, Check.at(found, "/States/P/Branches/0/States/M/ItemProcessor/States"), MISSING_END_STATE,
+                "/States/P/Branches/0/States/M/ItemProcessor/States", "\"States\": {\n    \"T\"", "Workflow has no terminal state");
+        org.junit.jupiter.api.Assertions.assertEquals(3, found.size(), Check.describe(found));
+    }
 }

@@ -63,4 +63,15 @@ class ValidationReportTest {
         assertEquals("w.json:1:51: warning NO_PATH: The value of field 'Cause' looks like a path, but the field name does not end with 'Path'\n",
                 DiagnosticFormatter.text(report));
     }
+
+    @Test
+    void onlyTextThatIsNotJsonIsUnreadable() {
+        assertTrue(Validator.validateText("e.json", "").unreadable());
+        assertTrue(Validator.unreadable("d", "is a directory, not a file").unreadable());
+        ValidationReport duplicate = Validator.validateText("d.json",
+                "{\"StartAt\": \"A\", \"StartAt\": \"A\", \"States\": {\"A\": {\"Type\": \"Succeed\"}}}");
+        assertTrue(duplicate.hasErrors());
+        assertFalse(duplicate.unreadable(), "duplicate keys are JSON that AWS refuses, not unreadable text");
+        assertFalse(Validator.validateText("a.json", "[]").unreadable());
+    }
 }
