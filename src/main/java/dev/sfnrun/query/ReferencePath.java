@@ -58,6 +58,7 @@ public final class ReferencePath {
                     while (j < n && text.charAt(j) != quote) {
                         char d = text.charAt(j);
                         if (d == '\\' && j + 1 < n) {
+                            name.append(d); // kept, as AWS's Jayway keeps it in quoted bracket names
                             d = text.charAt(++j);
                         }
                         name.append(d);
