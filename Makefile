@@ -26,7 +26,7 @@ install: target/sfn-run
 	install -m 755 target/sfn-run $(PREFIX)/bin/sfn-run
 	sh src/main/launcher/cds-archive.sh $(PREFIX)/bin/sfn-run
 
-# whole-CLI timings (medians) against the targets in docs/performance.md; BENCH_ARGS="-n 21 -k startup"
+# whole-CLI timings (medians) against the targets in the README's Performance section; BENCH_ARGS="-n 21 -k startup"
 bench: target/sfn-run
 	bench/run $(BENCH_ARGS)
 
