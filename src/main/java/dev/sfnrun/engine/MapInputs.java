@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import dev.sfnrun.definition.DistributedConfig;
 import dev.sfnrun.definition.MapState;
+import dev.sfnrun.definition.QueryLanguage;
 import dev.sfnrun.error.StatesError;
 import dev.sfnrun.query.Json;
 import dev.sfnrun.query.PathNotFoundException;
@@ -40,7 +41,11 @@ class MapInputs {
         }
         if (!(items instanceof ArrayNode array)) {
             if (path == null) {
-                throw StatesError.runtime("Map state input must be an array but was: " + Json.compact(items));
+                String cause = "Map state input must be an array but was: " + Json.compact(items);
+                // a JSONata Map (no ItemsPath) records the rejected input as an evaluation failure
+                throw state.common().queryLanguage() == QueryLanguage.JSONATA
+                        ? StatesError.evaluationFailed(cause, null, true)
+                        : StatesError.runtime(cause);
             }
             throw StatesError.runtime("Reference path \"" + path + "\" must point to array.");
         }

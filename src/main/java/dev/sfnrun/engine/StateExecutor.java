@@ -233,18 +233,20 @@ final class StateExecutor {
             return errors.run(run, state.retry(), state.catchers(), () -> {
                 iterationFailed[0] = false;
                 MapInputs inputs = new MapInputs(state, effective, run);
-                int maxConcurrency = inputs.maxConcurrency();
+                int maxConcurrency;
                 ArrayNode items;
-                if (state.isDistributed() && state.distributed().itemReader() != null) {
-                    try {
+                try {
+                    maxConcurrency = inputs.maxConcurrency();
+                    if (state.isDistributed() && state.distributed().itemReader() != null) {
                         items = new ItemReaderSource(execution.options().s3Root()).read(state.distributed().itemReader(), inputs);
-                    } catch (StatesError e) {
-                        // States.ItemReaderFailed fails the Map (MapStateFailed); a bad path is States.Runtime
-                        iterationFailed[0] = !ErrorNames.RUNTIME.equals(e.error());
-                        throw e;
+                    } else {
+                        items = inputs.items();
                     }
-                } else {
-                    items = inputs.items();
+                } catch (StatesError e) {
+                    // States.ItemReaderFailed and a JSONata evaluation failure (Items, input not an
+                    // array) fail the Map (MapStateFailed); a bad path is States.Runtime, which does not
+                    iterationFailed[0] = !ErrorNames.RUNTIME.equals(e.error());
+                    throw e;
                 }
                 log.append(run.trail, EventType.MapStateStarted, EventDetails.create().put("length", items.size()));
                 JsonNode result;
