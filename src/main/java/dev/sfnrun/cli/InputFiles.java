@@ -49,7 +49,7 @@ final class InputFiles {
             throw new UsageError(name + ": empty file, expected JSON");
         }
         try {
-            JsonNode node = Json.MAPPER.readTree(text);
+            JsonNode node = Json.parse(text);
             return node;
         } catch (JsonProcessingException e) {
             JsonLocation at = e.getLocation();

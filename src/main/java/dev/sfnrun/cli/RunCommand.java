@@ -18,124 +18,137 @@ import dev.sfnrun.task.load.TaskRegistry;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
-import picocli.CommandLine.Command;
-import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
-import picocli.CommandLine.Parameters;
-import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
 
 /** {@code sfn-run DEFINITION [options]}: runs one execution and prints its history and result. */
-@Command(name = "sfn-run", sortOptions = false, mixinStandardHelpOptions = true, versionProvider = Version.class,
-        description = {
-            "Runs an AWS Step Functions state machine (Amazon States Language) locally",
-            "and prints the execution's event history and its output or error, as AWS",
-            "would produce them.",
-            "",
-            "Examples:",
-            "  sfn-run definitions/api-error-handling.asl.json --input inputs/429.json",
-            "  sfn-run machine.asl.json --input-json '{\"n\": 1}' --time-scale 0 --output json",
-            "  sfn-run validate definitions/*.asl.json",
-            "  sfn-run order.asl.json --classpath build/libs/tasks.jar --task Charge=com.example.ChargeHandler",
-            "  sfn-run order.asl.json --mock-config MockConfigFile.json --test-case HappyPath",
-            ""},
-        footer = {"", "Exit codes: 0 SUCCEEDED; 1 FAILED, TIMED_OUT or ABORTED; 2 the run could not",
-            "start (unreadable or malformed file, invalid definition, unknown option)."})
 public final class RunCommand implements Callable<Integer> {
     /** AWS's quota on StartExecution's input: 256 KiB of UTF-8. */
     static final int MAX_INPUT_BYTES = 262_144;
 
-    @Spec
-    CommandSpec spec;
+    private static final String[] DESCRIPTION = {
+        "Runs an AWS Step Functions state machine (Amazon States Language) locally",
+        "and prints the execution's event history and its output or error, as AWS",
+        "would produce them.",
+        "",
+        "Examples:",
+        "  sfn-run definitions/api-error-handling.asl.json --input inputs/429.json",
+        "  sfn-run machine.asl.json --input-json '{\"n\": 1}' --time-scale 0 --output json",
+        "  sfn-run validate definitions/*.asl.json",
+        "  sfn-run order.asl.json --classpath build/libs/tasks.jar --task Charge=com.example.ChargeHandler",
+        "  sfn-run order.asl.json --mock-config MockConfigFile.json --test-case HappyPath",
+        ""};
+    private static final String[] FOOTER = {"", "Exit codes: 0 SUCCEEDED; 1 FAILED, TIMED_OUT or ABORTED; 2 the run could not",
+        "start (unreadable or malformed file, invalid definition, unknown option)."};
 
-    /** Optional to picocli only so that {@code sfn-run validate FILE...} parses; {@link #call} requires it. */
-    @Parameters(index = "0", arity = "0..1", paramLabel = "DEFINITION",
-            description = "The state machine definition (ASL JSON file).")
-    String definition;
-
-    @Option(names = "--no-validate",
-            description = "Skip the checks of 'sfn-run validate' before running (the parser's own checks still apply).")
-    boolean noValidate;
-
-    @Option(names = "--input", paramLabel = "FILE", description = "Execution input: a JSON file, or - for stdin.")
-    String inputFile;
-
-    @Option(names = "--input-json", paramLabel = "JSON", description = "Execution input given inline. Default: {}.")
-    String inputJson;
-
-    @Option(names = "--output", paramLabel = "FORMAT", defaultValue = "text",
-            description = "text (live history, then the result) or json (one JSON report). Default: ${DEFAULT-VALUE}.")
-    OutputFormat output;
-
-    @Option(names = "--time-scale", paramLabel = "N", defaultValue = "1",
-            description = "1 waits in real time, 0 never sleeps (virtual time), 0.1 waits a tenth. Default: ${DEFAULT-VALUE}.")
-    double timeScale;
-
-    @Option(names = "--type", paramLabel = "TYPE", defaultValue = "STANDARD",
-            description = "STANDARD or EXPRESS (Express has no 25,000-event history limit). Default: ${DEFAULT-VALUE}.")
-    ExecutionType type;
-
-    @Option(names = "--name", paramLabel = "NAME", description = "The execution name. Default: a random UUID.")
-    String executionName;
-
-    @Option(names = "--state-machine-name", paramLabel = "NAME",
-            description = "The state machine name in ARNs. Default: the definition's file name without .asl.json/.json.")
-    String stateMachineName;
-
-    @Option(names = "--context", paramLabel = "FILE",
-            description = "A JSON object merged over the context object ($$$$), e.g. {\"Execution\": {\"RoleArn\": \"...\"}}.")
-    String contextFile;
-
-    @Option(names = "--region", paramLabel = "REGION", defaultValue = "us-east-1",
-            description = "The region in ARNs. Default: ${DEFAULT-VALUE}.")
-    String region;
-
-    @Option(names = "--account", paramLabel = "ID", defaultValue = "123456789012",
-            description = "The account id in ARNs. Default: ${DEFAULT-VALUE}.")
-    String account;
-
-    @Option(names = "--classpath", paramLabel = "PATH",
-            description = "Jars and class directories holding task functions (repeatable; also a:b lists). "
-                    + "Functions listed in META-INF/services/dev.sfnrun.task.TaskFunction are bound by name.")
-    List<String> classpath = new ArrayList<>();
-
-    @Option(names = "--task", paramLabel = "NAME=CLASS",
-            description = "Binds a resource name (Lambda function name, service:action such as dynamodb:putItem, "
-                    + "activity name, or full ARN) to a class: a dev.sfnrun.task.TaskFunction or an AWS Java Lambda "
-                    + "handler (RequestHandler, RequestStreamHandler). Repeatable.")
-    List<String> taskBindings = new ArrayList<>();
-
-    @Option(names = "--mock-config", paramLabel = "FILE",
-            description = "A Step Functions Local mock file (MockConfigFile.json). Default: $SFN_MOCK_CONFIG.")
-    String mockConfig;
-
-    @Option(names = "--test-case", paramLabel = "NAME",
-            description = "The test case of the mock file whose mocked responses answer the Task states.")
-    String testCase;
-
-    @Option(names = "--s3-root", paramLabel = "DIR",
-            description = "The directory standing for S3 in a distributed Map's ItemReader and ResultWriter: s3://bucket/key is DIR/bucket/key.")
-    java.nio.file.Path s3Root;
-
-    @Option(names = {"-v", "--verbose"}, description = "Text output: show every event's input, output and assigned variables in full.")
-    boolean verbose;
-
-    @Option(names = {"-q", "--quiet"}, description = "Text output: print only the final output or error.")
-    boolean quiet;
-
-    @Option(names = "--no-color", description = "Never colour the output (colour is also off when stdout is not a terminal or NO_COLOR is set).")
-    boolean noColor;
+    final CommandSpec spec;
 
     /** Set by {@link SfnRun} for the real terminal. */
     boolean terminal;
 
+    // the parsed options, read from the spec by call()
+    /** Optional to picocli only so that {@code sfn-run validate FILE...} parses; {@link #call} requires it. */
+    private String definition;
+    private boolean noValidate;
+    private String inputFile;
+    private String inputJson;
+    private OutputFormat output;
+    private double timeScale;
+    private ExecutionType type;
+    private String executionName;
+    private String stateMachineName;
+    private String contextFile;
+    private String region;
+    private String account;
+    private List<String> classpath;
+    private List<String> taskBindings;
+    private String mockConfig;
+    private String testCase;
+    private Path s3Root;
+    private boolean verbose;
+    private boolean quiet;
+    private boolean noColor;
+
     enum OutputFormat { text, json }
+
+    RunCommand() {
+        spec = Specs.command("sfn-run", this, DESCRIPTION, FOOTER);
+        spec.addPositional(Specs.positional("0", "0..1", "DEFINITION", String.class,
+                "The state machine definition (ASL JSON file)."));
+        spec.addOption(Specs.flag("Skip the checks of 'sfn-run validate' before running (the parser's own checks still apply).",
+                "--no-validate"));
+        spec.addOption(Specs.option("--input", "FILE", String.class, null, "Execution input: a JSON file, or - for stdin."));
+        spec.addOption(Specs.option("--input-json", "JSON", String.class, null, "Execution input given inline. Default: {}."));
+        spec.addOption(Specs.option("--output", "FORMAT", OutputFormat.class, "text",
+                "text (live history, then the result) or json (one JSON report). Default: ${DEFAULT-VALUE}."));
+        spec.addOption(Specs.option("--time-scale", "N", double.class, "1",
+                "1 waits in real time, 0 never sleeps (virtual time), 0.1 waits a tenth. Default: ${DEFAULT-VALUE}."));
+        spec.addOption(Specs.option("--type", "TYPE", ExecutionType.class, "STANDARD",
+                "STANDARD or EXPRESS (Express has no 25,000-event history limit). Default: ${DEFAULT-VALUE}."));
+        spec.addOption(Specs.option("--name", "NAME", String.class, null, "The execution name. Default: a random UUID."));
+        spec.addOption(Specs.option("--state-machine-name", "NAME", String.class, null,
+                "The state machine name in ARNs. Default: the definition's file name without .asl.json/.json."));
+        spec.addOption(Specs.option("--context", "FILE", String.class, null,
+                "A JSON object merged over the context object ($$$$), e.g. {\"Execution\": {\"RoleArn\": \"...\"}}."));
+        spec.addOption(Specs.option("--region", "REGION", String.class, "us-east-1",
+                "The region in ARNs. Default: ${DEFAULT-VALUE}."));
+        spec.addOption(Specs.option("--account", "ID", String.class, "123456789012",
+                "The account id in ARNs. Default: ${DEFAULT-VALUE}."));
+        spec.addOption(Specs.repeatable("--classpath", "PATH",
+                "Jars and class directories holding task functions (repeatable; also a:b lists). "
+                        + "Functions listed in META-INF/services/dev.sfnrun.task.TaskFunction are bound by name."));
+        spec.addOption(Specs.repeatable("--task", "NAME=CLASS",
+                "Binds a resource name (Lambda function name, service:action such as dynamodb:putItem, "
+                        + "activity name, or full ARN) to a class: a dev.sfnrun.task.TaskFunction or an AWS Java Lambda "
+                        + "handler (RequestHandler, RequestStreamHandler). Repeatable."));
+        spec.addOption(Specs.option("--mock-config", "FILE", String.class, null,
+                "A Step Functions Local mock file (MockConfigFile.json). Default: $SFN_MOCK_CONFIG."));
+        spec.addOption(Specs.option("--test-case", "NAME", String.class, null,
+                "The test case of the mock file whose mocked responses answer the Task states."));
+        spec.addOption(Specs.option("--s3-root", "DIR", String.class, null,
+                "The directory standing for S3 in a distributed Map's ItemReader and ResultWriter: s3://bucket/key is DIR/bucket/key."));
+        spec.addOption(Specs.flag("Text output: show every event's input, output and assigned variables in full.",
+                "-v", "--verbose"));
+        spec.addOption(Specs.flag("Text output: print only the final output or error.", "-q", "--quiet"));
+        spec.addOption(Specs.flag("Never colour the output (colour is also off when stdout is not a terminal or NO_COLOR is set).",
+                "--no-color"));
+        Specs.helpOptions(spec);
+    }
+
+    /** Copies the parsed values out of the spec. */
+    private void readOptions() {
+        definition = Specs.positionalValue(spec);
+        noValidate = Specs.isSet(spec, "--no-validate");
+        inputFile = Specs.value(spec, "--input");
+        inputJson = Specs.value(spec, "--input-json");
+        output = Specs.value(spec, "--output");
+        timeScale = Specs.value(spec, "--time-scale");
+        type = Specs.value(spec, "--type");
+        executionName = Specs.value(spec, "--name");
+        stateMachineName = Specs.value(spec, "--state-machine-name");
+        contextFile = Specs.value(spec, "--context");
+        region = Specs.value(spec, "--region");
+        account = Specs.value(spec, "--account");
+        classpath = orEmpty(Specs.value(spec, "--classpath"));
+        taskBindings = orEmpty(Specs.value(spec, "--task"));
+        mockConfig = Specs.value(spec, "--mock-config");
+        testCase = Specs.value(spec, "--test-case");
+        String s3 = Specs.value(spec, "--s3-root");
+        s3Root = s3 == null ? null : Path.of(s3);
+        verbose = Specs.isSet(spec, "--verbose");
+        quiet = Specs.isSet(spec, "--quiet");
+        noColor = Specs.isSet(spec, "--no-color");
+    }
+
+    private static List<String> orEmpty(List<String> values) {
+        return values == null ? List.of() : values;
+    }
 
     @Override
     public Integer call() {
+        readOptions();
         PrintWriter out = spec.commandLine().getOut();
         if (definition == null) {
             throw new ParameterException(spec.commandLine(), "Missing required parameter: 'DEFINITION'");

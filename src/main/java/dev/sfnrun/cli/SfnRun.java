@@ -33,8 +33,8 @@ public final class SfnRun {
         command.terminal = terminal;
         ValidateCommand validate = new ValidateCommand();
         validate.stdin = stdin;
-        CommandLine cli = new CommandLine(command)
-                .addSubcommand("validate", validate)
+        CommandLine cli = new CommandLine(command.spec)
+                .addSubcommand("validate", new CommandLine(validate.spec))
                 .setOut(out)
                 .setErr(err)
                 .setCaseInsensitiveEnumValuesAllowed(true);

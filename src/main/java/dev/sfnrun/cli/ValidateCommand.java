@@ -18,47 +18,50 @@ import java.io.PrintWriter;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
-import picocli.CommandLine.Command;
-import picocli.CommandLine.Option;
-import picocli.CommandLine.Parameters;
-import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
 
 /** {@code sfn-run validate FILE...}: checks definitions the way AWS's ValidateStateMachineDefinition does. */
-@Command(name = "validate", sortOptions = false, mixinStandardHelpOptions = true, versionProvider = Version.class,
-        description = {
-            "Checks state machine definitions (Amazon States Language) as AWS would",
-            "before deploying them, and prints every problem with its file, line and",
-            "column. Every file is checked even when one fails.",
-            "",
-            "Examples:",
-            "  sfn-run validate definitions/*.asl.json",
-            "  cat machine.asl.json | sfn-run validate - --output json",
-            ""},
-        footer = {"", "Exit codes: 0 every file is valid (warnings allowed unless --strict);",
-            "1 a file has an error (or, with --strict, a warning); 2 a file cannot be",
-            "read or is not JSON."})
 final class ValidateCommand implements Callable<Integer> {
-    @Spec
-    CommandSpec spec;
+    private static final String[] DESCRIPTION = {
+        "Checks state machine definitions (Amazon States Language) as AWS would",
+        "before deploying them, and prints every problem with its file, line and",
+        "column. Every file is checked even when one fails.",
+        "",
+        "Examples:",
+        "  sfn-run validate definitions/*.asl.json",
+        "  cat machine.asl.json | sfn-run validate - --output json",
+        ""};
+    private static final String[] FOOTER = {"", "Exit codes: 0 every file is valid (warnings allowed unless --strict);",
+        "1 a file has an error (or, with --strict, a warning); 2 a file cannot be",
+        "read or is not JSON."};
 
-    @Parameters(arity = "1..*", paramLabel = "FILE", description = "Definition files to check; - reads standard input.")
-    List<String> files;
+    final CommandSpec spec;
 
-    @Option(names = "--output", paramLabel = "FORMAT", defaultValue = "text",
-            description = "text (file:line:col: severity CODE: message) or json (one JSON object). Default: ${DEFAULT-VALUE}.")
-    Format output;
-
-    @Option(names = "--strict", description = "Treat warnings as errors: exit 1 when any file has a warning.")
-    boolean strict;
+    // the parsed options, read from the spec by call()
+    private List<String> files;
+    private Format output;
+    private boolean strict;
 
     enum Format { text, json }
 
     /** Standard input, replaced by tests. */
     InputStream stdin = System.in;
 
+    ValidateCommand() {
+        spec = Specs.command("validate", this, DESCRIPTION, FOOTER);
+        spec.addPositional(Specs.positional("0..*", "1..*", "FILE", List.class,
+                "Definition files to check; - reads standard input."));
+        spec.addOption(Specs.option("--output", "FORMAT", Format.class, "text",
+                "text (file:line:col: severity CODE: message) or json (one JSON object). Default: ${DEFAULT-VALUE}."));
+        spec.addOption(Specs.flag("Treat warnings as errors: exit 1 when any file has a warning.", "--strict"));
+        Specs.helpOptions(spec);
+    }
+
     @Override
     public Integer call() {
+        files = Specs.positionalValue(spec);
+        output = Specs.value(spec, "--output");
+        strict = Specs.isSet(spec, "--strict");
         PrintWriter out = spec.commandLine().getOut();
         List<ValidationReport> reports = new ArrayList<>();
         for (String file : files) {

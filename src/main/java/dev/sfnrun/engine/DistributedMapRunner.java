@@ -13,7 +13,6 @@ import dev.sfnrun.query.Json;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
-import java.util.UUID;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.atomic.AtomicInteger;
 
@@ -39,7 +38,7 @@ final class DistributedMapRunner {
                       Long toleratedCount, Double toleratedPercentage, StateRun run) {
         DistributedConfig config = state.distributed();
         ExecutionOptions parent = execution.options();
-        String runId = UUID.randomUUID().toString();
+        String runId = RandomIds.uuid();
         String label = config.label() != null ? config.label() : runId.substring(0, 8);
         String machine = parent.stateMachineName() + "/" + label;
         String mapRunArn = "arn:aws:states:" + parent.region() + ":" + parent.account() + ":mapRun:" + machine + ":" + runId;
@@ -100,14 +99,6 @@ final class DistributedMapRunner {
             }
             return out;
         }
-    }
-
-    /** A random (version 4) UUID without the shared SecureRandom, which thousands of children would contend for. */
-    static String randomUuid() {
-        java.util.concurrent.ThreadLocalRandom random = java.util.concurrent.ThreadLocalRandom.current();
-        long high = (random.nextLong() & ~0xF000L) | 0x4000L;
-        long low = (random.nextLong() & 0x3FFFFFFFFFFFFFFFL) | 0x8000000000000000L;
-        return new UUID(high, low).toString();
     }
 
     /** A child execution as the NONE transformation shows it: metadata, input and output (or error and cause) as JSON text. */
@@ -260,7 +251,7 @@ final class DistributedMapRunner {
                 ExecutionResult result;
                 try {
                     execution.checkDeadline();
-                    ExecutionOptions own = options.withExecutionName(randomUuid());
+                    ExecutionOptions own = options.withExecutionName(RandomIds.uuid());
                     result = Execution.child(state.processor(), state.common().queryLanguage(), inputs.get(index), own).run();
                 } catch (ExecutionTimeout e) {
                     synchronized (lock) {

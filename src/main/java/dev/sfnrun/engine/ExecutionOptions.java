@@ -4,7 +4,6 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.sfnrun.history.ExecutionListener;
 import dev.sfnrun.task.load.TaskRegistry;
 import java.util.List;
-import java.util.UUID;
 
 /**
  * How to run an execution. Use {@link #defaults()} and the {@code with...} methods.
@@ -18,7 +17,7 @@ public record ExecutionOptions(String stateMachineName, String executionName, Ex
                                ObjectNode contextOverrides, boolean recordHistory,
                                java.nio.file.Path s3Root) {
     public static ExecutionOptions defaults() {
-        return new ExecutionOptions("StateMachine", UUID.randomUUID().toString(), ExecutionType.STANDARD, "us-east-1",
+        return new ExecutionOptions("StateMachine", RandomIds.uuid(), ExecutionType.STANDARD, "us-east-1",
                 "123456789012", Clock.forScale(0), TaskRegistry.withBuiltins(), List.of(), null, true, null);
     }
 

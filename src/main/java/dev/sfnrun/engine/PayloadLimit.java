@@ -1,5 +1,7 @@
 package dev.sfnrun.engine;
 
+import com.fasterxml.jackson.core.JsonEncoding;
+import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.sfnrun.error.ErrorNames;
 import dev.sfnrun.error.StatesError;
@@ -40,7 +42,9 @@ final class PayloadLimit {
         }
         Counter counter = new Counter();
         try {
-            Json.MAPPER.writeValue(counter, value);
+            try (JsonGenerator generator = Json.FACTORY.createGenerator(counter, JsonEncoding.UTF8)) {
+                Json.write(value, generator);
+            }
         } catch (Full full) {
             return true;
         } catch (IOException e) {

@@ -23,7 +23,6 @@ import java.time.Duration;
 import java.util.Base64;
 import java.util.HashMap;
 import java.util.Map;
-import java.util.UUID;
 
 /**
  * Calls a Task state's resource: a mocked response for the state if the run has one, else the
@@ -34,7 +33,6 @@ final class TaskInvoker {
     /** AWS's default TimeoutSeconds and HeartbeatSeconds. */
     static final long DEFAULT_SECONDS = 99_999_999L;
 
-    private static final SecureRandom RANDOM = new SecureRandom();
 
     private final Execution execution;
     /** Invocations so far of each mocked state in this execution (retries included). */
@@ -94,7 +92,7 @@ final class TaskInvoker {
     private JsonNode called(TaskState state, Resolved resolved, JsonNode parameters, StateRun run, Long timeout,
                             Long heartbeat, ResourceEvents events) {
         ExecutionOptions options = execution.options();
-        String requestId = UUID.randomUUID().toString();
+        String requestId = RandomIds.uuid();
         LambdaInvoke.Request request = null;
         TaskFunction function;
         JsonNode input = parameters;
@@ -188,8 +186,13 @@ final class TaskInvoker {
 
     private static String newToken() {
         byte[] bytes = new byte[96];
-        RANDOM.nextBytes(bytes);
+        Tokens.RANDOM.nextBytes(bytes);
         return "AQCEAAAAKgAAAAMAAAAAAAAAA" + Base64.getEncoder().withoutPadding().encodeToString(bytes)
                 .replace('/', '_').replace('+', '-');
+    }
+
+    /** The source of task tokens, seeded only when a run first needs a token. */
+    private static final class Tokens {
+        static final SecureRandom RANDOM = new SecureRandom();
     }
 }

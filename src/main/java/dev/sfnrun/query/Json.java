@@ -1,41 +1,159 @@
 package dev.sfnrun.query;
 
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.core.JsonParseException;
+import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.JsonToken;
+import com.fasterxml.jackson.core.util.DefaultPrettyPrinter;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
+import java.io.IOException;
+import java.io.StringWriter;
+import java.util.Iterator;
+import java.util.Map;
 
-/** The one JSON mapper of the program, and the few helpers everything shares. */
+/**
+ * JSON text in and out, and the few helpers everything shares. Reading and writing go through
+ * Jackson's streaming parser and generator straight to and from the tree: a configured
+ * {@link ObjectMapper} costs some 300 classes and a date-format set-up at start-up, so it is made
+ * only when something needs it ({@link #mapper()}), such as the exact message of a syntax error.
+ */
 public final class Json {
-    public static final ObjectMapper MAPPER = new ObjectMapper()
-            .enable(com.fasterxml.jackson.databind.DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
+    /** The one factory of parsers and generators, with Jackson's default settings. */
+    public static final JsonFactory FACTORY = new JsonFactory();
     public static final JsonNodeFactory NODES = JsonNodeFactory.withExactBigDecimals(false);
 
     private Json() {
     }
 
+    /** The program's ObjectMapper (trailing tokens are an error), made on first use. */
+    public static ObjectMapper mapper() {
+        return Mapper.MAPPER;
+    }
+
+    private static final class Mapper {
+        static final ObjectMapper MAPPER = new ObjectMapper(FACTORY)
+                .enable(com.fasterxml.jackson.databind.DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
+    }
+
     /** Compact JSON text, as AWS serialises state data in history events. */
     public static String compact(JsonNode node) {
-        try {
-            return MAPPER.writeValueAsString(node);
-        } catch (JsonProcessingException e) {
+        StringWriter out = new StringWriter();
+        try (JsonGenerator generator = FACTORY.createGenerator(out)) {
+            write(node, generator);
+        } catch (IOException e) {
             throw new IllegalStateException(e);
         }
+        return out.toString();
     }
 
+    /** Indented JSON text, in the layout of Jackson's default pretty printer. */
     public static String pretty(JsonNode node) {
-        try {
-            return MAPPER.writerWithDefaultPrettyPrinter().writeValueAsString(node);
-        } catch (JsonProcessingException e) {
+        StringWriter out = new StringWriter();
+        try (JsonGenerator generator = FACTORY.createGenerator(out)) {
+            generator.setPrettyPrinter(new DefaultPrettyPrinter());
+            write(node, generator);
+        } catch (IOException e) {
             throw new IllegalStateException(e);
+        }
+        return out.toString();
+    }
+
+    /** Writes {@code node} (a tree of plain JSON values) to {@code generator}. */
+    public static void write(JsonNode node, JsonGenerator generator) throws IOException {
+        switch (node.getNodeType()) {
+            case OBJECT -> {
+                generator.writeStartObject(node, node.size());
+                for (Iterator<Map.Entry<String, JsonNode>> it = node.fields(); it.hasNext(); ) {
+                    Map.Entry<String, JsonNode> member = it.next();
+                    generator.writeFieldName(member.getKey());
+                    write(member.getValue(), generator);
+                }
+                generator.writeEndObject();
+            }
+            case ARRAY -> {
+                generator.writeStartArray(node, node.size());
+                for (JsonNode element : node) {
+                    write(element, generator);
+                }
+                generator.writeEndArray();
+            }
+            case STRING -> generator.writeString(node.textValue());
+            case BOOLEAN -> generator.writeBoolean(node.booleanValue());
+            case NULL, MISSING -> generator.writeNull();
+            case NUMBER -> {
+                switch (node.numberType()) {
+                    case INT -> generator.writeNumber(node.intValue());
+                    case LONG -> generator.writeNumber(node.longValue());
+                    case BIG_INTEGER -> generator.writeNumber(node.bigIntegerValue());
+                    case FLOAT -> generator.writeNumber(node.floatValue());
+                    case DOUBLE -> generator.writeNumber(node.doubleValue());
+                    default -> generator.writeNumber(node.decimalValue());
+                }
+            }
+            default -> mapper().writeTree(generator, node); // binary or POJO nodes: never made by sfn-run
         }
     }
 
-    /** Parses JSON text; throws Jackson's exception, whose message AWS quotes. */
+    /**
+     * Parses JSON text (trailing tokens are an error) into the tree {@code ObjectMapper.readTree}
+     * would build. Invalid text (and empty text) is handed to the ObjectMapper, so the exception,
+     * whose message AWS quotes, is Jackson's own.
+     */
     public static JsonNode parse(String text) throws JsonProcessingException {
-        return MAPPER.readTree(text);
+        try (JsonParser parser = FACTORY.createParser(text)) {
+            if (parser.nextToken() != null) {
+                JsonNode node = read(parser);
+                if (parser.nextToken() == null) {
+                    return node;
+                }
+            }
+        } catch (IOException e) {
+            // fall through: the mapper reports it
+        }
+        return mapper().readTree(text);
+    }
+
+    /** The value at the parser's current token, its last token consumed. */
+    private static JsonNode read(JsonParser parser) throws IOException {
+        switch (parser.currentToken()) {
+            case START_OBJECT:
+                ObjectNode object = NODES.objectNode();
+                for (String name = parser.nextFieldName(); name != null; name = parser.nextFieldName()) {
+                    parser.nextToken();
+                    object.replace(name, read(parser)); // a repeated key keeps its place and takes the last value
+                }
+                return object;
+            case START_ARRAY:
+                ArrayNode array = NODES.arrayNode();
+                while (parser.nextToken() != JsonToken.END_ARRAY) {
+                    array.add(read(parser));
+                }
+                return array;
+            case VALUE_STRING:
+                return NODES.textNode(parser.getText());
+            case VALUE_NUMBER_INT:
+                return switch (parser.getNumberType()) {
+                    case INT -> NODES.numberNode(parser.getIntValue());
+                    case LONG -> NODES.numberNode(parser.getLongValue());
+                    default -> NODES.numberNode(parser.getBigIntegerValue());
+                };
+            case VALUE_NUMBER_FLOAT:
+                return NODES.numberNode(parser.getDoubleValue());
+            case VALUE_TRUE:
+                return NODES.booleanNode(true);
+            case VALUE_FALSE:
+                return NODES.booleanNode(false);
+            case VALUE_NULL:
+                return NODES.nullNode();
+            default:
+                throw new JsonParseException(parser, "unexpected token " + parser.currentToken());
+        }
     }
 
     public static ObjectNode object() {

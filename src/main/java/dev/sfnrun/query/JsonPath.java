@@ -14,7 +14,7 @@ import com.jayway.jsonpath.spi.mapper.JacksonMappingProvider;
 public final class JsonPath implements ValueExpr {
     private static final Configuration JAYWAY = Configuration.builder()
             .jsonProvider(new StrictIndexProvider())
-            .mappingProvider(new JacksonMappingProvider(Json.MAPPER))
+            .mappingProvider(new JacksonMappingProvider(Json.mapper()))
             .build();
 
     /** Where a path starts. */
@@ -262,7 +262,7 @@ public final class JsonPath implements ValueExpr {
      */
     private static final class StrictIndexProvider extends JacksonJsonNodeJsonProvider {
         StrictIndexProvider() {
-            super(Json.MAPPER);
+            super(Json.mapper());
         }
 
         @Override

@@ -20,7 +20,7 @@ class TutorialCliTest {
 
     record Run(int exit, String out, String err) {
         JsonNode json() throws Exception {
-            return Json.MAPPER.readTree(out);
+            return Json.mapper().readTree(out);
         }
     }
 
@@ -75,10 +75,10 @@ class TutorialCliTest {
                 "LambdaFunctionFailed", "TaskStateExited", "FailStateEntered", "ExecutionFailed"), types(report));
         JsonNode failed = report.get("events").get(4).get("lambdaFunctionFailedEventDetails");
         assertEquals("ServerUnavailableException", failed.get("error").asText());
-        JsonNode lambdaCause = Json.MAPPER.readTree(failed.get("cause").asText());
+        JsonNode lambdaCause = Json.mapper().readTree(failed.get("cause").asText());
         assertEquals("503 Server Unavailable", lambdaCause.get("errorMessage").asText());
         assertEquals("ServerUnavailableException", lambdaCause.get("errorType").asText());
-        JsonNode exited = Json.MAPPER.readTree(report.get("events").get(5).get("stateExitedEventDetails").get("output").asText());
+        JsonNode exited = Json.mapper().readTree(report.get("events").get(5).get("stateExitedEventDetails").get("output").asText());
         assertEquals("ServerUnavailableException", exited.get("Error").asText());
         assertEquals(failed.get("cause").asText(), exited.get("Cause").asText());
     }
@@ -93,7 +93,7 @@ class TutorialCliTest {
         assertEquals("Unknown error!", report.get("cause").asText());
         JsonNode failed = report.get("events").get(4).get("lambdaFunctionFailedEventDetails");
         assertEquals("UnknownException", failed.get("error").asText());
-        assertEquals("Unknown error", Json.MAPPER.readTree(failed.get("cause").asText()).get("errorMessage").asText());
+        assertEquals("Unknown error", Json.mapper().readTree(failed.get("cause").asText()).get("errorMessage").asText());
     }
 
     @Test
@@ -121,9 +121,9 @@ class TutorialCliTest {
                 Instant.parse(report.get("stopDate").asText()));
         assertTrue(total.compareTo(Duration.ofSeconds(4)) >= 0 && total.compareTo(Duration.ofSeconds(5)) < 0, total.toString());
         // The catcher's output replaced the state input; the Pass set the status code to 200.
-        JsonNode caught = Json.MAPPER.readTree(report.get("events").get(11).get("stateExitedEventDetails").get("output").asText());
+        JsonNode caught = Json.mapper().readTree(report.get("events").get(11).get("stateExitedEventDetails").get("output").asText());
         assertEquals("TooManyRequestsException", caught.get("Error").asText());
-        JsonNode reentered = Json.MAPPER.readTree(report.get("events").get(16).get("stateEnteredEventDetails").get("input").asText());
+        JsonNode reentered = Json.mapper().readTree(report.get("events").get(16).get("stateEnteredEventDetails").get("input").asText());
         assertEquals("200", reentered.get("statuscode").asText());
     }
 

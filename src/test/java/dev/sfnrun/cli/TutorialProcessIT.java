@@ -58,7 +58,7 @@ class TutorialProcessIT {
         Result result = run("definitions/api-error-handling.asl.json", "--input", "inputs/429.json",
                 "--time-scale", "0", "--output", "json");
         assertEquals(0, result.exit(), result.err());
-        JsonNode report = Json.MAPPER.readTree(result.out());
+        JsonNode report = Json.mapper().readTree(result.out());
         assertEquals("SUCCEEDED", report.get("status").asText());
         assertEquals("\"The request has succeeded.\"", report.get("output").asText());
         assertEquals(24, report.get("events").size());

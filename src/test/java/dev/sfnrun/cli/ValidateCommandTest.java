@@ -168,7 +168,7 @@ class ValidateCommandTest {
         String input = file("input.json", "{\"x\": 1}");
         Result r = run(definition, "--input", input, "--time-scale", "0", "--quiet");
         assertEquals(0, r.code(), r.err());
-        assertEquals(Json.parse("{\"x\": 1}").toString(), Json.MAPPER.readTree(r.out()).toString());
+        assertEquals(Json.parse("{\"x\": 1}").toString(), Json.mapper().readTree(r.out()).toString());
         Result none = run();
         assertEquals(2, none.code());
         assertTrue(none.err().contains("Missing required parameter: 'DEFINITION'"), none.err());
@@ -197,7 +197,7 @@ class ValidateCommandTest {
         String definition = file("unreachable.json", UNREACHABLE);
         Result r = run(definition, "--time-scale", "0", "--quiet", "--no-validate");
         assertEquals(0, r.code(), r.err());
-        assertEquals("{\"ok\":true}", Json.MAPPER.readTree(r.out()).toString());
+        assertEquals("{\"ok\":true}", Json.mapper().readTree(r.out()).toString());
     }
 
     @Test

@@ -12,7 +12,7 @@ import org.junit.jupiter.api.Test;
 
 class DefinitionParserTest {
     static StateMachine parse(String json) throws Exception {
-        return DefinitionParser.parse(Json.MAPPER.readTree(json));
+        return DefinitionParser.parse(Json.mapper().readTree(json));
     }
 
     static DefinitionException rejected(String json) {
@@ -21,7 +21,7 @@ class DefinitionParserTest {
 
     @Test
     void theTutorialParsesIntoItsStates() throws Exception {
-        StateMachine machine = DefinitionParser.parse(Json.MAPPER.readTree(
+        StateMachine machine = DefinitionParser.parse(Json.mapper().readTree(
                 Files.readString(Path.of("definitions/api-error-handling.asl.json"))));
         assertEquals("Call API", machine.graph().startAt());
         TaskState call = assertInstanceOf(TaskState.class, machine.graph().start());

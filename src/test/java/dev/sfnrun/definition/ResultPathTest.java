@@ -11,7 +11,7 @@ import org.junit.jupiter.api.Test;
 
 class ResultPathTest {
     static JsonNode json(String text) throws Exception {
-        return Json.MAPPER.readTree(text);
+        return Json.mapper().readTree(text);
     }
 
     @Test

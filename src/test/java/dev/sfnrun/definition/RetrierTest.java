@@ -11,7 +11,7 @@ class RetrierTest {
     static Retrier parseOne(String retrier) throws Exception {
         String definition = "{\"StartAt\":\"T\",\"States\":{\"T\":{\"Type\":\"Task\",\"Resource\":"
                 + "\"arn:aws:lambda:us-east-1:123456789012:function:F\",\"Retry\":[" + retrier + "],\"End\":true}}}";
-        StateMachine machine = DefinitionParser.parse(Json.MAPPER.readTree(definition));
+        StateMachine machine = DefinitionParser.parse(Json.mapper().readTree(definition));
         return machine.graph().state("T").retry().get(0);
     }
 

@@ -24,7 +24,7 @@ class RetryTimingTest {
         });
         ExecutionOptions options = ExecutionOptions.defaults().withTasks(tasks)
                 .withClock(new VirtualClock(Instant.parse("2026-01-01T00:00:00Z")));
-        ExecutionResult result = new Execution(DefinitionParser.parse(Json.MAPPER.readTree(definition)),
+        ExecutionResult result = new Execution(DefinitionParser.parse(Json.mapper().readTree(definition)),
                 Json.object(), "{}", options).run();
         assertEquals(ExecutionStatus.FAILED, result.status());
         List<HistoryEvent> failures = result.events().stream().filter(e -> e.type() == EventType.LambdaFunctionFailed).toList();

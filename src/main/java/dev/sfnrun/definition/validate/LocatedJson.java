@@ -51,7 +51,7 @@ public record LocatedJson(JsonNode root, SourceMap sourceMap, List<DuplicateKey>
     public static LocatedJson parse(String text) throws SyntaxException {
         Map<String, SourceMap.Position> positions = new HashMap<>();
         List<DuplicateKey> duplicates = new ArrayList<>();
-        try (JsonParser parser = Json.MAPPER.getFactory().createParser(text)) {
+        try (JsonParser parser = Json.FACTORY.createParser(text)) {
             try {
                 JsonNode root = parser.nextToken() == null ? null : read(parser, "", positions, duplicates);
                 if (root != null && parser.nextToken() != null) {

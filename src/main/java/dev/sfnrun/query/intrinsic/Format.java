@@ -69,7 +69,7 @@ final class Format {
             }
             out.append('}');
         } else {
-            out.append(value.toString());
+            out.append(Json.compact(value));
         }
     }
 }

@@ -1,23 +1,19 @@
 package dev.sfnrun.query.intrinsic;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectReader;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.sfnrun.query.Json;
 
 /** States.StringToJson, JsonToString, JsonMerge. */
 final class JsonFunctions {
-    private static final ObjectReader STRICT = Json.MAPPER.reader().with(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
-
     private JsonFunctions() {
     }
 
     static JsonNode stringToJson(Args args) {
         String text = args.string(0);
         try {
-            JsonNode parsed = STRICT.readTree(text);
+            JsonNode parsed = Json.parse(text);
             if (parsed == null || parsed.isMissingNode()) {
                 throw args.invalid();
             }

@@ -1,0 +1,77 @@
+package dev.sfnrun.cli;
+
+import java.util.List;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Model.OptionSpec;
+import picocli.CommandLine.Model.PositionalParamSpec;
+
+/**
+ * Builders for the commands' picocli models. The commands are described through picocli's
+ * programmatic API rather than its annotations: reading annotations at start-up costs reflection,
+ * generated proxy classes and accessors on every run (see README, Performance). A command reads
+ * its parsed values back with {@link #value}.
+ */
+final class Specs {
+    private Specs() {
+    }
+
+    /** A command of {@code userObject} (run through its {@code call()}) with -h/--help and -V/--version. */
+    static CommandSpec command(String name, Object userObject, String[] description, String[] footer) {
+        CommandSpec spec = CommandSpec.wrapWithoutInspection(userObject).name(name);
+        spec.usageMessage().sortOptions(false).description(description).footer(footer);
+        spec.versionProvider(new Version());
+        return spec;
+    }
+
+    /** Adds -h/--help and -V/--version, last, as picocli's standard help options read. */
+    static void helpOptions(CommandSpec spec) {
+        spec.addOption(OptionSpec.builder("-h", "--help").usageHelp(true)
+                .description("Show this help message and exit.").build());
+        spec.addOption(OptionSpec.builder("-V", "--version").versionHelp(true)
+                .description("Print version information and exit.").build());
+    }
+
+    /** An option that takes no value. */
+    static OptionSpec flag(String description, String... names) {
+        return OptionSpec.builder(names).type(boolean.class).arity("0").description(description).build();
+    }
+
+    /** An option with one value of {@code type}; {@code defaultValue} may be null. */
+    static OptionSpec option(String name, String label, Class<?> type, String defaultValue, String description) {
+        return OptionSpec.builder(name).paramLabel(label).type(type).defaultValue(defaultValue)
+                .description(description).build();
+    }
+
+    /** A repeatable option collecting its values in a list of strings. */
+    static OptionSpec repeatable(String name, String label, String description) {
+        return OptionSpec.builder(name).paramLabel(label).type(List.class).auxiliaryTypes(String.class)
+                .description(description).build();
+    }
+
+    /** A positional parameter of strings at {@code index} taking {@code arity} values. */
+    static PositionalParamSpec positional(String index, String arity, String label, Class<?> type, String description) {
+        PositionalParamSpec.Builder builder = PositionalParamSpec.builder().index(index).arity(arity).paramLabel(label)
+                .type(type).description(description).required(!arity.startsWith("0"));
+        if (type == List.class) {
+            builder.auxiliaryTypes(String.class);
+        }
+        return builder.build();
+    }
+
+    /** The parsed (or default) value of the option named {@code name}. */
+    @SuppressWarnings("unchecked")
+    static <T> T value(CommandSpec spec, String name) {
+        return (T) spec.findOption(name).getValue();
+    }
+
+    /** Whether the flag named {@code name} was given. */
+    static boolean isSet(CommandSpec spec, String name) {
+        return Boolean.TRUE.equals(spec.findOption(name).getValue());
+    }
+
+    /** The parsed value of the first positional parameter. */
+    @SuppressWarnings("unchecked")
+    static <T> T positionalValue(CommandSpec spec) {
+        return (T) spec.positionalParameters().get(0).getValue();
+    }
+}

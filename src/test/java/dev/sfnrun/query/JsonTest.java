@@ -1,0 +1,61 @@
+package dev.sfnrun.query;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/** Json's streaming reader and writer build and print exactly what a configured ObjectMapper does. */
+class JsonTest {
+    private static final List<String> DOCUMENTS = List.of(
+            "{}", "[]", "null", "true", "0", "-7", "2147483648", "-9223372036854775809", "123456789012345678901234567890",
+            "1.5", "1e3", "-0.0", "1.0E-7", "3.141592653589793238462643383279", "\"caf\\u00e9 \\\"q\\\" \\n\"",
+            "{\"a\": 1, \"b\": [1, 2, {\"c\": null}], \"d\": {\"e\": \"f\"}}",
+            "{\"k\": 1, \"j\": 2, \"k\": 3}",
+            "[[], {}, [[1]], \"x\", false]",
+            "{\"emoji\": \"\\ud83d\\ude00\", \"tab\": \"a\\tb\", \"ctl\": \"\\u0001\"}");
+
+    @Test
+    void parsesAsTheObjectMapperReadsTrees() throws Exception {
+        for (String text : DOCUMENTS) {
+            JsonNode ours = Json.parse(text);
+            JsonNode mappers = Json.mapper().readTree(text);
+            assertEquals(mappers, ours, text);
+            assertEquals(mappers.getClass(), ours.getClass(), text);
+            assertEquals(mappers.toString(), Json.compact(ours), text);
+        }
+    }
+
+    @Test
+    void aRepeatedKeyKeepsItsPlaceAndTakesTheLastValue() throws Exception {
+        assertEquals("{\"k\":3,\"j\":2}", Json.compact(Json.parse("{\"k\": 1, \"j\": 2, \"k\": 3}")));
+    }
+
+    @Test
+    void writesAsTheObjectMapperDoes() throws Exception {
+        for (String text : DOCUMENTS) {
+            JsonNode node = Json.mapper().readTree(text);
+            assertEquals(Json.mapper().writeValueAsString(node), Json.compact(node), text);
+            assertEquals(Json.mapper().writerWithDefaultPrettyPrinter().writeValueAsString(node), Json.pretty(node), text);
+        }
+    }
+
+    @Test
+    void invalidTextFailsWithJacksonsOwnMessage() {
+        for (String text : List.of("{\"a\": }", "[1, 2", "{} []", "tru", "{\"a\" 1}", "'x'")) {
+            JsonProcessingException ours = assertThrows(JsonProcessingException.class, () -> Json.parse(text), text);
+            JsonProcessingException mappers = assertThrows(JsonProcessingException.class,
+                    () -> Json.mapper().readTree(text), text);
+            assertEquals(mappers.getOriginalMessage(), ours.getOriginalMessage(), text);
+        }
+    }
+
+    @Test
+    void emptyTextIsTheMissingNode() throws Exception {
+        assertEquals(true, Json.parse("").isMissingNode());
+        assertEquals(true, Json.parse("   ").isMissingNode());
+    }
+}
