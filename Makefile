@@ -28,7 +28,7 @@ install: target/sfn-run
 
 # whole-CLI timings (medians) against the targets in the README's Performance section; BENCH_ARGS="-n 21 -k startup"
 bench: target/sfn-run
-	bench/run $(BENCH_ARGS)
+	src/bench/run $(BENCH_ARGS)
 
 # in-process transitions per second (JMH, the -Pjmh profile); JMH_ARGS="-f 1 -wi 2 -i 3" for a quick look
 jmh:

@@ -1,7 +1,7 @@
 #!/bin/sh
 # Measures `sfn-run validate` on 100 generated definitions (30 states each: Task with Retry/Catch and
 # intrinsics, Choice, Map, Parallel, Pass with Assign, Wait) against 1 file, so that the difference
-# is the cost of 99 files after start-up. Usage: scripts/validate-bench.sh [path/to/sfn-run]
+# is the cost of 99 files after start-up. Usage: src/bench/validate-bench.sh [path/to/sfn-run]
 set -eu
 BIN=${1:-target/sfn-run}
 DIR=$(mktemp -d)
