@@ -22,8 +22,19 @@ final class HistoryPrinter implements ExecutionListener {
     private final PrintWriter out;
     private final boolean colour;
     private final boolean verbose;
-    private final Map<Long, String> stateOfEvent = new HashMap<>();
+    private final Map<Long, Place> places = new HashMap<>();
     private Instant start;
+
+    /**
+     * Where an event stands: the state name printed for it, the name it passes on to events that
+     * follow it without naming a state (a Task's resource events, ExecutionFailed), the Map or
+     * Parallel state it is one of the life-cycle events of ({@code owner}: the id of that state's
+     * Entered event, 0 for none), the Map or Parallel state it runs inside ({@code scope}), and
+     * whether the events after it run inside its owner (ParallelStateStarted, MapIterationStarted).
+     */
+    private record Place(String name, String carry, long owner, long scope, boolean opens) {
+        static final Place NONE = new Place("", "", 0, 0, false);
+    }
 
     HistoryPrinter(PrintWriter out, boolean colour, boolean verbose) {
         this.out = out;
@@ -36,15 +47,10 @@ final class HistoryPrinter implements ExecutionListener {
         if (start == null) {
             start = event.timestamp();
         }
-        String state = event.stringDetail("name");
-        if (state == null || event.type().name().startsWith("MapIteration")) {
-            state = state != null ? state : stateOfEvent.getOrDefault(event.previousEventId(), "");
-        }
-        if (!event.type().isStateExited() && event.type() != EventType.ExecutionStarted) {
-            stateOfEvent.put(event.id(), state);
-        }
+        Place place = place(event, places.getOrDefault(event.previousEventId(), Place.NONE));
+        places.put(event.id(), place);
         String line = String.format("%4d  %9s  %-26s %-24s %s", event.id(), elapsed(event.timestamp()),
-                event.type().name(), state, detail(event));
+                event.type().name(), place.name(), detail(event));
         out.println(paint(event.type(), line.stripTrailing()));
         if (verbose) {
             event.details().forEach((key, value) -> {
@@ -56,6 +62,45 @@ final class HistoryPrinter implements ExecutionListener {
             });
         }
         out.flush();
+    }
+
+    /**
+     * The place of {@code event}, from the place of the event before it. The life-cycle events of
+     * a Map or Parallel state (Started, Succeeded, Failed, MapIteration..., MapRun...) name no
+     * state and follow an event of the state's own iterations or branches, so they are put
+     * to the Map or Parallel state around that event.
+     */
+    private Place place(HistoryEvent event, Place previous) {
+        EventType type = event.type();
+        String name = event.stringDetail("name");
+        if (type == EventType.MapStateEntered || type == EventType.ParallelStateEntered) {
+            return new Place(name, name, event.id(), scopeAfter(previous), false);
+        }
+        if (isLifeCycle(type)) {
+            long owner = previous.owner() != 0 ? previous.owner() : previous.scope();
+            Place state = places.getOrDefault(owner, Place.NONE);
+            boolean opens = type == EventType.ParallelStateStarted || type == EventType.MapIterationStarted;
+            return new Place(state.name(), state.name(), owner, state.scope(), opens);
+        }
+        if (type == EventType.MapStateExited || type == EventType.ParallelStateExited) {
+            long owner = previous.owner() != 0 ? previous.owner() : previous.scope();
+            return new Place(name, "", 0, places.getOrDefault(owner, Place.NONE).scope(), false);
+        }
+        String shown = name != null ? name : previous.carry();
+        boolean passesOn = !type.isStateExited() && type != EventType.ExecutionStarted;
+        return new Place(shown, passesOn ? shown : "", 0, scopeAfter(previous), false);
+    }
+
+    /** The Map or Parallel state that the event after one at {@code previous} runs inside. */
+    private static long scopeAfter(Place previous) {
+        return previous.opens() ? previous.owner() : previous.scope();
+    }
+
+    private static boolean isLifeCycle(EventType type) {
+        String name = type.name();
+        return name.startsWith("MapIteration") || name.startsWith("MapRun")
+                || (name.startsWith("MapState") || name.startsWith("ParallelState"))
+                && !type.isStateEntered() && !type.isStateExited();
     }
 
     private String elapsed(Instant at) {

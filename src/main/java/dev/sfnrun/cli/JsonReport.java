@@ -7,6 +7,7 @@ import dev.sfnrun.engine.MapRunResult;
 import dev.sfnrun.history.HistoryEvent;
 import dev.sfnrun.history.Payload;
 import dev.sfnrun.query.Json;
+import dev.sfnrun.query.Timestamps;
 import java.time.Instant;
 import java.util.Map;
 
@@ -84,6 +85,6 @@ final class JsonReport {
     }
 
     private static String timestamp(Instant instant) {
-        return instant == null ? null : instant.toString();
+        return instant == null ? null : Timestamps.format(instant);
     }
 }

@@ -442,7 +442,7 @@ public final class DefinitionParser {
                 ? path(node.get("MaxConcurrencyPath"), pointer + "/MaxConcurrencyPath") : maxConcurrencyExpr;
         return new MapState(common, processor, mode, executionType, items, selector, maxConcurrency, maxConcurrencyPath,
                 retriers(node, pointer), catchers(node, pointer),
-                "DISTRIBUTED".equals(mode) ? MapConfigParser.distributed(node, pointer, executionType) : null, node);
+                "DISTRIBUTED".equals(mode) ? MapConfigParser.distributed(node, pointer, executionType, jsonata) : null, node);
     }
 
     private List<Retrier> retriers(JsonNode node, String pointer) {

@@ -2,19 +2,36 @@ package dev.sfnrun.definition;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.sfnrun.query.ValueExpr;
+import dev.sfnrun.query.jsonata.JsonataTemplate;
+import dev.sfnrun.query.jsonata.JsonataTemplate.Expect;
+import dev.sfnrun.query.jsonata.JsonataTemplate.Role;
 import java.util.ArrayList;
 import java.util.List;
 
-/** Reads the distributed-Map fields of a Map state (see {@link DistributedConfig}). */
+/**
+ * Reads the distributed-Map fields of a Map state (see {@link DistributedConfig}). In a JSONata
+ * state a number may be a {@code {% %}} expression instead, compiled into the slot of its
+ * {@code ...Path} twin (both are evaluated on the state input), and ItemReader and ResultWriter
+ * take {@code Arguments} instead of {@code Parameters}.
+ */
 final class MapConfigParser {
-    private MapConfigParser() {
+    private final boolean jsonata;
+
+    private MapConfigParser(boolean jsonata) {
+        this.jsonata = jsonata;
     }
 
-    static DistributedConfig distributed(JsonNode node, String pointer, String executionType) {
+    static DistributedConfig distributed(JsonNode node, String pointer, String executionType, boolean jsonata) {
+        return new MapConfigParser(jsonata).distributed(node, pointer, executionType);
+    }
+
+    private DistributedConfig distributed(JsonNode node, String pointer, String executionType) {
         exclusive(node, pointer, "ToleratedFailureCount", "ToleratedFailureCountPath");
         exclusive(node, pointer, "ToleratedFailurePercentage", "ToleratedFailurePercentagePath");
+        ValueExpr countExpr = expression(node, "ToleratedFailureCount", pointer, Expect.NON_NEGATIVE_INTEGER);
+        ValueExpr percentageExpr = expression(node, "ToleratedFailurePercentage", pointer, Expect.PERCENTAGE);
         Number count = null;
-        if (node.has("ToleratedFailureCount")) {
+        if (countExpr == null && node.has("ToleratedFailureCount")) {
             JsonNode value = node.get("ToleratedFailureCount");
             if (!value.isNumber() || !value.canConvertToExactIntegral() || value.asLong() < 0) {
                 throw new DefinitionException(pointer + "/ToleratedFailureCount",
@@ -23,7 +40,7 @@ final class MapConfigParser {
             count = value.asLong();
         }
         Number percentage = null;
-        if (node.has("ToleratedFailurePercentage")) {
+        if (percentageExpr == null && node.has("ToleratedFailurePercentage")) {
             JsonNode value = node.get("ToleratedFailurePercentage");
             if (!value.isNumber() || value.asDouble() < 0 || value.asDouble() > 100) {
                 throw new DefinitionException(pointer + "/ToleratedFailurePercentage",
@@ -32,15 +49,15 @@ final class MapConfigParser {
             percentage = value.asDouble();
         }
         String label = node.has("Label") ? node.get("Label").asText() : null;
-        return new DistributedConfig(count, optionalPath(node, "ToleratedFailureCountPath", pointer),
-                percentage, optionalPath(node, "ToleratedFailurePercentagePath", pointer), label,
+        return new DistributedConfig(count, orPath(countExpr, node, "ToleratedFailureCountPath", pointer),
+                percentage, orPath(percentageExpr, node, "ToleratedFailurePercentagePath", pointer), label,
                 executionType == null ? "STANDARD" : executionType,
                 itemReader(node.get("ItemReader"), pointer + "/ItemReader"),
                 itemBatcher(node.get("ItemBatcher"), pointer + "/ItemBatcher"),
                 resultWriter(node.get("ResultWriter"), pointer + "/ResultWriter"));
     }
 
-    private static DistributedConfig.ItemReader itemReader(JsonNode node, String pointer) {
+    private DistributedConfig.ItemReader itemReader(JsonNode node, String pointer) {
         if (node == null) {
             return null;
         }
@@ -49,12 +66,13 @@ final class MapConfigParser {
         if (resource == null) {
             throw new DefinitionException(pointer, "ItemReader must have a Resource");
         }
-        ValueExpr parameters = node.has("Parameters") ? DefinitionParser.template(node, "Parameters", pointer) : null;
+        ValueExpr parameters = parameters(node, pointer);
         JsonNode config = node.path("ReaderConfig");
         String configPointer = pointer + "/ReaderConfig";
         exclusive(config, configPointer, "MaxItems", "MaxItemsPath");
+        ValueExpr maxItemsExpr = expression(config, "MaxItems", configPointer, Expect.NON_NEGATIVE_INTEGER);
         Integer maxItems = null;
-        if (config.has("MaxItems")) {
+        if (maxItemsExpr == null && config.has("MaxItems")) {
             JsonNode value = config.get("MaxItems");
             if (!value.isNumber() || !value.canConvertToExactIntegral() || value.asLong() < 0) {
                 throw new DefinitionException(configPointer + "/MaxItems", "MaxItems must be a non-negative integer");
@@ -70,39 +88,63 @@ final class MapConfigParser {
         }
         return new DistributedConfig.ItemReader(resource, parameters, config.path("InputType").asText(null),
                 config.path("CSVHeaderLocation").asText("FIRST_ROW"), headers,
-                config.path("CSVDelimiter").asText("COMMA"), maxItems, optionalPath(config, "MaxItemsPath", configPointer));
+                config.path("CSVDelimiter").asText("COMMA"), maxItems, orPath(maxItemsExpr, config, "MaxItemsPath", configPointer));
     }
 
-    private static DistributedConfig.ItemBatcher itemBatcher(JsonNode node, String pointer) {
+    private DistributedConfig.ItemBatcher itemBatcher(JsonNode node, String pointer) {
         if (node == null) {
             return null;
         }
         requireObject(node, pointer, "ItemBatcher");
         exclusive(node, pointer, "MaxItemsPerBatch", "MaxItemsPerBatchPath");
         exclusive(node, pointer, "MaxInputBytesPerBatch", "MaxInputBytesPerBatchPath");
-        Integer items = positive(node, "MaxItemsPerBatch", pointer);
-        Integer bytes = positive(node, "MaxInputBytesPerBatch", pointer);
-        ValueExpr itemsPath = optionalPath(node, "MaxItemsPerBatchPath", pointer);
-        ValueExpr bytesPath = optionalPath(node, "MaxInputBytesPerBatchPath", pointer);
+        ValueExpr itemsExpr = expression(node, "MaxItemsPerBatch", pointer, Expect.POSITIVE_INTEGER);
+        ValueExpr bytesExpr = expression(node, "MaxInputBytesPerBatch", pointer, Expect.POSITIVE_INTEGER);
+        Integer items = itemsExpr == null ? positive(node, "MaxItemsPerBatch", pointer) : null;
+        Integer bytes = bytesExpr == null ? positive(node, "MaxInputBytesPerBatch", pointer) : null;
+        ValueExpr itemsPath = orPath(itemsExpr, node, "MaxItemsPerBatchPath", pointer);
+        ValueExpr bytesPath = orPath(bytesExpr, node, "MaxInputBytesPerBatchPath", pointer);
         if (items == null && bytes == null && itemsPath == null && bytesPath == null) {
             throw new DefinitionException(pointer,
                     "ItemBatcher must have at least one of MaxItemsPerBatch and MaxInputBytesPerBatch (or their Paths)");
         }
-        ValueExpr batchInput = node.has("BatchInput") ? DefinitionParser.template(node, "BatchInput", pointer) : null;
+        ValueExpr batchInput = !node.has("BatchInput") ? null : jsonata
+                ? JsonataFields.template(node, "BatchInput", pointer, Role.INPUT, Expect.ANY)
+                : DefinitionParser.template(node, "BatchInput", pointer);
         return new DistributedConfig.ItemBatcher(items, itemsPath, bytes, bytesPath, batchInput);
     }
 
-    private static DistributedConfig.ResultWriter resultWriter(JsonNode node, String pointer) {
+    private DistributedConfig.ResultWriter resultWriter(JsonNode node, String pointer) {
         if (node == null) {
             return null;
         }
         requireObject(node, pointer, "ResultWriter");
         String resource = node.path("Resource").asText(null);
-        ValueExpr parameters = node.has("Parameters") ? DefinitionParser.template(node, "Parameters", pointer) : null;
+        ValueExpr parameters = parameters(node, pointer);
         JsonNode config = node.path("WriterConfig");
         String outputType = config.path("OutputType").asText("JSON");
         String transformation = config.path("Transformation").asText(resource == null ? "COMPACT" : "NONE");
         return new DistributedConfig.ResultWriter(resource, parameters, outputType, transformation);
+    }
+
+    /** ItemReader or ResultWriter Parameters (JSONPath) or Arguments (JSONata), compiled; null when absent. */
+    private ValueExpr parameters(JsonNode node, String pointer) {
+        if (jsonata) {
+            return node.has("Arguments") ? JsonataFields.template(node, "Arguments", pointer, Role.INPUT, Expect.OBJECT) : null;
+        }
+        return node.has("Parameters") ? DefinitionParser.template(node, "Parameters", pointer) : null;
+    }
+
+    /** The JSONata expression of {@code field} in a JSONata state; null for a literal or in a JSONPath state. */
+    private ValueExpr expression(JsonNode node, String field, String pointer, Expect expect) {
+        if (!jsonata || !JsonataTemplate.isExpression(node.get(field))) {
+            return null;
+        }
+        return JsonataFields.template(node, field, pointer, Role.INPUT, expect);
+    }
+
+    private static ValueExpr orPath(ValueExpr expression, JsonNode node, String field, String pointer) {
+        return expression != null ? expression : optionalPath(node, field, pointer);
     }
 
     private static Integer positive(JsonNode node, String field, String pointer) {

@@ -56,8 +56,8 @@ final class BranchClock implements Clock {
     }
 
     @Override
-    public void elapsed(Duration real) {
-        base.elapsed(real);
+    public void elapsed(Instant since, Duration real) {
+        base.elapsed(since, real);
     }
 
     boolean isVirtual() {

@@ -19,10 +19,12 @@ public interface Clock {
     }
 
     /**
-     * Accounts for {@code real} time spent in code outside the clock (a task function): a virtual
-     * clock moves forward by it; a real clock has already moved.
+     * Accounts for {@code real} time spent in code outside the clock (a task function) that began
+     * at this clock's time {@code since}: a virtual clock moves on to {@code since + real} unless
+     * it is already past it (tasks running side by side overlap, as they do in real time); a real
+     * clock has already moved.
      */
-    default void elapsed(Duration real) {
+    default void elapsed(Instant since, Duration real) {
     }
 
     /**

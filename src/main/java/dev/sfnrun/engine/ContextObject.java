@@ -3,9 +3,8 @@ package dev.sfnrun.engine;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.sfnrun.query.Json;
+import dev.sfnrun.query.Timestamps;
 import java.time.Instant;
-import java.time.ZoneOffset;
-import java.time.format.DateTimeFormatter;
 import java.util.Iterator;
 import java.util.Map;
 
@@ -14,8 +13,6 @@ import java.util.Map;
  * State (and Task, Map) per visit. Overrides given by the user are merged over the generated fields.
  */
 final class ContextObject {
-    private static final DateTimeFormatter ISO = DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss.SSS'Z'")
-            .withZone(ZoneOffset.UTC);
 
     private final ObjectNode execution;
     private final ObjectNode stateMachine;
@@ -36,7 +33,7 @@ final class ContextObject {
     }
 
     static String timestamp(Instant instant) {
-        return ISO.format(instant);
+        return Timestamps.format(instant);
     }
 
     ObjectNode forState(StateRun run) {

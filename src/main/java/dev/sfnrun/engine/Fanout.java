@@ -119,6 +119,8 @@ final class Fanout {
         private final long startId;
         private final AtomicInteger next = new AtomicInteger();
         private final Trail[] first;
+        /** Where each first trail stood before its branch ran (after the Map's MapIterationStarted). */
+        private final long[] firstStart;
         private final Object lock = new Object();
         // guarded by lock
         private final Map<Integer, Trail> running = new TreeMap<>();
@@ -140,6 +142,7 @@ final class Fanout {
             this.hooks = hooks;
             this.startId = parent.last();
             this.first = new Trail[workers];
+            this.firstStart = new long[workers];
             this.end = startId;
         }
 
@@ -147,6 +150,7 @@ final class Fanout {
             for (int i = 0; i < workers; i++) {
                 first[i] = parent.child(startId);
                 hooks.started(i, first[i]);
+                firstStart[i] = first[i].last();
             }
             BranchClock clock = execution.clock();
             ExecutorService pool = execution.pool();
@@ -237,6 +241,7 @@ final class Fanout {
                         end = Math.max(end, done);
                     }
                 } catch (StatesError e) {
+                    awaitSiblingsBegun(i);
                     synchronized (lock) {
                         if (!stopped) {
                             stopped = true;
@@ -263,6 +268,27 @@ final class Fanout {
                         }
                     }
                     return;
+                }
+            }
+        }
+
+        /**
+         * Before a failure stops the others: waits until every branch that started with this one
+         * has written its first event (on AWS they start together, so a sibling is in its first
+         * state when one fails at once), then the history does not depend on which thread ran
+         * first. Bounded, in case a sibling is still queued for a thread of the pool.
+         */
+        private void awaitSiblingsBegun(int failing) {
+            long deadline = System.nanoTime() + 1_000_000_000L;
+            for (int j = 0; j < workers; j++) {
+                while (j != failing && first[j].last() == firstStart[j] && System.nanoTime() - deadline < 0) {
+                    synchronized (lock) {
+                        if (stopped) {
+                            return;
+                        }
+                    }
+                    Thread.onSpinWait();
+                    Thread.yield();
                 }
             }
         }

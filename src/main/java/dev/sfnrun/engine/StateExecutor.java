@@ -251,10 +251,19 @@ final class StateExecutor {
                 log.append(run.trail, EventType.MapStateStarted, EventDetails.create().put("length", items.size()));
                 JsonNode result;
                 if (state.isDistributed()) {
-                    // a bad tolerance or batch setting fails the state before its Map Run starts
-                    Long count = inputs.toleratedFailureCount();
-                    Double percentage = inputs.toleratedFailurePercentage();
-                    List<JsonNode> childInputs = MapBatches.childInputs(state, inputs, items);
+                    // a bad tolerance or batch setting fails the state before its Map Run starts:
+                    // as the Map's input does, a JSONata evaluation failure with MapStateFailed
+                    Long count;
+                    Double percentage;
+                    List<JsonNode> childInputs;
+                    try {
+                        count = inputs.toleratedFailureCount();
+                        percentage = inputs.toleratedFailurePercentage();
+                        childInputs = MapBatches.childInputs(state, inputs, items);
+                    } catch (StatesError e) {
+                        iterationFailed[0] = !ErrorNames.RUNTIME.equals(e.error());
+                        throw e;
+                    }
                     try {
                         DistributedMapRunner.MapRunOutcome outcome = new DistributedMapRunner(execution)
                                 .run(state, childInputs, maxConcurrency, count, percentage, run);

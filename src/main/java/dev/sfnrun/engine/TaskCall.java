@@ -6,6 +6,7 @@ import dev.sfnrun.task.TaskCallback;
 import dev.sfnrun.task.TaskContext;
 import dev.sfnrun.task.TaskFunction;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.function.Consumer;
 
 /**
@@ -15,8 +16,9 @@ import java.util.function.Consumer;
  * <p>How it ends: the function returns (its result), or throws, or answers through its
  * {@link TaskCallback} (a {@code .waitForTaskToken} task must), or runs out of time. The first of
  * these wins; later answers are ignored. A callback made by the function's own thread before it
- * returns is kept until it returns, so that the call's response is reported first
- * (TaskSubmitted, then TaskSucceeded). On a timeout the worker is interrupted and abandoned: a
+ * returns is kept until it returns, and so is, for a {@code .waitForTaskToken} task, one made by
+ * another thread: the call's response is reported first (TaskSubmitted, then TaskSucceeded),
+ * since the token's owner answers after the service call that handed the token on. On a timeout the worker is interrupted and abandoned: a
  * daemon thread cannot keep the process alive, even when the code ignores the interruption.
  *
  * <p>Time: limits are in the execution's time and waited for in real time through
@@ -45,6 +47,8 @@ final class TaskCall implements TaskContext, TaskCallback {
     private final Object lock = new Object();
     private Thread worker;
     private long startNanos;
+    /** The clock's time when the call began. */
+    private Instant startedAt;
     private long lastBeatNanos;
     private boolean returned;
     private JsonNode returnedValue;
@@ -69,6 +73,7 @@ final class TaskCall implements TaskContext, TaskCallback {
      * @throws ExecutionTimeout when the execution's own deadline passes first
      */
     Outcome run(TaskFunction function, JsonNode input, Consumer<JsonNode> onSubmitted) {
+        startedAt = clock.now();
         startNanos = System.nanoTime();
         lastBeatNanos = startNanos;
         worker = new Thread(() -> work(function, input), "sfn-run task " + spec.stateName());
@@ -123,7 +128,7 @@ final class TaskCall implements TaskContext, TaskCallback {
             }
         }
         Duration real = Duration.ofNanos(System.nanoTime() - startNanos);
-        clock.elapsed(real);
+        clock.elapsed(startedAt, real);
         if (executionTimedOut) {
             throw new ExecutionTimeout();
         }
@@ -161,8 +166,9 @@ final class TaskCall implements TaskContext, TaskCallback {
             if (ended || completion != null || deferred != null) {
                 return;
             }
-            boolean fromOwnCall = Thread.currentThread() == worker && !returned && thrown == null;
-            if (fromOwnCall) {
+            boolean beforeReturn = !returned && thrown == null;
+            boolean fromOwnCall = Thread.currentThread() == worker && beforeReturn;
+            if (fromOwnCall || beforeReturn && spec.waitsForCallback()) {
                 deferred = outcome;
             } else {
                 completion = outcome;

@@ -22,9 +22,10 @@ public final class VirtualClock implements Clock {
     }
 
     @Override
-    public synchronized void elapsed(Duration real) {
-        if (!real.isNegative()) {
-            now = now.plus(real);
+    public synchronized void elapsed(Instant since, Duration real) {
+        Instant end = since.plus(real);
+        if (end.isAfter(now)) {
+            now = end;
         }
     }
 }

@@ -20,7 +20,16 @@ public final class Timestamps {
     private static final Pattern FORMAT = Pattern.compile(
             "(\\d{4})-(\\d{2})-(\\d{2})T(\\d{2}):(\\d{2}):(\\d{2})(?:\\.(\\d+))?(Z|[+-]\\d{2}:\\d{2})");
 
+    /** How AWS writes a time (context object, history): UTC, milliseconds, always three digits. */
+    private static final java.time.format.DateTimeFormatter AWS = java.time.format.DateTimeFormatter
+            .ofPattern("yyyy-MM-dd'T'HH:mm:ss.SSS'Z'").withZone(ZoneOffset.UTC);
+
     private Timestamps() {
+    }
+
+    /** {@code instant} as AWS writes it, e.g. {@code 2024-11-05T09:12:45.078Z}. */
+    public static String format(Instant instant) {
+        return AWS.format(instant);
     }
 
     /** The instant a timestamp names, or empty when the text is not a valid timestamp (e.g. month 13, no zone). */

@@ -231,4 +231,19 @@ class TaskTimeoutsTest {
         assertEquals(ExecutionStatus.TIMED_OUT, result.status());
         assertEquals(EventType.ExecutionTimedOut, result.events().get(result.events().size() - 1).type());
     }
+
+    @Test
+    void inVirtualTimeTasksRunningSideBySideOverlap() {
+        Instant start = Instant.parse("2024-01-01T00:00:00Z");
+        String map = "{\"StartAt\":\"M\",\"States\":{\"M\":{\"Type\":\"Map\",\"End\":true,"
+                + "\"ItemProcessor\":{\"StartAt\":\"T\",\"States\":{\"T\":{\"Type\":\"Task\","
+                + "\"Resource\":\"Sleeper\",\"TimeoutSeconds\":1,\"End\":true}}}}}}";
+        ExecutionResult result = run(map, "[1, 2, 3]",
+                ExecutionOptions.defaults().withTasks(registry()).withClock(new VirtualClock(start)));
+        assertEquals("States.Timeout", result.error());
+        // three one-second timeouts at once take about one second, not three
+        Duration took = Duration.between(start, result.stopDate());
+        assertTrue(took.compareTo(Duration.ofSeconds(1)) >= 0 && took.compareTo(Duration.ofMillis(1900)) < 0,
+                "took " + took);
+    }
 }
