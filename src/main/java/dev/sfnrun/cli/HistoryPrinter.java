@@ -72,7 +72,7 @@ final class HistoryPrinter implements ExecutionListener {
      */
     private Place place(HistoryEvent event, Place previous) {
         EventType type = event.type();
-        String name = event.stringDetail("name");
+        String name = event.stringDetail("name") != null ? event.stringDetail("name") : event.stateName();
         if (type == EventType.MapStateEntered || type == EventType.ParallelStateEntered) {
             return new Place(name, name, event.id(), scopeAfter(previous), false);
         }

@@ -2,6 +2,7 @@ package dev.sfnrun.cli;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.sfnrun.definition.ResourceNames;
 import dev.sfnrun.definition.StateMachine;
 import dev.sfnrun.engine.Bindings;
 import dev.sfnrun.engine.Clock;
@@ -27,6 +28,8 @@ import picocli.CommandLine.Model.CommandSpec;
 public final class RunCommand implements Callable<Integer> {
     /** AWS's quota on StartExecution's input: 256 KiB of UTF-8. */
     static final int MAX_INPUT_BYTES = 262_144;
+    /** The smallest non-zero --time-scale. */
+    static final double MIN_TIME_SCALE = 0.000001;
 
     private static final String[] DESCRIPTION = {
         "Runs an AWS Step Functions state machine (Amazon States Language) locally",
@@ -142,6 +145,19 @@ public final class RunCommand implements Callable<Integer> {
         noColor = Specs.isSet(spec, "--no-color");
     }
 
+    /** An execution or state machine name as AWS accepts it (null: not given). */
+    private static void checkName(String option, String name) {
+        if (name != null && !ResourceNames.isValid(name, ResourceNames.MAX_NAME)) {
+            throw new UsageError(option + " '" + name + "': AWS accepts 1 to " + ResourceNames.MAX_NAME
+                    + " characters and no whitespace, control characters or any of " + ResourceNames.FORBIDDEN);
+        }
+    }
+
+    /** no-color.org: NO_COLOR turns colour off when it is set to a non-empty value. */
+    private static boolean hasText(String value) {
+        return value != null && !value.isEmpty();
+    }
+
     private static List<String> orEmpty(List<String> values) {
         return values == null ? List.of() : values;
     }
@@ -153,8 +169,15 @@ public final class RunCommand implements Callable<Integer> {
         if (definition == null) {
             throw new ParameterException(spec.commandLine(), "Missing required parameter: 'DEFINITION'");
         }
-        if (!(timeScale >= 0)) {
-            throw new UsageError("--time-scale must be 0 or a positive number, not " + timeScale);
+        if (!(timeScale == 0 || timeScale >= MIN_TIME_SCALE && Double.isFinite(timeScale))) {
+            // below the minimum, AWS's default task timeout (99,999,999 s) would be over in an instant
+            throw new UsageError("--time-scale must be 0 (virtual time) or a finite number from 0.000001"
+                    + " up, not " + timeScale);
+        }
+        checkName("--name", executionName);
+        checkName("--state-machine-name", stateMachineName);
+        if (quiet && verbose) {
+            throw new UsageError("--quiet and --verbose do not go together: choose one");
         }
         String definitionText = InputFiles.read(definition, System.in);
         StateMachine machine = ValidateCommand.loadForRun(definition, definitionText, !noValidate);
@@ -192,7 +215,7 @@ public final class RunCommand implements Callable<Integer> {
             throw new UsageError(definition + ": " + e.getMessage());
         }
         boolean text = output == OutputFormat.text;
-        boolean colour = text && terminal && !noColor && System.getenv("NO_COLOR") == null;
+        boolean colour = text && terminal && !noColor && !hasText(System.getenv("NO_COLOR"));
         if (text && !quiet) {
             List<ExecutionListener> printer = List.of(new HistoryPrinter(out, colour, verbose));
             options = options.withListeners(printer);

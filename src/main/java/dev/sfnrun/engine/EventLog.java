@@ -69,14 +69,24 @@ final class EventLog {
         return write(null, previousEventId, type, details == null ? Map.of() : details.build());
     }
 
-    private synchronized HistoryEvent write(Trail trail, long previous, EventType type, Map<String, Object> details) {
+    /** As {@link #appendAfter(long, EventType, EventDetails)}, for an event without details of state {@code stateName}. */
+    HistoryEvent appendAfter(long previousEventId, EventType type, String stateName) {
+        return write(null, previousEventId, type, Map.of(), stateName);
+    }
+
+    private HistoryEvent write(Trail trail, long previous, EventType type, Map<String, Object> details) {
+        return write(trail, previous, type, details, null);
+    }
+
+    private synchronized HistoryEvent write(Trail trail, long previous, EventType type, Map<String, Object> details,
+                                            String stateName) {
         if (trail != null && trail.isClosed()) {
             throw new BranchAborted();
         }
         if (limited && lastId >= STANDARD_HISTORY_LIMIT - 1 && !endsExecution(type)) {
             throw new StatesError(ErrorNames.RUNTIME, HISTORY_LIMIT_CAUSE);
         }
-        HistoryEvent event = new HistoryEvent(++lastId, previous, clock.now(), type, details);
+        HistoryEvent event = new HistoryEvent(++lastId, previous, clock.now(), type, details, stateName);
         if (events != null) {
             events.add(event);
         }

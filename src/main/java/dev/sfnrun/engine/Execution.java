@@ -45,6 +45,13 @@ public final class Execution {
                 options.type() == ExecutionType.STANDARD);
     }
 
+    /** The execution's role: a RoleArn given in the context overrides, as $$ shows it, or the default. */
+    private String roleArn() {
+        JsonNode overrides = options.contextOverrides();
+        JsonNode role = overrides == null ? null : overrides.path("Execution").get("RoleArn");
+        return role != null && role.isTextual() ? role.asText() : options.roleArn();
+    }
+
     public ExecutionResult run() {
         start = clock.now();
         if (machine.timeoutSeconds() != null) {
@@ -53,7 +60,7 @@ public final class Execution {
         context = new ContextObject(options, input, start);
         log.appendAfter(0, EventType.ExecutionStarted, EventDetails.create()
                 .payload("input", new Payload(input, inputText))
-                .put("roleArn", options.roleArn()));
+                .put("roleArn", roleArn()));
         Trail trail = new Trail(0);
         GraphRunner runner = new GraphRunner(this);
         try {

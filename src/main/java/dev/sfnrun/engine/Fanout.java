@@ -106,7 +106,7 @@ final class Fanout {
             type = EventType.ParallelStateAborted;
         }
         if (type != null) {
-            execution.log().appendAfter(failing, type, null);
+            execution.log().appendAfter(failing, type, state.name());
         }
     }
 

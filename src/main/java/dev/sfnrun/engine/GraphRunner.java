@@ -48,6 +48,14 @@ final class GraphRunner {
             } catch (StatesError e) {
                 throw EvaluationFailures.locate(e, run, log);
             }
+            Map<String, Long> sizes = null;
+            if (step.assigned() != null) {
+                try {
+                    sizes = VariableLimits.check(step.assigned(), scope);
+                } catch (StatesError e) {
+                    throw EvaluationFailures.locate(e, run, log);
+                }
+            }
             if (!(state instanceof FailState)) {
                 EventDetails exited = EventDetails.create().put("name", state.name()).output(step.output());
                 if (step.assigned() != null) {
@@ -57,7 +65,7 @@ final class GraphRunner {
             }
             trail.setCurrent(null);
             if (step.assigned() != null) {
-                scope.putAll(toMap(step.assigned()));
+                scope.putAll(toMap(step.assigned()), sizes);
             }
             if (step.next() == null) {
                 return step.output();

@@ -40,22 +40,30 @@ final class PayloadLimit {
         if (value == null || value.isValueNode() && !value.isTextual()) {
             return false;
         }
-        Counter counter = new Counter();
+        return size(value, MAX_BYTES) > MAX_BYTES;
+    }
+
+    /**
+     * The length in bytes of the compact UTF-8 text of {@code value}, or a number over
+     * {@code limit} as soon as it is known to be over (the rest is not counted).
+     */
+    static long size(JsonNode value, long limit) {
+        Counter counter = new Counter(limit);
         try {
             try (JsonGenerator generator = Json.FACTORY.createGenerator(counter, JsonEncoding.UTF8)) {
                 Json.write(value, generator);
             }
         } catch (Full full) {
-            return true;
+            return counter.count;
         } catch (IOException e) {
             for (Throwable t = e; t != null; t = t.getCause()) {
                 if (t instanceof Full) {
-                    return true; // Jackson may wrap what the stream throws
+                    return counter.count; // Jackson may wrap what the stream throws
                 }
             }
             throw new IllegalStateException(e);
         }
-        return counter.count > MAX_BYTES;
+        return counter.count;
     }
 
     private static final class Full extends RuntimeException {
@@ -65,7 +73,12 @@ final class PayloadLimit {
     }
 
     private static final class Counter extends OutputStream {
+        private final long limit;
         long count;
+
+        Counter(long limit) {
+            this.limit = limit;
+        }
 
         @Override
         public void write(int b) {
@@ -79,7 +92,7 @@ final class PayloadLimit {
 
         private void add(int n) {
             count += n;
-            if (count > MAX_BYTES) {
+            if (count > limit) {
                 throw new Full();
             }
         }

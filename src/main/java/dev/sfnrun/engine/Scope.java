@@ -11,6 +11,9 @@ import java.util.Map;
 final class Scope {
     private final Scope parent;
     private final Map<String, JsonNode> values = new HashMap<>();
+    /** The size of each of {@link #values} in bytes of compact JSON (see {@link VariableLimits}). */
+    private final Map<String, Long> sizes = new HashMap<>();
+    private long bytes;
 
     Scope(Scope parent) {
         this.parent = parent;
@@ -26,7 +29,27 @@ final class Scope {
         return null;
     }
 
-    void putAll(Map<String, JsonNode> assigned) {
+    /** Sets the variables of {@code assigned}, whose sizes are {@code assignedSizes}. */
+    void putAll(Map<String, JsonNode> assigned, Map<String, Long> assignedSizes) {
         values.putAll(assigned);
+        bytes = bytesAfter(assignedSizes) - outerBytes();
+        sizes.putAll(assignedSizes);
+    }
+
+    /** The bytes held by this scope and the scopes around it once {@code assignedSizes} are set here. */
+    long bytesAfter(Map<String, Long> assignedSizes) {
+        long total = bytes;
+        for (Map.Entry<String, Long> entry : assignedSizes.entrySet()) {
+            total += entry.getValue() - sizes.getOrDefault(entry.getKey(), 0L);
+        }
+        return total + outerBytes();
+    }
+
+    private long outerBytes() {
+        long total = 0;
+        for (Scope scope = parent; scope != null; scope = scope.parent) {
+            total += scope.bytes;
+        }
+        return total;
     }
 }

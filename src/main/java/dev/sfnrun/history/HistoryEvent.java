@@ -6,10 +6,16 @@ import java.util.Map;
 /**
  * One event of an execution's history, shaped like AWS's HistoryEvent. {@code details} holds the
  * type's detail fields by AWS's names; values are Strings, Numbers, Booleans, {@link Payload}s or
- * nested Maps. Empty for types without details.
+ * nested Maps. Empty for types without details. {@code stateName} is not part of AWS's event: the
+ * state an event belongs to when its details do not name it and its predecessor does not tell
+ * (a {@code ...StateAborted} follows the failing event of another branch); null otherwise.
  */
 public record HistoryEvent(long id, long previousEventId, Instant timestamp, EventType type,
-                           Map<String, Object> details) {
+                           Map<String, Object> details, String stateName) {
+    public HistoryEvent(long id, long previousEventId, Instant timestamp, EventType type, Map<String, Object> details) {
+        this(id, previousEventId, timestamp, type, details, null);
+    }
+
     public Object detail(String key) {
         return details.get(key);
     }

@@ -1,6 +1,7 @@
 package dev.sfnrun.definition.validate;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.sfnrun.definition.ResourceNames;
 import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.HashSet;
@@ -20,7 +21,6 @@ final class StructureChecks {
             "Parallel", "Map");
     private static final int MAX_STATE_NAME = 80;
     private static final int MAX_LABEL = 40;
-    private static final String LABEL_FORBIDDEN = "<>{}[]?*\"#%\\^|~`$&,;:/";
 
     private final Diagnostics out;
     private final boolean machineJsonata;
@@ -108,12 +108,9 @@ final class StructureChecks {
             return;
         }
         String text = label.asText();
-        boolean invalid = text.isEmpty() || text.codePointCount(0, text.length()) > MAX_LABEL
-                || text.codePoints().anyMatch(c -> Character.isWhitespace(c) || Character.isISOControl(c)
-                        || LABEL_FORBIDDEN.indexOf(c) >= 0);
-        if (invalid) {
+        if (!ResourceNames.isValid(text, MAX_LABEL)) {
             out.report(DiagnosticCode.INVALID_LABEL_NAME, state.at("Label"), "Label must have between 1 and "
-                    + MAX_LABEL + " characters and no whitespace, control characters or any of " + LABEL_FORBIDDEN);
+                    + MAX_LABEL + " characters and no whitespace, control characters or any of " + ResourceNames.FORBIDDEN);
         } else if (!labels.add(text)) {
             out.report(DiagnosticCode.DUPLICATE_LABEL_NAME, state.at("Label"), "Duplicate Label: " + text);
         }

@@ -1,0 +1,23 @@
+package dev.sfnrun.definition;
+
+/**
+ * AWS's rule for the names of executions, state machines and Map Run labels: 1 to a given number
+ * of characters (80 for names, 40 for labels), none of them whitespace, a control character or
+ * one of {@link #FORBIDDEN}.
+ */
+public final class ResourceNames {
+    /** The characters AWS refuses in such names. */
+    public static final String FORBIDDEN = "<>{}[]?*\"#%\\^|~`$&,;:/";
+    /** The longest execution or state machine name. */
+    public static final int MAX_NAME = 80;
+
+    private ResourceNames() {
+    }
+
+    /** Whether {@code text} is a valid name of at most {@code max} characters. */
+    public static boolean isValid(String text, int max) {
+        return !text.isEmpty() && text.codePointCount(0, text.length()) <= max
+                && text.codePoints().noneMatch(c -> Character.isWhitespace(c) || Character.isISOControl(c)
+                        || c >= 0x7F && c <= 0x9F || FORBIDDEN.indexOf(c) >= 0);
+    }
+}

@@ -1,0 +1,60 @@
+package dev.sfnrun.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The text history's state column: life-cycle events of Map and Parallel states are theirs, nested or not. */
+class HistoryPrinterTest {
+    @TempDir
+    Path dir;
+
+    /** "type state" of each history line of a text run. */
+    private List<String> columns(String definition, String input) throws Exception {
+        Path file = dir.resolve("machine.asl.json");
+        Files.writeString(file, definition);
+        StringWriter out = new StringWriter();
+        SfnRun.run(new String[] {file.toString(), "--input-json", input, "--time-scale", "0"},
+                new PrintWriter(out, true), new PrintWriter(new StringWriter(), true), false);
+        return Arrays.stream(out.toString().split("\n"))
+                .filter(line -> line.matches("\\s*\\d+\\s+\\+.*"))
+                .map(line -> line.trim().split("\\s+"))
+                .map(cells -> cells[2] + (cells.length > 3 && !cells[3].startsWith("{") && !cells[3].startsWith("[")
+                        && !cells[3].startsWith("\"") ? " " + cells[3] : ""))
+                .toList();
+    }
+
+    @Test
+    void parallelLifeCycleEventsNameTheParallelState() throws Exception {
+        List<String> lines = columns("""
+                {"StartAt": "Both", "States": {"Both": {"Type": "Parallel", "End": true, "Branches": [
+                  {"StartAt": "Fail1", "States": {"Fail1": {"Type": "Fail", "Error": "Boom"}}},
+                  {"StartAt": "Nap", "States": {"Nap": {"Type": "Wait", "Seconds": 5, "End": true}}}]}}}
+                """, "{}");
+        assertEquals(List.of("ExecutionStarted", "ParallelStateEntered Both", "ParallelStateStarted Both",
+                "FailStateEntered Fail1", "WaitStateEntered Nap", "WaitStateAborted Nap", "ParallelStateFailed Both",
+                "ExecutionFailed Both"), lines);
+    }
+
+    @Test
+    void mapEventsInsideAParallelBranchNameTheirOwnStates() throws Exception {
+        List<String> lines = columns("""
+                {"StartAt": "Outer", "States": {"Outer": {"Type": "Parallel", "Next": "After", "Branches": [
+                  {"StartAt": "Each", "States": {"Each": {"Type": "Map", "MaxConcurrency": 1, "End": true,
+                    "ItemProcessor": {"StartAt": "Item", "States": {"Item": {"Type": "Pass", "End": true}}}}}}]},
+                 "After": {"Type": "Succeed"}}}
+                """, "[1]");
+        assertEquals(List.of("ExecutionStarted", "ParallelStateEntered Outer", "ParallelStateStarted Outer",
+                "MapStateEntered Each", "MapStateStarted Each", "MapIterationStarted Each", "PassStateEntered Item",
+                "PassStateExited Item", "MapIterationSucceeded Each", "MapStateSucceeded Each", "MapStateExited Each",
+                "ParallelStateSucceeded Outer", "ParallelStateExited Outer", "SucceedStateEntered After",
+                "SucceedStateExited After", "ExecutionSucceeded"), lines);
+    }
+}

@@ -1,0 +1,104 @@
+package dev.sfnrun.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.sfnrun.query.Json;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The run options the tutorial tests do not reach: bad values are one line and exit 2; names and the context. */
+class RunOptionsTest {
+    private static final String PASS = """
+            {"StartAt": "Hello", "States": {"Hello": {"Type": "Pass", "Result": "hi", "End": true}}}
+            """;
+
+    @TempDir
+    Path dir;
+
+    private record Result(int code, String out, String err) {
+    }
+
+    private static Result run(String... args) {
+        StringWriter out = new StringWriter();
+        StringWriter err = new StringWriter();
+        int code = SfnRun.run(args, new PrintWriter(out, true), new PrintWriter(err, true), false);
+        return new Result(code, out.toString(), err.toString());
+    }
+
+    private String file(String name, String text) throws Exception {
+        Path path = dir.resolve(name);
+        Files.writeString(path, text);
+        return path.toString();
+    }
+
+    private static void assertOneLineError(Result result, String message) {
+        assertEquals(ExitCodes.CANNOT_START, result.code());
+        assertEquals("", result.out());
+        assertEquals("sfn-run: " + message + System.lineSeparator(), result.err());
+    }
+
+    @Test
+    void aTimeScaleMustBeZeroOrAFiniteNumberNotTooSmall() throws Exception {
+        String definition = file("pass.asl.json", PASS);
+        for (String scale : new String[] {"Infinity", "NaN", "-1", "1e-300"}) {
+            Result result = run(definition, "--time-scale", scale);
+            assertEquals(ExitCodes.CANNOT_START, result.code(), scale);
+            assertTrue(result.err().startsWith("sfn-run: --time-scale must be 0 (virtual time) or a finite number "
+                    + "from 0.000001 up, not "), result.err());
+        }
+        assertEquals(ExitCodes.OK, run(definition, "--time-scale", "0.000001").code());
+        assertEquals(ExitCodes.OK, run(definition, "--time-scale", "0").code());
+    }
+
+    @Test
+    void quietAndVerboseAreRefusedTogether() throws Exception {
+        assertOneLineError(run(file("pass.asl.json", PASS), "-q", "-v"),
+                "--quiet and --verbose do not go together: choose one");
+    }
+
+    @Test
+    void namesFollowAwsRules() throws Exception {
+        String definition = file("pass.asl.json", PASS);
+        assertOneLineError(run(definition, "--name", "nightly run"), "--name 'nightly run': AWS accepts 1 to 80 "
+                + "characters and no whitespace, control characters or any of <>{}[]?*\"#%\\^|~`$&,;:/");
+        assertEquals(ExitCodes.CANNOT_START, run(definition, "--name", "x".repeat(81)).code());
+        assertEquals(ExitCodes.CANNOT_START, run(definition, "--state-machine-name", "a/b").code());
+        Result ok = run(definition, "--name", "x".repeat(80), "--state-machine-name", "Orders-v2", "--output", "json",
+                "--time-scale", "0");
+        assertEquals(ExitCodes.OK, ok.code(), ok.err());
+        assertTrue(Json.parse(ok.out()).get("executionArn").asText()
+                .endsWith(":execution:Orders-v2:" + "x".repeat(80)));
+    }
+
+    @Test
+    void aRoleArnInTheContextIsTheExecutionsRole() throws Exception {
+        String role = "arn:aws:iam::123456789012:role/OrdersRole";
+        String definition = file("role.asl.json", """
+                {"StartAt": "Who", "States": {"Who": {"Type": "Pass",
+                  "Parameters": {"role.$": "$$.Execution.RoleArn"}, "End": true}}}
+                """);
+        Result result = run(definition, "--context", file("context.json", "{\"Execution\": {\"RoleArn\": \"" + role + "\"}}"),
+                "--output", "json", "--time-scale", "0");
+        JsonNode report = Json.parse(result.out());
+        assertEquals("{\"role\":\"" + role + "\"}", report.get("output").asText());
+        assertEquals(role, report.get("events").get(0).get("executionStartedEventDetails").get("roleArn").asText());
+    }
+
+    @Test
+    void reportTimestampsHaveMillisecondsAsAwsWritesThem() throws Exception {
+        Result result = run(file("pass.asl.json", PASS), "--output", "json", "--time-scale", "0");
+        JsonNode report = Json.parse(result.out());
+        String pattern = "\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}:\\d{2}\\.\\d{3}Z";
+        assertTrue(report.get("startDate").asText().matches(pattern), report.get("startDate").asText());
+        assertTrue(report.get("stopDate").asText().matches(pattern), report.get("stopDate").asText());
+        for (JsonNode event : report.get("events")) {
+            assertTrue(event.get("timestamp").asText().matches(pattern), event.toString());
+        }
+    }
+}
