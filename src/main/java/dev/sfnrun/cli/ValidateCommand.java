@@ -75,7 +75,7 @@ final class ValidateCommand implements Callable<Integer> {
                 out.print(DiagnosticFormatter.text(report));
             }
             out.flush(); // every diagnostic line is out before the summary on the other stream
-            spec.commandLine().getErr().println(summary(reports));
+            spec.commandLine().getErr().println(summary(reports, strict));
         }
         out.flush();
         return code;
@@ -105,10 +105,10 @@ final class ValidateCommand implements Callable<Integer> {
         return report.diagnostics().stream().filter(d -> d.severity() == severity).count();
     }
 
-    private static String summary(List<ValidationReport> reports) {
+    private static String summary(List<ValidationReport> reports, boolean strict) {
         long errors = reports.stream().mapToLong(r -> count(r, Severity.ERROR)).sum();
         long warnings = reports.stream().mapToLong(r -> count(r, Severity.WARNING)).sum();
-        long invalid = reports.stream().filter(ValidationReport::hasErrors).count();
+        long invalid = reports.stream().filter(r -> r.hasErrors() || strict && r.hasWarnings()).count();
         return reports.size() + (reports.size() == 1 ? " file" : " files") + " checked, " + invalid + " invalid: "
                 + errors + (errors == 1 ? " error, " : " errors, ") + warnings + (warnings == 1 ? " warning" : " warnings");
     }
@@ -150,7 +150,12 @@ final class ValidateCommand implements Callable<Integer> {
         try {
             return DefinitionParser.parse(json);
         } catch (DefinitionException e) {
-            throw new RefusedDefinition(name + ":" + place(text, e.pointer()) + ": error: " + e.getMessage()
+            String message = e.getMessage();
+            String at = " at " + e.pointer();
+            if (message.endsWith(at)) { // a message that names the place already
+                message = message.substring(0, message.length() - at.length());
+            }
+            throw new RefusedDefinition(name + ":" + place(text, e.pointer()) + ": error: " + message
                     + (e.pointer().isEmpty() ? "" : " (at " + e.pointer() + ")") + "\n");
         }
     }

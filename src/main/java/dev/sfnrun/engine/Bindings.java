@@ -7,6 +7,7 @@ import dev.sfnrun.definition.State;
 import dev.sfnrun.definition.StateGraph;
 import dev.sfnrun.definition.TaskState;
 import dev.sfnrun.query.PayloadTemplate;
+import dev.sfnrun.query.jsonata.JsonataTemplate;
 import dev.sfnrun.task.TaskFunction;
 import dev.sfnrun.task.load.ResourceResolver;
 import dev.sfnrun.task.load.ResourceResolver.Resolved;
@@ -90,10 +91,12 @@ public final class Bindings {
         if (parameters == null) {
             parameters = task.arguments();
         }
+        JsonNode name = null;
         if (parameters instanceof PayloadTemplate template) {
-            JsonNode name = template.literal().get("FunctionName");
-            return name != null && name.isTextual() ? name : null;
+            name = template.literal().get("FunctionName");
+        } else if (parameters instanceof JsonataTemplate template) {
+            name = template.literalMember("FunctionName");
         }
-        return null;
+        return name != null && name.isTextual() ? name : null;
     }
 }

@@ -161,6 +161,11 @@ class TaskResourcesTest {
         var activity = assertThrows(UnboundResourceException.class,
                 () -> run(task("arn:aws:states:us-east-1:123456789012:activity:Approve", ""), "{}", registry()));
         assertEquals("Approve", activity.bindingName());
+        var jsonata = assertThrows(UnboundResourceException.class, () -> run("{\"QueryLanguage\":\"JSONata\","
+                + "\"StartAt\":\"T\",\"States\":{\"T\":{\"Type\":\"Task\",\"Resource\":\"arn:aws:states:::lambda:invoke\","
+                + "\"Arguments\":{\"FunctionName\":\"Missing\",\"Payload\":\"{% $states.input %}\"},\"End\":true}}}",
+                "{}", registry()));
+        assertEquals("Missing", jsonata.bindingName());
     }
 
     @Test

@@ -3,6 +3,7 @@ package dev.sfnrun.definition.validate;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.sfnrun.query.JsonPath;
 import dev.sfnrun.query.QuerySyntaxException;
+import dev.sfnrun.query.Timestamps;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
@@ -96,6 +97,9 @@ final class ChoiceChecks {
                 Field operand = Field.of(key, OPERATORS.get(key));
                 if (ShapeChecks.checkValue(operand, value, at, false, out) && key.endsWith("Path")) {
                     path(value.asText(), at, out);
+                } else if (key.startsWith("Timestamp") && !key.endsWith("Path") && value.isTextual()
+                        && Timestamps.parse(value.asText()).isEmpty()) {
+                    out.schema(at, "The value of the field '" + key + "' must be a timestamp string");
                 }
             } else if (BOOLEAN_OPERATORS.contains(key)) {
                 operators.add(key);

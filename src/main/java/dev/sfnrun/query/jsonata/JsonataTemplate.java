@@ -195,6 +195,18 @@ public final class JsonataTemplate implements ValueExpr {
         return field;
     }
 
+    /** The value of member {@code name} when this template is an object whose member is written without an expression; else null. */
+    public JsonNode literalMember(String name) {
+        if (root instanceof Obj obj) {
+            for (Map.Entry<String, Node> member : obj.members()) {
+                if (member.getKey().equals(name) && member.getValue() instanceof Literal literal) {
+                    return literal.value();
+                }
+            }
+        }
+        return null;
+    }
+
     private record States(JsonNode input, JsonNode result, JsonNode errorOutput, EvalContext context) {
     }
 

@@ -1,8 +1,11 @@
 package dev.sfnrun.task.load;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JavaType;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.NullNode;
 import dev.sfnrun.query.Json;
 import dev.sfnrun.task.TaskContext;
@@ -28,7 +31,15 @@ public final class LambdaHandlerFunction implements TaskFunction {
     static final String STREAM_HANDLER = "com.amazonaws.services.lambda.runtime.RequestStreamHandler";
     static final String CONTEXT = "com.amazonaws.services.lambda.runtime.Context";
 
-    private static final ObjectMapper MAPPER = new ObjectMapper().findAndRegisterModules();
+    /**
+     * Set up as the Java runtime's serializer is: unknown input fields are ignored (a state's
+     * input usually has more fields than the handler's type) and null fields are left out of
+     * the output.
+     */
+    private static final ObjectMapper MAPPER = new ObjectMapper().findAndRegisterModules()
+            .configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, false)
+            .configure(SerializationFeature.FAIL_ON_EMPTY_BEANS, false)
+            .setSerializationInclusion(JsonInclude.Include.NON_NULL);
 
     private final Class<?> handlerClass;
     private final Object handler;
@@ -94,7 +105,13 @@ public final class LambdaHandlerFunction implements TaskFunction {
                 String text = out.toString(StandardCharsets.UTF_8).trim();
                 return text.isEmpty() ? NullNode.getInstance() : Json.parse(text);
             }
-            Object argument = MAPPER.convertValue(input, inputType);
+            Object argument;
+            try {
+                argument = MAPPER.convertValue(input, inputType);
+            } catch (IllegalArgumentException e) {
+                // the input does not fit the handler's type: named, as the runtime's, by Jackson's exception
+                throw LambdaErrors.javaRuntimeFailure(e.getCause() != null ? e.getCause() : e);
+            }
             Object result = call(argument, lambdaContext);
             return result == null ? NullNode.getInstance() : MAPPER.valueToTree(result);
         } finally {

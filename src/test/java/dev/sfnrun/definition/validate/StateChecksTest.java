@@ -167,6 +167,11 @@ class StateChecksTest {
         found = Check.diagnostics(operand);
         Check.assertDiagnostic(operand, Check.at(found, "/States/S/Choices/0/NumericEquals"), SCHEMA_VALIDATION_FAILED, "/States/S/Choices/0/NumericEquals",
                 "\"NumericEquals\"", "Expected value of type [NUMBER]");
+        String timestamp = machine("{\"Type\": \"Choice\", \"Choices\": [{\"Variable\": \"$.a\", \"TimestampEquals\": \"2024-13-01T00:00:00Z\", \"Next\": \"S\"}]}");
+        found = Check.diagnostics(timestamp);
+        Check.assertDiagnostic(timestamp, Check.at(found, "/States/S/Choices/0/TimestampEquals"), SCHEMA_VALIDATION_FAILED,
+                "/States/S/Choices/0/TimestampEquals", "\"TimestampEquals\"",
+                "The value of the field 'TimestampEquals' must be a timestamp string");
         String noNext = machine("{\"Type\": \"Choice\", \"Choices\": [{\"Variable\": \"$.a\", \"IsNull\": true}]}");
         found = Check.diagnostics(noNext);
         Check.assertDiagnostic(noNext, Check.at(found, "/States/S/Choices/0"), SCHEMA_VALIDATION_FAILED, "/States/S/Choices/0",

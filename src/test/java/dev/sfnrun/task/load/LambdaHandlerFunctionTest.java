@@ -77,4 +77,24 @@ class LambdaHandlerFunctionTest {
         var function = LambdaHandlerFunction.of(UpperStreamHandler.class, "Upper", "us-east-1", "123456789012");
         assertEquals(Json.parse("{\"A\":\"B\"}"), function.invoke(Json.parse("{\"a\":\"b\"}"), CONTEXT));
     }
+
+    @Test
+    void inputFieldsTheTypeLacksAreIgnoredAndNullFieldsLeftOut() throws Exception {
+        // as the Java runtime's serializer does: a state's input usually carries more than the handler reads
+        var function = LambdaHandlerFunction.of(GreetHandler.class, "Greet", "us-east-1", "123456789012");
+        JsonNode result = function.invoke(Json.parse("{\"name\":\"Ada\",\"orderId\":\"o-1\",\"nested\":{\"a\":1}}"),
+                CONTEXT);
+        assertEquals("Hello, Ada!", result.get("greeting").asText());
+        var nulls = LambdaHandlerFunction.of(dev.sfnrun.testtasks.PartialHandler.class, "Partial", "us-east-1",
+                "123456789012");
+        assertEquals(Json.parse("{\"present\":\"yes\"}"), nulls.invoke(Json.parse("{}"), CONTEXT));
+    }
+
+    @Test
+    void inputThatDoesNotFitTheTypeFailsWithJacksonsExceptionName() {
+        var function = LambdaHandlerFunction.of(GreetHandler.class, "Greet", "us-east-1", "123456789012");
+        TaskFailure failure = assertThrows(TaskFailure.class,
+                () -> function.invoke(Json.parse("{\"name\":\"Ada\",\"times\":\"many\"}"), CONTEXT));
+        assertEquals("com.fasterxml.jackson.databind.exc.InvalidFormatException", failure.error());
+    }
 }
