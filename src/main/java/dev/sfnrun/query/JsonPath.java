@@ -68,7 +68,10 @@ public final class JsonPath implements ValueExpr {
             return new JsonPath(text, root, variable,
                     com.jayway.jsonpath.JsonPath.compile("$" + keepBracketBackslashes(rest)));
         } catch (InvalidPathException e) {
-            throw new QuerySyntaxException("The path '" + text + "' is not a valid JSONPath: " + e.getMessage());
+            // Jayway's own parse errors say what is wrong; a crash inside its parser does not
+            boolean explained = e.getCause() == null && e.getMessage() != null && !e.getMessage().startsWith("java.");
+            throw new QuerySyntaxException("The path '" + text + "' is not a valid JSONPath"
+                    + (explained ? ": " + e.getMessage() : ""));
         }
     }
 
