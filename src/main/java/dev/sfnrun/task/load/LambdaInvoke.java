@@ -74,6 +74,15 @@ public final class LambdaInvoke {
                 + UUID.randomUUID() + "; Proxy: null)");
     }
 
+    /**
+     * The version that ran: a version number given as the qualifier runs that version; an alias
+     * names a version only AWS knows, so sfn-run, which runs the one function it has, says $LATEST.
+     */
+    static String executedVersion(Request request) {
+        String qualifier = request.qualifier();
+        return qualifier != null && qualifier.matches("\\d+") ? qualifier : "$LATEST";
+    }
+
     /** The task result for a function that returned {@code payload}. */
     public static ObjectNode response(Request request, JsonNode payload, String requestId) {
         ObjectNode result = Json.object();
@@ -81,7 +90,7 @@ public final class LambdaInvoke {
         int status = request.async() ? 202 : 200;
         String body = request.async() ? "" : Json.compact(payload);
         if (!request.async()) {
-            result.put("ExecutedVersion", "$LATEST");
+            result.put("ExecutedVersion", executedVersion(request));
         }
         String log = null;
         if (request.tailLog() && !request.async()) {

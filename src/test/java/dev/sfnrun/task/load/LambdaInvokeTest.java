@@ -55,6 +55,19 @@ class LambdaInvokeTest {
     }
 
     @Test
+    void theExecutedVersionIsTheVersionAskedFor() throws Exception {
+        assertEquals("$LATEST", LambdaInvoke.response(LambdaInvoke.request(json("{\"FunctionName\":\"F\"}")),
+                json("{}"), "r").get("ExecutedVersion").asText());
+        assertEquals("7", LambdaInvoke.response(LambdaInvoke.request(json("{\"FunctionName\":\"F:7\"}")),
+                json("{}"), "r").get("ExecutedVersion").asText());
+        assertEquals("3", LambdaInvoke.response(LambdaInvoke.request(
+                json("{\"FunctionName\":\"arn:aws:lambda:us-east-1:123456789012:function:F:3\"}")),
+                json("{}"), "r").get("ExecutedVersion").asText());
+        assertEquals("$LATEST", LambdaInvoke.response(LambdaInvoke.request(json("{\"FunctionName\":\"F:prod\"}")),
+                json("{}"), "r").get("ExecutedVersion").asText());
+    }
+
+    @Test
     void notFoundIsLambdasError() {
         StatesError error = LambdaInvoke.notFound("Nope", null, "eu-west-1", "111111111111");
         assertEquals("Lambda.ResourceNotFoundException", error.error());
