@@ -1,13 +1,12 @@
 package dev.sfnrun.cli;
 
+import static dev.sfnrun.cli.CliRun.assertOneLineError;
+import static dev.sfnrun.cli.CliRun.run;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.sfnrun.query.Json;
-import java.io.PrintWriter;
-import java.io.StringWriter;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -21,33 +20,15 @@ class RunOptionsTest {
     @TempDir
     Path dir;
 
-    private record Result(int code, String out, String err) {
-    }
-
-    private static Result run(String... args) {
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
-        int code = SfnRun.run(args, new PrintWriter(out, true), new PrintWriter(err, true), false);
-        return new Result(code, out.toString(), err.toString());
-    }
-
     private String file(String name, String text) throws Exception {
-        Path path = dir.resolve(name);
-        Files.writeString(path, text);
-        return path.toString();
-    }
-
-    private static void assertOneLineError(Result result, String message) {
-        assertEquals(ExitCodes.CANNOT_START, result.code());
-        assertEquals("", result.out());
-        assertEquals("sfn-run: " + message + System.lineSeparator(), result.err());
+        return CliRun.file(dir, name, text);
     }
 
     @Test
     void aTimeScaleMustBeZeroOrAFiniteNumberNotTooSmall() throws Exception {
         String definition = file("pass.asl.json", PASS);
         for (String scale : new String[] {"Infinity", "NaN", "-1", "1e-300"}) {
-            Result result = run(definition, "--time-scale", scale);
+            CliRun result = run(definition, "--time-scale", scale);
             assertEquals(ExitCodes.CANNOT_START, result.code(), scale);
             assertTrue(result.err().startsWith("sfn-run: --time-scale must be 0 (virtual time) or a finite number "
                     + "from 0.000001 up, not "), result.err());
@@ -69,7 +50,7 @@ class RunOptionsTest {
                 + "characters and no whitespace, control characters or any of <>{}[]?*\"#%\\^|~`$&,;:/");
         assertEquals(ExitCodes.CANNOT_START, run(definition, "--name", "x".repeat(81)).code());
         assertEquals(ExitCodes.CANNOT_START, run(definition, "--state-machine-name", "a/b").code());
-        Result ok = run(definition, "--name", "x".repeat(80), "--state-machine-name", "Orders-v2", "--output", "json",
+        CliRun ok = run(definition, "--name", "x".repeat(80), "--state-machine-name", "Orders-v2", "--output", "json",
                 "--time-scale", "0");
         assertEquals(ExitCodes.OK, ok.code(), ok.err());
         assertTrue(Json.parse(ok.out()).get("executionArn").asText()
@@ -83,7 +64,7 @@ class RunOptionsTest {
                 {"StartAt": "Who", "States": {"Who": {"Type": "Pass",
                   "Parameters": {"role.$": "$$.Execution.RoleArn"}, "End": true}}}
                 """);
-        Result result = run(definition, "--context", file("context.json", "{\"Execution\": {\"RoleArn\": \"" + role + "\"}}"),
+        CliRun result = run(definition, "--context", file("context.json", "{\"Execution\": {\"RoleArn\": \"" + role + "\"}}"),
                 "--output", "json", "--time-scale", "0");
         JsonNode report = Json.parse(result.out());
         assertEquals("{\"role\":\"" + role + "\"}", report.get("output").asText());
@@ -92,7 +73,7 @@ class RunOptionsTest {
 
     @Test
     void reportTimestampsHaveMillisecondsAsAwsWritesThem() throws Exception {
-        Result result = run(file("pass.asl.json", PASS), "--output", "json", "--time-scale", "0");
+        CliRun result = run(file("pass.asl.json", PASS), "--output", "json", "--time-scale", "0");
         JsonNode report = Json.parse(result.out());
         String pattern = "\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}:\\d{2}\\.\\d{3}Z";
         assertTrue(report.get("startDate").asText().matches(pattern), report.get("startDate").asText());

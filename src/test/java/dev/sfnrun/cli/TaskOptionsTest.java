@@ -1,5 +1,7 @@
 package dev.sfnrun.cli;
 
+import static dev.sfnrun.cli.CliRun.assertOneLineError;
+import static dev.sfnrun.cli.CliRun.run;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -7,8 +9,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.sfnrun.query.Json;
 import dev.sfnrun.testtasks.Echo;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
@@ -28,34 +28,13 @@ class TaskOptionsTest {
     @TempDir
     Path dir;
 
-    private record Result(int code, String out, String err) {
-        JsonNode report() throws Exception {
-            return Json.parse(out);
-        }
-    }
-
-    private static Result run(String... args) {
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
-        int code = SfnRun.run(args, new PrintWriter(out, true), new PrintWriter(err, true), false);
-        return new Result(code, out.toString(), err.toString());
-    }
-
     private String file(String name, String text) throws Exception {
-        Path path = dir.resolve(name);
-        Files.writeString(path, text);
-        return path.toString();
-    }
-
-    private static void assertOneLineError(Result result, String message) {
-        assertEquals(ExitCodes.CANNOT_START, result.code());
-        assertEquals("", result.out());
-        assertEquals("sfn-run: " + message + System.lineSeparator(), result.err());
+        return CliRun.file(dir, name, text);
     }
 
     @Test
     void taskBindsAJavaLambdaHandler() throws Exception {
-        Result result = run(file("greet.asl.json", GREET), "--input-json", "{\"name\":\"Ada\"}", "--output", "json",
+        CliRun result = run(file("greet.asl.json", GREET), "--input-json", "{\"name\":\"Ada\"}", "--output", "json",
                 "--time-scale", "0", "--task", "Greet=dev.sfnrun.testtasks.GreetHandler");
         assertEquals(ExitCodes.OK, result.code(), result.err());
         JsonNode report = result.report();
@@ -65,7 +44,7 @@ class TaskOptionsTest {
 
     @Test
     void aFailingHandlerFailsTheExecutionWithTheJavaErrorName() throws Exception {
-        Result result = run(file("greet.asl.json", GREET), "--output", "json", "--time-scale", "0",
+        CliRun result = run(file("greet.asl.json", GREET), "--output", "json", "--time-scale", "0",
                 "--task", "Greet=dev.sfnrun.testtasks.GreetHandler");
         assertEquals(ExitCodes.FAILED, result.code());
         assertEquals("java.lang.IllegalArgumentException", result.report().get("error").asText());
@@ -77,7 +56,7 @@ class TaskOptionsTest {
         Files.createDirectories(services);
         Files.writeString(services.resolve("dev.sfnrun.task.TaskFunction"), Echo.class.getName() + "\n");
         String definition = file("echo.asl.json", GREET.replace("function:Greet", "function:Echo"));
-        Result result = run(definition, "--input-json", "[1,2]", "--output", "json", "--time-scale", "0",
+        CliRun result = run(definition, "--input-json", "[1,2]", "--output", "json", "--time-scale", "0",
                 "--classpath", dir.resolve("classes").toString());
         assertEquals(ExitCodes.OK, result.code(), result.err());
         assertEquals("[1,2]", result.report().get("output").asText());
@@ -86,7 +65,7 @@ class TaskOptionsTest {
     @Test
     void anUnboundResourceStopsTheRunBeforeItStarts() throws Exception {
         String definition = file("send.asl.json", SEND);
-        Result result = run(definition, "--time-scale", "0");
+        CliRun result = run(definition, "--time-scale", "0");
         assertOneLineError(result, definition + ": state 'Send', field Resource: no task function is bound to "
                 + "'arn:aws:states:::sqs:sendMessage'. Bind one with --task sqs:sendMessage=your.Class (with --classpath), "
                 + "list it under META-INF/services, or answer the state from a mock file (--mock-config FILE --test-case NAME).");
@@ -115,10 +94,10 @@ class TaskOptionsTest {
                    "SendOk": {"0": {"Return": {"MessageId": "m-1"}}},
                    "SendFails": {"0-9": {"Throw": {"Error": "SQS.AmazonSQSException", "Cause": "down"}}}}}
                 """);
-        Result sent = run(definition, "--output", "json", "--time-scale", "0", "--mock-config", mocks, "--test-case", "Sent");
+        CliRun sent = run(definition, "--output", "json", "--time-scale", "0", "--mock-config", mocks, "--test-case", "Sent");
         assertEquals(ExitCodes.OK, sent.code(), sent.err());
         assertEquals("{\"MessageId\":\"m-1\"}", sent.report().get("output").asText());
-        Result down = run(definition, "--output", "json", "--time-scale", "0", "--mock-config", mocks, "--test-case", "Down");
+        CliRun down = run(definition, "--output", "json", "--time-scale", "0", "--mock-config", mocks, "--test-case", "Down");
         assertEquals(ExitCodes.FAILED, down.code());
         assertEquals("SQS.AmazonSQSException", down.report().get("error").asText());
         assertEquals("down", down.report().get("cause").asText());
@@ -133,7 +112,7 @@ class TaskOptionsTest {
     @Test
     void aTaskThatNeverEndsTimesOutAndTheCommandReturns() throws Exception {
         String definition = file("slow.asl.json", GREET.replace("function:Greet\"", "function:Slow\", \"TimeoutSeconds\": 2"));
-        Result result = run(definition, "--output", "json", "--time-scale", "0.001",
+        CliRun result = run(definition, "--output", "json", "--time-scale", "0.001",
                 "--task", "Slow=dev.sfnrun.testtasks.Stubborn");
         assertEquals(ExitCodes.FAILED, result.code(), result.err());
         assertEquals("States.Timeout", result.report().get("error").asText());

@@ -48,16 +48,21 @@ class VariableLimitsTest {
                 + "variable.", result.cause());
     }
 
-    @Test
-    void theExecutionKeepsAtMost10MiB() {
-        // 50 states each keep 200 kB in a variable of their own: 10 MB in all, over the quota at the 53rd
+    /** 60 Pass states in a row, state i assigning {@code name.apply(i)} the input's string. */
+    private static String chain(java.util.function.IntFunction<String> name) {
         StringBuilder states = new StringBuilder();
         for (int i = 0; i < 60; i++) {
-            states.append(i == 0 ? "" : ",").append("\"S").append(i).append("\":{\"Type\":\"Pass\",\"Assign\":{\"v")
-                    .append(i).append(".$\":\"$.s\"},").append(i == 59 ? "\"End\":true}" : "\"Next\":\"S" + (i + 1) + "\"}");
+            states.append(i == 0 ? "" : ",").append("\"S").append(i).append("\":{\"Type\":\"Pass\",\"Assign\":{\"")
+                    .append(name.apply(i)).append(".$\":\"$.s\"},")
+                    .append(i == 59 ? "\"End\":true}" : "\"Next\":\"S" + (i + 1) + "\"}");
         }
-        ExecutionResult result = run("{\"StartAt\":\"S0\",\"States\":{" + states + "}}", input(200_000),
-                new TaskRegistry());
+        return "{\"StartAt\":\"S0\",\"States\":{" + states + "}}";
+    }
+
+    @Test
+    void theExecutionKeepsAtMost10MiB() {
+        // each state keeps 200 kB in a variable of its own: over 10 MiB at the 53rd
+        ExecutionResult result = run(chain(i -> "v" + i), input(200_000), new TaskRegistry());
         assertEquals("States.DataLimitExceeded", result.error());
         assertEquals("An error occurred while executing the state 'S52' (entered at the event id #106). The "
                 + "variables of the execution would total more than 10 MiB (10485760 bytes), the maximum for one "
@@ -66,13 +71,7 @@ class VariableLimitsTest {
 
     @Test
     void reassigningAVariableReplacesItsSize() {
-        StringBuilder states = new StringBuilder();
-        for (int i = 0; i < 60; i++) {
-            states.append(i == 0 ? "" : ",").append("\"S").append(i).append("\":{\"Type\":\"Pass\",\"Assign\":")
-                    .append("{\"same.$\":\"$.s\"},").append(i == 59 ? "\"End\":true}" : "\"Next\":\"S" + (i + 1) + "\"}");
-        }
-        ExecutionResult result = run("{\"StartAt\":\"S0\",\"States\":{" + states + "}}", input(200_000),
-                new TaskRegistry());
+        ExecutionResult result = run(chain(i -> "same"), input(200_000), new TaskRegistry());
         assertEquals(ExecutionStatus.SUCCEEDED, result.status(), result.cause());
     }
 }
