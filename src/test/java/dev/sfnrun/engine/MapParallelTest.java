@@ -131,6 +131,33 @@ class MapParallelTest {
     }
 
     @Test
+    void tasksThatNeverReturnTimeOutAndStopTheMapInlineAndDistributed() throws Exception {
+        // code that ignores interruption, limited by TimeoutSeconds (1 s at 1/100 of real time)
+        TaskRegistry tasks = TaskRegistry.withBuiltins().bind("stubborn", new dev.sfnrun.testtasks.Stubborn());
+        for (String processor : new String[] {"", DIST + ", "}) {
+            String definition = "{\"StartAt\": \"M\", \"States\": {\"M\": {\"Type\": \"Map\", \"End\": true,"
+                    + " \"ItemProcessor\": {" + processor + "\"StartAt\": \"T\", \"States\": {\"T\": {\"Type\": \"Task\","
+                    + " \"Resource\": \"stubborn\", \"TimeoutSeconds\": 1, \"End\": true}}}}}}";
+            ExecutionOptions options = ExecutionOptions.defaults().withStateMachineName("Test").withTasks(tasks)
+                    .withClock(new ScaledClock(0.01));
+            ExecutionResult result = new Execution(DefinitionParser.parse(Json.parse(definition)),
+                    Json.parse("[1, 2, 3]"), "[1, 2, 3]", options).run();
+            assertEquals(ExecutionStatus.FAILED, result.status(), processor);
+            if (processor.isEmpty()) {
+                assertEquals("States.Timeout", result.error());
+                assertTrue(types(result).contains(EventType.LambdaFunctionTimedOut));
+                assertTrue(types(result).contains(EventType.MapIterationFailed));
+                assertEquals(EventType.MapStateFailed, types(result).get(types(result).size() - 2));
+            } else {
+                // a child's failure is the Map Run's: no failure is tolerated without a tolerance field
+                assertEquals("States.ExceedToleratedFailureThreshold", result.error());
+                assertTrue(types(result).contains(EventType.MapRunFailed));
+            }
+            assertEquals(List.of(), branchThreads(), "no branch thread survives the execution");
+        }
+    }
+
+    @Test
     void parallelResultSelectorAndResultPathApplyToTheArrayOfBranchOutputs() throws Exception {
         ExecutionResult result = run("""
                 {"StartAt": "P", "States": {"P": {"Type": "Parallel", "End": true,
