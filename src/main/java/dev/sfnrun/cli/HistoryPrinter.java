@@ -76,7 +76,7 @@ final class HistoryPrinter implements ExecutionListener {
         if (type == EventType.MapStateEntered || type == EventType.ParallelStateEntered) {
             return new Place(name, name, event.id(), scopeAfter(previous), false);
         }
-        if (isLifeCycle(type)) {
+        if (isLifeCycle(type) && event.stateName() == null) { // a MapStateAborted of a stopped branch names its state
             long owner = previous.owner() != 0 ? previous.owner() : previous.scope();
             Place state = places.getOrDefault(owner, Place.NONE);
             boolean opens = type == EventType.ParallelStateStarted || type == EventType.MapIterationStarted;

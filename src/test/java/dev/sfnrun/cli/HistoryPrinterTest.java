@@ -57,4 +57,16 @@ class HistoryPrinterTest {
                 "ParallelStateSucceeded Outer", "ParallelStateExited Outer", "SucceedStateEntered After",
                 "SucceedStateExited After", "ExecutionSucceeded"), lines);
     }
+
+    @Test
+    void anAbortedMapInAStoppedBranchIsNamed() throws Exception {
+        List<String> lines = columns("""
+                {"StartAt": "Both", "States": {"Both": {"Type": "Parallel", "End": true, "Branches": [
+                  {"StartAt": "Fail1", "States": {"Fail1": {"Type": "Fail", "Error": "Boom"}}},
+                  {"StartAt": "Each", "States": {"Each": {"Type": "Map", "End": true, "ItemsPath": "$.items",
+                    "ItemProcessor": {"StartAt": "Nap", "States": {"Nap": {"Type": "Wait", "Seconds": 5, "End": true}}}}}}]}}}
+                """, "{\"items\": [1]}");
+        assertEquals("MapStateAborted Each", lines.stream().filter(l -> l.startsWith("MapStateAborted")).findFirst()
+                .orElse("none"), String.join("\n", lines));
+    }
 }
