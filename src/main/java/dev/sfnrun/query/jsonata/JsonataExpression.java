@@ -72,6 +72,14 @@ public final class JsonataExpression {
         return references.statesResult();
     }
 
+    /**
+     * How long one evaluation may run (real time). AWS's own bound is not documented; JSONata's
+     * guard then fails the expression with "Expression evaluation timeout: Check for infinite loop".
+     */
+    static final long EVALUATION_TIMEOUT_MILLIS = 10_000;
+    /** The bound in force: {@link #EVALUATION_TIMEOUT_MILLIS}, shortened by tests. */
+    static volatile long evaluationTimeoutMillis = EVALUATION_TIMEOUT_MILLIS;
+
     /** Whether the expression reads {@code $states.errorOutput}. */
     public boolean usesErrorOutput() {
         return references.statesErrorOutput();
@@ -84,6 +92,8 @@ public final class JsonataExpression {
      */
     public JsonNode evaluate(JsonNode input, JsonNode result, JsonNode errorOutput, EvalContext context) {
         Frame frame = compiled.createFrame();
+        // an expression that never ends (a tail-recursive loop) fails instead of hanging the run
+        frame.setRuntimeBounds(evaluationTimeoutMillis, Integer.MAX_VALUE);
         for (String name : references.names()) {
             if (name.equals("states")) {
                 frame.bind("states", states(input, result, errorOutput, context));

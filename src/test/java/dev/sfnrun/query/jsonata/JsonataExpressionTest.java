@@ -170,4 +170,19 @@ class JsonataExpressionTest {
         assertEquals("\"2.50\"", eval("$formatNumber(2.5, '0.00')"));
         assertEquals("[2,4]", eval("$map([1,2], function($v) { $v * 2 })"));
     }
+
+    @Test
+    void anExpressionThatNeverEndsFailsAfterTheBound() {
+        JsonataExpression.evaluationTimeoutMillis = 200;
+        try {
+            long start = System.nanoTime();
+            String message = assertThrows(JsonataEvaluationException.class,
+                    () -> eval("($loop := function($x){ $loop($x) }; $loop(1))")).getMessage();
+            assertEquals("Expression evaluation timeout: Check for infinite loop", message);
+            assertTrue(System.nanoTime() - start < 5_000_000_000L, "ended long before the default bound");
+        } finally {
+            JsonataExpression.evaluationTimeoutMillis = JsonataExpression.EVALUATION_TIMEOUT_MILLIS;
+        }
+        assertEquals("3", eval("1 + 2"));
+    }
 }
