@@ -60,6 +60,11 @@ final class BranchClock implements Clock {
         base.elapsed(since, real);
     }
 
+    @Override
+    public void reached(Instant at) {
+        base.reached(at);
+    }
+
     boolean isVirtual() {
         return scheduler != null;
     }

@@ -28,6 +28,14 @@ public interface Clock {
     }
 
     /**
+     * A limit that ends at this clock's time {@code at} has run out (a task's timeout, waited for
+     * in real time through {@link #toReal}): a clock whose waits are shortened or skipped moves on
+     * to {@code at} unless it is already past it; a real clock is there already.
+     */
+    default void reached(Instant at) {
+    }
+
+    /**
      * A clock for a time scale: 0 never sleeps and advances virtual time exactly by each wait;
      * 1 is real time; a fraction shortens real waits while timestamps still show the full waits.
      */

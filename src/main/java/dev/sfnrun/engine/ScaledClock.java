@@ -3,11 +3,20 @@ package dev.sfnrun.engine;
 import java.time.Duration;
 import java.time.Instant;
 
-/** Real time, with waits shortened by a scale factor; timestamps show the unscaled time. */
+/**
+ * Real time with shortened waits: a wait, retry back-off or timeout of {@code d} takes
+ * {@code d × scale} of real time, and the clock then shows the full {@code d} as passed. Work
+ * (task code, the engine itself) takes its real time and shows as such, so timestamps are those
+ * of a real run whose waits were full length. With scale 1 it is the real clock.
+ *
+ * <p>The time is an anchor moved on by real time; a finished wait moves the anchor to its end
+ * when real time has not got there yet. Waits side by side (Parallel branches) each move it to
+ * their own end, so they overlap as they do in real time.
+ */
 public final class ScaledClock implements Clock {
     private final double scale;
-    private final Instant start = Instant.now();
-    private final long startNanos = System.nanoTime();
+    private Instant anchor = Instant.now();
+    private long anchorNanos = System.nanoTime();
 
     public ScaledClock(double scale) {
         if (!(scale > 0)) {
@@ -17,9 +26,8 @@ public final class ScaledClock implements Clock {
     }
 
     @Override
-    public Instant now() {
-        long elapsed = (long) ((System.nanoTime() - startNanos) / scale);
-        return start.plusNanos(elapsed);
+    public synchronized Instant now() {
+        return anchor.plusNanos(System.nanoTime() - anchorNanos);
     }
 
     @Override
@@ -29,9 +37,21 @@ public final class ScaledClock implements Clock {
 
     @Override
     public void sleep(Duration duration) throws InterruptedException {
-        long nanos = (long) (duration.toNanos() * scale);
+        Instant end = now().plus(duration);
+        long nanos = toReal(duration).toNanos();
         if (nanos > 0) {
             Thread.sleep(nanos / 1_000_000, (int) (nanos % 1_000_000));
+        }
+        reached(end);
+    }
+
+    @Override
+    public synchronized void reached(Instant at) {
+        long nanos = System.nanoTime();
+        Instant now = anchor.plusNanos(nanos - anchorNanos);
+        if (at.isAfter(now)) {
+            anchor = at;
+            anchorNanos = nanos;
         }
     }
 }

@@ -50,6 +50,8 @@ final class TaskCall implements TaskContext, TaskCallback {
     /** The clock's time when the call began. */
     private Instant startedAt;
     private long lastBeatNanos;
+    /** The clock's time at the last heartbeat (or the start). */
+    private Instant lastBeatAt;
     private boolean returned;
     private JsonNode returnedValue;
     private Throwable thrown;
@@ -76,6 +78,7 @@ final class TaskCall implements TaskContext, TaskCallback {
         startedAt = clock.now();
         startNanos = System.nanoTime();
         lastBeatNanos = startNanos;
+        lastBeatAt = startedAt;
         worker = new Thread(() -> work(function, input), "sfn-run task " + spec.stateName());
         worker.setDaemon(true);
         worker.start();
@@ -84,6 +87,7 @@ final class TaskCall implements TaskContext, TaskCallback {
                 : startNanos + realNanos(untilExecutionDeadline);
         boolean submitted = false;
         boolean executionTimedOut = false;
+        Instant limitEnd = null;
         Outcome outcome;
         synchronized (lock) {
             while (true) {
@@ -110,6 +114,9 @@ final class TaskCall implements TaskContext, TaskCallback {
                 if (now - until >= 0) {
                     executionTimedOut = executionAt == until;
                     outcome = new Outcome(Kind.TIMED_OUT, null, null, null, null);
+                    // the limit ran out at this time of the clock's (a shortened wait's full length)
+                    limitEnd = executionTimedOut ? startedAt.plus(untilExecutionDeadline)
+                            : until == timeoutAt ? startedAt.plus(spec.timeout()) : lastBeatAt.plus(spec.heartbeat());
                     break;
                 }
                 try {
@@ -129,6 +136,9 @@ final class TaskCall implements TaskContext, TaskCallback {
         }
         Duration real = Duration.ofNanos(System.nanoTime() - startNanos);
         clock.elapsed(startedAt, real);
+        if (limitEnd != null) {
+            clock.reached(limitEnd);
+        }
         if (executionTimedOut) {
             throw new ExecutionTimeout();
         }
@@ -194,6 +204,7 @@ final class TaskCall implements TaskContext, TaskCallback {
         synchronized (lock) {
             if (!ended) {
                 lastBeatNanos = System.nanoTime();
+                lastBeatAt = clock.now();
                 lock.notifyAll();
             }
         }

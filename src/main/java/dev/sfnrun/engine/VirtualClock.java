@@ -22,10 +22,14 @@ public final class VirtualClock implements Clock {
     }
 
     @Override
-    public synchronized void elapsed(Instant since, Duration real) {
-        Instant end = since.plus(real);
-        if (end.isAfter(now)) {
-            now = end;
+    public void elapsed(Instant since, Duration real) {
+        reached(since.plus(real));
+    }
+
+    @Override
+    public synchronized void reached(Instant at) {
+        if (at.isAfter(now)) {
+            now = at;
         }
     }
 }
