@@ -9,6 +9,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.regex.Pattern;
 import org.fusesource.jansi.Ansi;
 
 /**
@@ -18,6 +19,9 @@ import org.fusesource.jansi.Ansi;
  */
 final class HistoryPrinter implements ExecutionListener {
     private static final int EXCERPT = 60;
+    /** The sentence AWS puts before a data error's cause; the line shows what follows it (the state is in its column). */
+    private static final Pattern LOCATED = Pattern.compile(
+            "^An error occurred while executing the state '.*?' \\(entered at the event id #\\d+\\)\\. ");
 
     private final PrintWriter out;
     private final boolean colour;
@@ -56,6 +60,8 @@ final class HistoryPrinter implements ExecutionListener {
             event.details().forEach((key, value) -> {
                 if (value instanceof Payload payload) {
                     out.println("        " + key + ": " + payload.text());
+                } else if ((key.equals("cause") || key.equals("parameters")) && value instanceof String text) {
+                    out.println("        " + key + ": " + text); // the line shows only its start
                 } else if (key.equals("assignedVariables") && value instanceof Map<?, ?> vars) {
                     vars.forEach((name, v) -> out.println("        $" + name + " = " + ((Payload) v).text()));
                 }
@@ -72,7 +78,8 @@ final class HistoryPrinter implements ExecutionListener {
      */
     private Place place(HistoryEvent event, Place previous) {
         EventType type = event.type();
-        String name = event.stringDetail("name") != null ? event.stringDetail("name") : event.stateName();
+        String name = event.stringDetail("name") != null ? event.stringDetail("name")
+                : event.stringDetail("state") != null ? event.stringDetail("state") : event.stateName();
         if (type == EventType.MapStateEntered || type == EventType.ParallelStateEntered) {
             return new Place(name, name, event.id(), scopeAfter(previous), false);
         }
@@ -112,12 +119,15 @@ final class HistoryPrinter implements ExecutionListener {
         String error = event.stringDetail("error");
         if (error != null) {
             String cause = event.stringDetail("cause");
-            return error + (cause == null ? "" : ": " + excerpt(cause));
+            return error + (cause == null ? "" : ": " + excerpt(LOCATED.matcher(cause).replaceFirst("")));
         }
         for (String key : new String[] {"output", "input"}) {
             if (event.detail(key) instanceof Payload payload && event.type() != EventType.ExecutionStarted) {
                 return excerpt(payload.text());
             }
+        }
+        if (event.detail("parameters") instanceof String parameters) { // TaskScheduled: what the task is sent
+            return excerpt(parameters);
         }
         Object index = event.detail("index");
         if (index != null) {

@@ -19,8 +19,16 @@ final class InputFiles {
     private InputFiles() {
     }
 
-    /** The text of a file, or of standard input for "-". */
+    /** The text of a file, or of standard input for "-"; a leading UTF-8 byte order mark is dropped, as editors hide it. */
     static String read(String name, InputStream stdin) {
+        return withoutByteOrderMark(readText(name, stdin));
+    }
+
+    private static String withoutByteOrderMark(String text) {
+        return text.startsWith("\uFEFF") ? text.substring(1) : text;
+    }
+
+    private static String readText(String name, InputStream stdin) {
         try {
             if (name.equals("-")) {
                 return new String(stdin.readAllBytes(), StandardCharsets.UTF_8);

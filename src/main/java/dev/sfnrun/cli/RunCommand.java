@@ -40,7 +40,7 @@ public final class RunCommand implements Callable<Integer> {
         "  sfn-run definitions/api-error-handling.asl.json --input inputs/429.json",
         "  sfn-run machine.asl.json --input-json '{\"n\": 1}' --time-scale 0 --output json",
         "  sfn-run validate definitions/*.asl.json",
-        "  sfn-run order.asl.json --classpath build/libs/tasks.jar --task Charge=com.example.ChargeHandler",
+        "  sfn-run order.asl.json --classpath tasks.jar --task Charge=com.example.Charge",
         "  sfn-run order.asl.json --mock-config MockConfigFile.json --test-case HappyPath",
         ""};
     private static final String[] FOOTER = {"", "Exit codes: 0 SUCCEEDED; 1 FAILED, TIMED_OUT or ABORTED; 2 the run could not",
@@ -80,7 +80,7 @@ public final class RunCommand implements Callable<Integer> {
     RunCommand() {
         spec = Specs.command("sfn-run", this, DESCRIPTION, FOOTER);
         spec.addPositional(Specs.positional("0", "0..1", "DEFINITION", String.class,
-                "The state machine definition (ASL JSON file)."));
+                "The state machine definition (ASL JSON file); - reads it from stdin."));
         spec.addOption(Specs.flag("Skip the checks of 'sfn-run validate' before running (the parser's own checks still apply).",
                 "--no-validate"));
         spec.addOption(Specs.option("--input", "FILE", String.class, null, "Execution input: a JSON file, or - for stdin."));
@@ -95,20 +95,20 @@ public final class RunCommand implements Callable<Integer> {
         spec.addOption(Specs.option("--state-machine-name", "NAME", String.class, null,
                 "The state machine name in ARNs. Default: the definition's file name without .asl.json/.json."));
         spec.addOption(Specs.option("--context", "FILE", String.class, null,
-                "A JSON object merged over the context object ($$$$), e.g. {\"Execution\": {\"RoleArn\": \"...\"}}."));
+                "A JSON object merged over the context object ($$$$), for example {\"Execution\": {\"RoleArn\": \"...\"}}."));
         spec.addOption(Specs.option("--region", "REGION", String.class, "us-east-1",
                 "The region in ARNs. Default: ${DEFAULT-VALUE}."));
         spec.addOption(Specs.option("--account", "ID", String.class, "123456789012",
                 "The account id in ARNs. Default: ${DEFAULT-VALUE}."));
         spec.addOption(Specs.repeatable("--classpath", "PATH",
                 "Jars and class directories holding task functions (repeatable; also a:b lists). "
-                        + "Functions listed in META-INF/services/dev.sfnrun.task.TaskFunction are bound by name."));
+                        + "Task functions listed in its META-INF/services are bound by name."));
         spec.addOption(Specs.repeatable("--task", "NAME=CLASS",
-                "Binds a resource name (Lambda function name, service:action such as dynamodb:putItem, "
-                        + "activity name, or full ARN) to a class: a dev.sfnrun.task.TaskFunction or an AWS Java Lambda "
-                        + "handler (RequestHandler, RequestStreamHandler). Repeatable."));
+                "Binds a resource name to a class: a TaskFunction or an AWS Java Lambda handler "
+                        + "(RequestHandler, RequestStreamHandler). The name is a Lambda function name, an "
+                        + "activity name, a full ARN, or an integration as in dynamodb:putItem. Repeatable."));
         spec.addOption(Specs.option("--mock-config", "FILE", String.class, null,
-                "A Step Functions Local mock file (MockConfigFile.json). Default: $SFN_MOCK_CONFIG."));
+                "A Step Functions Local mock file, such as MockConfigFile.json. Default: $SFN_MOCK_CONFIG."));
         spec.addOption(Specs.option("--test-case", "NAME", String.class, null,
                 "The test case of the mock file whose mocked responses answer the Task states."));
         spec.addOption(Specs.option("--s3-root", "DIR", String.class, null,

@@ -44,6 +44,9 @@ public final class SfnRun {
                 "       sfn-run validate [--strict] [--output=FORMAT] FILE...");
         cli.setParameterExceptionHandler((e, arguments) -> {
             err.println("sfn-run: " + e.getMessage());
+            if (e instanceof CommandLine.UnmatchedArgumentException unmatched) {
+                CommandLine.UnmatchedArgumentException.printSuggestions(unmatched, err); // "Did you mean ...?"
+            }
             err.println("Try '" + e.getCommandLine().getCommandSpec().qualifiedName() + " --help' for the options.");
             return ExitCodes.CANNOT_START;
         });

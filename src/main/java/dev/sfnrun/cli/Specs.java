@@ -48,10 +48,10 @@ final class Specs {
                 .description(description).build();
     }
 
-    /** A positional parameter of strings at {@code index} taking {@code arity} values. */
+    /** A positional parameter at {@code index} taking {@code arity} values (an optional one is shown without brackets: only "validate" makes it optional). */
     static PositionalParamSpec positional(String index, String arity, String label, Class<?> type, String description) {
         PositionalParamSpec.Builder builder = PositionalParamSpec.builder().index(index).arity(arity).paramLabel(label)
-                .type(type).description(description).required(!arity.startsWith("0"));
+                .type(type).description(description).required(!arity.startsWith("0")).hideParamSyntax(arity.equals("0..1"));
         if (type == List.class) {
             builder.auxiliaryTypes(String.class);
         }

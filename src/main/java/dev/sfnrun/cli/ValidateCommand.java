@@ -23,9 +23,9 @@ import picocli.CommandLine.Model.CommandSpec;
 /** {@code sfn-run validate FILE...}: checks definitions the way AWS's ValidateStateMachineDefinition does. */
 final class ValidateCommand implements Callable<Integer> {
     private static final String[] DESCRIPTION = {
-        "Checks state machine definitions (Amazon States Language) as AWS would",
-        "before deploying them, and prints every problem with its file, line and",
-        "column. Every file is checked even when one fails.",
+        "Checks state machine definitions as AWS would, before you deploy them.",
+        "Prints every problem with its file, line and column; every file is",
+        "checked even when one fails.",
         "",
         "Examples:",
         "  sfn-run validate definitions/*.asl.json",

@@ -6,7 +6,9 @@ import com.fasterxml.jackson.core.JsonParseException;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.JsonToken;
+import com.fasterxml.jackson.core.util.DefaultIndenter;
 import com.fasterxml.jackson.core.util.DefaultPrettyPrinter;
+import com.fasterxml.jackson.core.util.Separators;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
@@ -52,11 +54,21 @@ public final class Json {
         return out.toString();
     }
 
-    /** Indented JSON text, in the layout of Jackson's default pretty printer. */
+    private static final DefaultPrettyPrinter PRETTY = new DefaultPrettyPrinter(Separators.createDefaultInstance()
+            .withObjectFieldValueSpacing(Separators.Spacing.AFTER).withObjectEmptySeparator("")
+            .withArrayEmptySeparator(""))
+            .withObjectIndenter(new DefaultIndenter("  ", "\n"))
+            .withArrayIndenter(new DefaultIndenter("  ", "\n"));
+
+    /**
+     * Indented JSON text as JavaScript's {@code JSON.stringify(value, null, 2)} lays it out (and the
+     * Step Functions console shows outputs): two spaces a level, one member or element a line,
+     * {@code "key": value}, and {@code {}} / {@code []} when empty.
+     */
     public static String pretty(JsonNode node) {
         StringWriter out = new StringWriter();
         try (JsonGenerator generator = FACTORY.createGenerator(out)) {
-            generator.setPrettyPrinter(new DefaultPrettyPrinter());
+            generator.setPrettyPrinter(PRETTY.createInstance());
             write(node, generator);
         } catch (IOException e) {
             throw new IllegalStateException(e);

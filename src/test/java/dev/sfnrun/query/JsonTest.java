@@ -39,8 +39,15 @@ class JsonTest {
         for (String text : DOCUMENTS) {
             JsonNode node = Json.mapper().readTree(text);
             assertEquals(Json.mapper().writeValueAsString(node), Json.compact(node), text);
-            assertEquals(Json.mapper().writerWithDefaultPrettyPrinter().writeValueAsString(node), Json.pretty(node), text);
+            assertEquals(node, Json.mapper().readTree(Json.pretty(node)), text);
         }
+    }
+
+    @Test
+    void prettyTextIsLaidOutAsJsonStringifyDoes() throws Exception {
+        assertEquals("{\n  \"a\": 1,\n  \"b\": [\n    1,\n    {\n      \"c\": null\n    }\n  ],\n  \"e\": {},\n  \"f\": []\n}",
+                Json.pretty(Json.parse("{\"a\": 1, \"b\": [1, {\"c\": null}], \"e\": {}, \"f\": []}")));
+        assertEquals("\"text\"", Json.pretty(Json.parse("\"text\"")));
     }
 
     @Test
