@@ -210,10 +210,10 @@ public final class RunCommand implements Callable<Integer> {
         if (executionName != null) {
             options = options.withExecutionName(executionName);
         }
-        try {
-            Bindings.check(machine.graph(), options.tasks());
-        } catch (dev.sfnrun.engine.UnboundResourceException e) {
-            throw new UsageError(definition + ": " + e.getMessage());
+        List<String> unbound = Bindings.unbound(machine.graph(), options.tasks()).stream()
+                .map(e -> definition + ": " + e.getMessage()).toList();
+        if (!unbound.isEmpty()) { // one line for each Task state that nothing answers
+            throw new UsageError(String.join(System.lineSeparator() + "sfn-run: ", unbound));
         }
         boolean text = output == OutputFormat.text;
         boolean colour = text && terminal && !noColor && !hasText(System.getenv("NO_COLOR"));

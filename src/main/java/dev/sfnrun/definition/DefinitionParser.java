@@ -84,7 +84,7 @@ public final class DefinitionParser {
         for (State state : parsed.values()) {
             checkTargets(state, parsed, pointer + "/States/" + escape(state.name()));
         }
-        return new StateGraph(startAt.asText(), Map.copyOf(parsed));
+        return new StateGraph(startAt.asText(), java.util.Collections.unmodifiableMap(parsed)); // in definition order
     }
 
     private static void checkTargets(State state, Map<String, State> scope, String pointer) {

@@ -12,6 +12,8 @@ import dev.sfnrun.task.TaskFunction;
 import dev.sfnrun.task.load.ResourceResolver;
 import dev.sfnrun.task.load.ResourceResolver.Resolved;
 import dev.sfnrun.task.load.TaskRegistry;
+import java.util.ArrayList;
+import java.util.List;
 
 /**
  * Finds the task function for a resource, and checks before a run that every Task state has one
@@ -56,15 +58,33 @@ public final class Bindings {
      * ResourceNotFoundException, as on AWS).
      */
     public static void check(StateGraph graph, TaskRegistry registry) {
+        List<UnboundResourceException> unbound = unbound(graph, registry);
+        if (!unbound.isEmpty()) {
+            throw unbound.get(0);
+        }
+    }
+
+    /** Every Task state that {@link #check} would refuse, in the order of the definition (branches where they stand). */
+    public static List<UnboundResourceException> unbound(StateGraph graph, TaskRegistry registry) {
+        List<UnboundResourceException> found = new ArrayList<>();
+        collect(graph, registry, found);
+        return found;
+    }
+
+    private static void collect(StateGraph graph, TaskRegistry registry, List<UnboundResourceException> found) {
         for (State state : graph.states().values()) {
             if (state instanceof TaskState task && registry.mockFor(task.name()) == null) {
-                checkTask(task, registry);
+                try {
+                    checkTask(task, registry);
+                } catch (UnboundResourceException e) {
+                    found.add(e);
+                }
             }
             if (state instanceof ParallelState parallel) {
-                parallel.branches().forEach(branch -> check(branch, registry));
+                parallel.branches().forEach(branch -> collect(branch, registry, found));
             }
             if (state instanceof MapState map) {
-                check(map.processor(), registry);
+                collect(map.processor(), registry, found);
             }
         }
     }
@@ -75,7 +95,8 @@ public final class Bindings {
             JsonNode name = literalFunctionName(task);
             if (name != null && function(registry, ResourceResolver.functionName(name.asText()),
                     ResourceResolver.qualifier(name.asText())) == null && registry.find(name.asText()) == null) {
-                throw new UnboundResourceException(task.name(), task.resource(),
+                String field = (task.common().dataFlow().parameters() != null ? "Parameters" : "Arguments") + ".FunctionName";
+                throw new UnboundResourceException(task.name(), field, name.asText(),
                         ResourceResolver.functionName(name.asText()));
             }
             return;

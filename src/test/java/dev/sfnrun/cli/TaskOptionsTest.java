@@ -119,4 +119,27 @@ class TaskOptionsTest {
         assertFalse(result.report().has("cause") && !result.report().get("cause").isNull());
         assertTrue(result.out().contains("LambdaFunctionTimedOut"));
     }
+
+    @Test
+    void everyUnboundStateIsListedInDefinitionOrder() throws Exception {
+        String definition = file("three.asl.json", """
+                {"StartAt": "Zeta", "States": {
+                  "Zeta": {"Type": "Task", "Resource": "arn:aws:lambda:us-east-1:123456789012:function:Foo", "Next": "Alpha"},
+                  "Alpha": {"Type": "Task", "Resource": "arn:aws:states:::lambda:invoke",
+                            "Parameters": {"FunctionName": "Bar", "Payload.$": "$"}, "Next": "Mid"},
+                  "Mid": {"Type": "Task", "Resource": "arn:aws:states:::sqs:sendMessage", "End": true}}}
+                """);
+        CliRun result = run(definition, "--time-scale", "0");
+        assertEquals(ExitCodes.CANNOT_START, result.code());
+        String how = "=your.Class (with --classpath), list it under META-INF/services, or answer the state from a mock "
+                + "file (--mock-config FILE --test-case NAME).";
+        assertEquals(String.join(System.lineSeparator(),
+                "sfn-run: " + definition + ": state 'Zeta', field Resource: no task function is bound to "
+                        + "'arn:aws:lambda:us-east-1:123456789012:function:Foo'. Bind one with --task Foo" + how,
+                "sfn-run: " + definition + ": state 'Alpha', field Parameters.FunctionName: no task function is bound "
+                        + "to 'Bar'. Bind one with --task Bar" + how,
+                "sfn-run: " + definition + ": state 'Mid', field Resource: no task function is bound to "
+                        + "'arn:aws:states:::sqs:sendMessage'. Bind one with --task sqs:sendMessage" + how, ""),
+                result.err());
+    }
 }
