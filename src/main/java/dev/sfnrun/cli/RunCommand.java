@@ -51,6 +51,8 @@ public final class RunCommand implements Callable<Integer> {
 
     /** Set by {@link SfnRun} for the real terminal. */
     boolean terminal;
+    /** Set by {@link SfnRun#main}: Ctrl-C stops the execution (see {@link StopOnSignal}). */
+    boolean stopOnSignal;
 
     // the parsed options, read from the spec by call()
     /** Optional to picocli only so that {@code sfn-run validate FILE...} parses; {@link #call} requires it. */
@@ -221,7 +223,15 @@ public final class RunCommand implements Callable<Integer> {
             List<ExecutionListener> printer = List.of(new HistoryPrinter(out, colour, verbose));
             options = options.withListeners(printer);
         }
-        ExecutionResult result = new Execution(machine, input, inputText, options).run();
+        Execution execution = new Execution(machine, input, inputText, options);
+        ExecutionResult result;
+        if (stopOnSignal) {
+            try (StopOnSignal signals = new StopOnSignal(execution)) {
+                result = execution.run();
+            }
+        } else {
+            result = execution.run();
+        }
         if (text) {
             Summary.print(out, result, quiet, colour);
         } else {

@@ -18,7 +18,7 @@ public final class SfnRun {
     public static void main(String[] args) {
         PrintWriter out = new PrintWriter(System.out, false);
         PrintWriter err = new PrintWriter(System.err, true);
-        int code = run(args, out, err, System.console() != null);
+        int code = run(args, System.in, out, err, System.console() != null, true);
         out.flush();
         System.exit(code);
     }
@@ -29,8 +29,14 @@ public final class SfnRun {
 
     /** As {@link #run(String[], PrintWriter, PrintWriter, boolean)}, with {@code stdin} as the "-" file of {@code validate}. */
     public static int run(String[] args, InputStream stdin, PrintWriter out, PrintWriter err, boolean terminal) {
+        return run(args, stdin, out, err, terminal, false);
+    }
+
+    private static int run(String[] args, InputStream stdin, PrintWriter out, PrintWriter err, boolean terminal,
+                           boolean stopOnSignal) {
         RunCommand command = new RunCommand();
         command.terminal = terminal;
+        command.stopOnSignal = stopOnSignal;
         ValidateCommand validate = new ValidateCommand();
         validate.stdin = stdin;
         CommandLine cli = new CommandLine(command.spec)

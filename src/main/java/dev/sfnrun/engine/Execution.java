@@ -30,6 +30,9 @@ public final class Execution {
     private Instant deadline;
     private Instant start;
     private ContextObject context;
+    /** Set by {@link #stop()}; the thread running {@link #run()}, which stop interrupts. */
+    private volatile boolean stopped;
+    private volatile Thread runner;
     private final java.util.List<MapRunResult> mapRuns = java.util.Collections.synchronizedList(new java.util.ArrayList<>());
 
     /**
@@ -62,20 +65,53 @@ public final class Execution {
                 .payload("input", new Payload(input, inputText))
                 .put("roleArn", roleArn()));
         Trail trail = new Trail(0);
-        GraphRunner runner = new GraphRunner(this);
+        GraphRunner graphRunner = new GraphRunner(this);
+        runner = Thread.currentThread();
         try {
-            JsonNode output = runner.run(machine.graph(), input, new Scope(null), trail);
+            if (stopped) {
+                throw new ExecutionTimeout();
+            }
+            JsonNode output = graphRunner.run(machine.graph(), input, new Scope(null), trail);
             log.append(trail, EventType.ExecutionSucceeded, EventDetails.create().output(output));
             return result(ExecutionStatus.SUCCEEDED, output, null, null);
         } catch (StatesError e) {
+            if (stopped) {
+                return aborted(trail);
+            }
             log.append(trail, EventType.ExecutionFailed, EventDetails.create().error(e.error(), e.cause()));
             return result(ExecutionStatus.FAILED, null, e.error(), e.cause());
-        } catch (ExecutionTimeout e) {
+        } catch (ExecutionTimeout | BranchAborted e) {
+            if (stopped) {
+                return aborted(trail);
+            }
+            if (e instanceof BranchAborted) {
+                throw e;
+            }
             log.append(trail, EventType.ExecutionTimedOut, EventDetails.create());
             return result(ExecutionStatus.TIMED_OUT, null, null, null);
         } finally {
+            runner = null;
+            Thread.interrupted(); // a stop that came as the run ended leaves the caller's thread as it was
             stopPool();
         }
+    }
+
+    /**
+     * Stops the execution, as StopExecution does on AWS: from any thread, at any time; the run
+     * ends as soon as it can with status ABORTED and an {@code ExecutionAborted} event (running
+     * task code is interrupted and abandoned, as on a timeout).
+     */
+    public void stop() {
+        stopped = true;
+        Thread thread = runner;
+        if (thread != null) {
+            thread.interrupt();
+        }
+    }
+
+    private ExecutionResult aborted(Trail trail) {
+        log.appendAfter(trail.last(), EventType.ExecutionAborted, EventDetails.create());
+        return result(ExecutionStatus.ABORTED, null, null, null);
     }
 
     /** The threads of Parallel branches and Map iterations; made on first use, stopped when the run ends. */
@@ -169,9 +205,9 @@ public final class Execution {
         return left.isNegative() ? Duration.ZERO : left;
     }
 
-    /** Throws when the execution has run past its deadline. */
+    /** Throws when the execution has run past its deadline or was stopped. */
     void checkDeadline() {
-        if (deadline != null && clock.now().isAfter(deadline)) {
+        if (stopped || deadline != null && clock.now().isAfter(deadline)) {
             throw new ExecutionTimeout();
         }
     }
