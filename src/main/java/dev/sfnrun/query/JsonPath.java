@@ -66,13 +66,54 @@ public final class JsonPath implements ValueExpr {
         }
         try {
             return new JsonPath(text, root, variable,
-                    com.jayway.jsonpath.JsonPath.compile("$" + keepBracketBackslashes(rest)));
+                    com.jayway.jsonpath.JsonPath.compile("$" + functionsAsNames(keepBracketBackslashes(rest))));
         } catch (InvalidPathException e) {
             // Jayway's own parse errors say what is wrong; a crash inside its parser does not
             boolean explained = e.getCause() == null && e.getMessage() != null && !e.getMessage().startsWith("java.");
             throw new QuerySyntaxException("The path '" + text + "' is not a valid JSONPath"
                     + (explained ? ": " + e.getMessage() : ""));
         }
+    }
+
+    /**
+     * Path functions ({@code $.list.length()}, {@code .min()}, ...) are not part of AWS's JSONPath:
+     * AWS reads {@code length()} as a member name that is not there ({@code Property ['length()']
+     * not found}). Jayway would call the function and return a number instead of a node, so
+     * outside brackets each {@code .name()} is turned into the member {@code ['name()']}.
+     */
+    static String functionsAsNames(String path) {
+        if (path.indexOf("()") < 0) {
+            return path;
+        }
+        StringBuilder out = new StringBuilder(path.length() + 8);
+        int depth = 0;
+        char quote = 0;
+        int i = 0;
+        while (i < path.length()) {
+            char c = path.charAt(i);
+            if (quote != 0) {
+                quote = c == quote && path.charAt(i - 1) != '\\' ? 0 : quote;
+            } else if (c == '\'' || c == '"') {
+                quote = c;
+            } else if (c == '[') {
+                depth++;
+            } else if (c == ']') {
+                depth--;
+            } else if (c == '.' && depth == 0) {
+                int end = i + 1;
+                while (end < path.length() && Character.isJavaIdentifierPart(path.charAt(end))) {
+                    end++;
+                }
+                if (end > i + 1 && path.startsWith("()", end)) {
+                    out.append("['").append(path, i + 1, end + 2).append("']");
+                    i = end + 2;
+                    continue;
+                }
+            }
+            out.append(c);
+            i++;
+        }
+        return out.toString();
     }
 
     /**
@@ -233,15 +274,41 @@ public final class JsonPath implements ValueExpr {
     JsonNode jayway(JsonNode start) {
         try {
             Object result = compiled.read(start, JAYWAY);
-            return result == null ? Json.NODES.nullNode() : (JsonNode) result;
+            return result == null ? Json.NODES.nullNode()
+                    : result instanceof JsonNode node ? node : Json.mapper().valueToTree(result);
         } catch (com.jayway.jsonpath.PathNotFoundException e) {
             if (!compiled.isDefinite()) {
                 return Json.array(); // as on AWS: an indefinite path that matches nothing gives []
             }
-            throw new PathNotFoundException(text, e.getMessage());
+            throw new PathNotFoundException(text, withoutJavaNames(e.getMessage()));
         } catch (com.jayway.jsonpath.JsonPathException e) {
-            throw new PathNotFoundException(text, e.getMessage());
+            throw new PathNotFoundException(text, withoutJavaNames(e.getMessage()));
         }
+    }
+
+    private static final java.util.regex.Pattern NOT_AN_OBJECT = java.util.regex.Pattern.compile(
+            "but found '([\\w.$]+)'\\. This is not a json object according to the JsonProvider: '[\\w.$]+'\\.");
+
+    /**
+     * Jayway's message for a member of something that is not an object names Java classes (the
+     * node's and sfn-run's JSON provider), which are not AWS's; the JSON type is said instead.
+     */
+    static String withoutJavaNames(String message) {
+        if (message == null) {
+            return null;
+        }
+        java.util.regex.Matcher m = NOT_AN_OBJECT.matcher(message);
+        if (!m.find()) {
+            return message;
+        }
+        String type = switch (m.group(1).substring(m.group(1).lastIndexOf('.') + 1)) {
+            case "ArrayNode" -> "an array";
+            case "TextNode" -> "a string";
+            case "BooleanNode" -> "a boolean";
+            case "NullNode" -> "null";
+            default -> "a number";
+        };
+        return message.substring(0, m.start()) + "but found " + type + "." + message.substring(m.end());
     }
 
     /** Whether {@link #evaluate} takes the {@link SimplePath} lane for this path. */

@@ -60,4 +60,23 @@ class JsonPathTest {
         e = assertThrows(PathNotFoundException.class, () -> eval("$.items[5]", "{\"items\": [1]}"));
         assertEquals("$.items[5]", e.path());
     }
+
+    @Test
+    void pathFunctionsAreMemberNamesAsOnAws() throws Exception {
+        // AWS's JSONPath has no functions: length() is a member that is not there
+        PathNotFoundException e = assertThrows(PathNotFoundException.class,
+                () -> eval("$.list.length()", "{\"list\": {\"a\": 1}}"));
+        assertEquals("No results for path: $['list']['length()']", e.getMessage());
+        assertEquals(json("2"), eval("$.o.min()", "{\"o\": {\"min()\": 2}}"));
+        assertEquals(json("3"), eval("$['k.max()']", "{\"k.max()\": 3}"), "a quoted name is left alone");
+    }
+
+    @Test
+    void aMemberOfSomethingElseNamesItsJsonTypeNotAJavaClass() {
+        PathNotFoundException e = assertThrows(PathNotFoundException.class, () -> eval("$.list.x", "{\"list\": [1]}"));
+        assertEquals("Expected to find an object with property ['x'] in path $['list'] but found an array.", e.getMessage());
+        e = assertThrows(PathNotFoundException.class, () -> eval("$.list.length()", "{\"list\": [1, 2]}"));
+        assertEquals("Expected to find an object with property ['length()'] in path $['list'] but found an array.",
+                e.getMessage());
+    }
 }
