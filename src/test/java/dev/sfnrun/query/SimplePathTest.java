@@ -31,7 +31,7 @@ class SimplePathTest {
             "$.a.s", "$.a.s.x", "$.a.e", "$.a.e.x", "$.a.z[0]", "$.count", "$.limit", "$.big", "$.t", "$.t.x",
             "$['a']['b'][0]", "$['a b']", "$.x-y", "$['x-y']", "$[0]", "$[0].a", "$[1][1]", "$[1][5]", "$[2]",
             "$.missing", "$.missing.deeper", "$.a[0]", "$.a[1]", "$.a[2]", "$.a.b[-1]", "$.a.b[*]", "$..c",
-            "$.a.b[0,1]", "$.a.b[0:2]", "$.a.b.length()", "$[\"a\"]", "$['a','count']");
+            "$.a.b[0,1]", "$.a.b[0:2]", "$[\"a\"]", "$['a','count']", "$.a.b.length()", "$.a.length()");
 
     private static JsonNode json(String text) {
         try {
@@ -68,13 +68,14 @@ class SimplePathTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"$.a", "$.a.b[1].c", "$['a b']", "$.x-y", "$[0]", "$.count", "$['a']['b'][0]"})
+    @ValueSource(strings = {"$.a", "$.a.b[1].c", "$['a b']", "$.x-y", "$[0]", "$.count", "$['a']['b'][0]",
+        "$.a.b.length()"})
     void namesAndIndexesTakeTheFastLane(String text) {
         assertTrue(JsonPath.compile(text).isSimple());
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"$.a.b[-1]", "$.a.b[*]", "$..c", "$.a.b[0,1]", "$.a.b[0:2]", "$.a.b.length()",
+    @ValueSource(strings = {"$.a.b[-1]", "$.a.b[*]", "$..c", "$.a.b[0,1]", "$.a.b[0:2]",
         "$[\"a\"]", "$['a','count']", "$['it\\'s']", "$.a[?(@.b)]"})
     void everythingElseIsLeftToJayway(String text) {
         assertFalse(JsonPath.compile(text).isSimple());
