@@ -59,13 +59,17 @@ final class Args {
         return node.booleanValue();
     }
 
-    /** A number as a 32-bit integer, its fraction dropped (AWS truncates for ArrayPartition, ArrayRange, MathRandom). */
+    /** A number as a 32-bit integer, its fraction dropped (ArrayGetItem's index, MathRandom's seed). */
     int truncatedInt(int i) {
         JsonNode n = number(i);
         return toInt(n.isIntegralNumber() ? n.longValue() : (long) n.doubleValue());
     }
 
-    /** A number as a 32-bit integer, rounded half up (AWS rounds for MathAdd). */
+    /**
+     * A number as a 32-bit integer, rounded to the nearest, halves up: the developer guide says
+     * non-integer ArrayPartition sizes, ArrayRange arguments, MathRandom bounds and MathAdd operands
+     * are rounded, and AWS's MathAdd recordings show halves going up (-1.5 → -1, 2.5 → 3).
+     */
     int roundedInt(int i) {
         JsonNode n = number(i);
         return toInt(n.isIntegralNumber() ? n.longValue() : Math.round(n.doubleValue()));

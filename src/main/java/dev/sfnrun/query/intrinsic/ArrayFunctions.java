@@ -24,7 +24,7 @@ final class ArrayFunctions {
 
     static JsonNode partition(Args args) {
         ArrayNode array = args.array(0);
-        int size = args.truncatedInt(1);
+        int size = args.roundedInt(1);
         if (size <= 0) {
             throw args.invalid();
         }
@@ -51,9 +51,9 @@ final class ArrayFunctions {
     }
 
     static JsonNode range(Args args) {
-        int first = args.truncatedInt(0);
-        int last = args.truncatedInt(1);
-        int step = args.truncatedInt(2);
+        int first = args.roundedInt(0);
+        int last = args.roundedInt(1);
+        int step = args.roundedInt(2);
         if (step == 0) {
             throw args.invalid();
         }

@@ -13,8 +13,8 @@ final class MathFunctions {
 
     /** A random integer, start inclusive, end exclusive; with a seed the value is always the same. */
     static JsonNode random(Args args) {
-        int start = args.truncatedInt(0);
-        int end = args.truncatedInt(1);
+        int start = args.roundedInt(0);
+        int end = args.roundedInt(1);
         RandomGenerator generator = args.count() == 3
                 ? new Random(args.truncatedInt(2))
                 : ThreadLocalRandom.current();
