@@ -11,6 +11,7 @@ import dev.sfnrun.engine.ExecutionOptions;
 import dev.sfnrun.engine.ExecutionResult;
 import dev.sfnrun.engine.ExecutionStatus;
 import dev.sfnrun.engine.ExecutionType;
+import dev.sfnrun.engine.ExpressLimits;
 import dev.sfnrun.history.ExecutionListener;
 import dev.sfnrun.query.Json;
 import dev.sfnrun.task.load.MockConfig;
@@ -211,6 +212,13 @@ public final class RunCommand implements Callable<Integer> {
                 .withS3Root(s3Root);
         if (executionName != null) {
             options = options.withExecutionName(executionName);
+        }
+        if (type == ExecutionType.EXPRESS) { // refused by AWS when an Express state machine is created
+            List<String> unsupported = ExpressLimits.unsupported(machine.graph()).stream()
+                    .map(problem -> definition + ": " + problem.stripTrailing()).toList();
+            if (!unsupported.isEmpty()) {
+                throw new UsageError(String.join(System.lineSeparator() + "sfn-run: ", unsupported));
+            }
         }
         List<String> unbound = Bindings.unbound(machine.graph(), options.tasks()).stream()
                 .map(e -> definition + ": " + e.getMessage()).toList();

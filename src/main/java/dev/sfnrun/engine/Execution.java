@@ -57,7 +57,9 @@ public final class Execution {
 
     public ExecutionResult run() {
         start = clock.now();
-        if (machine.timeoutSeconds() != null) {
+        // TimeoutSeconds, within the longest run AWS allows the workflow type (5 minutes for Express)
+        deadline = start.plus(ExpressLimits.maxDuration(options.type()));
+        if (machine.timeoutSeconds() != null && machine.timeoutSeconds() < ExpressLimits.maxDuration(options.type()).getSeconds()) {
             deadline = start.plusSeconds(machine.timeoutSeconds());
         }
         context = new ContextObject(options, input, start);
