@@ -53,8 +53,10 @@ final class WaitTimer {
             }
             Instant until = text == null ? null : Timestamps.parse(text).orElse(null);
             if (until == null) {
-                throw StatesError.runtime("The Timestamp field cannot be parsed as an ISO-8601 extended offset "
-                        + "date-time format string: " + text);
+                String cause = "The Timestamp field cannot be parsed as an ISO-8601 extended offset "
+                        + "date-time format string: " + text;
+                throw state.common().queryLanguage() == QueryLanguage.JSONATA
+                        ? StatesError.evaluationFailed(cause, "Timestamp", false) : StatesError.runtime(cause);
             }
             Instant now = execution.clock().now();
             delay = until.isAfter(now) ? Duration.between(now, until) : Duration.ZERO;
