@@ -15,8 +15,14 @@ import java.time.Instant;
  */
 public final class ScaledClock implements Clock {
     private final double scale;
-    private Instant anchor = Instant.now();
-    private long anchorNanos = System.nanoTime();
+    /** The clock's time at a real instant; replaced whole, so reading it needs no lock. */
+    private volatile Anchor anchor = new Anchor(Instant.now(), System.nanoTime());
+
+    private record Anchor(Instant at, long nanos) {
+        Instant now(long nanos) {
+            return at.plusNanos(nanos - this.nanos);
+        }
+    }
 
     public ScaledClock(double scale) {
         if (!(scale > 0)) {
@@ -26,8 +32,8 @@ public final class ScaledClock implements Clock {
     }
 
     @Override
-    public synchronized Instant now() {
-        return anchor.plusNanos(System.nanoTime() - anchorNanos);
+    public Instant now() {
+        return anchor.now(System.nanoTime());
     }
 
     @Override
@@ -48,10 +54,8 @@ public final class ScaledClock implements Clock {
     @Override
     public synchronized void reached(Instant at) {
         long nanos = System.nanoTime();
-        Instant now = anchor.plusNanos(nanos - anchorNanos);
-        if (at.isAfter(now)) {
-            anchor = at;
-            anchorNanos = nanos;
+        if (at.isAfter(anchor.now(nanos))) {
+            anchor = new Anchor(at, nanos);
         }
     }
 }
