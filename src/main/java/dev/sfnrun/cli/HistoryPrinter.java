@@ -78,8 +78,13 @@ final class HistoryPrinter implements ExecutionListener {
      */
     private Place place(HistoryEvent event, Place previous) {
         EventType type = event.type();
-        String name = event.stringDetail("name") != null ? event.stringDetail("name")
-                : event.stringDetail("state") != null ? event.stringDetail("state") : event.stateName();
+        String name = event.stringDetail("name");
+        if (name == null) {
+            name = event.stringDetail("state"); // EvaluationFailed
+        }
+        if (name == null) {
+            name = event.stateName();
+        }
         if (type == EventType.MapStateEntered || type == EventType.ParallelStateEntered) {
             return new Place(name, name, event.id(), scopeAfter(previous), false);
         }

@@ -29,8 +29,9 @@ import picocli.CommandLine.Model.CommandSpec;
 public final class RunCommand implements Callable<Integer> {
     /** AWS's quota on StartExecution's input: 256 KiB of UTF-8. */
     static final int MAX_INPUT_BYTES = 262_144;
-    /** The smallest non-zero --time-scale. */
-    static final double MIN_TIME_SCALE = 0.000001;
+    /** The smallest non-zero --time-scale, as the message writes it. */
+    private static final String MIN_TIME_SCALE_TEXT = "0.000001";
+    static final double MIN_TIME_SCALE = Double.parseDouble(MIN_TIME_SCALE_TEXT);
 
     private static final String[] DESCRIPTION = {
         "Runs an AWS Step Functions state machine (Amazon States Language) locally",
@@ -157,6 +158,14 @@ public final class RunCommand implements Callable<Integer> {
         }
     }
 
+    /** Nothing runs when the definition has problems: one line for each, naming the file. */
+    private void refuse(List<String> problems) {
+        if (!problems.isEmpty()) {
+            throw new UsageError(String.join(System.lineSeparator() + "sfn-run: ",
+                    problems.stream().map(problem -> definition + ": " + problem.stripTrailing()).toList()));
+        }
+    }
+
     /** no-color.org: NO_COLOR turns colour off when it is set to a non-empty value. */
     private static boolean hasText(String value) {
         return value != null && !value.isEmpty();
@@ -175,8 +184,8 @@ public final class RunCommand implements Callable<Integer> {
         }
         if (!(timeScale == 0 || timeScale >= MIN_TIME_SCALE && Double.isFinite(timeScale))) {
             // below the minimum, AWS's default task timeout (99,999,999 s) would be over in an instant
-            throw new UsageError("--time-scale must be 0 (virtual time) or a finite number from 0.000001"
-                    + " up, not " + timeScale);
+            throw new UsageError("--time-scale must be 0 (virtual time) or a finite number from "
+                    + MIN_TIME_SCALE_TEXT + " up, not " + timeScale);
         }
         checkName("--name", executionName);
         checkName("--state-machine-name", stateMachineName);
@@ -214,17 +223,9 @@ public final class RunCommand implements Callable<Integer> {
             options = options.withExecutionName(executionName);
         }
         if (type == ExecutionType.EXPRESS) { // refused by AWS when an Express state machine is created
-            List<String> unsupported = ExpressLimits.unsupported(machine.graph()).stream()
-                    .map(problem -> definition + ": " + problem.stripTrailing()).toList();
-            if (!unsupported.isEmpty()) {
-                throw new UsageError(String.join(System.lineSeparator() + "sfn-run: ", unsupported));
-            }
+            refuse(ExpressLimits.unsupported(machine.graph()));
         }
-        List<String> unbound = Bindings.unbound(machine.graph(), options.tasks()).stream()
-                .map(e -> definition + ": " + e.getMessage()).toList();
-        if (!unbound.isEmpty()) { // one line for each Task state that nothing answers
-            throw new UsageError(String.join(System.lineSeparator() + "sfn-run: ", unbound));
-        }
+        refuse(Bindings.unbound(machine.graph(), options.tasks()).stream().map(Exception::getMessage).toList());
         boolean text = output == OutputFormat.text;
         boolean colour = text && terminal && !noColor && !hasText(System.getenv("NO_COLOR"));
         if (text && !quiet) {

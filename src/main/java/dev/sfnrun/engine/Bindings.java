@@ -1,9 +1,6 @@
 package dev.sfnrun.engine;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.sfnrun.definition.MapState;
-import dev.sfnrun.definition.ParallelState;
-import dev.sfnrun.definition.State;
 import dev.sfnrun.definition.StateGraph;
 import dev.sfnrun.definition.TaskState;
 import dev.sfnrun.query.PayloadTemplate;
@@ -67,26 +64,16 @@ public final class Bindings {
     /** Every Task state that {@link #check} would refuse, in the order of the definition (branches where they stand). */
     public static List<UnboundResourceException> unbound(StateGraph graph, TaskRegistry registry) {
         List<UnboundResourceException> found = new ArrayList<>();
-        collect(graph, registry, found);
-        return found;
-    }
-
-    private static void collect(StateGraph graph, TaskRegistry registry, List<UnboundResourceException> found) {
-        for (State state : graph.states().values()) {
-            if (state instanceof TaskState task && registry.mockFor(task.name()) == null) {
+        for (TaskState task : graph.tasks(true)) {
+            if (registry.mockFor(task.name()) == null) {
                 try {
                     checkTask(task, registry);
                 } catch (UnboundResourceException e) {
                     found.add(e);
                 }
             }
-            if (state instanceof ParallelState parallel) {
-                parallel.branches().forEach(branch -> collect(branch, registry, found));
-            }
-            if (state instanceof MapState map) {
-                collect(map.processor(), registry, found);
-            }
         }
+        return found;
     }
 
     private static void checkTask(TaskState task, TaskRegistry registry) {

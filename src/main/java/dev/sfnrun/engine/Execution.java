@@ -58,10 +58,11 @@ public final class Execution {
     public ExecutionResult run() {
         start = clock.now();
         // TimeoutSeconds, within the longest run AWS allows the workflow type (5 minutes for Express)
-        deadline = start.plus(ExpressLimits.maxDuration(options.type()));
-        if (machine.timeoutSeconds() != null && machine.timeoutSeconds() < ExpressLimits.maxDuration(options.type()).getSeconds()) {
-            deadline = start.plusSeconds(machine.timeoutSeconds());
+        Duration limit = ExpressLimits.maxDuration(options.type());
+        if (machine.timeoutSeconds() != null && machine.timeoutSeconds() < limit.getSeconds()) {
+            limit = Duration.ofSeconds(machine.timeoutSeconds());
         }
+        deadline = start.plus(limit);
         context = new ContextObject(options, input, start);
         log.appendAfter(0, EventType.ExecutionStarted, EventDetails.create()
                 .payload("input", new Payload(input, inputText))
@@ -70,21 +71,18 @@ public final class Execution {
         GraphRunner graphRunner = new GraphRunner(this);
         runner = Thread.currentThread();
         try {
-            if (stopped) {
-                throw new ExecutionTimeout();
-            }
             JsonNode output = graphRunner.run(machine.graph(), input, new Scope(null), trail);
             log.append(trail, EventType.ExecutionSucceeded, EventDetails.create().output(output));
             return result(ExecutionStatus.SUCCEEDED, output, null, null);
-        } catch (StatesError e) {
+        } catch (StatesError | ExecutionTimeout | BranchAborted e) {
+            // a stop interrupts whatever the run was doing: however that surfaces, the run was aborted
             if (stopped) {
-                return aborted(trail);
+                log.appendAfter(trail.last(), EventType.ExecutionAborted, EventDetails.create());
+                return result(ExecutionStatus.ABORTED, null, null, null);
             }
-            log.append(trail, EventType.ExecutionFailed, EventDetails.create().error(e.error(), e.cause()));
-            return result(ExecutionStatus.FAILED, null, e.error(), e.cause());
-        } catch (ExecutionTimeout | BranchAborted e) {
-            if (stopped) {
-                return aborted(trail);
+            if (e instanceof StatesError error) {
+                log.append(trail, EventType.ExecutionFailed, EventDetails.create().error(error.error(), error.cause()));
+                return result(ExecutionStatus.FAILED, null, error.error(), error.cause());
             }
             if (e instanceof BranchAborted) {
                 throw e;
@@ -93,7 +91,9 @@ public final class Execution {
             return result(ExecutionStatus.TIMED_OUT, null, null, null);
         } finally {
             runner = null;
-            Thread.interrupted(); // a stop that came as the run ended leaves the caller's thread as it was
+            if (stopped) {
+                Thread.interrupted(); // the stop's interrupt is not left on the caller's thread
+            }
             stopPool();
         }
     }
@@ -109,11 +109,6 @@ public final class Execution {
         if (thread != null) {
             thread.interrupt();
         }
-    }
-
-    private ExecutionResult aborted(Trail trail) {
-        log.appendAfter(trail.last(), EventType.ExecutionAborted, EventDetails.create());
-        return result(ExecutionStatus.ABORTED, null, null, null);
     }
 
     /** The threads of Parallel branches and Map iterations; made on first use, stopped when the run ends. */

@@ -1,8 +1,5 @@
 package dev.sfnrun.engine;
 
-import dev.sfnrun.definition.MapState;
-import dev.sfnrun.definition.ParallelState;
-import dev.sfnrun.definition.State;
 import dev.sfnrun.definition.StateGraph;
 import dev.sfnrun.definition.TaskState;
 import dev.sfnrun.task.load.ResourceResolver;
@@ -35,25 +32,13 @@ public final class ExpressLimits {
      */
     public static List<String> unsupported(StateGraph graph) {
         List<String> found = new ArrayList<>();
-        collect(graph, found);
-        return found;
-    }
-
-    private static void collect(StateGraph graph, List<String> found) {
-        for (State state : graph.states().values()) {
-            if (state instanceof TaskState task) {
-                String problem = problem(ResourceResolver.resolve(task.resource()));
-                if (problem != null) {
-                    found.add("state '" + task.name() + "', field Resource: " + problem);
-                }
-            }
-            if (state instanceof ParallelState parallel) {
-                parallel.branches().forEach(branch -> collect(branch, found));
-            }
-            if (state instanceof MapState map && !map.isDistributed()) {
-                collect(map.processor(), found); // a distributed Map's children have their own ExecutionType
+        for (TaskState task : graph.tasks(false)) { // a distributed Map's children have their own ExecutionType
+            String problem = problem(ResourceResolver.resolve(task.resource()));
+            if (problem != null) {
+                found.add("state '" + task.name() + "', field Resource: " + problem);
             }
         }
+        return found;
     }
 
     private static String problem(Resolved resolved) {

@@ -32,24 +32,25 @@ final class Scope {
     /** Sets the variables of {@code assigned}, whose sizes are {@code assignedSizes}. */
     void putAll(Map<String, JsonNode> assigned, Map<String, Long> assignedSizes) {
         values.putAll(assigned);
-        bytes = bytesAfter(assignedSizes) - outerBytes();
+        bytes += growth(assignedSizes);
         sizes.putAll(assignedSizes);
     }
 
     /** The bytes held by this scope and the scopes around it once {@code assignedSizes} are set here. */
     long bytesAfter(Map<String, Long> assignedSizes) {
-        long total = bytes;
-        for (Map.Entry<String, Long> entry : assignedSizes.entrySet()) {
-            total += entry.getValue() - sizes.getOrDefault(entry.getKey(), 0L);
-        }
-        return total + outerBytes();
-    }
-
-    private long outerBytes() {
-        long total = 0;
-        for (Scope scope = parent; scope != null; scope = scope.parent) {
+        long total = growth(assignedSizes);
+        for (Scope scope = this; scope != null; scope = scope.parent) {
             total += scope.bytes;
         }
         return total;
+    }
+
+    /** How many bytes this scope gains when {@code assignedSizes} replace its values of those names. */
+    private long growth(Map<String, Long> assignedSizes) {
+        long growth = 0;
+        for (Map.Entry<String, Long> entry : assignedSizes.entrySet()) {
+            growth += entry.getValue() - sizes.getOrDefault(entry.getKey(), 0L);
+        }
+        return growth;
     }
 }

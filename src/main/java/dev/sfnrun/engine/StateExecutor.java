@@ -229,62 +229,39 @@ final class StateExecutor {
         public Step visitMap(MapState state) {
             JsonNode effective = effectiveInput();
             EventLog log = execution.log();
-            boolean[] iterationFailed = {false};
+            // how far an attempt got: 0 reading the Map's inputs, 1 running its items, 2 done
+            int[] phase = {0};
             return errors.run(run, state.retry(), state.catchers(), () -> {
-                iterationFailed[0] = false;
+                phase[0] = 0;
                 MapInputs inputs = new MapInputs(state, effective, run);
-                int maxConcurrency;
-                ArrayNode items;
-                try {
-                    maxConcurrency = inputs.maxConcurrency();
-                    if (state.isDistributed() && state.distributed().itemReader() != null) {
-                        items = new ItemReaderSource(execution.options().s3Root()).read(state.distributed().itemReader(), inputs);
-                    } else {
-                        items = inputs.items();
-                    }
-                } catch (StatesError e) {
-                    // States.ItemReaderFailed and a JSONata evaluation failure (Items, input not an
-                    // array) fail the Map (MapStateFailed); a bad path is States.Runtime, which does not
-                    iterationFailed[0] = !ErrorNames.RUNTIME.equals(e.error());
-                    throw e;
-                }
+                int maxConcurrency = inputs.maxConcurrency();
+                ArrayNode items = state.isDistributed() && state.distributed().itemReader() != null
+                        ? new ItemReaderSource(execution.options().s3Root()).read(state.distributed().itemReader(), inputs)
+                        : inputs.items();
                 log.append(run.trail, EventType.MapStateStarted, EventDetails.create().put("length", items.size()));
                 JsonNode result;
                 if (state.isDistributed()) {
-                    // a bad tolerance or batch setting fails the state before its Map Run starts:
-                    // as the Map's input does, a JSONata evaluation failure with MapStateFailed
-                    Long count;
-                    Double percentage;
-                    List<JsonNode> childInputs;
-                    try {
-                        count = inputs.toleratedFailureCount();
-                        percentage = inputs.toleratedFailurePercentage();
-                        childInputs = MapBatches.childInputs(state, inputs, items);
-                    } catch (StatesError e) {
-                        iterationFailed[0] = !ErrorNames.RUNTIME.equals(e.error());
-                        throw e;
-                    }
-                    try {
-                        DistributedMapRunner.MapRunOutcome outcome = new DistributedMapRunner(execution)
-                                .run(state, childInputs, maxConcurrency, count, percentage, run);
-                        result = new ResultWriterSink(execution.options().s3Root())
-                                .write(state.distributed().resultWriter(), inputs, outcome);
-                    } catch (StatesError e) {
-                        iterationFailed[0] = true;
-                        throw e;
-                    }
+                    // a bad tolerance or batch setting fails the state before its Map Run starts
+                    Long count = inputs.toleratedFailureCount();
+                    Double percentage = inputs.toleratedFailurePercentage();
+                    List<JsonNode> childInputs = MapBatches.childInputs(state, inputs, items);
+                    phase[0] = 1;
+                    DistributedMapRunner.MapRunOutcome outcome = new DistributedMapRunner(execution)
+                            .run(state, childInputs, maxConcurrency, count, percentage, run);
+                    result = new ResultWriterSink(execution.options().s3Root())
+                            .write(state.distributed().resultWriter(), inputs, outcome);
                 } else {
-                    try {
-                        result = maps.iterate(state, inputs, items, maxConcurrency, run);
-                    } catch (StatesError e) {
-                        iterationFailed[0] = true;
-                        throw e;
-                    }
+                    phase[0] = 1;
+                    result = maps.iterate(state, inputs, items, maxConcurrency, run);
                 }
+                phase[0] = 2;
                 log.appendBeside(run.trail, run.trail.last(), EventType.MapStateSucceeded, null);
                 return finish(result);
             }, error -> {
-                if (iterationFailed[0]) {
+                // the Map fails (MapStateFailed) when its items did, or when reading its inputs did
+                // (States.ItemReaderFailed, a JSONata evaluation failure) other than by a bad path,
+                // which is States.Runtime and ends the execution at once
+                if (phase[0] == 1 || phase[0] == 0 && !ErrorNames.RUNTIME.equals(error.error())) {
                     log.append(run.trail, EventType.MapStateFailed, null);
                 }
             });

@@ -18,8 +18,9 @@ import java.util.function.Consumer;
  * these wins; later answers are ignored. A callback made by the function's own thread before it
  * returns is kept until it returns, and so is, for a {@code .waitForTaskToken} task, one made by
  * another thread: the call's response is reported first (TaskSubmitted, then TaskSucceeded),
- * since the token's owner answers after the service call that handed the token on. On a timeout the worker is interrupted and abandoned: a
- * daemon thread cannot keep the process alive, even when the code ignores the interruption.
+ * since the token's owner answers after the service call that handed the token on. On a timeout
+ * the worker is interrupted and abandoned: a daemon thread cannot keep the process alive, even
+ * when the code ignores the interruption.
  *
  * <p>Time: limits are in the execution's time and waited for in real time through
  * {@link Clock#toReal}; afterwards the clock is told how much real time the call took

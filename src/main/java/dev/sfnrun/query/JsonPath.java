@@ -5,6 +5,8 @@ import com.jayway.jsonpath.Configuration;
 import com.jayway.jsonpath.InvalidPathException;
 import com.jayway.jsonpath.spi.json.JacksonJsonNodeJsonProvider;
 import com.jayway.jsonpath.spi.mapper.JacksonMappingProvider;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * A compiled JSONPath Path: {@code $...} into the input, {@code $$...} into the context object,
@@ -12,10 +14,16 @@ import com.jayway.jsonpath.spi.mapper.JacksonMappingProvider;
  * the matches, the "indefinite paths give an array" rule and the failure messages are Jayway's.
  */
 public final class JsonPath implements ValueExpr {
-    private static final Configuration JAYWAY = Configuration.builder()
-            .jsonProvider(new StrictIndexProvider())
-            .mappingProvider(new JacksonMappingProvider(Json.mapper()))
-            .build();
+    /**
+     * Jayway's configuration, made when a path first goes to Jayway: it needs the ObjectMapper
+     * (some 300 classes), which a run whose paths all take the {@link SimplePath} lane never loads.
+     */
+    private static final class Jayway {
+        static final Configuration CONFIGURATION = Configuration.builder()
+                .jsonProvider(new StrictIndexProvider())
+                .mappingProvider(new JacksonMappingProvider(Json.mapper()))
+                .build();
+    }
 
     /** Where a path starts. */
     public enum Root { INPUT, CONTEXT, VARIABLE }
@@ -273,7 +281,7 @@ public final class JsonPath implements ValueExpr {
     /** The path evaluated by Jayway alone, from the node its root names. */
     JsonNode jayway(JsonNode start) {
         try {
-            Object result = compiled.read(start, JAYWAY);
+            Object result = compiled.read(start, Jayway.CONFIGURATION);
             return result == null ? Json.NODES.nullNode()
                     : result instanceof JsonNode node ? node : Json.mapper().valueToTree(result);
         } catch (com.jayway.jsonpath.PathNotFoundException e) {
@@ -286,7 +294,7 @@ public final class JsonPath implements ValueExpr {
         }
     }
 
-    private static final java.util.regex.Pattern NOT_AN_OBJECT = java.util.regex.Pattern.compile(
+    private static final Pattern NOT_AN_OBJECT = Pattern.compile(
             "but found '([\\w.$]+)'\\. This is not a json object according to the JsonProvider: '[\\w.$]+'\\.");
 
     /**
@@ -297,7 +305,7 @@ public final class JsonPath implements ValueExpr {
         if (message == null) {
             return null;
         }
-        java.util.regex.Matcher m = NOT_AN_OBJECT.matcher(message);
+        Matcher m = NOT_AN_OBJECT.matcher(message);
         if (!m.find()) {
             return message;
         }

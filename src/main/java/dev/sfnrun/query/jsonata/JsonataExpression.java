@@ -17,6 +17,14 @@ import java.util.Map;
  * document ({@code $} is undefined at the top level), as on AWS.
  */
 public final class JsonataExpression {
+    /**
+     * How long one evaluation may run (real time). AWS's own bound is not documented; JSONata's
+     * guard then fails the expression with "Expression evaluation timeout: Check for infinite loop".
+     */
+    static final long EVALUATION_TIMEOUT_MILLIS = 10_000;
+    /** The bound in force: {@link #EVALUATION_TIMEOUT_MILLIS}, shortened by tests. */
+    static volatile long evaluationTimeoutMillis = EVALUATION_TIMEOUT_MILLIS;
+
     private final String text;
     private final Jsonata compiled;
     private final References references;
@@ -71,14 +79,6 @@ public final class JsonataExpression {
     public boolean usesResult() {
         return references.statesResult();
     }
-
-    /**
-     * How long one evaluation may run (real time). AWS's own bound is not documented; JSONata's
-     * guard then fails the expression with "Expression evaluation timeout: Check for infinite loop".
-     */
-    static final long EVALUATION_TIMEOUT_MILLIS = 10_000;
-    /** The bound in force: {@link #EVALUATION_TIMEOUT_MILLIS}, shortened by tests. */
-    static volatile long evaluationTimeoutMillis = EVALUATION_TIMEOUT_MILLIS;
 
     /** Whether the expression reads {@code $states.errorOutput}. */
     public boolean usesErrorOutput() {
