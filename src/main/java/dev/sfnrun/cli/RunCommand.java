@@ -14,9 +14,8 @@ import dev.sfnrun.engine.ExecutionType;
 import dev.sfnrun.engine.ExpressLimits;
 import dev.sfnrun.history.ExecutionListener;
 import dev.sfnrun.query.Json;
-import dev.sfnrun.task.load.MockConfig;
-import dev.sfnrun.task.load.TaskLoader;
 import dev.sfnrun.task.load.TaskRegistry;
+import dev.sfnrun.task.load.TaskSetup;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -252,23 +251,9 @@ public final class RunCommand implements Callable<Integer> {
 
     /** The registry of task functions and mocks the options ask for. */
     private TaskRegistry tasks(String machineName) {
-        TaskRegistry registry = TaskRegistry.withBuiltins();
-        TaskLoader loader = TaskLoader.over(classpath, region, account);
-        loader.bindServices(registry);
-        for (String binding : taskBindings) {
-            loader.bind(registry, binding);
-        }
         String mockFile = mockConfig != null ? mockConfig : testCase != null ? System.getenv("SFN_MOCK_CONFIG") : null;
-        if (mockFile != null && testCase == null) {
-            throw new UsageError("--mock-config needs --test-case NAME: the test case whose responses to use");
-        }
-        if (testCase != null && mockFile == null) {
-            throw new UsageError("--test-case needs a mock file: give it with --mock-config FILE (or SFN_MOCK_CONFIG)");
-        }
-        if (mockFile != null) {
-            MockConfig.apply(Path.of(mockFile), machineName, testCase, registry);
-        }
-        return registry;
+        return new TaskSetup(classpath, taskBindings, mockFile == null ? null : Path.of(mockFile), testCase,
+                machineName, region, account).registry();
     }
 
     private String inputText() {

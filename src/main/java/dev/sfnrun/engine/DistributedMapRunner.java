@@ -1,5 +1,8 @@
 package dev.sfnrun.engine;
 
+import dev.sfnrun.history.HistoryEvent;
+import dev.sfnrun.history.ExecutionListener;
+import dev.sfnrun.history.Decision;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -33,6 +36,20 @@ final class DistributedMapRunner {
         this.execution = execution;
     }
 
+    /** The parent's listeners for a child execution: its decisions, not its events (a child has a history of its own). */
+    private static List<ExecutionListener> decisionsOnly(List<ExecutionListener> listeners) {
+        return listeners.stream().<ExecutionListener>map(listener -> new ExecutionListener() {
+            @Override
+            public void onEvent(HistoryEvent event) {
+            }
+
+            @Override
+            public void onDecision(Decision decision) {
+                listener.onDecision(decision);
+            }
+        }).toList();
+    }
+
     /** The children's results, in item order (a failed child's entry is its execution record). */
     MapRunOutcome run(MapState state, List<JsonNode> childInputs, int maxConcurrency,
                       Long toleratedCount, Double toleratedPercentage, StateRun run) {
@@ -47,7 +64,7 @@ final class DistributedMapRunner {
 
         ExecutionOptions childOptions = parent.withStateMachineName(machine)
                 .withType("EXPRESS".equals(config.executionType()) ? ExecutionType.EXPRESS : ExecutionType.STANDARD)
-                .withListeners(List.of())
+                .withListeners(decisionsOnly(parent.listeners()))
                 .withContextOverrides(null)
                 .withClock(execution.clock());
         DistributedConfig.ResultWriter writer = config.resultWriter();

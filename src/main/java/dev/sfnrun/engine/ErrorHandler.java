@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.sfnrun.definition.Catcher;
 import dev.sfnrun.definition.Retrier;
 import dev.sfnrun.error.ErrorNames;
+import dev.sfnrun.history.Decision;
 import dev.sfnrun.error.StatesError;
 import dev.sfnrun.query.Json;
 import java.time.Duration;
@@ -52,7 +53,9 @@ final class ErrorHandler {
             int index = firstMatch(retriers.stream().map(Retrier::errorEquals).toList(), error.error());
             if (index >= 0 && retries[index] < retriers.get(index).maxAttempts()) {
                 retries[index]++;
-                execution.sleep(delay(retriers.get(index), retries[index]));
+                Duration delay = delay(retriers.get(index), retries[index]);
+                execution.log().decide(new Decision(run.state, Decision.Kind.RETRY, index, null, delay, error.error()));
+                execution.sleep(delay);
                 run.setRetryCount(run.retryCount() + 1);
                 continue;
             }
@@ -66,7 +69,7 @@ final class ErrorHandler {
             JsonNode output = catcher.output() != null ? catcher.output().evaluate(errorOutput, run)
                     : catcher.resultPath().apply(run.input, errorOutput);
             ObjectNode assigned = catcher.assign() == null ? null : catcher.assign().evaluate(errorOutput, run);
-            return new Step(output, catcher.next(), assigned);
+            return new Step(output, catcher.next(), assigned, Decision.Kind.CATCH, caught, error.error());
         }
     }
 

@@ -2,6 +2,7 @@ package dev.sfnrun.engine;
 
 import dev.sfnrun.error.ErrorNames;
 import dev.sfnrun.error.StatesError;
+import dev.sfnrun.history.Decision;
 import dev.sfnrun.history.EventDetails;
 import dev.sfnrun.history.EventType;
 import dev.sfnrun.history.ExecutionListener;
@@ -94,6 +95,13 @@ final class EventLog {
             listener.onEvent(event);
         }
         return event;
+    }
+
+    /** Hands a decision to the listeners (one at a time, as events). */
+    synchronized void decide(Decision decision) {
+        for (ExecutionListener listener : listeners) {
+            listener.onDecision(decision);
+        }
     }
 
     private static boolean endsExecution(EventType type) {

@@ -6,6 +6,7 @@ import dev.sfnrun.definition.FailState;
 import dev.sfnrun.definition.State;
 import dev.sfnrun.definition.StateGraph;
 import dev.sfnrun.error.StatesError;
+import dev.sfnrun.history.Decision;
 import dev.sfnrun.history.EventDetails;
 import dev.sfnrun.history.EventType;
 import dev.sfnrun.history.HistoryEvent;
@@ -64,6 +65,9 @@ final class GraphRunner {
                 log.append(trail, EventType.exited(state.typeName()), exited);
             }
             trail.setCurrent(null);
+            if (!(state instanceof FailState)) {
+                log.decide(new Decision(state, step.kind(), step.index(), step.next(), null, step.error()));
+            }
             if (step.assigned() != null) {
                 scope.putAll(toMap(step.assigned()), sizes);
             }

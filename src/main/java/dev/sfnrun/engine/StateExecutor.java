@@ -3,6 +3,7 @@ package dev.sfnrun.engine;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.sfnrun.definition.ChoiceState;
+import dev.sfnrun.history.Decision;
 import dev.sfnrun.definition.DataFlow;
 import dev.sfnrun.definition.FailState;
 import dev.sfnrun.definition.MapState;
@@ -121,17 +122,20 @@ final class StateExecutor {
         @Override
         public Step visitChoice(ChoiceState state) {
             JsonNode effective = effectiveInput();
-            for (ChoiceState.Rule rule : state.choices()) {
+            List<ChoiceState.Rule> rules = state.choices();
+            for (int i = 0; i < rules.size(); i++) {
+                ChoiceState.Rule rule = rules.get(i);
                 if (rule.condition().test(effective, run)) {
                     ObjectNode assigned = rule.assign() == null ? null : rule.assign().evaluate(effective, run);
-                    return new Step(passOn(effective, rule.output()), rule.next(), assigned);
+                    return new Step(passOn(effective, rule.output()), rule.next(), assigned, Decision.Kind.CHOICE_RULE, i);
                 }
             }
             if (state.defaultState() == null) {
                 throw new StatesError(ErrorNames.NO_CHOICE_MATCHED, "No Matches!");
             }
             ObjectNode assigned = assign(effective);
-            return new Step(passOn(effective, run.state.common().output()), state.defaultState(), assigned);
+            return new Step(passOn(effective, run.state.common().output()), state.defaultState(), assigned,
+                    Decision.Kind.CHOICE_DEFAULT, -1);
         }
 
         @Override
