@@ -3,7 +3,7 @@ package dev.sfnrun.cli;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.sfnrun.engine.ExecutionResult;
-import dev.sfnrun.engine.MapRunResult;
+import dev.sfnrun.engine.map.MapRunResult;
 import dev.sfnrun.history.HistoryEvent;
 import dev.sfnrun.history.Payload;
 import dev.sfnrun.query.Json;

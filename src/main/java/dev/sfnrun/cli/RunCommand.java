@@ -5,7 +5,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.sfnrun.definition.ResourceNames;
 import dev.sfnrun.definition.StateMachine;
 import dev.sfnrun.engine.Bindings;
-import dev.sfnrun.engine.Clock;
+import dev.sfnrun.engine.time.Clock;
 import dev.sfnrun.engine.Execution;
 import dev.sfnrun.engine.ExecutionOptions;
 import dev.sfnrun.engine.ExecutionResult;

@@ -2,7 +2,7 @@ package dev.sfnrun.cli;
 
 import dev.sfnrun.engine.ExecutionResult;
 import dev.sfnrun.engine.ExecutionStatus;
-import dev.sfnrun.engine.MapRunResult;
+import dev.sfnrun.engine.map.MapRunResult;
 import dev.sfnrun.query.Json;
 import java.io.PrintWriter;
 import java.time.Duration;

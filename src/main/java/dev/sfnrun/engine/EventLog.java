@@ -1,5 +1,7 @@
 package dev.sfnrun.engine;
 
+import dev.sfnrun.engine.time.Clock;
+
 import dev.sfnrun.error.ErrorNames;
 import dev.sfnrun.error.StatesError;
 import dev.sfnrun.history.Decision;
@@ -12,7 +14,7 @@ import java.util.List;
 import java.util.Map;
 
 /** Numbers events, hands them to the listeners and (optionally) keeps them. Safe to use from many threads. */
-final class EventLog {
+public final class EventLog {
     static final int STANDARD_HISTORY_LIMIT = 25_000;
     static final String HISTORY_LIMIT_CAUSE = "The execution reached the maximum number of history events (25000).";
 
@@ -39,12 +41,12 @@ final class EventLog {
     }
 
     /** Appends an event that follows the trail's last event, and moves the trail on to it. */
-    HistoryEvent append(Trail trail, EventType type, EventDetails details) {
+    public HistoryEvent append(Trail trail, EventType type, EventDetails details) {
         return append(trail, trail.last(), type, details);
     }
 
     /** Appends an event with an explicit predecessor on a trail, and moves the trail on to it. */
-    HistoryEvent append(Trail trail, long previousEventId, EventType type, EventDetails details) {
+    public HistoryEvent append(Trail trail, long previousEventId, EventType type, EventDetails details) {
         HistoryEvent event = write(trail, previousEventId, type, details == null ? Map.of() : details.build());
         trail.moveTo(event.id());
         return event;
@@ -54,7 +56,7 @@ final class EventLog {
      * Appends an event with an explicit predecessor on behalf of a trail, without moving it
      * (MapIterationSucceeded, MapStateSucceeded: the next event shares their predecessor).
      */
-    HistoryEvent appendBeside(Trail trail, long previousEventId, EventType type, EventDetails details) {
+    public HistoryEvent appendBeside(Trail trail, long previousEventId, EventType type, EventDetails details) {
         return write(trail, previousEventId, type, details == null ? Map.of() : details.build());
     }
 
@@ -66,12 +68,12 @@ final class EventLog {
     }
 
     /** Appends an event with an explicit predecessor, leaving every trail as it is. */
-    HistoryEvent appendAfter(long previousEventId, EventType type, EventDetails details) {
+    public HistoryEvent appendAfter(long previousEventId, EventType type, EventDetails details) {
         return write(null, previousEventId, type, details == null ? Map.of() : details.build());
     }
 
     /** As {@link #appendAfter(long, EventType, EventDetails)}, for an event without details of state {@code stateName}. */
-    HistoryEvent appendAfter(long previousEventId, EventType type, String stateName) {
+    public HistoryEvent appendAfter(long previousEventId, EventType type, String stateName) {
         return write(null, previousEventId, type, Map.of(), stateName);
     }
 

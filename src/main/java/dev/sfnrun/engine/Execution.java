@@ -1,5 +1,8 @@
 package dev.sfnrun.engine;
 
+import dev.sfnrun.engine.map.MapRunResult;
+import dev.sfnrun.engine.time.BranchClock;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.sfnrun.definition.StateMachine;
 import dev.sfnrun.error.StatesError;
@@ -112,7 +115,7 @@ public final class Execution {
     }
 
     /** The threads of Parallel branches and Map iterations; made on first use, stopped when the run ends. */
-    synchronized ExecutorService pool() {
+    public synchronized ExecutorService pool() {
         if (pool == null) {
             AtomicInteger count = new AtomicInteger();
             pool = Executors.newCachedThreadPool(task -> {
@@ -147,16 +150,16 @@ public final class Execution {
     }
 
     /** A child execution of a distributed Map: the item processor run as a state machine of its own. */
-    static Execution child(dev.sfnrun.definition.StateGraph processor, dev.sfnrun.definition.QueryLanguage language,
+    public static Execution child(dev.sfnrun.definition.StateGraph processor, dev.sfnrun.definition.QueryLanguage language,
                            JsonNode input, ExecutionOptions options) {
         return new Execution(new StateMachine(processor, language, null, null), input, Json.compact(input), options);
     }
 
-    void addMapRun(MapRunResult run) {
+    public void addMapRun(MapRunResult run) {
         mapRuns.add(run);
     }
 
-    ExecutionOptions options() {
+    public ExecutionOptions options() {
         return options;
     }
 
@@ -164,11 +167,11 @@ public final class Execution {
         return context;
     }
 
-    EventLog log() {
+    public EventLog log() {
         return log;
     }
 
-    BranchClock clock() {
+    public BranchClock clock() {
         return clock;
     }
 
@@ -203,7 +206,7 @@ public final class Execution {
     }
 
     /** Throws when the execution has run past its deadline or was stopped. */
-    void checkDeadline() {
+    public void checkDeadline() {
         if (stopped || deadline != null && clock.now().isAfter(deadline)) {
             throw new ExecutionTimeout();
         }

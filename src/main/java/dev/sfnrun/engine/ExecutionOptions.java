@@ -1,5 +1,7 @@
 package dev.sfnrun.engine;
 
+import dev.sfnrun.engine.time.Clock;
+
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.sfnrun.history.ExecutionListener;
 import dev.sfnrun.task.load.TaskRegistry;

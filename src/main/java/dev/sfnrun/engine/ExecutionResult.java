@@ -1,5 +1,7 @@
 package dev.sfnrun.engine;
 
+import dev.sfnrun.engine.map.MapRunResult;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.sfnrun.history.HistoryEvent;
 import java.time.Instant;

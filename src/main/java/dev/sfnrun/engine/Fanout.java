@@ -1,5 +1,7 @@
 package dev.sfnrun.engine;
 
+import dev.sfnrun.engine.time.BranchClock;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.sfnrun.definition.MapState;
 import dev.sfnrun.definition.ParallelState;
@@ -25,14 +27,14 @@ import java.util.concurrent.atomic.AtomicInteger;
  * virtual time orders their events as real time would). Results come back in index order whatever
  * order the branches finished in.
  */
-final class Fanout {
+public final class Fanout {
     /** One branch or iteration: its output, its events on {@code trail}. */
-    interface Body {
+    public interface Body {
         JsonNode run(int index, Trail trail);
     }
 
     /** The events a state writes around its branches. */
-    interface Hooks {
+    public interface Hooks {
         /** Before the branch's first event (Map: MapIterationStarted, moving the trail). */
         void started(int index, Trail trail);
 
@@ -48,7 +50,7 @@ final class Fanout {
 
     private final Execution execution;
 
-    Fanout(Execution execution) {
+    public Fanout(Execution execution) {
         this.execution = execution;
     }
 
@@ -57,7 +59,7 @@ final class Fanout {
      * trail is moved to the event the state's next event follows; on failure to the failing
      * branch's last event, and the branch's StatesError is thrown.
      */
-    JsonNode[] run(int count, int limit, Trail parent, Body body, Hooks hooks) {
+    public JsonNode[] run(int count, int limit, Trail parent, Body body, Hooks hooks) {
         JsonNode[] results = new JsonNode[count];
         if (count == 0) {
             return results;

@@ -19,7 +19,7 @@ import java.util.Map;
  * Runs one graph (the machine, a Parallel branch or a Map iteration) from its StartAt to an end:
  * each state's Entered event, its work, its Exited event, then the next state.
  */
-final class GraphRunner {
+public final class GraphRunner {
     private final Execution execution;
     private final StateExecutor executor;
 
@@ -29,7 +29,7 @@ final class GraphRunner {
     }
 
     /** The graph's output; a failure propagates as a StatesError whose cause is already located. */
-    JsonNode run(StateGraph graph, JsonNode input, Scope scope, Trail trail) {
+    public JsonNode run(StateGraph graph, JsonNode input, Scope scope, Trail trail) {
         State state = graph.start();
         JsonNode data = input;
         EventLog log = execution.log();

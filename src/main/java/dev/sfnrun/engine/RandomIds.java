@@ -8,11 +8,11 @@ import java.util.concurrent.ThreadLocalRandom;
  * rather than {@link UUID#randomUUID()}'s shared SecureRandom: thousands of Map children would
  * contend for that one, and seeding it costs every run a few milliseconds at start-up.
  */
-final class RandomIds {
+public final class RandomIds {
     private RandomIds() {
     }
 
-    static String uuid() {
+    public static String uuid() {
         ThreadLocalRandom random = ThreadLocalRandom.current();
         long high = (random.nextLong() & ~0xF000L) | 0x4000L;
         long low = (random.nextLong() & 0x3FFFFFFFFFFFFFFFL) | 0x8000000000000000L;

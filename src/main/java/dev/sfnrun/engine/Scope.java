@@ -8,14 +8,14 @@ import java.util.Map;
  * The workflow variables of one graph run. Inner scopes (Parallel branches, Map iterations) read
  * the outer ones and write only their own.
  */
-final class Scope {
+public final class Scope {
     private final Scope parent;
     private final Map<String, JsonNode> values = new HashMap<>();
     /** The size of each of {@link #values} in bytes of compact JSON (see {@link VariableLimits}). */
     private final Map<String, Long> sizes = new HashMap<>();
     private long bytes;
 
-    Scope(Scope parent) {
+    public Scope(Scope parent) {
         this.parent = parent;
     }
 

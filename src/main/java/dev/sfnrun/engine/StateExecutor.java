@@ -1,5 +1,13 @@
 package dev.sfnrun.engine;
 
+import dev.sfnrun.engine.map.DistributedMapRunner;
+import dev.sfnrun.engine.map.ItemReaderSource;
+import dev.sfnrun.engine.map.MapBatches;
+import dev.sfnrun.engine.map.MapInputs;
+import dev.sfnrun.engine.map.ResultWriterSink;
+
+import dev.sfnrun.engine.map.MapRunner;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.sfnrun.definition.ChoiceState;

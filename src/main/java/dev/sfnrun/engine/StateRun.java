@@ -11,15 +11,15 @@ import java.time.Instant;
  * One visit of one state: its raw input, its Entered event, the trail its events follow, and the
  * context expressions see. The context object is built only if an expression asks for it.
  */
-final class StateRun implements EvalContext {
+public final class StateRun implements EvalContext {
     final State state;
     final JsonNode input;
     final long enteredEventId;
     /** The previousEventId of the Entered event (where an EvaluationFailed event chains). */
     final long enteredPreviousId;
     final Instant enteredTime;
-    final Trail trail;
-    final Scope scope;
+    public final Trail trail;
+    public final Scope scope;
     private final ContextObject context;
     private int retryCount;
     private String taskToken;

@@ -8,7 +8,7 @@ import dev.sfnrun.definition.State;
  * the trail of the state that started it. Closing a trail (when its branch is stopped) closes
  * every trail below it: no event is written on a closed trail again.
  */
-final class Trail {
+public final class Trail {
     private final Trail parent;
     private volatile long last;
     private volatile boolean closed;
@@ -29,7 +29,7 @@ final class Trail {
         return new Trail(last, this);
     }
 
-    long last() {
+    public long last() {
         return last;
     }
 

@@ -15,7 +15,7 @@ import dev.sfnrun.engine.Execution;
 import dev.sfnrun.engine.ExecutionOptions;
 import dev.sfnrun.engine.ExecutionResult;
 import dev.sfnrun.engine.ExecutionType;
-import dev.sfnrun.engine.VirtualClock;
+import dev.sfnrun.engine.time.VirtualClock;
 import dev.sfnrun.history.HistoryEvent;
 import dev.sfnrun.query.Json;
 import dev.sfnrun.query.QuerySyntaxException;

@@ -1,5 +1,7 @@
 package dev.sfnrun.engine;
 
+import dev.sfnrun.engine.time.VirtualClock;
+
 import static dev.sfnrun.engine.Runs.run;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 

@@ -1,5 +1,7 @@
 package dev.sfnrun.engine;
 
+import dev.sfnrun.engine.time.VirtualClock;
+
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import com.fasterxml.jackson.databind.JsonNode;

@@ -1,5 +1,8 @@
 package dev.sfnrun.engine;
 
+import dev.sfnrun.engine.map.MapRunResult;
+import dev.sfnrun.engine.time.ScaledClock;
+
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;

@@ -9,11 +9,11 @@ import dev.sfnrun.task.load.TaskRegistry;
 import java.util.List;
 
 /** Test helper: runs a definition given as JSON text with a registry, in virtual time. */
-final class Runs {
+public final class Runs {
     private Runs() {
     }
 
-    static JsonNode json(String text) {
+    public static JsonNode json(String text) {
         try {
             return Json.parse(text);
         } catch (Exception e) {
@@ -21,27 +21,27 @@ final class Runs {
         }
     }
 
-    static ExecutionResult run(String definition, String input, TaskRegistry registry) {
+    public static ExecutionResult run(String definition, String input, TaskRegistry registry) {
         return run(definition, input, ExecutionOptions.defaults().withTasks(registry));
     }
 
-    static ExecutionResult run(String definition, String input, ExecutionOptions options) {
+    public static ExecutionResult run(String definition, String input, ExecutionOptions options) {
         var machine = DefinitionParser.parse(json(definition));
         Bindings.check(machine.graph(), options.tasks());
         return new Execution(machine, json(input), input, options.withExecutionName("exec-1")).run();
     }
 
-    static List<EventType> types(ExecutionResult result) {
+    public static List<EventType> types(ExecutionResult result) {
         return result.events().stream().map(HistoryEvent::type).toList();
     }
 
-    static HistoryEvent first(ExecutionResult result, EventType type) {
+    public static HistoryEvent first(ExecutionResult result, EventType type) {
         return result.events().stream().filter(e -> e.type() == type).findFirst()
                 .orElseThrow(() -> new AssertionError("no " + type + " in " + types(result)));
     }
 
     /** One Task state calling {@code resource}, with extra fields for the state. */
-    static String task(String resource, String extra) {
+    public static String task(String resource, String extra) {
         return "{\"StartAt\":\"T\",\"States\":{\"T\":{\"Type\":\"Task\",\"Resource\":\"" + resource + "\""
                 + (extra.isEmpty() ? "" : "," + extra) + ",\"End\":true}}}";
     }

@@ -1,5 +1,10 @@
 package dev.sfnrun.engine;
 
+import dev.sfnrun.engine.time.VirtualClock;
+
+import dev.sfnrun.engine.time.Clock;
+import dev.sfnrun.engine.time.ScaledClock;
+
 import static dev.sfnrun.engine.Runs.first;
 import static dev.sfnrun.engine.Runs.json;
 import static dev.sfnrun.engine.Runs.run;

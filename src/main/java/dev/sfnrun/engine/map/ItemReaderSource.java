@@ -1,4 +1,4 @@
-package dev.sfnrun.engine;
+package dev.sfnrun.engine.map;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -25,17 +25,17 @@ import java.util.stream.Stream;
  * Lines or CSV object; {@code s3:listObjectsV2} lists a bucket's objects (optionally under a Prefix)
  * in ListObjectsV2's item shape. Any failure is {@code States.ItemReaderFailed}.
  */
-final class ItemReaderSource {
+public final class ItemReaderSource {
     static final String GET_OBJECT = "arn:aws:states:::s3:getObject";
     static final String LIST_OBJECTS = "arn:aws:states:::s3:listObjectsV2";
 
     private final S3Directory s3;
 
-    ItemReaderSource(Path s3Root) {
+    public ItemReaderSource(Path s3Root) {
         this.s3 = new S3Directory(s3Root, ErrorNames.ITEM_READER_FAILED);
     }
 
-    ArrayNode read(DistributedConfig.ItemReader reader, MapInputs inputs) {
+    public ArrayNode read(DistributedConfig.ItemReader reader, MapInputs inputs) {
         JsonNode parameters = inputs.evaluate(reader.parameters());
         Integer maxItems = inputs.maxItems();
         if (maxItems != null && maxItems <= 0) {

@@ -1,4 +1,4 @@
-package dev.sfnrun.engine;
+package dev.sfnrun.engine.time;
 
 import java.time.Duration;
 import java.time.Instant;

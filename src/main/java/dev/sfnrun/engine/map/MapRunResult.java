@@ -1,4 +1,7 @@
-package dev.sfnrun.engine;
+package dev.sfnrun.engine.map;
+
+import dev.sfnrun.engine.ExecutionResult;
+import dev.sfnrun.engine.ExecutionStatus;
 
 import java.util.List;
 

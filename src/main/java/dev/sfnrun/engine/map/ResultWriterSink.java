@@ -1,4 +1,7 @@
-package dev.sfnrun.engine;
+package dev.sfnrun.engine.map;
+
+import dev.sfnrun.engine.ExecutionResult;
+import dev.sfnrun.engine.ExecutionStatus;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
@@ -19,14 +22,14 @@ import java.nio.file.Path;
  * {@code Bucket/Prefix/<map run id>/} of the local S3 directory, and the result is a descriptor
  * pointing at the manifest. A failure to write is {@code States.ResultWriterFailed}.
  */
-final class ResultWriterSink {
+public final class ResultWriterSink {
     private final S3Directory s3;
 
-    ResultWriterSink(Path s3Root) {
+    public ResultWriterSink(Path s3Root) {
         this.s3 = new S3Directory(s3Root, ErrorNames.RESULT_WRITER_FAILED);
     }
 
-    JsonNode write(DistributedConfig.ResultWriter writer, MapInputs inputs, DistributedMapRunner.MapRunOutcome outcome) {
+    public JsonNode write(DistributedConfig.ResultWriter writer, MapInputs inputs, DistributedMapRunner.MapRunOutcome outcome) {
         if (writer == null) {
             return outcome.compact(false);
         }

@@ -1,4 +1,6 @@
-package dev.sfnrun.engine;
+package dev.sfnrun.engine.map;
+
+import dev.sfnrun.engine.StateRun;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
@@ -17,19 +19,19 @@ import dev.sfnrun.query.ValueExpr;
  * tolerated failures, with AWS's error texts. This is the one place the Map's query language is
  * applied; a JSONata Map gets its own implementation of these methods.
  */
-class MapInputs {
+public class MapInputs {
     private final MapState state;
     private final JsonNode effective;
     private final StateRun run;
 
-    MapInputs(MapState state, JsonNode effective, StateRun run) {
+    public MapInputs(MapState state, JsonNode effective, StateRun run) {
         this.state = state;
         this.effective = effective;
         this.run = run;
     }
 
     /** The items: ItemsPath (default $) applied to the effective input; must be an array. */
-    ArrayNode items() {
+    public ArrayNode items() {
         String path = text("ItemsPath");
         JsonNode items = effective;
         if (state.items() != null) {
@@ -70,7 +72,7 @@ class MapInputs {
     }
 
     /** MaxConcurrency or MaxConcurrencyPath; 0 means unbounded. */
-    int maxConcurrency() {
+    public int maxConcurrency() {
         if (state.maxConcurrencyExpr() == null) {
             return state.maxConcurrency() == null ? 0 : state.maxConcurrency();
         }
@@ -82,7 +84,7 @@ class MapInputs {
     }
 
     /** ToleratedFailureCount(Path); null when neither is given. */
-    Long toleratedFailureCount() {
+    public Long toleratedFailureCount() {
         DistributedConfig config = state.distributed();
         if (config.toleratedFailureCountPath() == null) {
             return config.toleratedFailureCount() == null ? null : config.toleratedFailureCount().longValue();
@@ -95,7 +97,7 @@ class MapInputs {
     }
 
     /** ToleratedFailurePercentage(Path); null when neither is given. */
-    Double toleratedFailurePercentage() {
+    public Double toleratedFailurePercentage() {
         DistributedConfig config = state.distributed();
         if (config.toleratedFailurePercentagePath() == null) {
             return config.toleratedFailurePercentage() == null ? null : config.toleratedFailurePercentage().doubleValue();

@@ -1,4 +1,4 @@
-package dev.sfnrun.engine;
+package dev.sfnrun.engine.map;
 
 import dev.sfnrun.error.StatesError;
 import java.nio.file.Path;

@@ -1,4 +1,4 @@
-package dev.sfnrun.engine;
+package dev.sfnrun.engine.map;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
@@ -13,14 +13,14 @@ import java.util.List;
  * with an ItemBatcher, one {@code {"BatchInput": ..., "Items": [...]}} per batch of selected items,
  * cut at MaxItemsPerBatch items or MaxInputBytesPerBatch bytes of items, whichever comes first.
  */
-final class MapBatches {
+public final class MapBatches {
     /** AWS's ceiling on a batch's size, which is also the default of MaxInputBytesPerBatch. */
     static final int MAX_BATCH_BYTES = 256 * 1024;
 
     private MapBatches() {
     }
 
-    static List<JsonNode> childInputs(MapState state, MapInputs inputs, ArrayNode items) {
+    public static List<JsonNode> childInputs(MapState state, MapInputs inputs, ArrayNode items) {
         List<JsonNode> selected = state.itemSelector() == null ? view(items) : select(inputs, items);
         if (state.distributed().itemBatcher() == null) {
             return selected;

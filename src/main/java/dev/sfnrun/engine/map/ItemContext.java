@@ -1,4 +1,4 @@
-package dev.sfnrun.engine;
+package dev.sfnrun.engine.map;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;

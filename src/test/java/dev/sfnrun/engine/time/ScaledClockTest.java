@@ -1,4 +1,7 @@
-package dev.sfnrun.engine;
+package dev.sfnrun.engine.time;
+
+import dev.sfnrun.engine.ExecutionOptions;
+import dev.sfnrun.engine.ExecutionResult;
 
 import static dev.sfnrun.engine.Runs.first;
 import static dev.sfnrun.engine.Runs.run;

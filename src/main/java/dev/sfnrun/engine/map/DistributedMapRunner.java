@@ -1,4 +1,16 @@
-package dev.sfnrun.engine;
+package dev.sfnrun.engine.map;
+
+import dev.sfnrun.engine.ExecutionResult;
+import dev.sfnrun.engine.ExecutionStatus;
+import dev.sfnrun.engine.ExecutionTimeout;
+import dev.sfnrun.engine.time.BranchClock;
+
+import dev.sfnrun.engine.EventLog;
+import dev.sfnrun.engine.Execution;
+import dev.sfnrun.engine.ExecutionOptions;
+import dev.sfnrun.engine.ExecutionType;
+import dev.sfnrun.engine.RandomIds;
+import dev.sfnrun.engine.StateRun;
 
 import dev.sfnrun.history.HistoryEvent;
 import dev.sfnrun.history.ExecutionListener;
@@ -25,14 +37,14 @@ import java.util.concurrent.atomic.AtomicInteger;
  * {@code States.ExceedToleratedFailureThreshold} once more children failed than tolerated (the
  * others are then stopped). The parent's history shows none of the children's events.
  */
-final class DistributedMapRunner {
+public final class DistributedMapRunner {
     /** AWS runs up to 10,000 child executions at once; we run at most this many threads. */
     static final int THREAD_CAP = 1000;
     static final String THRESHOLD_CAUSE = "The specified tolerated failure threshold was exceeded";
 
     private final Execution execution;
 
-    DistributedMapRunner(Execution execution) {
+    public DistributedMapRunner(Execution execution) {
         this.execution = execution;
     }
 
@@ -51,7 +63,7 @@ final class DistributedMapRunner {
     }
 
     /** The children's results, in item order (a failed child's entry is its execution record). */
-    MapRunOutcome run(MapState state, List<JsonNode> childInputs, int maxConcurrency,
+    public MapRunOutcome run(MapState state, List<JsonNode> childInputs, int maxConcurrency,
                       Long toleratedCount, Double toleratedPercentage, StateRun run) {
         DistributedConfig config = state.distributed();
         ExecutionOptions parent = execution.options();
@@ -100,7 +112,7 @@ final class DistributedMapRunner {
      * What a finished Map Run hands to the ResultWriter: its ARN and, in item order, each child's
      * result (null for a succeeded child whose record was not kept) and each succeeded child's output.
      */
-    record MapRunOutcome(String mapRunArn, String runId, ExecutionResult[] results, JsonNode[] outputs) {
+    public record MapRunOutcome(String mapRunArn, String runId, ExecutionResult[] results, JsonNode[] outputs) {
         /** The Map's result without a ResultWriter export: outputs in order, a failed child's record as is. */
         ArrayNode compact(boolean flatten) {
             ArrayNode out = Json.array();

@@ -1,4 +1,4 @@
-package dev.sfnrun.engine;
+package dev.sfnrun.engine.time;
 
 import java.time.Duration;
 import java.time.Instant;
@@ -19,11 +19,11 @@ import java.util.PriorityQueue;
  * thread, {@link #exit()} when that thread is done, and {@link #release()}/{@link #resume()} around
  * a wait for other threads.
  */
-final class BranchClock implements Clock {
+public final class BranchClock implements Clock {
     private final Clock base;
     private final Scheduler scheduler;
 
-    BranchClock(Clock base) {
+    public BranchClock(Clock base) {
         if (base instanceof BranchClock parent) {
             this.base = parent.base;
             this.scheduler = parent.scheduler;
@@ -65,19 +65,19 @@ final class BranchClock implements Clock {
         base.reached(at);
     }
 
-    boolean isVirtual() {
+    public boolean isVirtual() {
         return scheduler != null;
     }
 
     /** Announces a thread about to be started for this execution (call on the starting thread). */
-    void fork() {
+    public void fork() {
         if (scheduler != null) {
             scheduler.enter();
         }
     }
 
     /** The calling thread, announced by {@link #fork()}, is done. */
-    void exit() {
+    public void exit() {
         if (scheduler != null) {
             scheduler.leave();
         }
@@ -88,14 +88,14 @@ final class BranchClock implements Clock {
      * virtual time back meanwhile. Whoever ends the wait calls {@link #resume()} for it, before
      * its own {@link #exit()}, so that no time passes between the two.
      */
-    void release() {
+    public void release() {
         if (scheduler != null) {
             scheduler.leave();
         }
     }
 
     /** Counts a released thread as running again (see {@link #release()}). */
-    void resume() {
+    public void resume() {
         if (scheduler != null) {
             scheduler.enter();
         }

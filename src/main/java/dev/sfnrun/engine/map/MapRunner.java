@@ -1,4 +1,12 @@
-package dev.sfnrun.engine;
+package dev.sfnrun.engine.map;
+
+import dev.sfnrun.engine.EventLog;
+import dev.sfnrun.engine.Execution;
+import dev.sfnrun.engine.Fanout;
+import dev.sfnrun.engine.GraphRunner;
+import dev.sfnrun.engine.Scope;
+import dev.sfnrun.engine.StateRun;
+import dev.sfnrun.engine.Trail;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
@@ -12,14 +20,14 @@ import java.util.Arrays;
  * One attempt of an inline Map state: its items, MapStateStarted, the iterations with their
  * MapIteration* events, and the array of their outputs in item order.
  */
-final class MapRunner {
+public final class MapRunner {
     /** AWS runs at most 40 iterations of an inline Map at once, whatever MaxConcurrency says. */
     static final int INLINE_CONCURRENCY_CAP = 40;
 
     private final Execution execution;
     private final GraphRunner runner;
 
-    MapRunner(Execution execution, GraphRunner runner) {
+    public MapRunner(Execution execution, GraphRunner runner) {
         this.execution = execution;
         this.runner = runner;
     }
@@ -28,7 +36,7 @@ final class MapRunner {
      * Runs the iterations (after MapStateStarted); throws the first failing iteration's error
      * after the MapIterationFailed/Aborted events.
      */
-    ArrayNode iterate(MapState state, MapInputs inputs, ArrayNode items, int maxConcurrency, StateRun run) {
+    public ArrayNode iterate(MapState state, MapInputs inputs, ArrayNode items, int maxConcurrency, StateRun run) {
         int limit = maxConcurrency == 0 ? INLINE_CONCURRENCY_CAP : Math.min(maxConcurrency, INLINE_CONCURRENCY_CAP);
         EventLog log = execution.log();
         String name = state.name();

@@ -1,4 +1,4 @@
-package dev.sfnrun.engine;
+package dev.sfnrun.engine.map;
 
 import java.util.ArrayList;
 import java.util.List;
