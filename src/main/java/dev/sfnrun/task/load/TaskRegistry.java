@@ -15,8 +15,12 @@ import java.util.Set;
  * <p>Names: a Lambda function name ({@code Greet}, or {@code Greet:prod} for one version or alias),
  * an integration's {@code service:action} ({@code dynamodb:putItem}, {@code aws-sdk:s3:getObject}),
  * an activity name, or a full resource ARN as written in the definition.
+ *
+ * <p>A registry may own resources (worker processes of Python and Node.js handlers): every front end
+ * closes the registries it makes, and closing one closes each bound function that is
+ * {@link AutoCloseable}, once, even when it is bound under several names.
  */
-public final class TaskRegistry {
+public final class TaskRegistry implements AutoCloseable {
     private final Map<String, TaskFunction> functions = new LinkedHashMap<>();
     private final Set<String> builtins = new HashSet<>();
     private final Map<String, MockedResponse> mocks = new LinkedHashMap<>();
@@ -63,6 +67,32 @@ public final class TaskRegistry {
 
     public synchronized Set<String> names() {
         return Set.copyOf(functions.keySet());
+    }
+
+    /** Closes every bound function that holds resources; the first failure is rethrown after all are closed. */
+    @Override
+    public void close() {
+        Set<AutoCloseable> closeables = java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
+        synchronized (this) {
+            for (TaskFunction function : functions.values()) {
+                if (function instanceof AutoCloseable closeable) {
+                    closeables.add(closeable);
+                }
+            }
+        }
+        RuntimeException failure = null;
+        for (AutoCloseable closeable : closeables) {
+            try {
+                closeable.close();
+            } catch (Exception e) {
+                if (failure == null) {
+                    failure = new TaskLoadException("Could not release a task function: " + e.getMessage());
+                }
+            }
+        }
+        if (failure != null) {
+            throw failure;
+        }
     }
 
     private static String describe(TaskFunction function) {
