@@ -44,9 +44,7 @@ public final class RunCommand implements Callable<Integer> {
         "  sfn-run order.asl.json --classpath tasks.jar --task Charge=com.example.Charge",
         "  sfn-run order.asl.json --mock-config MockConfigFile.json --test-case HappyPath",
         ""};
-    private static final String[] FOOTER = {"", "Exit codes: 0 SUCCEEDED; 1 FAILED, TIMED_OUT or ABORTED; 2 the run could not",
-        "start (unreadable or malformed file, invalid definition, bad option, a Task",
-        "resource with no function or mock bound to it)."};
+    private static final String[] FOOTER = ExitCodes.HELP;
 
     final CommandSpec spec;
 
