@@ -41,13 +41,15 @@ public final class SfnRun {
         validate.stdin = stdin;
         CommandLine cli = new CommandLine(command.spec)
                 .addSubcommand("validate", new CommandLine(validate.spec))
+                .addSubcommand("graph", new CommandLine(new GraphCommand(stdin).spec))
                 .setOut(out)
                 .setErr(err)
                 .setCaseInsensitiveEnumValuesAllowed(true);
         // DEFINITION is optional to picocli (so that "validate" parses as a subcommand); show it as required.
         cli.getCommandSpec().usageMessage().customSynopsis(
                 "sfn-run [OPTIONS] DEFINITION",
-                "       sfn-run validate [--strict] [--output=FORMAT] FILE...");
+                "       sfn-run validate [--strict] [--output=FORMAT] FILE...",
+                "       sfn-run graph [--format=FORMAT] [-o FILE] DEFINITION");
         cli.setParameterExceptionHandler((e, arguments) -> {
             err.println("sfn-run: " + e.getMessage());
             if (e instanceof CommandLine.UnmatchedArgumentException unmatched) {
