@@ -200,7 +200,8 @@ public final class RunCommand implements Callable<Integer> {
         }
         ObjectNode context = null;
         if (contextFile != null) {
-            JsonNode node = InputFiles.parse(contextFile, InputFiles.read(contextFile, System.in));
+            JsonNode node = InputFiles.parse(contextFile, InputFiles.read(contextFile, System.in,
+                    dev.sfnrun.io.BoundedFiles.PAYLOAD_BYTES, "a context file"));
             if (!node.isObject()) {
                 throw new UsageError(contextFile + ": the context must be a JSON object");
             }
@@ -259,7 +260,7 @@ public final class RunCommand implements Callable<Integer> {
             throw new UsageError("give the input either with --input or with --input-json, not both");
         }
         if (inputFile != null) {
-            return InputFiles.read(inputFile, System.in);
+            return InputFiles.read(inputFile, System.in, MAX_INPUT_BYTES, "an execution input");
         }
         return inputJson != null ? inputJson : "{}";
     }
