@@ -16,6 +16,8 @@ import dev.sfnrun.history.ExecutionListener;
 import dev.sfnrun.query.Json;
 import dev.sfnrun.task.load.TaskRegistry;
 import dev.sfnrun.task.load.TaskSetup;
+import dev.sfnrun.task.process.HandlerFunctions;
+import dev.sfnrun.task.process.HandlerSettings;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -43,6 +45,8 @@ public final class RunCommand implements Callable<Integer> {
         "  sfn-run validate definitions/*.asl.json",
         "  sfn-run order.asl.json --classpath tasks.jar --task Charge=com.example.Charge",
         "  sfn-run order.asl.json --mock-config MockConfigFile.json --test-case HappyPath",
+        "  sfn-run definitions/api-error-handling.asl.json --input inputs/429.json \\",
+        "      --task MockAPIFunction=python:definitions/functions/mock_api.py:lambda_handler",
         ""};
     private static final String[] FOOTER = {"", "Exit codes: 0 SUCCEEDED; 1 FAILED, TIMED_OUT or ABORTED; 2 the run could not",
         "start (unreadable or malformed file, invalid definition, bad option, a Task",
@@ -74,6 +78,7 @@ public final class RunCommand implements Callable<Integer> {
     private String mockConfig;
     private String testCase;
     private Path s3Root;
+    private HandlerSettings handlerSettings;
     private boolean verbose;
     private boolean quiet;
     private boolean noColor;
@@ -108,12 +113,14 @@ public final class RunCommand implements Callable<Integer> {
                         + "Task functions listed in its META-INF/services are bound by name."));
         spec.addOption(Specs.repeatable("--task", "NAME=CLASS",
                 "Binds a resource name to a class: a TaskFunction or an AWS Java Lambda handler "
-                        + "(RequestHandler, RequestStreamHandler). The name is a Lambda function name, an "
+                        + "(RequestHandler, RequestStreamHandler); or to a Python or Node.js handler: "
+                        + "NAME=python:FILE:FUNCTION, NAME=node:FILE:EXPORT. The name is a Lambda function name, an "
                         + "activity name, a full ARN, or an integration as in dynamodb:putItem. Repeatable."));
         spec.addOption(Specs.option("--mock-config", "FILE", String.class, null,
                 "A Step Functions Local mock file, such as MockConfigFile.json. Default: $SFN_MOCK_CONFIG."));
         spec.addOption(Specs.option("--test-case", "NAME", String.class, null,
                 "The test case of the mock file whose mocked responses answer the Task states."));
+        HandlerOptions.addTo(spec);
         spec.addOption(Specs.option("--s3-root", "DIR", String.class, null,
                 "The directory standing for S3 in a distributed Map's ItemReader and ResultWriter: s3://bucket/key is DIR/bucket/key."));
         spec.addOption(Specs.flag("Text output: show every event's input, output and assigned variables in full.",
@@ -142,6 +149,7 @@ public final class RunCommand implements Callable<Integer> {
         taskBindings = orEmpty(Specs.value(spec, "--task"));
         mockConfig = Specs.value(spec, "--mock-config");
         testCase = Specs.value(spec, "--test-case");
+        handlerSettings = HandlerOptions.read(spec);
         String s3 = Specs.value(spec, "--s3-root");
         s3Root = s3 == null ? null : Path.of(s3);
         verbose = Specs.isSet(spec, "--verbose");
@@ -209,9 +217,16 @@ public final class RunCommand implements Callable<Integer> {
             context = (ObjectNode) node;
         }
         String machineName = stateMachineName != null ? stateMachineName : defaultMachineName();
+        try (TaskRegistry tasks = tasks(machineName)) {
+            return run(machine, input, inputText, context, machineName, tasks, out);
+        }
+    }
+
+    private Integer run(StateMachine machine, JsonNode input, String inputText, ObjectNode context, String machineName,
+                        TaskRegistry tasks, PrintWriter out) {
         ExecutionOptions options = ExecutionOptions.defaults()
                 .withStateMachineName(machineName)
-                .withTasks(tasks(machineName))
+                .withTasks(tasks)
                 .withType(type)
                 .withRegionAndAccount(region, account)
                 .withClock(Clock.forScale(timeScale))
@@ -225,6 +240,7 @@ public final class RunCommand implements Callable<Integer> {
             refuse(ExpressLimits.unsupported(machine.graph()));
         }
         refuse(Bindings.unbound(machine.graph(), options.tasks()).stream().map(Exception::getMessage).toList());
+        HandlerFunctions.prepare(tasks);
         boolean text = output == OutputFormat.text;
         boolean colour = text && terminal && !noColor && !hasText(System.getenv("NO_COLOR"));
         if (text && !quiet) {
@@ -253,7 +269,7 @@ public final class RunCommand implements Callable<Integer> {
     private TaskRegistry tasks(String machineName) {
         String mockFile = mockConfig != null ? mockConfig : testCase != null ? System.getenv("SFN_MOCK_CONFIG") : null;
         return new TaskSetup(classpath, taskBindings, mockFile == null ? null : Path.of(mockFile), testCase,
-                machineName, region, account).registry();
+                machineName, region, account).withHandlerSettings(handlerSettings).registry();
     }
 
     private String inputText() {
