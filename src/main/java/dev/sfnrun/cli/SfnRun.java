@@ -44,6 +44,7 @@ public final class SfnRun {
         CommandLine cli = new CommandLine(command.spec)
                 .addSubcommand("validate", new CommandLine(validate.spec))
                 .addSubcommand("serve", new CommandLine(serve.spec))
+                .addSubcommand("graph", new CommandLine(new GraphCommand(stdin).spec))
                 .setOut(out)
                 .setErr(err)
                 .setCaseInsensitiveEnumValuesAllowed(true);
@@ -51,7 +52,8 @@ public final class SfnRun {
         cli.getCommandSpec().usageMessage().customSynopsis(
                 "sfn-run [OPTIONS] DEFINITION",
                 "       sfn-run validate [--strict] [--output=FORMAT] FILE...",
-                "       sfn-run serve [--host HOST] [--port PORT] [OPTIONS]");
+                "       sfn-run serve [--host HOST] [--port PORT] [OPTIONS]",
+                "       sfn-run graph [--format=FORMAT] [-o FILE] DEFINITION");
         cli.setParameterExceptionHandler((e, arguments) -> {
             err.println("sfn-run: " + e.getMessage());
             if (e instanceof CommandLine.UnmatchedArgumentException unmatched) {
