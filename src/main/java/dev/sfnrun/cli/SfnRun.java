@@ -39,15 +39,21 @@ public final class SfnRun {
         command.stopOnSignal = stopOnSignal;
         ValidateCommand validate = new ValidateCommand();
         validate.stdin = stdin;
+        ServeCommand serve = new ServeCommand();
+        serve.stopOnSignal = stopOnSignal;
         CommandLine cli = new CommandLine(command.spec)
                 .addSubcommand("validate", new CommandLine(validate.spec))
+                .addSubcommand("serve", new CommandLine(serve.spec))
+                .addSubcommand("graph", new CommandLine(new GraphCommand(stdin).spec))
                 .setOut(out)
                 .setErr(err)
                 .setCaseInsensitiveEnumValuesAllowed(true);
         // DEFINITION is optional to picocli (so that "validate" parses as a subcommand); show it as required.
         cli.getCommandSpec().usageMessage().customSynopsis(
                 "sfn-run [OPTIONS] DEFINITION",
-                "       sfn-run validate [--strict] [--output=FORMAT] FILE...");
+                "       sfn-run validate [--strict] [--output=FORMAT] FILE...",
+                "       sfn-run serve [--host HOST] [--port PORT] [OPTIONS]",
+                "       sfn-run graph [--format=FORMAT] [-o FILE] DEFINITION");
         cli.setParameterExceptionHandler((e, arguments) -> {
             err.println("sfn-run: " + e.getMessage());
             if (e instanceof CommandLine.UnmatchedArgumentException unmatched) {
