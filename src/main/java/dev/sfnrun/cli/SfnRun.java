@@ -39,8 +39,12 @@ public final class SfnRun {
         command.stopOnSignal = stopOnSignal;
         ValidateCommand validate = new ValidateCommand();
         validate.stdin = stdin;
+        ServeCommand serve = new ServeCommand();
+        serve.stopOnSignal = stopOnSignal;
         CommandLine cli = new CommandLine(command.spec)
                 .addSubcommand("validate", new CommandLine(validate.spec))
+                .addSubcommand("serve", new CommandLine(serve.spec))
+                .addSubcommand("graph", new CommandLine(new GraphCommand(stdin).spec))
                 .setOut(out)
                 .setErr(err)
                 .setCaseInsensitiveEnumValuesAllowed(true);
@@ -48,7 +52,9 @@ public final class SfnRun {
         cli.getCommandSpec().usageMessage().customSynopsis(
                 "sfn-run [OPTIONS] DEFINITION",
                 "       sfn-run [OPTIONS] --template FILE [--state-machine LOGICAL_ID]",
-                "       sfn-run validate [--strict] [--output=FORMAT] FILE...");
+                "       sfn-run validate [--strict] [--output=FORMAT] FILE...",
+                "       sfn-run serve [--host HOST] [--port PORT] [OPTIONS]",
+                "       sfn-run graph [--format=FORMAT] [-o FILE] DEFINITION");
         cli.setParameterExceptionHandler((e, arguments) -> {
             err.println("sfn-run: " + e.getMessage());
             if (e instanceof CommandLine.UnmatchedArgumentException unmatched) {
