@@ -139,7 +139,9 @@ public final class LocatedDocument {
     public static LocatedDocument parse(String text, boolean yaml, String shownName) {
         Map<String, Integer> lines = new HashMap<>();
         JsonFactory factory = yaml ? Factories.YAML : Factories.JSON;
+        JsonParser open = null;
         try (JsonParser parser = factory.createParser(text)) {
+            open = parser;
             JsonToken first = parser.nextToken();
             if (first == null) {
                 throw error(shownName, 1, "is empty");
@@ -152,8 +154,10 @@ public final class LocatedDocument {
             return new LocatedDocument(root, lines);
         } catch (JsonProcessingException e) {
             String message = e.getOriginalMessage() == null ? e.toString() : e.getOriginalMessage();
-            message = message.lines().findFirst().orElse(message).strip();
-            throw error(shownName, e.getLocation() == null ? 0 : line(e.getLocation()),
+            message = String.join("; ", message.lines().filter(l -> !l.isBlank() && !Character.isWhitespace(l.charAt(0)))
+                    .map(String::strip).toList());
+            JsonLocation where = e.getLocation() != null ? e.getLocation() : open == null ? null : open.currentLocation();
+            throw error(shownName, line(where),
                     "not valid " + (yaml ? "YAML" : "JSON") + ": " + message);
         } catch (IOException e) {
             throw error(shownName, 0, "cannot be read: " + e.getMessage());

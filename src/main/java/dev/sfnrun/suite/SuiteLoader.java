@@ -176,7 +176,10 @@ public final class SuiteLoader {
         return errors.size() > before ? null : suite;
     }
 
-    /** Every Task state of every case has a function or a mock; the mock file's test cases exist. */
+    /**
+     * Every Task state has a function, or a mock in some case (a case that reaches a Task state
+     * nothing answers fails); the mock file's test cases exist.
+     */
     private void checkBindings(Suite suite, Where where, JsonNode list) {
         TaskRegistry shared;
         try {
@@ -186,16 +189,28 @@ public final class SuiteLoader {
             return;
         }
         try (shared) {
+            Map<String, UnboundResourceException> unboundEverywhere = null;
             for (int i = 0; i < suite.cases().size(); i++) {
                 TestCase testCase = suite.cases().get(i);
-                String at = "/cases/" + i;
                 try (TaskRegistry registry = CaseTasks.caseRegistry(shared, suite, testCase)) {
-                    for (UnboundResourceException unbound : Bindings.unbound(suite.machine().machine().graph(), registry)) {
-                        where.error(at + "/name", "cases[" + i + "]", "case '" + testCase.name() + "': "
-                                + unbound.getMessage() + " (mock it under 'mocks' or bind it under 'tasks')");
+                    Map<String, UnboundResourceException> unbound = new LinkedHashMap<>();
+                    for (UnboundResourceException e : Bindings.unbound(suite.machine().machine().graph(), registry)) {
+                        unbound.put(e.stateName(), e);
+                    }
+                    if (unboundEverywhere == null) {
+                        unboundEverywhere = unbound;
+                    } else {
+                        unboundEverywhere.keySet().retainAll(unbound.keySet());
                     }
                 } catch (TaskLoadException e) {
-                    where.error(at + "/testCase", "cases[" + i + "].testCase", e.getMessage());
+                    where.error("/cases/" + i + "/testCase", "cases[" + i + "].testCase", e.getMessage());
+                }
+            }
+            if (unboundEverywhere != null) {
+                String key = where.doc.root().has("definition") ? "definition" : "template";
+                for (UnboundResourceException e : unboundEverywhere.values()) {
+                    where.error("/" + key, key, e.getMessage() + " No case mocks it either: mock it under a case's "
+                            + "'mocks', or bind it under 'tasks'.");
                 }
             }
         } catch (TaskLoadException e) {
