@@ -55,15 +55,16 @@ final class HistoryPrinter implements ExecutionListener {
         places.put(event.id(), place);
         String line = String.format("%4d  %9s  %-26s %-24s %s", event.id(), elapsed(event.timestamp()),
                 event.type().name(), place.name(), detail(event));
-        out.println(paint(event.type(), line.stripTrailing()));
+        out.println(paint(event.type(), Neutral.text(line.stripTrailing())));
         if (verbose) {
             event.details().forEach((key, value) -> {
                 if (value instanceof Payload payload) {
-                    out.println("        " + key + ": " + payload.text());
+                    out.println("        " + key + ": " + Neutral.text(payload.text()));
                 } else if ((key.equals("cause") || key.equals("parameters")) && value instanceof String text) {
-                    out.println("        " + key + ": " + text); // the line shows only its start
+                    out.println("        " + key + ": " + Neutral.text(text)); // the line shows only its start
                 } else if (key.equals("assignedVariables") && value instanceof Map<?, ?> vars) {
-                    vars.forEach((name, v) -> out.println("        $" + name + " = " + ((Payload) v).text()));
+                    vars.forEach((name, v) -> out.println("        $" + Neutral.text(String.valueOf(name)) + " = "
+                            + Neutral.text(((Payload) v).text())));
                 }
             });
             if (event.logs() != null) { // a handler's output during the call

@@ -16,7 +16,7 @@ final class Summary {
     static void print(PrintWriter out, ExecutionResult result, boolean quiet, boolean colour) {
         boolean succeeded = result.status() == ExecutionStatus.SUCCEEDED;
         if (quiet) {
-            out.println(succeeded ? Json.pretty(result.output()) : errorLine(result));
+            out.println(succeeded ? Json.pretty(result.output()) : Neutral.lines(errorLine(result)));
             return;
         }
         String status = result.status().name();
@@ -33,10 +33,10 @@ final class Summary {
             out.println(Json.pretty(result.output()));
         } else {
             if (result.error() != null) {
-                out.println("error: " + result.error());
+                out.println("error: " + Neutral.lines(result.error()));
             }
             if (result.cause() != null) {
-                out.println("cause: " + result.cause());
+                out.println("cause: " + Neutral.lines(result.cause()));
             }
         }
     }

@@ -72,6 +72,10 @@ public final class JsonPath implements ValueExpr {
         if (rest.charAt(0) != '.' && rest.charAt(0) != '[') {
             throw new QuerySyntaxException("The path '" + text + "' is not a valid JSONPath");
         }
+        String tooDeep = Nesting.problem(rest);
+        if (tooDeep != null) {
+            throw new QuerySyntaxException("The path '" + Nesting.abbreviated(text) + "' is not a valid JSONPath: " + tooDeep);
+        }
         if (hasUnclosedBracket(rest)) {
             // Jayway reads a trailing "[" as the end of the path; AWS refuses it
             throw new QuerySyntaxException("The path '" + text + "' is not a valid JSONPath: Unclosed bracket");
@@ -79,6 +83,9 @@ public final class JsonPath implements ValueExpr {
         try {
             return new JsonPath(text, root, variable,
                     com.jayway.jsonpath.JsonPath.compile("$" + functionsAsNames(keepBracketBackslashes(rest))));
+        } catch (StackOverflowError e) {
+            throw new QuerySyntaxException("The path '" + Nesting.abbreviated(text) + "' is not a valid JSONPath: "
+                    + "it is nested too deeply");
         } catch (InvalidPathException e) {
             // Jayway's own parse errors say what is wrong; a crash inside its parser does not
             boolean explained = e.getCause() == null && e.getMessage() != null && !e.getMessage().startsWith("java.");

@@ -96,4 +96,17 @@ class HostileFilesTest {
         CliRun.assertOneLineError(quickly(definition(), "--input", "in\0put.json"),
                 "in\\u0000put.json: not a valid file name (it contains a NUL character)");
     }
+
+    @Test
+    void terminalEscapesFromDataAreNeutralised() throws Exception {
+        String definition = CliRun.file(dir, "fail.asl.json", """
+                {"StartAt": "F", "States": {"F": {"Type": "Fail", "Error": "Bad", "CausePath": "$.c"}}}""".replace(
+                "\"CausePath\"", "\"QueryLanguage\": \"JSONPath\", \"CausePath\""));
+        String input = CliRun.file(dir, "esc.json", "{\"c\": \"\\u001b[2J\\u001b]0;owned\\u0007\\rgone\\u009b31m\"}");
+        CliRun result = quickly(definition, "--input", input);
+        assertEquals(ExitCodes.FAILED, result.code(), result.err());
+        assertTrue(!result.out().contains("\u001b") && !result.out().contains("\r") && !result.out().contains("\u0007")
+                && !result.out().contains("\u009b"), result.out());
+        assertTrue(result.out().contains("\\u001b[2J"), result.out());
+    }
 }

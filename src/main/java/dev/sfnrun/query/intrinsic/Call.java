@@ -23,6 +23,6 @@ record Call(IntrinsicFunction function, List<Argument> arguments) implements Val
             values.add(argument.expr().evaluate(input, context));
             templates.add(argument.template());
         }
-        return function.body().apply(new Args(function.name(), values, templates));
+        return ResultLimit.check(function.name(), function.body().apply(new Args(function.name(), values, templates)));
     }
 }

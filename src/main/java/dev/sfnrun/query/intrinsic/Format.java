@@ -25,6 +25,9 @@ final class Format {
         for (int i = 1; i < pieces.size(); i++) {
             render(args.value(i), out);
             out.append(pieces.get(i));
+            if (out.length() > ResultLimit.MAX_BYTES) { // stop building as soon as it is over
+                throw ResultLimit.error("States.Format");
+            }
         }
         return Json.NODES.textNode(out.toString());
     }

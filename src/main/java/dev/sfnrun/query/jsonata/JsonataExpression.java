@@ -44,6 +44,7 @@ public final class JsonataExpression {
         Jsonata compiled = Jsonata.jsonata(text);
         compiled.setOutputConvertNulls(false);
         AwsFunctions.register(compiled);
+        JsonataLimits.register(compiled);
         return new JsonataExpression(text, compiled, References.scan(text));
     }
 
@@ -51,6 +52,10 @@ public final class JsonataExpression {
     public static String parseError(String text) {
         if (text.isBlank()) {
             return "The JSONata expression is empty";
+        }
+        String tooDeep = dev.sfnrun.query.Nesting.problem(text);
+        if (tooDeep != null) {
+            return "The JSONata expression cannot be parsed: " + tooDeep;
         }
         try {
             Jsonata parsed = Jsonata.jsonata(text);
@@ -63,6 +68,8 @@ public final class JsonataExpression {
             return syntaxMessage(e);
         } catch (RuntimeException e) {
             return "The JSONata expression cannot be parsed: " + e.getMessage();
+        } catch (StackOverflowError e) {
+            return "The JSONata expression cannot be parsed: it is nested too deeply";
         }
     }
 

@@ -1,0 +1,66 @@
+package dev.sfnrun.query.intrinsic;
+
+import com.fasterxml.jackson.core.JsonEncoding;
+import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.sfnrun.error.ErrorNames;
+import dev.sfnrun.error.StatesError;
+import dev.sfnrun.query.Json;
+import java.io.IOException;
+import java.io.OutputStream;
+
+/**
+ * AWS's payload limit (256 KiB of UTF-8 JSON) for what an intrinsic function builds: a result
+ * past it fails with {@code States.DataLimitExceeded} as soon as that is known, before it is
+ * passed on (and, for States.Format, while it is being built), never with OutOfMemoryError.
+ */
+final class ResultLimit {
+    static final int MAX_BYTES = 262_144;
+
+    private ResultLimit() {
+    }
+
+    static StatesError error(String function) {
+        return new StatesError(ErrorNames.DATA_LIMIT_EXCEEDED, "The intrinsic function " + function
+                + " returned a result with a size exceeding the maximum number of bytes service limit.");
+    }
+
+    /** {@code value}, or the error when its compact JSON text is over the limit (counting stops past it). */
+    static JsonNode check(String function, JsonNode value) {
+        if (value == null || value.isValueNode() && !value.isTextual()) {
+            return value;
+        }
+        if (value.isTextual() && value.textValue().length() <= MAX_BYTES / 6) {
+            return value; // at most six bytes a char (a \\u escape)
+        }
+        Counter counter = new Counter();
+        try (JsonGenerator generator = Json.FACTORY.createGenerator(counter, JsonEncoding.UTF8)) {
+            Json.write(value, generator);
+        } catch (IOException e) {
+            throw error(function);
+        }
+        return value;
+    }
+
+    /** Throws once more than {@link #MAX_BYTES} bytes are written. */
+    private static final class Counter extends OutputStream {
+        private long count;
+
+        @Override
+        public void write(int b) throws IOException {
+            count(1);
+        }
+
+        @Override
+        public void write(byte[] b, int off, int len) throws IOException {
+            count(len);
+        }
+
+        private void count(int n) throws IOException {
+            count += n;
+            if (count > MAX_BYTES) {
+                throw new IOException("over the limit");
+            }
+        }
+    }
+}

@@ -1,0 +1,59 @@
+package dev.sfnrun.query.jsonata;
+
+import com.dashjoin.jsonata.Functions;
+import com.dashjoin.jsonata.Jsonata;
+import com.dashjoin.jsonata.Jsonata.JFunction;
+import java.util.List;
+
+/**
+ * JSONata built-ins that build one large string in a single step ({@code $pad}, {@code $join}),
+ * out of reach of the evaluation's time box, are bounded by AWS's payload limit instead: a result
+ * longer than 256 KiB could not be passed on anyway, so it fails at once, before it is built,
+ * rather than filling the heap.
+ */
+final class JsonataLimits {
+    /** AWS's payload limit, as characters: a longer string alone is already too large. */
+    static final int MAX_CHARS = 262_144;
+
+    private JsonataLimits() {
+    }
+
+    static void register(Jsonata expression) {
+        expression.registerFunction("pad", new JFunction((input, args) -> pad(args), "<s-ns?:s>"));
+        expression.registerFunction("join", new JFunction((input, args) -> join(args), "<a<s>s?:s>"));
+    }
+
+    private static Object pad(List<?> args) {
+        if (args.get(0) == null) {
+            return null;
+        }
+        Number width = (Number) args.get(1);
+        if (width != null && Math.abs(width.doubleValue()) > MAX_CHARS) {
+            throw tooLong("$pad", width.doubleValue());
+        }
+        return Functions.pad((String) args.get(0), width, args.size() > 2 ? (String) args.get(2) : null);
+    }
+
+    @SuppressWarnings("unchecked")
+    private static Object join(List<?> args) {
+        Object strings = args.get(0);
+        if (strings == null) {
+            return null;
+        }
+        List<String> list = strings instanceof List<?> l ? (List<String>) l : List.of((String) strings);
+        String separator = args.size() > 1 && args.get(1) != null ? (String) args.get(1) : "";
+        long length = (long) separator.length() * Math.max(0, list.size() - 1);
+        for (Object s : list) {
+            length += s == null ? 0 : s.toString().length();
+            if (length > MAX_CHARS) {
+                throw tooLong("$join", length);
+            }
+        }
+        return Functions.join(list, separator);
+    }
+
+    private static AwsFunctions.FunctionError tooLong(String function, double length) {
+        return new AwsFunctions.FunctionError(function + " would build a string of " + (long) length
+                + " characters or more, beyond the payload limit of " + MAX_CHARS + " (256 KiB)");
+    }
+}
