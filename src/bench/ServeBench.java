@@ -37,6 +37,9 @@ public class ServeBench {
         try {
             BufferedReader out = new BufferedReader(new InputStreamReader(server.getInputStream(), StandardCharsets.UTF_8));
             String line = out.readLine();
+            while (line != null && !line.startsWith("sfn-run serve:")) { // the JVM's own notes (JFR, ...)
+                line = out.readLine();
+            }
             long ready = System.nanoTime();
             Matcher m = Pattern.compile("http://([0-9.]+):(\\d+)").matcher(String.valueOf(line));
             if (!m.find()) {
@@ -51,11 +54,15 @@ public class ServeBench {
             String sync = "{\"stateMachineArn\":\"" + express + "\",\"input\":\"{\\\"statuscode\\\":\\\"200\\\"}\"}";
             // warm-up
             load(8, 3, sync);
+            long cpuBefore = cpuMillis(server.pid());
             List<Long> latencies = load(8, seconds, sync);
+            long cpu = cpuMillis(server.pid()) - cpuBefore;
             Collections.sort(latencies);
             System.out.printf("StartSyncExecution (tutorial 200 path), 8 clients, %d s: %.0f requests/s, p50 %.2f ms, p99 %.2f ms%n",
                     seconds, latencies.size() / (double) seconds, latencies.get(latencies.size() / 2) / 1e6,
                     latencies.get((int) (latencies.size() * 0.99)) / 1e6);
+            System.out.printf("  server CPU: %.2f ms per request (user+system; what bounds requests/s on an idle machine)%n",
+                    cpu / (double) latencies.size());
 
             String standard = field(call("CreateStateMachine", "{\"name\":\"bench-standard\",\"roleArn\":"
                     + "\"arn:aws:iam::123456789012:role/bench\",\"definition\":" + quote(tutorial) + "}"), "stateMachineArn");
@@ -86,6 +93,13 @@ public class ServeBench {
             server.destroy();
             server.waitFor();
         }
+    }
+
+    /** The process's user+system CPU time so far (clock ticks of 10 ms). */
+    static long cpuMillis(long pid) throws Exception {
+        String stat = Files.readString(Path.of("/proc/" + pid + "/stat"));
+        String[] f = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+        return (Long.parseLong(f[11]) + Long.parseLong(f[12])) * 10;
     }
 
     static String memory(String status, String key) {
