@@ -41,13 +41,15 @@ public final class SfnRun {
         validate.stdin = stdin;
         CommandLine cli = new CommandLine(command.spec)
                 .addSubcommand("validate", new CommandLine(validate.spec))
+                .addSubcommand("test-state", new CommandLine(new TestStateCommand()))
                 .setOut(out)
                 .setErr(err)
                 .setCaseInsensitiveEnumValuesAllowed(true);
         // DEFINITION is optional to picocli (so that "validate" parses as a subcommand); show it as required.
         cli.getCommandSpec().usageMessage().customSynopsis(
                 "sfn-run [OPTIONS] DEFINITION",
-                "       sfn-run validate [--strict] [--output=FORMAT] FILE...");
+                "       sfn-run validate [--strict] [--output=FORMAT] FILE...",
+                "       sfn-run test-state --definition FILE [--state-name NAME] [--input FILE|JSON] [--mock FILE] ...");
         cli.setParameterExceptionHandler((e, arguments) -> {
             err.println("sfn-run: " + e.getMessage());
             if (e instanceof CommandLine.UnmatchedArgumentException unmatched) {
