@@ -39,9 +39,13 @@ public final class SfnRun {
         command.stopOnSignal = stopOnSignal;
         ValidateCommand validate = new ValidateCommand();
         validate.stdin = stdin;
+        ServeCommand serve = new ServeCommand();
+        serve.stopOnSignal = stopOnSignal;
         CommandLine cli = new CommandLine(command.spec)
                 .addSubcommand("validate", new CommandLine(validate.spec))
                 .addSubcommand("test-state", new CommandLine(new TestStateCommand()))
+                .addSubcommand("serve", new CommandLine(serve.spec))
+                .addSubcommand("graph", new CommandLine(new GraphCommand(stdin).spec))
                 .setOut(out)
                 .setErr(err)
                 .setCaseInsensitiveEnumValuesAllowed(true);
@@ -49,7 +53,9 @@ public final class SfnRun {
         cli.getCommandSpec().usageMessage().customSynopsis(
                 "sfn-run [OPTIONS] DEFINITION",
                 "       sfn-run validate [--strict] [--output=FORMAT] FILE...",
-                "       sfn-run test-state --definition FILE [--state-name NAME] [--input FILE|JSON] [--mock FILE] ...");
+                "       sfn-run test-state --definition FILE [--state-name NAME] [--input FILE|JSON] [--mock FILE] ...",
+                "       sfn-run serve [--host HOST] [--port PORT] [OPTIONS]",
+                "       sfn-run graph [--format=FORMAT] [-o FILE] DEFINITION");
         cli.setParameterExceptionHandler((e, arguments) -> {
             err.println("sfn-run: " + e.getMessage());
             if (e instanceof CommandLine.UnmatchedArgumentException unmatched) {

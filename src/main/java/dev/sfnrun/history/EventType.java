@@ -22,7 +22,8 @@ public enum EventType {
     LambdaFunctionScheduled, LambdaFunctionStarted, LambdaFunctionSucceeded, LambdaFunctionFailed,
     LambdaFunctionTimedOut, LambdaFunctionScheduleFailed, LambdaFunctionStartFailed,
     EvaluationFailed,
-    ActivityScheduled, ActivityStarted, ActivitySucceeded, ActivityFailed, ActivityTimedOut, ActivityScheduleFailed;
+    ActivityScheduled, ActivityStarted, ActivitySucceeded, ActivityFailed, ActivityTimedOut, ActivityScheduleFailed,
+    ExecutionRedriven;
 
     private final String detailsKey;
 

@@ -1,0 +1,45 @@
+package dev.sfnrun.server;
+
+import java.time.Duration;
+import java.util.Map;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
+
+/** The scheduled tasks of each activity, waiting for a worker's GetActivityTask. */
+final class ActivityQueues {
+    record Work(String token, String input) {
+    }
+
+    private final Map<String, BlockingQueue<Work>> queues = new ConcurrentHashMap<>();
+    private final TaskTokens tokens;
+
+    ActivityQueues(TaskTokens tokens) {
+        this.tokens = tokens;
+    }
+
+    void offer(String activityArn, Work work) {
+        queue(activityArn).add(work);
+    }
+
+    /** The next task still waiting, or null after {@code wait} (the long poll). */
+    Work poll(String activityArn, Duration wait) throws InterruptedException {
+        long until = System.nanoTime() + wait.toNanos();
+        BlockingQueue<Work> queue = queue(activityArn);
+        while (true) {
+            long left = until - System.nanoTime();
+            Work work = queue.poll(Math.max(0, left), TimeUnit.NANOSECONDS);
+            if (work == null) {
+                return null;
+            }
+            if (tokens.isLive(work.token())) { // a task of a stopped execution is skipped
+                return work;
+            }
+        }
+    }
+
+    private BlockingQueue<Work> queue(String activityArn) {
+        return queues.computeIfAbsent(activityArn, arn -> new LinkedBlockingQueue<>());
+    }
+}

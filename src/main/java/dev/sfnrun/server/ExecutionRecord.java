@@ -1,0 +1,126 @@
+package dev.sfnrun.server;
+
+import dev.sfnrun.engine.Execution;
+import dev.sfnrun.history.HistoryEvent;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CountDownLatch;
+
+/**
+ * One Standard execution as the API shows it: fixed facts, its status (RUNNING until the engine
+ * returns), and its history, appended as the engine writes it. Thread-safe.
+ */
+public final class ExecutionRecord {
+    /** The status of DescribeExecution: the engine's four ends and RUNNING. */
+    enum Status { RUNNING, SUCCEEDED, FAILED, TIMED_OUT, ABORTED }
+
+    final String arn;
+    final String name;
+    final String stateMachineArn;
+    final StateMachineRecord.Revision revision;
+    final String input;
+    final Instant startDate;
+    private final List<HistoryEvent> events = new ArrayList<>();
+    private Status status = Status.RUNNING;
+    private Instant stopDate;
+    private String output;
+    private String error;
+    private String cause;
+    private int redriveCount;
+    private Instant redriveDate;
+    /** The running engine execution (for StopExecution), null once ended. */
+    private Execution execution;
+    /** Counted down each time a run ends. */
+    private volatile CountDownLatch ended = new CountDownLatch(1);
+
+    ExecutionRecord(String arn, String name, String stateMachineArn, StateMachineRecord.Revision revision, String input,
+                    Instant startDate) {
+        this.arn = arn;
+        this.name = name;
+        this.stateMachineArn = stateMachineArn;
+        this.revision = revision;
+        this.input = input;
+        this.startDate = startDate;
+    }
+
+    synchronized void add(HistoryEvent event) {
+        events.add(event);
+    }
+
+    synchronized List<HistoryEvent> events() {
+        return List.copyOf(events);
+    }
+
+    synchronized int eventCount() {
+        return events.size();
+    }
+
+    synchronized void attach(Execution running) {
+        execution = running;
+    }
+
+    synchronized Execution running() {
+        return execution;
+    }
+
+    synchronized void end(Status end, Instant at, String outputText, String errorName, String causeText) {
+        status = end;
+        stopDate = at;
+        output = outputText;
+        error = errorName;
+        cause = causeText;
+        execution = null;
+        ended.countDown();
+    }
+
+    /** RedriveExecution: running again, the end of the last run forgotten. */
+    synchronized void redriven(Instant at) {
+        status = Status.RUNNING;
+        stopDate = null;
+        error = null;
+        cause = null;
+        output = null;
+        redriveCount++;
+        redriveDate = at;
+        ended = new CountDownLatch(1);
+    }
+
+    void awaitEnd() throws InterruptedException {
+        ended.await();
+    }
+
+    synchronized Status status() {
+        return status;
+    }
+
+    synchronized Instant stopDate() {
+        return stopDate;
+    }
+
+    synchronized String output() {
+        return output;
+    }
+
+    synchronized String error() {
+        return error;
+    }
+
+    synchronized String cause() {
+        return cause;
+    }
+
+    synchronized int redriveCount() {
+        return redriveCount;
+    }
+
+    synchronized Instant redriveDate() {
+        return redriveDate;
+    }
+
+    /** Restores the counters of a journal entry. */
+    synchronized void restoreRedrives(int count, Instant date) {
+        redriveCount = count;
+        redriveDate = date;
+    }
+}

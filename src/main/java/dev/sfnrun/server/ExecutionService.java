@@ -1,0 +1,192 @@
+package dev.sfnrun.server;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.sfnrun.definition.StateMachine;
+import dev.sfnrun.engine.Execution;
+import dev.sfnrun.engine.ExecutionOptions;
+import dev.sfnrun.engine.ExecutionResult;
+import dev.sfnrun.engine.ExecutionType;
+import dev.sfnrun.engine.time.Clock;
+import dev.sfnrun.error.ErrorNames;
+import dev.sfnrun.history.EventType;
+import dev.sfnrun.history.ExecutionListener;
+import dev.sfnrun.history.HistoryEvent;
+import dev.sfnrun.query.Json;
+import dev.sfnrun.task.load.TaskRegistry;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * Runs executions on the engine, as the CLI does: Standard ones on threads of their own, their
+ * history appended to their {@link ExecutionRecord} as it is written; Express ones of
+ * StartSyncExecution on the caller's thread. The HTTP side sees only records.
+ */
+final class ExecutionService implements AutoCloseable {
+    private final Store store;
+    private final ServerTasks tasks;
+    private final TaskTokens tokens;
+    private final double timeScale;
+    private final ExecutorService pool;
+    private final Object startLock = new Object();
+
+    ExecutionService(Store store, ServerTasks tasks, TaskTokens tokens, double timeScale) {
+        this.store = store;
+        this.tasks = tasks;
+        this.tokens = tokens;
+        this.timeScale = timeScale;
+        AtomicInteger count = new AtomicInteger();
+        this.pool = Executors.newCachedThreadPool(run -> {
+            Thread thread = new Thread(run, "sfn-run-execution-" + count.incrementAndGet());
+            thread.setDaemon(true);
+            return thread;
+        });
+    }
+
+    /** What StartExecution answers: the execution, and whether it was already running (idempotent call). */
+    record Started(ExecutionRecord record, boolean existing) {
+    }
+
+    /**
+     * Starts a Standard execution, or returns the running one of the same name and input (AWS's
+     * idempotency); a closed one or other input is ExecutionAlreadyExists.
+     */
+    Started start(StateMachineRecord machine, String name, String inputText, JsonNode input, String testCase,
+                  String region, String account) {
+        StateMachineRecord.Revision revision = machine.revision();
+        TaskRegistry registry = tasks.registry(machine, revision, testCase);
+        String arn = machine.arn.replace(":stateMachine:", ":execution:") + ":" + name;
+        ExecutionRecord record;
+        synchronized (startLock) {
+            ExecutionRecord existing = store.execution(arn);
+            if (existing != null) {
+                if (existing.status() == ExecutionRecord.Status.RUNNING && existing.input.equals(inputText)) {
+                    return new Started(existing, true);
+                }
+                throw ApiErrors.executionAlreadyExists(arn);
+            }
+            record = new ExecutionRecord(arn, name, machine.arn, revision, inputText, Instant.now());
+            store.saveExecution(record);
+        }
+        Execution execution = new Execution(revision.model(), input, inputText,
+                options(machine, revision, name, ExecutionType.STANDARD, registry, region, account, record::add));
+        record.attach(execution);
+        pool.execute(() -> finish(record, execution, 0));
+        return new Started(record, false);
+    }
+
+    /** An Express execution run to its end on this thread (StartSyncExecution); nothing is kept. */
+    ExecutionResult runSync(StateMachineRecord machine, String name, String inputText, JsonNode input, String testCase,
+                            String region, String account) {
+        StateMachineRecord.Revision revision = machine.revision();
+        TaskRegistry registry = tasks.registry(machine, revision, testCase);
+        Execution execution = new Execution(revision.model(), input, inputText,
+                options(machine, revision, name, ExecutionType.EXPRESS, registry, region, account, null));
+        return execution.run();
+    }
+
+    /** RedriveExecution: runs {@code model} (the machine from its failed state on) on, continuing the history. */
+    void redrive(ExecutionRecord record, StateMachine model, JsonNode input, String testCase, String region, String account) {
+        StateMachineRecord machine = store.stateMachine(record.stateMachineArn);
+        StateMachineRecord owner = machine != null ? machine
+                : new StateMachineRecord(record.stateMachineArn, record.stateMachineArn.substring(
+                        record.stateMachineArn.lastIndexOf(':') + 1), ExecutionType.STANDARD, record.startDate, record.revision);
+        TaskRegistry registry = tasks.registry(owner, record.revision, testCase);
+        int offset = record.eventCount();
+        Execution execution = new Execution(model, input, Json.compact(input),
+                options(owner, record.revision, record.name, ExecutionType.STANDARD, registry, region, account,
+                        event -> shifted(record, event, offset)));
+        record.attach(execution);
+        pool.execute(() -> finish(record, execution, offset));
+    }
+
+    /** The events of a redriven run follow the earlier ones; its ExecutionStarted is AWS's ExecutionRedriven. */
+    private static void shifted(ExecutionRecord record, HistoryEvent event, int offset) {
+        if (event.type() == EventType.ExecutionStarted) {
+            record.add(new HistoryEvent(offset + 1, offset, event.timestamp(), EventType.ExecutionRedriven,
+                    Map.of("redriveCount", record.redriveCount())));
+            return;
+        }
+        long previous = event.previousEventId() + offset + (event.previousEventId() == 0 ? 1 : 0);
+        record.add(new HistoryEvent(event.id() + offset, previous, event.timestamp(), event.type(), event.details(),
+                event.stateName()));
+    }
+
+    private void finish(ExecutionRecord record, Execution execution, int offset) {
+        try {
+            ExecutionResult result = execution.run();
+            ExecutionRecord.Status status = ExecutionRecord.Status.valueOf(result.status().name());
+            String error = result.error();
+            String cause = result.cause();
+            StopRequest stop = stops.remove(record.arn);
+            if (status == ExecutionRecord.Status.ABORTED && stop != null) {
+                error = stop.error();
+                cause = stop.cause();
+            }
+            record.end(status, result.stopDate(), result.output() == null ? null : Json.compact(result.output()),
+                    error, cause);
+        } catch (Throwable t) { // a resource with nothing bound to it, or a fault: the execution fails, the server goes on
+            String cause = t.getMessage() == null ? t.toString() : t.getMessage();
+            List<HistoryEvent> events = record.events();
+            long last = events.isEmpty() ? 0 : events.get(events.size() - 1).id();
+            record.add(new HistoryEvent(last + 1, last, Instant.now(), EventType.ExecutionFailed,
+                    Map.of("error", ErrorNames.RUNTIME, "cause", cause)));
+            record.end(ExecutionRecord.Status.FAILED, Instant.now(), null, ErrorNames.RUNTIME, cause);
+        } finally {
+            tokens.forget(record.arn);
+            store.saveExecution(record);
+        }
+    }
+
+    private record StopRequest(String error, String cause) {
+    }
+
+    private final Map<String, StopRequest> stops = new java.util.concurrent.ConcurrentHashMap<>();
+
+    /** StopExecution: the run ends ABORTED as soon as it can; waits (briefly) until it has. */
+    void stop(ExecutionRecord record, String error, String cause) {
+        Execution running = record.running();
+        if (running == null) {
+            return;
+        }
+        stops.put(record.arn, new StopRequest(error, cause));
+        running.stop();
+        try {
+            record.awaitEnd();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    private ExecutionOptions options(StateMachineRecord machine, StateMachineRecord.Revision revision, String name,
+                                     ExecutionType type, TaskRegistry registry, String region, String account,
+                                     ExecutionListener listener) {
+        ObjectNode context = Json.object();
+        context.putObject("Execution").put("RoleArn", revision.roleArn());
+        ExecutionOptions options = ExecutionOptions.defaults()
+                .withStateMachineName(machine.name)
+                .withExecutionName(name)
+                .withType(type)
+                .withRegionAndAccount(region, account)
+                .withClock(Clock.forScale(timeScale))
+                .withTasks(registry)
+                .withContextOverrides(context)
+                .withRecordHistory(false);
+        return listener == null ? options : options.withListeners(List.of(listener));
+    }
+
+    @Override
+    public void close() {
+        pool.shutdownNow();
+        try {
+            pool.awaitTermination(5, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+}

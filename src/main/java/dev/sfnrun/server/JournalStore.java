@@ -1,0 +1,298 @@
+package dev.sfnrun.server;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.sfnrun.engine.ExecutionType;
+import dev.sfnrun.history.EventType;
+import dev.sfnrun.history.HistoryEvent;
+import dev.sfnrun.history.Payload;
+import dev.sfnrun.query.Json;
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.io.Writer;
+import java.math.BigDecimal;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The store of {@code --data-dir DIR}: memory, and every change appended as one JSON line to
+ * {@code DIR/journal.jsonl}, written through to the operating system at once (so it survives
+ * {@code kill -9} of the server). On start the journal is read back; an execution that was
+ * still running when the server went away is ABORTED then, with an ExecutionAborted event.
+ * A line cut short by a crash is skipped.
+ */
+public final class JournalStore extends MemoryStore {
+    static final String FILE = "journal.jsonl";
+
+    private final Writer writer;
+
+    private JournalStore(Writer writer) {
+        this.writer = writer;
+    }
+
+    /** @throws UncheckedIOException when the directory cannot be made or read */
+    static JournalStore open(Path dir) {
+        try {
+            Files.createDirectories(dir);
+            Path file = dir.resolve(FILE);
+            List<ObjectNode> lines = new ArrayList<>();
+            if (Files.exists(file)) {
+                try (BufferedReader reader = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
+                    for (String line = reader.readLine(); line != null; line = reader.readLine()) {
+                        try {
+                            if (Json.parse(line) instanceof ObjectNode object) {
+                                lines.add(object);
+                            }
+                        } catch (IOException e) {
+                            // a line cut short by a crash
+                        }
+                    }
+                }
+            }
+            JournalStore store = new JournalStore(Files.newBufferedWriter(file, StandardCharsets.UTF_8,
+                    StandardOpenOption.CREATE, StandardOpenOption.APPEND));
+            store.replay(lines);
+            return store;
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot use the data directory " + dir + ": " + e.getMessage(), e);
+        }
+    }
+
+    private void replay(List<ObjectNode> lines) {
+        Map<String, ObjectNode> machines = new LinkedHashMap<>();
+        Map<String, ObjectNode> activities = new LinkedHashMap<>();
+        Map<String, ObjectNode> executions = new LinkedHashMap<>();
+        for (ObjectNode line : lines) {
+            String arn = line.path("arn").asText();
+            switch (line.path("kind").asText()) {
+                case "stateMachine" -> machines.put(arn, line);
+                case "deleteStateMachine" -> machines.remove(arn);
+                case "activity" -> activities.put(arn, line);
+                case "deleteActivity" -> activities.remove(arn);
+                case "execution" -> executions.put(arn, line);
+                default -> {
+                }
+            }
+        }
+        for (ObjectNode line : machines.values()) {
+            try {
+                StateMachineRecord machine = new StateMachineRecord(line.get("arn").asText(), line.get("name").asText(),
+                        ExecutionType.valueOf(line.get("type").asText()), instant(line.get("creationDate")),
+                        revision(line.get("revision"), ExecutionType.valueOf(line.get("type").asText())));
+                tags(machine.tags, line.get("tags"));
+                super.saveStateMachine(machine);
+            } catch (RuntimeException e) {
+                // a definition this version cannot load: left out
+            }
+        }
+        for (ObjectNode line : activities.values()) {
+            ActivityRecord activity = new ActivityRecord(line.get("arn").asText(), line.get("name").asText(),
+                    instant(line.get("creationDate")));
+            tags(activity.tags, line.get("tags"));
+            super.saveActivity(activity);
+        }
+        for (ObjectNode line : executions.values()) {
+            ExecutionRecord record;
+            try {
+                record = execution(line);
+            } catch (RuntimeException e) {
+                continue;
+            }
+            super.saveExecution(record);
+            if (record.status() == ExecutionRecord.Status.RUNNING) {
+                abort(record);
+                saveExecution(record);
+            }
+        }
+    }
+
+    /** An execution the server did not see end: ABORTED, as the restart found it. */
+    private static void abort(ExecutionRecord record) {
+        List<HistoryEvent> events = record.events();
+        Instant now = Instant.now();
+        long last = events.isEmpty() ? 0 : events.get(events.size() - 1).id();
+        if (events.isEmpty()) {
+            Map<String, Object> details = new LinkedHashMap<>();
+            details.put("input", new Payload(Json.object(), record.input));
+            details.put("inputDetails", Map.of("truncated", false));
+            details.put("roleArn", record.revision.roleArn());
+            record.add(new HistoryEvent(1, 0, record.startDate, EventType.ExecutionStarted, details));
+            last = 1;
+        }
+        record.add(new HistoryEvent(last + 1, last, now, EventType.ExecutionAborted,
+                Map.of("error", "States.Runtime", "cause", "The server stopped while the execution was running")));
+        record.end(ExecutionRecord.Status.ABORTED, now, null, "States.Runtime",
+                "The server stopped while the execution was running");
+    }
+
+    private static ExecutionRecord execution(ObjectNode line) {
+        StateMachineRecord.Revision revision = revision(line.get("revision"), ExecutionType.STANDARD);
+        ExecutionRecord record = new ExecutionRecord(line.get("arn").asText(), line.get("name").asText(),
+                line.get("stateMachineArn").asText(), revision, line.get("input").asText(), instant(line.get("startDate")));
+        for (JsonNode event : line.withArray("events")) {
+            record.add(new HistoryEvent(event.get("id").asLong(), event.get("previousEventId").asLong(),
+                    instant(event.get("timestamp")), EventType.valueOf(event.get("type").asText()),
+                    details(event.path(EventType.valueOf(event.get("type").asText()).detailsKey()))));
+        }
+        record.restoreRedrives(line.path("redriveCount").asInt(), line.hasNonNull("redriveDate")
+                ? instant(line.get("redriveDate")) : null);
+        ExecutionRecord.Status status = ExecutionRecord.Status.valueOf(line.get("status").asText());
+        if (status != ExecutionRecord.Status.RUNNING) {
+            record.end(status, instant(line.get("stopDate")), text(line, "output"), text(line, "error"), text(line, "cause"));
+        }
+        return record;
+    }
+
+    /** Details as the events carried them: strings, numbers, booleans and nested objects. */
+    private static Map<String, Object> details(JsonNode node) {
+        Map<String, Object> map = new LinkedHashMap<>();
+        for (Iterator<Map.Entry<String, JsonNode>> it = node.fields(); it.hasNext(); ) {
+            Map.Entry<String, JsonNode> field = it.next();
+            JsonNode value = field.getValue();
+            if (value.isObject()) {
+                map.put(field.getKey(), details(value));
+            } else if (value.isBoolean()) {
+                map.put(field.getKey(), value.asBoolean());
+            } else if (value.isInt()) {
+                map.put(field.getKey(), value.asInt());
+            } else if (value.isIntegralNumber()) {
+                map.put(field.getKey(), value.asLong());
+            } else {
+                map.put(field.getKey(), payloadOrText(field.getKey(), value.asText()));
+            }
+        }
+        return map;
+    }
+
+    private static Object payloadOrText(String key, String text) {
+        if (key.equals("input") || key.equals("output") || key.equals("parameters")) {
+            try {
+                return new Payload(Json.parse(text), text);
+            } catch (IOException e) {
+                return text;
+            }
+        }
+        return text;
+    }
+
+    private static StateMachineRecord.Revision revision(JsonNode node, ExecutionType type) {
+        String definition = node.get("definition").asText();
+        return new StateMachineRecord.Revision(definition, Definitions.compile(definition, type),
+                node.get("roleArn").asText(), node.get("loggingConfiguration"), node.get("tracingConfiguration"),
+                node.get("revisionId").asText(), instant(node.get("updateDate")));
+    }
+
+    private static ObjectNode revision(StateMachineRecord.Revision revision) {
+        ObjectNode node = Json.object();
+        node.put("definition", revision.definition());
+        node.put("roleArn", revision.roleArn());
+        node.set("loggingConfiguration", revision.loggingConfiguration());
+        node.set("tracingConfiguration", revision.tracingConfiguration());
+        node.put("revisionId", revision.revisionId());
+        WireJson.putTime(node, "updateDate", revision.updateDate());
+        return node;
+    }
+
+    private static void tags(Map<String, String> into, JsonNode node) {
+        if (node != null) {
+            node.fields().forEachRemaining(field -> into.put(field.getKey(), field.getValue().asText()));
+        }
+    }
+
+    private static ObjectNode tags(Map<String, String> tags) {
+        ObjectNode node = Json.object();
+        synchronized (tags) {
+            tags.forEach(node::put);
+        }
+        return node;
+    }
+
+    private static Instant instant(JsonNode node) {
+        BigDecimal seconds = node.decimalValue();
+        return Instant.ofEpochMilli(seconds.movePointRight(3).longValue());
+    }
+
+    private static String text(JsonNode line, String member) {
+        return line.hasNonNull(member) ? line.get(member).asText() : null;
+    }
+
+    private synchronized void append(ObjectNode line) {
+        try {
+            writer.write(Json.compact(line));
+            writer.write('\n');
+            writer.flush();
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot write the journal: " + e.getMessage(), e);
+        }
+    }
+
+    @Override
+    public void saveStateMachine(StateMachineRecord machine) {
+        super.saveStateMachine(machine);
+        ObjectNode line = Json.object().put("kind", "stateMachine").put("arn", machine.arn).put("name", machine.name)
+                .put("type", machine.type.name());
+        WireJson.putTime(line, "creationDate", machine.creationDate);
+        line.set("revision", revision(machine.revision()));
+        line.set("tags", tags(machine.tags));
+        append(line);
+    }
+
+    @Override
+    public void deleteStateMachine(String arn) {
+        super.deleteStateMachine(arn);
+        append(Json.object().put("kind", "deleteStateMachine").put("arn", arn));
+    }
+
+    @Override
+    public void saveActivity(ActivityRecord activity) {
+        super.saveActivity(activity);
+        ObjectNode line = Json.object().put("kind", "activity").put("arn", activity.arn).put("name", activity.name);
+        WireJson.putTime(line, "creationDate", activity.creationDate);
+        line.set("tags", tags(activity.tags));
+        append(line);
+    }
+
+    @Override
+    public void deleteActivity(String arn) {
+        super.deleteActivity(arn);
+        append(Json.object().put("kind", "deleteActivity").put("arn", arn));
+    }
+
+    @Override
+    public void saveExecution(ExecutionRecord record) {
+        super.saveExecution(record);
+        ObjectNode line = Json.object().put("kind", "execution").put("arn", record.arn).put("name", record.name)
+                .put("stateMachineArn", record.stateMachineArn).put("input", record.input)
+                .put("status", record.status().name());
+        WireJson.putTime(line, "startDate", record.startDate);
+        WireJson.putTime(line, "stopDate", record.stopDate());
+        line.put("output", record.output()).put("error", record.error()).put("cause", record.cause())
+                .put("redriveCount", record.redriveCount());
+        WireJson.putTime(line, "redriveDate", record.redriveDate());
+        line.set("revision", revision(record.revision));
+        ArrayNode events = line.putArray("events");
+        if (record.status() != ExecutionRecord.Status.RUNNING) {
+            record.events().forEach(event -> events.add(WireJson.event(event, true)));
+        }
+        append(line);
+    }
+
+    @Override
+    public void close() {
+        try {
+            writer.close();
+        } catch (IOException e) {
+            // nothing more to keep
+        }
+    }
+}

@@ -1,0 +1,97 @@
+package dev.sfnrun.server;
+
+import com.sun.net.httpserver.HttpServer;
+import dev.sfnrun.task.load.TaskRegistry;
+import dev.sfnrun.task.load.TaskSetup;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.net.InetSocketAddress;
+import java.util.concurrent.SynchronousQueue;
+import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * The Step Functions API on a local port ({@code sfn-run serve}): the JDK's HTTP server, the
+ * {@link Router} of operations, and the executions they start, kept in a {@link Store}.
+ * {@link #close} stops it: no new requests, running executions stopped, registries closed.
+ */
+public final class SfnServer implements AutoCloseable {
+    /** Requests served at once; more wait for a free thread (GetActivityTask long polls hold one each). */
+    private static final int MAX_THREADS = 512;
+
+    private final HttpServer http;
+    private final Router router = new Router();
+    private final Store store;
+    private final ServerTasks tasks;
+    private final ExecutionService executions;
+    private final ThreadPoolExecutor threads;
+    private boolean closed;
+
+    private SfnServer(ServerOptions options, PrintStream log) throws IOException {
+        TaskRegistry registry = new TaskSetup(options.classpath(), options.bindings(), null, null, "StateMachine",
+                options.region(), options.account()).registry();
+        TaskTokens tokens = new TaskTokens();
+        ActivityQueues queues = new ActivityQueues(tokens);
+        tasks = new ServerTasks(registry, options.mockConfig(), tokens, queues);
+        store = options.dataDir() == null ? new MemoryStore() : JournalStore.open(options.dataDir());
+        executions = new ExecutionService(store, tasks, tokens, options.timeScale());
+        StateMachineOperations machines = new StateMachineOperations(store);
+        machines.register(router);
+        ExecutionOperations executionOperations = new ExecutionOperations(store, machines, executions);
+        executionOperations.register(router);
+        new Redrive(executionOperations, executions).register(router);
+        new ActivityOperations(store, queues, options.longPoll()).register(router);
+        new TaskTokenOperations(tokens).register(router);
+        new Tags(store).register(router);
+        ValidateOperation.register(router);
+        AtomicInteger count = new AtomicInteger();
+        threads = new ThreadPoolExecutor(MAX_THREADS, MAX_THREADS, 30, TimeUnit.SECONDS, new java.util.concurrent.LinkedBlockingQueue<>(),
+                run -> {
+                    Thread thread = new Thread(run, "sfn-run-http-" + count.incrementAndGet());
+                    thread.setDaemon(true);
+                    return thread;
+                });
+        threads.allowCoreThreadTimeOut(true);
+        http = HttpServer.create(new InetSocketAddress(options.host(), options.port()), 256);
+        http.createContext("/", new HttpFront(router, options.region(), options.account(), log));
+        http.setExecutor(threads);
+    }
+
+    /**
+     * Starts a server; it serves until {@link #close}.
+     *
+     * @throws IOException when the port cannot be bound
+     */
+    public static SfnServer start(ServerOptions options, PrintStream log) throws IOException {
+        SfnServer server = new SfnServer(options, log);
+        server.http.start();
+        return server;
+    }
+
+    /** The operations: adding one is {@code router().add("Name", request -> ...)}. */
+    public Router router() {
+        return router;
+    }
+
+    public int port() {
+        return http.getAddress().getPort();
+    }
+
+    public String host() {
+        return http.getAddress().getHostString();
+    }
+
+    @Override
+    public synchronized void close() {
+        if (closed) {
+            return;
+        }
+        closed = true;
+        http.stop(0);
+        threads.shutdownNow();
+        executions.close();
+        tasks.close();
+        store.close();
+    }
+}

@@ -1,0 +1,89 @@
+package dev.sfnrun.server;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.sfnrun.query.Json;
+import java.util.Map;
+
+/** TagResource, UntagResource, ListTagsForResource, over state machines and activities. */
+final class Tags {
+    /** AWS's quota of tags on one resource. */
+    static final int MAX_TAGS = 50;
+
+    private final Store store;
+
+    Tags(Store store) {
+        this.store = store;
+    }
+
+    void register(Router router) {
+        router.add("TagResource", this::tagResource)
+                .add("UntagResource", this::untagResource)
+                .add("ListTagsForResource", this::listTagsForResource);
+    }
+
+    static void apply(Map<String, String> tags, JsonNode list) {
+        if (list == null) {
+            return;
+        }
+        for (JsonNode tag : list) {
+            tags.put(tag.path("key").asText(), tag.path("value").asText(""));
+        }
+    }
+
+    private ObjectNode tagResource(ApiRequest request) {
+        String arn = request.text("resourceArn");
+        synchronized (store) {
+            Map<String, String> tags = tagsOf(arn);
+            Map<String, String> next = new java.util.LinkedHashMap<>(tags);
+            apply(next, request.node("tags"));
+            if (next.size() > MAX_TAGS) {
+                throw new ApiException("TooManyTags", "Too many tags: a resource can have at most " + MAX_TAGS + " tags")
+                        .with("resourceName", arn);
+            }
+            tags.putAll(next);
+            save(arn);
+        }
+        return Json.object();
+    }
+
+    private ObjectNode untagResource(ApiRequest request) {
+        String arn = request.text("resourceArn");
+        synchronized (store) {
+            Map<String, String> tags = tagsOf(arn);
+            request.node("tagKeys").forEach(key -> tags.remove(key.asText()));
+            save(arn);
+        }
+        return Json.object();
+    }
+
+    private ObjectNode listTagsForResource(ApiRequest request) {
+        String arn = request.text("resourceArn");
+        ObjectNode out = Json.object();
+        ArrayNode list = out.putArray("tags");
+        synchronized (store) {
+            tagsOf(arn).forEach((key, value) -> list.addObject().put("key", key).put("value", value));
+        }
+        return out;
+    }
+
+    private Map<String, String> tagsOf(String arn) {
+        Arns.Arn parsed = Arns.parse(arn);
+        if (parsed.type().equals("stateMachine") && parsed.names().length == 1 && store.stateMachine(arn) != null) {
+            return store.stateMachine(arn).tags;
+        }
+        if (parsed.type().equals("activity") && store.activity(arn) != null) {
+            return store.activity(arn).tags;
+        }
+        throw ApiErrors.resourceNotFound(arn);
+    }
+
+    private void save(String arn) {
+        if (store.stateMachine(arn) != null) {
+            store.saveStateMachine(store.stateMachine(arn));
+        } else if (store.activity(arn) != null) {
+            store.saveActivity(store.activity(arn));
+        }
+    }
+}
