@@ -122,7 +122,7 @@ public final class Execution {
         this.plan = plan;
         start = clock.now();
         deadline = start.plus(ExpressLimits.maxDuration(options.type()));
-        context = new ContextObject(options, input, start);
+        context = new ContextObject(options, executionArn, input, start);
         context.give(plan.context());
         Scope scope = new Scope(null);
         java.util.Map<String, Long> sizes = new java.util.HashMap<>();

@@ -89,7 +89,7 @@ public final class TestStateRunner {
                 .withStateMachineName(machineName).withExecutionName(executionName)
                 .withRegionAndAccount(region, account).withRecordHistory(false);
         ObjectNode context = req.context() != null ? ContextObjects.given(req.context(), state)
-                : ContextObjects.generated(input, req.roleArn(), options.executionArn(), executionName,
+                : ContextObjects.generated(input, req.roleArn(), "arn:aws:states:" + region + ":" + account + ":express:" + machineName + ":" + executionName, executionName,
                 options.stateMachineArn(), machineName, Instant.now(), config.retrierRetryCount());
         Inspection inspection = new Inspection();
         SingleStatePlan plan = new SingleStatePlan(mock.result(), mock.error(), config.retrierRetryCount(),
