@@ -18,9 +18,9 @@ final class ContextObject {
     private final ObjectNode stateMachine;
     private final ObjectNode overrides;
 
-    ContextObject(ExecutionOptions options, JsonNode input, Instant startTime) {
+    ContextObject(ExecutionOptions options, String executionArn, JsonNode input, Instant startTime) {
         execution = Json.object();
-        execution.put("Id", options.executionArn());
+        execution.put("Id", executionArn);
         execution.set("Input", input);
         execution.put("StartTime", timestamp(startTime));
         execution.put("Name", options.executionName());

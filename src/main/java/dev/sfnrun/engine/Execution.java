@@ -33,6 +33,8 @@ public final class Execution {
     private Instant deadline;
     private Instant start;
     private ContextObject context;
+    /** Made once: an Express ARN carries an id of its own. */
+    private final String executionArn;
     /** Set by {@link #stop()}; the thread running {@link #run()}, which stop interrupts. */
     private volatile boolean stopped;
     private volatile Thread runner;
@@ -46,6 +48,7 @@ public final class Execution {
         this.options = options;
         this.input = input;
         this.inputText = inputText;
+        this.executionArn = options.executionArn(RandomIds.uuid());
         this.clock = new BranchClock(options.clock());
         this.log = new EventLog(clock, options.listeners(), options.recordHistory(),
                 options.type() == ExecutionType.STANDARD);
@@ -66,7 +69,7 @@ public final class Execution {
             limit = Duration.ofSeconds(machine.timeoutSeconds());
         }
         deadline = start.plus(limit);
-        context = new ContextObject(options, input, start);
+        context = new ContextObject(options, executionArn, input, start);
         log.appendAfter(0, EventType.ExecutionStarted, EventDetails.create()
                 .payload("input", new Payload(input, inputText))
                 .put("roleArn", roleArn()));
@@ -145,7 +148,7 @@ public final class Execution {
     }
 
     private ExecutionResult result(ExecutionStatus status, JsonNode output, String error, String cause) {
-        return new ExecutionResult(status, output, error, cause, start, clock.now(), options.executionArn(), inputText,
+        return new ExecutionResult(status, output, error, cause, start, clock.now(), executionArn, inputText,
                 log.events(), java.util.List.copyOf(mapRuns));
     }
 

@@ -67,9 +67,14 @@ public record ExecutionOptions(String stateMachineName, String executionName, Ex
         return "arn:aws:states:" + region + ":" + account + ":stateMachine:" + stateMachineName;
     }
 
-    public String executionArn() {
-        String kind = type == ExecutionType.EXPRESS ? "express" : "execution";
-        return "arn:aws:states:" + region + ":" + account + ":" + kind + ":" + stateMachineName + ":" + executionName;
+    /**
+     * The execution's ARN. An Express execution's ARN ends in an id of its own after the name
+     * ({@code ...:express:SM:NAME:ID}), as AWS makes it: {@code expressId} is that id (ignored for Standard).
+     */
+    public String executionArn(String expressId) {
+        String base = "arn:aws:states:" + region + ":" + account + ":";
+        return type == ExecutionType.EXPRESS ? base + "express:" + stateMachineName + ":" + executionName + ":" + expressId
+                : base + "execution:" + stateMachineName + ":" + executionName;
     }
 
     public String roleArn() {

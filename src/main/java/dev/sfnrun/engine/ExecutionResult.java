@@ -16,4 +16,9 @@ import java.util.List;
 public record ExecutionResult(ExecutionStatus status, JsonNode output, String error, String cause,
                               Instant startDate, Instant stopDate, String executionArn, String inputText,
                               List<HistoryEvent> events, List<MapRunResult> mapRuns) {
+    /** The execution's name, read from its ARN (an Express ARN has an id after the name). */
+    public String executionName() {
+        String[] parts = executionArn.split(":");
+        return parts[5].equals("express") && parts.length > 7 ? parts[parts.length - 2] : parts[parts.length - 1];
+    }
 }

@@ -11,6 +11,7 @@ import dev.sfnrun.query.UndefinedVariableException;
 import dev.sfnrun.query.ValueExpr;
 import dev.sfnrun.task.TaskFailure;
 import dev.sfnrun.task.TaskFunction;
+import dev.sfnrun.task.load.IntegrationParameters;
 import dev.sfnrun.task.load.LambdaErrors;
 import dev.sfnrun.task.load.LambdaInvoke;
 import dev.sfnrun.task.load.MockedResponse;
@@ -57,6 +58,7 @@ final class TaskInvoker {
         Long timeout = seconds(state.timeoutSeconds(), state.timeoutSecondsExpr(), "TimeoutSecondsPath", effective, run);
         Long heartbeat = seconds(state.heartbeatSeconds(), state.heartbeatSecondsExpr(), "HeartbeatSecondsPath",
                 effective, run);
+        IntegrationParameters.check(resolved, parameters);
         ExecutionOptions options = execution.options();
         ResourceEvents events = new ResourceEvents(execution.log(), run.trail, resolved, options.region());
         events.scheduled(parameters, timeout, heartbeat);

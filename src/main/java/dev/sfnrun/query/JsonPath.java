@@ -72,6 +72,10 @@ public final class JsonPath implements ValueExpr {
         if (rest.charAt(0) != '.' && rest.charAt(0) != '[') {
             throw new QuerySyntaxException("The path '" + text + "' is not a valid JSONPath");
         }
+        if (hasUnclosedBracket(rest)) {
+            // Jayway reads a trailing "[" as the end of the path; AWS refuses it
+            throw new QuerySyntaxException("The path '" + text + "' is not a valid JSONPath: Unclosed bracket");
+        }
         try {
             return new JsonPath(text, root, variable,
                     com.jayway.jsonpath.JsonPath.compile("$" + functionsAsNames(keepBracketBackslashes(rest))));
@@ -81,6 +85,29 @@ public final class JsonPath implements ValueExpr {
             throw new QuerySyntaxException("The path '" + text + "' is not a valid JSONPath"
                     + (explained ? ": " + e.getMessage() : ""));
         }
+    }
+
+    /** Whether a {@code [} is left open (brackets inside quoted names do not count). */
+    static boolean hasUnclosedBracket(String path) {
+        int depth = 0;
+        char quote = 0;
+        for (int i = 0; i < path.length(); i++) {
+            char c = path.charAt(i);
+            if (quote != 0) {
+                if (c == '\\') {
+                    i++;
+                } else if (c == quote) {
+                    quote = 0;
+                }
+            } else if (depth > 0 && (c == '\'' || c == '"')) {
+                quote = c;
+            } else if (c == '[') {
+                depth++;
+            } else if (c == ']' && depth > 0) {
+                depth--;
+            }
+        }
+        return depth > 0 || quote != 0;
     }
 
     /**

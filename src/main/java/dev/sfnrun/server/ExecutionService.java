@@ -112,7 +112,7 @@ final class ExecutionService implements AutoCloseable {
                     Map.of("redriveCount", record.redriveCount())));
             return;
         }
-        long previous = event.previousEventId() == 0 ? 0 : event.previousEventId() + offset;
+        long previous = event.previousEventId() + offset + (event.previousEventId() == 0 ? 1 : 0);
         record.add(new HistoryEvent(event.id() + offset, previous, event.timestamp(), event.type(), event.details(),
                 event.stateName()));
     }

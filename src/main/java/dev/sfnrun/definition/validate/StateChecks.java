@@ -42,7 +42,10 @@ final class StateChecks {
         exclusive(state.node(), state.pointer(), out);
         switch (state.type()) {
             case "Task" -> task(state, out);
-            case "Wait" -> exactlyOne(state, WAIT_DURATIONS, out);
+            case "Wait" -> {
+                exactlyOne(state, WAIT_DURATIONS, out);
+                timestamp(state, out);
+            }
             case "Map" -> map(state, out);
             case "Parallel" -> parallel(state, out);
             default -> {
@@ -74,6 +77,20 @@ final class StateChecks {
             out.schema(state.pointer(), "Exactly one of these fields is required: " + fields);
         } else if (present.size() > 1) {
             out.schema(state.at(present.get(1)), "Exactly one of these fields is allowed: " + fields);
+        }
+    }
+
+    /** A literal Wait {@code Timestamp} must be an RFC 3339 time (uppercase T, Z or a numeric offset), as AWS requires. */
+    private static void timestamp(StateContext state, Diagnostics out) {
+        JsonNode value = state.node().get("Timestamp");
+        if (value == null || !value.isTextual()) {
+            return;
+        }
+        String text = value.textValue();
+        boolean expression = text.startsWith("{%") && text.endsWith("%}");
+        if (!expression && dev.sfnrun.query.Timestamps.parse(text).isEmpty()) {
+            out.schema(state.at("Timestamp"), "The value of the field 'Timestamp' must be an RFC 3339 timestamp"
+                    + " (e.g. 2016-03-14T01:59:00Z), but was: " + text);
         }
     }
 

@@ -39,22 +39,39 @@ final class StructureChecks {
             return;
         }
         String statesAt = Pointer.child(pointer, "States");
-        Set<String> variables = new HashSet<>(outerVariables);
+        // what each state assigns in this scope, and what only its catchers assign (they write here, after its branches)
+        Map<String, Set<String>> byState = new LinkedHashMap<>();
+        Map<String, Set<String>> byCatchOnly = new LinkedHashMap<>();
         for (Iterator<Map.Entry<String, JsonNode>> it = states.fields(); it.hasNext(); ) {
             Map.Entry<String, JsonNode> entry = it.next();
             StateContext state = state(entry.getKey(), Pointer.child(statesAt, entry.getKey()), entry.getValue());
             if (state != null) {
-                assigned(state).forEach((name, at) -> {
+                Map<String, String> names = assigned(state, true);
+                names.forEach((name, at) -> {
                     if (outerVariables.contains(name)) {
                         out.schema(at, "Variable '" + name + "' is already assigned in an outer scope");
                     }
-                    variables.add(name);
                 });
+                Set<String> catchOnly = new HashSet<>(names.keySet());
+                catchOnly.removeAll(assigned(state, false).keySet());
+                byState.put(entry.getKey(), names.keySet());
+                byCatchOnly.put(entry.getKey(), catchOnly);
             }
         }
         for (Iterator<Map.Entry<String, JsonNode>> it = states.fields(); it.hasNext(); ) {
             Map.Entry<String, JsonNode> entry = it.next();
-            nestedScopes(entry.getValue(), Pointer.child(statesAt, entry.getKey()), variables);
+            // a variable assigned in a Parallel's or Map's own Catch may also be assigned inside it, as AWS accepts
+            Set<String> visible = new HashSet<>(outerVariables);
+            byState.values().forEach(visible::addAll);
+            Set<String> catchOnly = byCatchOnly.getOrDefault(entry.getKey(), Set.of());
+            for (String name : catchOnly) {
+                boolean elsewhere = outerVariables.contains(name) || byState.entrySet().stream()
+                        .anyMatch(e -> !e.getKey().equals(entry.getKey()) && e.getValue().contains(name));
+                if (!elsewhere) {
+                    visible.remove(name);
+                }
+            }
+            nestedScopes(entry.getValue(), Pointer.child(statesAt, entry.getKey()), visible);
         }
         transitions(container, pointer, states, statesAt);
     }
@@ -116,11 +133,11 @@ final class StructureChecks {
         }
     }
 
-    /** The variables a state assigns (its Assign, its Choice rules', its catchers'), name to pointer. */
-    private static Map<String, String> assigned(StateContext state) {
+    /** The variables a state assigns (its Assign, its Choice rules', its catchers' if asked), name to pointer. */
+    private static Map<String, String> assigned(StateContext state, boolean withCatchers) {
         Map<String, String> names = new LinkedHashMap<>();
         collect(state.get("Assign"), state.at("Assign"), state.jsonata(), names);
-        for (String list : List.of("Choices", "Catch")) {
+        for (String list : withCatchers ? List.of("Choices", "Catch") : List.of("Choices")) {
             JsonNode entries = state.array(list);
             for (int i = 0; i < entries.size(); i++) {
                 String at = Pointer.child(Pointer.child(state.at(list), i), "Assign");

@@ -136,7 +136,7 @@ public final class DistributedMapRunner {
         node.put("ExecutionArn", result.executionArn());
         node.put("Input", result.inputText());
         node.set("InputDetails", Json.object().put("Included", true));
-        node.put("Name", result.executionArn().substring(result.executionArn().lastIndexOf(':') + 1));
+        node.put("Name", result.executionName());
         if (result.status() == ExecutionStatus.SUCCEEDED) {
             node.put("Output", Json.compact(result.output()));
             node.set("OutputDetails", Json.object().put("Included", true));
@@ -149,8 +149,9 @@ public final class DistributedMapRunner {
             }
         }
         node.put("StartDate", result.startDate().toString());
-        node.put("StateMachineArn", result.executionArn().replaceFirst(":(execution|express):", ":stateMachine:")
-                .replaceFirst(":[^:]*$", ""));
+        String arn = result.executionArn();
+        node.put("StateMachineArn", arn.substring(0, arn.lastIndexOf(':' + result.executionName()))
+                .replaceFirst(":(execution|express):", ":stateMachine:"));
         node.put("Status", result.status().name());
         node.put("StopDate", result.stopDate().toString());
         return node;

@@ -10,8 +10,12 @@ final class JsonFunctions {
     private JsonFunctions() {
     }
 
+    /** An empty or blank string gives JSON null, as AWS records it; other text must be one JSON value. */
     static JsonNode stringToJson(Args args) {
         String text = args.string(0);
+        if (text.isBlank()) {
+            return Json.NODES.nullNode();
+        }
         try {
             JsonNode parsed = Json.parse(text);
             if (parsed == null || parsed.isMissingNode()) {

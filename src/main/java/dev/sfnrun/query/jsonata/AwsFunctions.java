@@ -1,5 +1,7 @@
 package dev.sfnrun.query.jsonata;
 
+import com.dashjoin.jsonata.Functions;
+import com.dashjoin.jsonata.JException;
 import com.dashjoin.jsonata.Jsonata;
 import com.dashjoin.jsonata.Jsonata.JFunction;
 import com.dashjoin.jsonata.Utils;
@@ -33,12 +35,43 @@ final class AwsFunctions {
         expression.registerFunction("random", new JFunction((input, args) -> random(args), "<n?:n>"));
         expression.registerFunction("uuid", new JFunction((input, args) -> UUID.randomUUID().toString(), "<:s>"));
         expression.registerFunction("parse", new JFunction((input, args) -> parse(args), "<s:x>"));
+        // JSONata's own casts, failing with jsonata-js's codes where the Java port throws a parse exception
+        expression.registerFunction("number", new JFunction((input, args) -> number(args), "<(nsb)-:n>"));
+        expression.registerFunction("toMillis", new JFunction((input, args) -> toMillis(args), "<s-s?:n>"));
         // Invoking an undefined variable is JSONata's T1006, which is what AWS answers for $eval.
         expression.assign("eval", null);
     }
 
     /** The names registered here, which shadow JSONata's own. */
-    static final Set<String> NAMES = Set.of("partition", "range", "hash", "random", "uuid", "parse", "eval");
+    static final Set<String> NAMES = Set.of("partition", "range", "hash", "random", "uuid", "parse", "eval",
+            "number", "toMillis");
+
+    /** {@code $number}: a value that does not cast is jsonata-js's D3030 naming it. */
+    private static Object number(List<?> args) {
+        Object value = args.isEmpty() ? null : args.get(0);
+        try {
+            return Functions.number(value);
+        } catch (NumberFormatException e) {
+            throw new JException("D3030", -1, value);
+        }
+    }
+
+    /** {@code $toMillis}: a timestamp that is not ISO 8601 (and no picture given) is jsonata-js's D3110. */
+    private static Object toMillis(List<?> args) {
+        String timestamp = args.isEmpty() ? null : (String) args.get(0);
+        String picture = args.size() > 1 ? (String) args.get(1) : null;
+        if (timestamp == null) {
+            return null;
+        }
+        try {
+            return Functions.dateTimeToMillis(timestamp, picture);
+        } catch (java.text.ParseException | java.time.DateTimeException e) {
+            if (picture == null) {
+                throw new JException("D3110", -1, timestamp);
+            }
+            return null;
+        }
+    }
 
     private static Object partition(List<?> args) {
         List<?> array = (List<?>) args.get(0);

@@ -7,10 +7,25 @@ package dev.sfnrun.query.jsonata;
  */
 public final class JsonataEvaluationException extends RuntimeException {
     private final boolean coded;
+    private final boolean unsupportedResult;
 
     JsonataEvaluationException(String message, boolean coded) {
+        this(message, coded, false);
+    }
+
+    private JsonataEvaluationException(String message, boolean coded, boolean unsupportedResult) {
         super(message, null, false, false);
         this.coded = coded;
+        this.unsupportedResult = unsupportedResult;
+    }
+
+    /** The expression yielded a value JSON cannot hold (a function). */
+    static JsonataEvaluationException ofUnsupportedResult() {
+        return new JsonataEvaluationException("unsupported result type", false, true);
+    }
+
+    public boolean unsupportedResult() {
+        return unsupportedResult;
     }
 
     public boolean coded() {

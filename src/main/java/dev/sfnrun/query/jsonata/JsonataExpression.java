@@ -121,7 +121,11 @@ public final class JsonataExpression {
         } catch (RuntimeException e) {
             throw new JsonataEvaluationException(null, false);
         }
-        return JsonataValues.toJson(value);
+        JsonNode json = JsonataValues.toJson(value);
+        if (json == null && value != null) {
+            throw JsonataEvaluationException.ofUnsupportedResult();
+        }
+        return json;
     }
 
     private static Map<String, Object> states(JsonNode input, JsonNode result, JsonNode errorOutput,

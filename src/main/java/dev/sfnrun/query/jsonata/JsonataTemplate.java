@@ -232,6 +232,9 @@ public final class JsonataTemplate implements ValueExpr {
             try {
                 value = expression.evaluate(states.input, states.result, states.errorOutput, states.context);
             } catch (JsonataEvaluationException e) {
+                if (e.unsupportedResult()) {
+                    throw error(path, subject + " returned an unsupported result type.");
+                }
                 if (e.getMessage() == null) {
                     throw error(path, subject + " threw an internal error during evaluation.");
                 }
