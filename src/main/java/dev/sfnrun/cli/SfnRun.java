@@ -51,6 +51,7 @@ public final class SfnRun {
         // DEFINITION is optional to picocli (so that "validate" parses as a subcommand); show it as required.
         cli.getCommandSpec().usageMessage().customSynopsis(
                 "sfn-run [OPTIONS] DEFINITION",
+                "       sfn-run [OPTIONS] --template FILE [--state-machine LOGICAL_ID]",
                 "       sfn-run validate [--strict] [--output=FORMAT] FILE...",
                 "       sfn-run serve [--host HOST] [--port PORT] [OPTIONS]",
                 "       sfn-run graph [--format=FORMAT] [-o FILE] DEFINITION");
