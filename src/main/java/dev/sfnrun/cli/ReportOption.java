@@ -7,7 +7,7 @@ import dev.sfnrun.history.ExecutionListener;
 import dev.sfnrun.report.HtmlReport;
 import dev.sfnrun.report.ReportInput;
 import dev.sfnrun.report.RunRecorder;
-import java.nio.file.Path;
+import dev.sfnrun.template.LoadedMachine;
 import java.util.ArrayList;
 import java.util.List;
 import picocli.CommandLine.Model.CommandSpec;
@@ -44,12 +44,14 @@ final class ReportOption {
     }
 
     /** Writes the report, if asked for; a failure is a {@link UsageError} naming the file. */
-    void write(String definition, String definitionText, ExecutionResult result, double timeScale) {
+    void write(LoadedMachine machine, ExecutionResult result, double timeScale) {
         if (file == null) {
             return;
         }
-        String title = definition.equals("-") ? "state machine" : Path.of(definition).getFileName().toString();
-        ReportInput input = new ReportInput(title, definitionText, result, ReportInput.clockOf(timeScale));
+        String source = machine.source();
+        String title = source == null || source.equals("-") ? "state machine"
+                : source.substring(source.lastIndexOf('/') + 1);
+        ReportInput input = new ReportInput(title, machine.definition(), result, ReportInput.clockOf(timeScale));
         OutputFiles.write(file, writer -> HtmlReport.write(writer, input, recorder));
     }
 }

@@ -255,7 +255,7 @@ public final class RunCommand implements Callable<Integer> {
             out.println(Json.compact(JsonReport.of(result)));
         }
         out.flush();
-        report.write(definition, definitionText, result, timeScale);
+        report.write(loaded, result, timeScale);
         return result.status() == ExecutionStatus.SUCCEEDED ? ExitCodes.OK : ExitCodes.FAILED;
     }
 

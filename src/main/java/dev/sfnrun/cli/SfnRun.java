@@ -54,7 +54,7 @@ public final class SfnRun {
                 "       sfn-run [OPTIONS] --template FILE [--state-machine LOGICAL_ID]",
                 "       sfn-run validate [--strict] [--output=FORMAT] FILE...",
                 "       sfn-run serve [--host HOST] [--port PORT] [OPTIONS]",
-                "       sfn-run graph [--format=FORMAT] [-o FILE] DEFINITION");
+                "       sfn-run graph [--format=FORMAT] [-o FILE] DEFINITION|--template FILE");
         cli.setParameterExceptionHandler((e, arguments) -> {
             err.println("sfn-run: " + e.getMessage());
             if (e instanceof CommandLine.UnmatchedArgumentException unmatched) {

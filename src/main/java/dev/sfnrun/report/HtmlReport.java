@@ -4,7 +4,6 @@ import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.SerializableString;
 import com.fasterxml.jackson.core.io.CharacterEscapes;
-import com.fasterxml.jackson.databind.JsonNode;
 import dev.sfnrun.definition.graph.FlowGraph;
 import dev.sfnrun.definition.graph.FlowGraphs;
 import dev.sfnrun.engine.ExecutionResult;
@@ -41,8 +40,7 @@ public final class HtmlReport {
 
     /** The report of a run, written to {@code out}. */
     public static void write(Writer out, ReportInput input, RunRecorder recorder) throws IOException {
-        JsonNode definition = Json.mapper().readTree(input.definition());
-        FlowGraph graph = FlowGraphs.of(definition);
+        FlowGraph graph = FlowGraphs.of(input.definition());
         ExecutionResult result = input.result();
         List<HistoryEvent> events = recorder.events();
         long end = result.stopDate() == null || events.isEmpty() ? 0

@@ -6,11 +6,11 @@ import dev.sfnrun.engine.ExecutionResult;
  * What a report is made of besides the recorded run.
  *
  * @param title      the definition's file name
- * @param definition the definition's JSON text
+ * @param definition the definition
  * @param result     the execution's result
  * @param clock      how the run's clock relates to real time ("virtual: --time-scale 0 ...")
  */
-public record ReportInput(String title, String definition, ExecutionResult result, String clock) {
+public record ReportInput(String title, com.fasterxml.jackson.databind.JsonNode definition, ExecutionResult result, String clock) {
     /** How a run with {@code --time-scale timeScale} shows time. */
     public static String clockOf(double timeScale) {
         if (timeScale == 0) {
