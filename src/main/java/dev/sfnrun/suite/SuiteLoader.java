@@ -208,8 +208,14 @@ public final class SuiteLoader {
         }
         try (shared) {
             Map<String, UnboundResourceException> unboundEverywhere = null;
+            boolean plainCaseSeen = false;
             for (int i = 0; i < suite.cases().size(); i++) {
                 TestCase testCase = suite.cases().get(i);
+                boolean plain = testCase.mocks().isEmpty() && testCase.testCase() == null;
+                if (plain && plainCaseSeen) {
+                    continue; // the same bindings as a case already checked
+                }
+                plainCaseSeen |= plain;
                 try (TaskRegistry registry = CaseTasks.caseRegistry(shared, suite, testCase)) {
                     Map<String, UnboundResourceException> unbound = new LinkedHashMap<>();
                     for (UnboundResourceException e : Bindings.unbound(suite.machine().machine().graph(), registry)) {
