@@ -16,6 +16,8 @@ import dev.sfnrun.history.ExecutionListener;
 import dev.sfnrun.query.Json;
 import dev.sfnrun.task.load.TaskRegistry;
 import dev.sfnrun.task.load.TaskSetup;
+import dev.sfnrun.task.process.HandlerFunctions;
+import dev.sfnrun.task.process.HandlerSettings;
 import dev.sfnrun.template.LoadedMachine;
 import java.io.PrintWriter;
 import java.nio.file.Path;
@@ -44,6 +46,8 @@ public final class RunCommand implements Callable<Integer> {
         "  sfn-run validate definitions/*.asl.json",
         "  sfn-run order.asl.json --classpath tasks.jar --task Charge=com.example.Charge",
         "  sfn-run order.asl.json --mock-config MockConfigFile.json --test-case HappyPath",
+        "  sfn-run definitions/api-error-handling.asl.json --input inputs/429.json \\",
+        "      --task MockAPIFunction=python:definitions/functions/mock_api.py:lambda_handler",
         "  sfn-run --template template.yaml --input inputs/200.json",
         ""};
     private static final String[] FOOTER = {"", "Exit codes: 0 SUCCEEDED; 1 FAILED, TIMED_OUT or ABORTED; 2 the run could not",
@@ -76,6 +80,7 @@ public final class RunCommand implements Callable<Integer> {
     private String mockConfig;
     private String testCase;
     private Path s3Root;
+    private HandlerSettings handlerSettings;
     private boolean verbose;
     private boolean quiet;
     private boolean noColor;
@@ -111,12 +116,14 @@ public final class RunCommand implements Callable<Integer> {
                         + "Task functions listed in its META-INF/services are bound by name."));
         spec.addOption(Specs.repeatable("--task", "NAME=CLASS",
                 "Binds a resource name to a class: a TaskFunction or an AWS Java Lambda handler "
-                        + "(RequestHandler, RequestStreamHandler). The name is a Lambda function name, an "
+                        + "(RequestHandler, RequestStreamHandler); or to a Python or Node.js handler: "
+                        + "NAME=python:FILE:FUNCTION, NAME=node:FILE:EXPORT. The name is a Lambda function name, an "
                         + "activity name, a full ARN, or an integration as in dynamodb:putItem. Repeatable."));
         spec.addOption(Specs.option("--mock-config", "FILE", String.class, null,
                 "A Step Functions Local mock file, such as MockConfigFile.json. Default: $SFN_MOCK_CONFIG."));
         spec.addOption(Specs.option("--test-case", "NAME", String.class, null,
                 "The test case of the mock file whose mocked responses answer the Task states."));
+        HandlerOptions.addTo(spec);
         spec.addOption(Specs.option("--s3-root", "DIR", String.class, null,
                 "The directory standing for S3 in a distributed Map's ItemReader and ResultWriter: s3://bucket/key is DIR/bucket/key."));
         DefinitionOptions.addTo(spec);
@@ -146,6 +153,7 @@ public final class RunCommand implements Callable<Integer> {
         taskBindings = orEmpty(Specs.value(spec, "--task"));
         mockConfig = Specs.value(spec, "--mock-config");
         testCase = Specs.value(spec, "--test-case");
+        handlerSettings = HandlerOptions.read(spec);
         String s3 = Specs.value(spec, "--s3-root");
         s3Root = s3 == null ? null : Path.of(s3);
         verbose = Specs.isSet(spec, "--verbose");
@@ -215,9 +223,16 @@ public final class RunCommand implements Callable<Integer> {
             context = (ObjectNode) node;
         }
         String machineName = stateMachineName != null ? stateMachineName : loaded.name();
+        try (TaskRegistry tasks = tasks(machineName, loaded)) {
+            return run(machine, loaded, input, inputText, context, machineName, tasks, out);
+        }
+    }
+
+    private Integer run(StateMachine machine, LoadedMachine loaded, JsonNode input, String inputText, ObjectNode context,
+                        String machineName, TaskRegistry tasks, PrintWriter out) {
         ExecutionOptions options = ExecutionOptions.defaults()
                 .withStateMachineName(machineName)
-                .withTasks(tasks(machineName, loaded))
+                .withTasks(tasks)
                 .withType(type)
                 .withRegionAndAccount(region, account)
                 .withClock(Clock.forScale(timeScale))
@@ -231,6 +246,7 @@ public final class RunCommand implements Callable<Integer> {
             refuse(loaded.source(), ExpressLimits.unsupported(machine.graph()));
         }
         refuse(loaded.source(), Bindings.unbound(machine.graph(), options.tasks()).stream().map(Exception::getMessage).toList());
+        HandlerFunctions.prepare(tasks);
         boolean text = output == OutputFormat.text;
         boolean colour = text && terminal && !noColor && !hasText(System.getenv("NO_COLOR"));
         if (text && !quiet) {
@@ -259,7 +275,8 @@ public final class RunCommand implements Callable<Integer> {
     private TaskRegistry tasks(String machineName, LoadedMachine loaded) {
         String mockFile = mockConfig != null ? mockConfig : testCase != null ? System.getenv("SFN_MOCK_CONFIG") : null;
         return new TaskSetup(classpath, loaded.functions().bindings(taskBindings), mockFile == null ? null : Path.of(mockFile), testCase,
-                machineName, region, account).registry();
+                machineName, region, account).withHandlers(loaded.functions().handlers(taskBindings))
+                .withHandlerSettings(handlerSettings).registry();
     }
 
     private String inputText() {
