@@ -7,7 +7,7 @@
 # JVM itself refuses, silently, an archive made for another jar (a rebuilt or moved sfn-run) or
 # another JDK. Without it sfn-run is only slower to start. SFN_RUN_CDS=off never uses it.
 JAVA="${JAVA_HOME:+$JAVA_HOME/bin/}java"
-OPTS="-XX:+UseSerialGC -XX:TieredStopAtLevel=1 -XX:NewSize=16m -XX:MaxNewSize=32m -Xss4m -XX:-UsePerfData -Xshare:auto -Xlog:disable -Xlog:all=warning:stderr"
+OPTS="-Djava.security.manager=allow --add-opens=java.base/java.lang=ALL-UNNAMED -XX:+UseSerialGC -XX:TieredStopAtLevel=1 -XX:NewSize=16m -XX:MaxNewSize=32m -Xss4m -XX:-UsePerfData -Xshare:auto -Xlog:disable -Xlog:all=warning:stderr"
 if [ -n "$SFN_RUN_CDS_TRAIN" ]; then
     # make: record the classes of a set of typical runs into the archive $SFN_RUN_CDS_TRAIN
     exec "$JAVA" $OPTS -XX:ArchiveClassesAtExit="$SFN_RUN_CDS_TRAIN" -cp "$0" dev.sfnrun.cli.CdsTraining

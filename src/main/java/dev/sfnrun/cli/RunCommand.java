@@ -50,9 +50,7 @@ public final class RunCommand implements Callable<Integer> {
         "      --task MockAPIFunction=python:definitions/functions/mock_api.py:lambda_handler",
         "  sfn-run --template template.yaml --input inputs/200.json",
         ""};
-    private static final String[] FOOTER = {"", "Exit codes: 0 SUCCEEDED; 1 FAILED, TIMED_OUT or ABORTED; 2 the run could not",
-        "start (unreadable or malformed file, invalid definition, bad option, a Task",
-        "resource with no function or mock bound to it)."};
+    private static final String[] FOOTER = ExitCodes.HELP;
 
     final CommandSpec spec;
 
@@ -216,7 +214,8 @@ public final class RunCommand implements Callable<Integer> {
         }
         ObjectNode context = null;
         if (contextFile != null) {
-            JsonNode node = InputFiles.parse(contextFile, InputFiles.read(contextFile, System.in));
+            JsonNode node = InputFiles.parse(contextFile, InputFiles.read(contextFile, System.in,
+                    dev.sfnrun.io.BoundedFiles.PAYLOAD_BYTES, "a context file"));
             if (!node.isObject()) {
                 throw new UsageError(contextFile + ": the context must be a JSON object");
             }
@@ -284,7 +283,7 @@ public final class RunCommand implements Callable<Integer> {
             throw new UsageError("give the input either with --input or with --input-json, not both");
         }
         if (inputFile != null) {
-            return InputFiles.read(inputFile, System.in);
+            return InputFiles.read(inputFile, System.in, MAX_INPUT_BYTES, "an execution input");
         }
         return inputJson != null ? inputJson : "{}";
     }
