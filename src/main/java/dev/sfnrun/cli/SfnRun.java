@@ -58,6 +58,7 @@ public final class SfnRun {
         serve.stopOnSignal = stopOnSignal;
         CommandLine cli = new CommandLine(command.spec)
                 .addSubcommand("validate", new CommandLine(validate.spec))
+                .addSubcommand("test-state", new CommandLine(new TestStateCommand()))
                 .addSubcommand("test", new CommandLine(new TestCommand().spec))
                 .addSubcommand("serve", new CommandLine(serve.spec))
                 .addSubcommand("graph", new CommandLine(new GraphCommand(stdin).spec))
@@ -69,6 +70,7 @@ public final class SfnRun {
                 "sfn-run [OPTIONS] DEFINITION",
                 "       sfn-run [OPTIONS] --template FILE [--state-machine LOGICAL_ID]",
                 "       sfn-run validate [--strict] [--output=FORMAT] FILE...",
+                "       sfn-run test-state --definition FILE [--state-name NAME] [--input FILE|JSON] [--mock FILE] ...",
                 "       sfn-run test [--junit=FILE] [--coverage] [--min-coverage=FLOORS] [PATH...]",
                 "       sfn-run serve [--host HOST] [--port PORT] [OPTIONS]",
                 "       sfn-run graph [--format=FORMAT] [-o FILE] DEFINITION");
