@@ -130,6 +130,7 @@ public final class RunCommand implements Callable<Integer> {
         spec.addOption(Specs.flag("Text output: print only the final output or error.", "-q", "--quiet"));
         spec.addOption(Specs.flag("Never colour the output (colour is also off when stdout is not a terminal or NO_COLOR is set).",
                 "--no-color"));
+        ReportOption.addTo(spec);
         Specs.helpOptions(spec);
     }
 
@@ -203,7 +204,7 @@ public final class RunCommand implements Callable<Integer> {
             throw new UsageError("--quiet and --verbose do not go together: choose one");
         }
         LoadedMachine loaded = definitions.load(definition, System.in, region, account, !noValidate);
-        DefinitionOptions.printNotes(loaded, spec.commandLine().getErr());
+        DefinitionOptions.printNotes(loaded, taskBindings, handlerSettings, spec.commandLine().getErr());
         StateMachine machine = ValidateCommand.loadForRun(loaded, !noValidate);
         String inputText = inputText();
         JsonNode input = InputFiles.parse(inputFile != null ? inputFile : "--input-json", inputText);
@@ -252,6 +253,8 @@ public final class RunCommand implements Callable<Integer> {
             List<ExecutionListener> printer = List.of(new HistoryPrinter(out, colour, verbose));
             options = options.withListeners(printer);
         }
+        ReportOption report = ReportOption.read(spec);
+        options = report.listenTo(options, machine);
         Execution execution = new Execution(machine, input, inputText, options);
         ExecutionResult result;
         if (stopOnSignal) {
@@ -267,6 +270,7 @@ public final class RunCommand implements Callable<Integer> {
             out.println(Json.compact(JsonReport.of(result)));
         }
         out.flush();
+        report.write(loaded, result, timeScale);
         return result.status() == ExecutionStatus.SUCCEEDED ? ExitCodes.OK : ExitCodes.FAILED;
     }
 

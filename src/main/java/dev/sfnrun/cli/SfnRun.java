@@ -73,7 +73,7 @@ public final class SfnRun {
                 "       sfn-run test-state --definition FILE [--state-name NAME] [--input FILE|JSON] [--mock FILE] ...",
                 "       sfn-run test [--junit=FILE] [--coverage] [--min-coverage=FLOORS] [PATH...]",
                 "       sfn-run serve [--host HOST] [--port PORT] [OPTIONS]",
-                "       sfn-run graph [--format=FORMAT] [-o FILE] DEFINITION");
+                "       sfn-run graph [--format=FORMAT] [-o FILE] DEFINITION|--template FILE");
         cli.setParameterExceptionHandler((e, arguments) -> {
             err.println("sfn-run: " + e.getMessage());
             if (e instanceof CommandLine.UnmatchedArgumentException unmatched) {
