@@ -66,6 +66,10 @@ final class HistoryPrinter implements ExecutionListener {
                     vars.forEach((name, v) -> out.println("        $" + name + " = " + ((Payload) v).text()));
                 }
             });
+            if (event.logs() != null) { // a handler's output during the call
+                out.println("        logs:");
+                event.logs().lines().forEach(logLine -> out.println("        | " + logLine));
+            }
         }
         out.flush();
     }

@@ -60,6 +60,9 @@ final class JsonReport {
         if (!event.details().isEmpty() || event.type().name().startsWith("Execution")) {
             node.set(event.type().detailsKey(), details(event.details()));
         }
+        if (event.logs() != null) { // not AWS's: the output of a Python or Node.js handler during the call
+            node.put("logs", event.logs());
+        }
         return node;
     }
 

@@ -16,6 +16,9 @@ import dev.sfnrun.history.ExecutionListener;
 import dev.sfnrun.query.Json;
 import dev.sfnrun.task.load.TaskRegistry;
 import dev.sfnrun.task.load.TaskSetup;
+import dev.sfnrun.task.process.HandlerFunctions;
+import dev.sfnrun.task.process.HandlerSettings;
+import dev.sfnrun.template.LoadedMachine;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -43,6 +46,9 @@ public final class RunCommand implements Callable<Integer> {
         "  sfn-run validate definitions/*.asl.json",
         "  sfn-run order.asl.json --classpath tasks.jar --task Charge=com.example.Charge",
         "  sfn-run order.asl.json --mock-config MockConfigFile.json --test-case HappyPath",
+        "  sfn-run definitions/api-error-handling.asl.json --input inputs/429.json \\",
+        "      --task MockAPIFunction=python:definitions/functions/mock_api.py:lambda_handler",
+        "  sfn-run --template template.yaml --input inputs/200.json",
         ""};
     private static final String[] FOOTER = {"", "Exit codes: 0 SUCCEEDED; 1 FAILED, TIMED_OUT or ABORTED; 2 the run could not",
         "start (unreadable or malformed file, invalid definition, bad option, a Task",
@@ -74,16 +80,18 @@ public final class RunCommand implements Callable<Integer> {
     private String mockConfig;
     private String testCase;
     private Path s3Root;
+    private HandlerSettings handlerSettings;
     private boolean verbose;
     private boolean quiet;
     private boolean noColor;
+    private DefinitionOptions definitions;
 
     enum OutputFormat { text, json }
 
     RunCommand() {
         spec = Specs.command("sfn-run", this, DESCRIPTION, FOOTER);
         spec.addPositional(Specs.positional("0", "0..1", "DEFINITION", String.class,
-                "The state machine definition (ASL JSON file); - reads it from stdin."));
+                "The state machine definition (ASL JSON, or YAML for *.asl.yaml); - reads JSON from stdin."));
         spec.addOption(Specs.flag("Skip the checks of 'sfn-run validate' before running (the parser's own checks still apply).",
                 "--no-validate"));
         spec.addOption(Specs.option("--input", "FILE", String.class, null, "Execution input: a JSON file, or - for stdin."));
@@ -108,14 +116,17 @@ public final class RunCommand implements Callable<Integer> {
                         + "Task functions listed in its META-INF/services are bound by name."));
         spec.addOption(Specs.repeatable("--task", "NAME=CLASS",
                 "Binds a resource name to a class: a TaskFunction or an AWS Java Lambda handler "
-                        + "(RequestHandler, RequestStreamHandler). The name is a Lambda function name, an "
+                        + "(RequestHandler, RequestStreamHandler); or to a Python or Node.js handler: "
+                        + "NAME=python:FILE:FUNCTION, NAME=node:FILE:EXPORT. The name is a Lambda function name, an "
                         + "activity name, a full ARN, or an integration as in dynamodb:putItem. Repeatable."));
         spec.addOption(Specs.option("--mock-config", "FILE", String.class, null,
                 "A Step Functions Local mock file, such as MockConfigFile.json. Default: $SFN_MOCK_CONFIG."));
         spec.addOption(Specs.option("--test-case", "NAME", String.class, null,
                 "The test case of the mock file whose mocked responses answer the Task states."));
+        HandlerOptions.addTo(spec);
         spec.addOption(Specs.option("--s3-root", "DIR", String.class, null,
                 "The directory standing for S3 in a distributed Map's ItemReader and ResultWriter: s3://bucket/key is DIR/bucket/key."));
+        DefinitionOptions.addTo(spec);
         spec.addOption(Specs.flag("Text output: show every event's input, output and assigned variables in full.",
                 "-v", "--verbose"));
         spec.addOption(Specs.flag("Text output: print only the final output or error.", "-q", "--quiet"));
@@ -142,11 +153,13 @@ public final class RunCommand implements Callable<Integer> {
         taskBindings = orEmpty(Specs.value(spec, "--task"));
         mockConfig = Specs.value(spec, "--mock-config");
         testCase = Specs.value(spec, "--test-case");
+        handlerSettings = HandlerOptions.read(spec);
         String s3 = Specs.value(spec, "--s3-root");
         s3Root = s3 == null ? null : Path.of(s3);
         verbose = Specs.isSet(spec, "--verbose");
         quiet = Specs.isSet(spec, "--quiet");
         noColor = Specs.isSet(spec, "--no-color");
+        definitions = DefinitionOptions.read(spec);
     }
 
     /** An execution or state machine name as AWS accepts it (null: not given). */
@@ -158,10 +171,10 @@ public final class RunCommand implements Callable<Integer> {
     }
 
     /** Nothing runs when the definition has problems: one line for each, naming the file. */
-    private void refuse(List<String> problems) {
+    private static void refuse(String source, List<String> problems) {
         if (!problems.isEmpty()) {
             throw new UsageError(String.join(System.lineSeparator() + "sfn-run: ",
-                    problems.stream().map(problem -> definition + ": " + problem.stripTrailing()).toList()));
+                    problems.stream().map(problem -> source + ": " + problem.stripTrailing()).toList()));
         }
     }
 
@@ -178,7 +191,7 @@ public final class RunCommand implements Callable<Integer> {
     public Integer call() {
         readOptions();
         PrintWriter out = spec.commandLine().getOut();
-        if (definition == null) {
+        if (definition == null && !definitions.hasTemplate()) {
             throw new ParameterException(spec.commandLine(), "Missing required parameter: 'DEFINITION'");
         }
         if (!(timeScale == 0 || timeScale >= MIN_TIME_SCALE && Double.isFinite(timeScale))) {
@@ -191,8 +204,9 @@ public final class RunCommand implements Callable<Integer> {
         if (quiet && verbose) {
             throw new UsageError("--quiet and --verbose do not go together: choose one");
         }
-        String definitionText = InputFiles.read(definition, System.in);
-        StateMachine machine = ValidateCommand.loadForRun(definition, definitionText, !noValidate);
+        LoadedMachine loaded = definitions.load(definition, System.in, region, account, !noValidate);
+        DefinitionOptions.printNotes(loaded, spec.commandLine().getErr());
+        StateMachine machine = ValidateCommand.loadForRun(loaded, !noValidate);
         String inputText = inputText();
         JsonNode input = InputFiles.parse(inputFile != null ? inputFile : "--input-json", inputText);
         int inputBytes = inputText.getBytes(java.nio.charset.StandardCharsets.UTF_8).length;
@@ -208,10 +222,17 @@ public final class RunCommand implements Callable<Integer> {
             }
             context = (ObjectNode) node;
         }
-        String machineName = stateMachineName != null ? stateMachineName : defaultMachineName();
+        String machineName = stateMachineName != null ? stateMachineName : loaded.name();
+        try (TaskRegistry tasks = tasks(machineName, loaded)) {
+            return run(machine, loaded, input, inputText, context, machineName, tasks, out);
+        }
+    }
+
+    private Integer run(StateMachine machine, LoadedMachine loaded, JsonNode input, String inputText, ObjectNode context,
+                        String machineName, TaskRegistry tasks, PrintWriter out) {
         ExecutionOptions options = ExecutionOptions.defaults()
                 .withStateMachineName(machineName)
-                .withTasks(tasks(machineName))
+                .withTasks(tasks)
                 .withType(type)
                 .withRegionAndAccount(region, account)
                 .withClock(Clock.forScale(timeScale))
@@ -222,9 +243,10 @@ public final class RunCommand implements Callable<Integer> {
             options = options.withExecutionName(executionName);
         }
         if (type == ExecutionType.EXPRESS) { // refused by AWS when an Express state machine is created
-            refuse(ExpressLimits.unsupported(machine.graph()));
+            refuse(loaded.source(), ExpressLimits.unsupported(machine.graph()));
         }
-        refuse(Bindings.unbound(machine.graph(), options.tasks()).stream().map(Exception::getMessage).toList());
+        refuse(loaded.source(), Bindings.unbound(machine.graph(), options.tasks()).stream().map(Exception::getMessage).toList());
+        HandlerFunctions.prepare(tasks);
         boolean text = output == OutputFormat.text;
         boolean colour = text && terminal && !noColor && !hasText(System.getenv("NO_COLOR"));
         if (text && !quiet) {
@@ -250,10 +272,11 @@ public final class RunCommand implements Callable<Integer> {
     }
 
     /** The registry of task functions and mocks the options ask for. */
-    private TaskRegistry tasks(String machineName) {
+    private TaskRegistry tasks(String machineName, LoadedMachine loaded) {
         String mockFile = mockConfig != null ? mockConfig : testCase != null ? System.getenv("SFN_MOCK_CONFIG") : null;
-        return new TaskSetup(classpath, taskBindings, mockFile == null ? null : Path.of(mockFile), testCase,
-                machineName, region, account).registry();
+        return new TaskSetup(classpath, loaded.functions().bindings(taskBindings), mockFile == null ? null : Path.of(mockFile), testCase,
+                machineName, region, account).withHandlers(loaded.functions().handlers(taskBindings))
+                .withHandlerSettings(handlerSettings).registry();
     }
 
     private String inputText() {
@@ -264,16 +287,6 @@ public final class RunCommand implements Callable<Integer> {
             return InputFiles.read(inputFile, System.in);
         }
         return inputJson != null ? inputJson : "{}";
-    }
-
-    private String defaultMachineName() {
-        String file = Path.of(definition).getFileName().toString();
-        for (String suffix : new String[] {".asl.json", ".json", ".asl.yaml"}) {
-            if (file.endsWith(suffix)) {
-                return file.substring(0, file.length() - suffix.length());
-            }
-        }
-        return file.equals("-") ? "StateMachine" : file;
     }
 
     static String duration(Duration d) {

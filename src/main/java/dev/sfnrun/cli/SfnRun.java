@@ -43,6 +43,7 @@ public final class SfnRun {
         serve.stopOnSignal = stopOnSignal;
         CommandLine cli = new CommandLine(command.spec)
                 .addSubcommand("validate", new CommandLine(validate.spec))
+                .addSubcommand("test", new CommandLine(new TestCommand().spec))
                 .addSubcommand("serve", new CommandLine(serve.spec))
                 .addSubcommand("graph", new CommandLine(new GraphCommand(stdin).spec))
                 .setOut(out)
@@ -51,7 +52,9 @@ public final class SfnRun {
         // DEFINITION is optional to picocli (so that "validate" parses as a subcommand); show it as required.
         cli.getCommandSpec().usageMessage().customSynopsis(
                 "sfn-run [OPTIONS] DEFINITION",
+                "       sfn-run [OPTIONS] --template FILE [--state-machine LOGICAL_ID]",
                 "       sfn-run validate [--strict] [--output=FORMAT] FILE...",
+                "       sfn-run test [--junit=FILE] [--coverage] [--min-coverage=FLOORS] [PATH...]",
                 "       sfn-run serve [--host HOST] [--port PORT] [OPTIONS]",
                 "       sfn-run graph [--format=FORMAT] [-o FILE] DEFINITION");
         cli.setParameterExceptionHandler((e, arguments) -> {

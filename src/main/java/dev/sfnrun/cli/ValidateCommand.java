@@ -6,6 +6,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.sfnrun.definition.DefinitionException;
 import dev.sfnrun.definition.DefinitionParser;
 import dev.sfnrun.definition.StateMachine;
+import dev.sfnrun.definition.validate.Diagnostic;
+import dev.sfnrun.definition.validate.DiagnosticCode;
 import dev.sfnrun.definition.validate.DiagnosticFormatter;
 import dev.sfnrun.definition.validate.LocatedJson;
 import dev.sfnrun.definition.validate.SourceMap;
@@ -13,12 +15,15 @@ import dev.sfnrun.definition.validate.Severity;
 import dev.sfnrun.definition.validate.ValidationReport;
 import dev.sfnrun.definition.validate.Validator;
 import dev.sfnrun.query.Json;
+import dev.sfnrun.template.LoadedMachine;
+import dev.sfnrun.template.TemplateException;
 import java.io.InputStream;
 import java.io.PrintWriter;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.ParameterException;
 
 /** {@code sfn-run validate FILE...}: checks definitions the way AWS's ValidateStateMachineDefinition does. */
 final class ValidateCommand implements Callable<Integer> {
@@ -30,6 +35,8 @@ final class ValidateCommand implements Callable<Integer> {
         "Examples:",
         "  sfn-run validate definitions/*.asl.json",
         "  cat machine.asl.json | sfn-run validate - --output json",
+        "  sfn-run validate --template template.yaml",
+        "  sfn-run validate machine.asl.yaml --substitution TableName=Orders",
         ""};
     private static final String[] FOOTER = {"", "Exit codes: 0 every file is valid (warnings allowed unless --strict);",
         "1 a file has an error (or, with --strict, a warning); 2 a file cannot be",
@@ -49,11 +56,12 @@ final class ValidateCommand implements Callable<Integer> {
 
     ValidateCommand() {
         spec = Specs.command("validate", this, DESCRIPTION, FOOTER);
-        spec.addPositional(Specs.positional("0..*", "1..*", "FILE", List.class,
-                "Definition files to check; - reads standard input."));
+        spec.addPositional(Specs.positional("0..*", "0..*", "FILE", List.class,
+                "Definition files to check (JSON, or YAML for *.asl.yaml); - reads standard input."));
         spec.addOption(Specs.option("--output", "FORMAT", Format.class, "text",
                 "text (file:line:col: severity CODE: message) or json (one JSON object). Default: ${DEFAULT-VALUE}."));
         spec.addOption(Specs.flag("Treat warnings as errors: exit 1 when any file has a warning.", "--strict"));
+        DefinitionOptions.addTo(spec);
         Specs.helpOptions(spec);
     }
 
@@ -62,10 +70,17 @@ final class ValidateCommand implements Callable<Integer> {
         files = Specs.positionalValue(spec);
         output = Specs.value(spec, "--output");
         strict = Specs.isSet(spec, "--strict");
+        DefinitionOptions definitions = DefinitionOptions.read(spec);
+        if ((files == null || files.isEmpty()) && !definitions.hasTemplate()) {
+            throw new ParameterException(spec.commandLine(), "Missing required parameter: 'FILE'");
+        }
         PrintWriter out = spec.commandLine().getOut();
         List<ValidationReport> reports = new ArrayList<>();
-        for (String file : files) {
-            reports.add(check(file));
+        if (definitions.hasTemplate()) {
+            reports.addAll(checkTemplate(definitions));
+        }
+        for (String file : files == null ? List.<String>of() : files) {
+            reports.add(check(file, definitions));
         }
         int code = exitCode(reports, strict);
         if (output == Format.json) {
@@ -81,7 +96,7 @@ final class ValidateCommand implements Callable<Integer> {
         return code;
     }
 
-    private ValidationReport check(String file) {
+    private ValidationReport check(String file, DefinitionOptions definitions) {
         String text;
         try {
             text = InputFiles.read(file, stdin);
@@ -90,7 +105,35 @@ final class ValidateCommand implements Callable<Integer> {
             return Validator.unreadable(file, message.startsWith(file + ": ")
                     ? message.substring(file.length() + 2) : message);
         }
-        return Validator.validateText(file, text);
+        try {
+            LoadedMachine machine = definitions.loadFile(file, text);
+            return machine == null ? Validator.validateText(file, text) : machine.validate();
+        } catch (TemplateException e) { // YAML that does not parse
+            return refused(file, DiagnosticCode.INVALID_JSON_DESCRIPTION, e);
+        }
+    }
+
+    /** Each state machine of the template; a template that cannot be resolved is one INVALID_TEMPLATE error. */
+    private static List<ValidationReport> checkTemplate(DefinitionOptions definitions) {
+        try {
+            return definitions.loadAll().stream().map(LoadedMachine::validate).toList();
+        } catch (TemplateException e) {
+            return List.of(refused(definitions.template(), DiagnosticCode.INVALID_TEMPLATE, e));
+        }
+    }
+
+    /** A file that cannot be checked: one error at the place the exception names (the message's own "file:" prefix dropped). */
+    private static ValidationReport refused(String file, DiagnosticCode code, TemplateException e) {
+        String message = e.getMessage();
+        SourceMap.Position at = e.position();
+        for (String prefix : new String[] {file + ":" + at.line() + ":" + at.column() + ": ", file + ": "}) {
+            if (message.startsWith(prefix)) {
+                message = message.substring(prefix.length());
+                break;
+            }
+        }
+        return new ValidationReport(file, List.of(new Diagnostic(code.severity(), code, message, "", at.line(),
+                at.column())), true);
     }
 
     static int exitCode(List<ValidationReport> reports, boolean strict) {
@@ -136,28 +179,56 @@ final class ValidateCommand implements Callable<Integer> {
      */
     static StateMachine loadForRun(String name, String text, boolean validate) {
         if (validate) {
-            ValidationReport report = Validator.validateText(name, text);
-            if (report.hasErrors()) {
-                ValidationReport errors = new ValidationReport(name, report.diagnostics().stream()
-                        .filter(d -> d.severity() == Severity.ERROR).toList());
-                long count = errors.diagnostics().size();
-                throw new RefusedDefinition(DiagnosticFormatter.text(errors) + "sfn-run: " + name + " is not a valid"
-                        + " definition (" + count + (count == 1 ? " error" : " errors")
-                        + "), not running it; --no-validate skips these checks\n");
-            }
+            refuseErrors(name, Validator.validateText(name, text));
         }
         JsonNode json = InputFiles.parse(name, text);
         try {
             return DefinitionParser.parse(json);
         } catch (DefinitionException e) {
-            String message = e.getMessage();
-            String at = " at " + e.pointer();
-            if (message.endsWith(at)) { // a message that names the place already
-                message = message.substring(0, message.length() - at.length());
-            }
-            throw new RefusedDefinition(name + ":" + place(text, e.pointer()) + ": error: " + message
-                    + (e.pointer().isEmpty() ? "" : " (at " + e.pointer() + ")") + "\n");
+            throw refusal(name, e, place(text, e.pointer()));
         }
+    }
+
+    /**
+     * As {@link #loadForRun(String, String, boolean)} for a definition loaded from a YAML file, a
+     * template or with substitutions: a placeholder left without a value refuses the run too.
+     */
+    static StateMachine loadForRun(LoadedMachine machine, boolean validate) {
+        try {
+            machine.requireBound();
+        } catch (TemplateException e) {
+            throw new UsageError(e.getMessage());
+        }
+        if (validate) {
+            refuseErrors(machine.source(), machine.validate());
+        }
+        try {
+            return DefinitionParser.parse(machine.definition());
+        } catch (DefinitionException e) {
+            SourceMap.Position at = machine.document().sourceMap().position(e.pointer());
+            throw refusal(machine.source(), e, at.line() + ":" + at.column());
+        }
+    }
+
+    private static void refuseErrors(String name, ValidationReport report) {
+        if (report.hasErrors()) {
+            ValidationReport errors = new ValidationReport(name, report.diagnostics().stream()
+                    .filter(d -> d.severity() == Severity.ERROR).toList());
+            long count = errors.diagnostics().size();
+            throw new RefusedDefinition(DiagnosticFormatter.text(errors) + "sfn-run: " + name + " is not a valid"
+                    + " definition (" + count + (count == 1 ? " error" : " errors")
+                    + "), not running it; --no-validate skips these checks\n");
+        }
+    }
+
+    private static RefusedDefinition refusal(String name, DefinitionException e, String place) {
+        String message = e.getMessage();
+        String at = " at " + e.pointer();
+        if (message.endsWith(at)) { // a message that names the place already
+            message = message.substring(0, message.length() - at.length());
+        }
+        return new RefusedDefinition(name + ":" + place + ": error: " + message
+                + (e.pointer().isEmpty() ? "" : " (at " + e.pointer() + ")") + "\n");
     }
 
     /** "line:column" of {@code pointer} in {@code text} (1:1 when the text has no such place). */

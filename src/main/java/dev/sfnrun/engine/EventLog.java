@@ -47,7 +47,8 @@ public final class EventLog {
 
     /** Appends an event with an explicit predecessor on a trail, and moves the trail on to it. */
     public HistoryEvent append(Trail trail, long previousEventId, EventType type, EventDetails details) {
-        HistoryEvent event = write(trail, previousEventId, type, details == null ? Map.of() : details.build());
+        HistoryEvent event = write(trail, previousEventId, type, details == null ? Map.of() : details.build(), null,
+                details == null ? null : details.logs());
         trail.moveTo(event.id());
         return event;
     }
@@ -78,18 +79,23 @@ public final class EventLog {
     }
 
     private HistoryEvent write(Trail trail, long previous, EventType type, Map<String, Object> details) {
-        return write(trail, previous, type, details, null);
+        return write(trail, previous, type, details, null, null);
+    }
+
+    private HistoryEvent write(Trail trail, long previous, EventType type, Map<String, Object> details,
+                               String stateName) {
+        return write(trail, previous, type, details, stateName, null);
     }
 
     private synchronized HistoryEvent write(Trail trail, long previous, EventType type, Map<String, Object> details,
-                                            String stateName) {
+                                            String stateName, String logs) {
         if (trail != null && trail.isClosed()) {
             throw new BranchAborted();
         }
         if (limited && lastId >= STANDARD_HISTORY_LIMIT - 1 && !endsExecution(type)) {
             throw new StatesError(ErrorNames.RUNTIME, HISTORY_LIMIT_CAUSE);
         }
-        HistoryEvent event = new HistoryEvent(++lastId, previous, clock.now(), type, details, stateName);
+        HistoryEvent event = new HistoryEvent(++lastId, previous, clock.now(), type, details, stateName, logs);
         if (events != null) {
             events.add(event);
         }

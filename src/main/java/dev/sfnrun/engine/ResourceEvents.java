@@ -20,12 +20,19 @@ final class ResourceEvents {
     private final Trail trail;
     private final Resolved resource;
     private final String region;
+    /** The task function's output during the call, put on the event that ends it. */
+    private String logs;
 
     ResourceEvents(EventLog log, Trail trail, Resolved resource, String region) {
         this.log = log;
         this.trail = trail;
         this.resource = resource;
         this.region = region;
+    }
+
+    /** The function's output during the call (null: none), for the event that ends the call. */
+    void logs(String text) {
+        logs = text;
     }
 
     void scheduled(JsonNode input, Long timeoutSeconds, Long heartbeatSeconds) {
@@ -60,9 +67,9 @@ final class ResourceEvents {
 
     void succeeded(JsonNode output) {
         switch (resource.kind()) {
-            case LAMBDA -> log.append(trail, EventType.LambdaFunctionSucceeded, EventDetails.create().output(output));
-            case ACTIVITY -> log.append(trail, EventType.ActivitySucceeded, EventDetails.create().output(output));
-            case INTEGRATION -> log.append(trail, EventType.TaskSucceeded, integration().output(output));
+            case LAMBDA -> log.append(trail, EventType.LambdaFunctionSucceeded, EventDetails.create().output(output).logs(logs));
+            case ACTIVITY -> log.append(trail, EventType.ActivitySucceeded, EventDetails.create().output(output).logs(logs));
+            case INTEGRATION -> log.append(trail, EventType.TaskSucceeded, integration().output(output).logs(logs));
         }
     }
 
@@ -72,7 +79,7 @@ final class ResourceEvents {
             case ACTIVITY -> EventType.ActivityFailed;
             case INTEGRATION -> EventType.TaskFailed;
         };
-        log.append(trail, type, details().error(error.error(), error.cause()));
+        log.append(trail, type, details().error(error.error(), error.cause()).logs(logs));
     }
 
     /** The TimedOut event: {@code States.Timeout}, no cause, for a timeout and a missed heartbeat alike. */
@@ -82,7 +89,7 @@ final class ResourceEvents {
             case ACTIVITY -> EventType.ActivityTimedOut;
             case INTEGRATION -> EventType.TaskTimedOut;
         };
-        log.append(trail, type, details().error(error, null));
+        log.append(trail, type, details().error(error, null).logs(logs));
     }
 
     private EventDetails details() {

@@ -61,6 +61,7 @@ final class TaskCall implements TaskContext, TaskCallback {
     private Outcome completion;
     private Outcome deferred;
     private boolean ended;
+    private StringBuilder logs;
 
     /**
      * @param untilExecutionDeadline time left before the execution's own TimeoutSeconds, or null
@@ -259,5 +260,22 @@ final class TaskCall implements TaskContext, TaskCallback {
     @Override
     public TaskCallback callback() {
         return this;
+    }
+
+    @Override
+    public void log(String text) {
+        synchronized (lock) {
+            if (logs == null) {
+                logs = new StringBuilder();
+            }
+            logs.append(text);
+        }
+    }
+
+    /** What the function logged during the call, or null. */
+    String logs() {
+        synchronized (lock) {
+            return logs == null ? null : logs.toString();
+        }
     }
 }

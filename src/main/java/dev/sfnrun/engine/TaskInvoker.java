@@ -128,9 +128,10 @@ final class TaskInvoker {
                 tokenTask ? Duration.ofSeconds(heartbeat == null ? DEFAULT_SECONDS : heartbeat) : null,
                 resolved.waitForTaskToken());
         LambdaInvoke.Request lambdaRequest = request;
-        TaskCall.Outcome outcome = new TaskCall(spec, execution.clock(), execution.untilDeadline())
-                .run(function, input, response -> events.submitted(lambdaRequest == null ? response
+        TaskCall call = new TaskCall(spec, execution.clock(), execution.untilDeadline());
+        TaskCall.Outcome outcome = call.run(function, input, response -> events.submitted(lambdaRequest == null ? response
                         : LambdaInvoke.response(lambdaRequest, response, requestId)));
+        events.logs(call.logs());
         switch (outcome.kind()) {
             case RETURNED -> {
                 JsonNode value = lambdaRequest == null ? outcome.value()

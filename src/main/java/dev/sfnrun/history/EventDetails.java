@@ -19,6 +19,8 @@ public final class EventDetails {
     private String[] keys = new String[4];
     private Object[] values = new Object[4];
     private int size;
+    /** The task function's output during the call this event ends (not one of AWS's fields), or null. */
+    private String logs;
     /** Whether a built map reads the arrays, so that the next change must copy them first. */
     private boolean shared;
 
@@ -63,6 +65,17 @@ public final class EventDetails {
     public EventDetails error(String error, String cause) {
         put("error", error);
         return put("cause", cause);
+    }
+
+    /** Attaches a task function's output to the event (kept beside AWS's fields, see {@link HistoryEvent#logs()}). */
+    public EventDetails logs(String text) {
+        this.logs = text;
+        return this;
+    }
+
+    /** The output set by {@link #logs(String)}, or null. */
+    public String logs() {
+        return logs;
     }
 
     /** The fields so far, in the order they were first put; a key put again keeps its place. */

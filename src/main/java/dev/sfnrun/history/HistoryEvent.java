@@ -9,11 +9,18 @@ import java.util.Map;
  * nested Maps. Empty for types without details. {@code stateName} is not part of AWS's event: the
  * state an event belongs to when its details do not name it and its predecessor does not tell
  * (a {@code ...StateAborted} follows the failing event of another branch); null otherwise.
+ * {@code logs} is not part of AWS's event either: what a task function (a Python or Node.js handler)
+ * wrote during the call that this event ends; null for none.
  */
 public record HistoryEvent(long id, long previousEventId, Instant timestamp, EventType type,
-                           Map<String, Object> details, String stateName) {
+                           Map<String, Object> details, String stateName, String logs) {
     public HistoryEvent(long id, long previousEventId, Instant timestamp, EventType type, Map<String, Object> details) {
-        this(id, previousEventId, timestamp, type, details, null);
+        this(id, previousEventId, timestamp, type, details, null, null);
+    }
+
+    public HistoryEvent(long id, long previousEventId, Instant timestamp, EventType type, Map<String, Object> details,
+                        String stateName) {
+        this(id, previousEventId, timestamp, type, details, stateName, null);
     }
 
     public Object detail(String key) {

@@ -44,4 +44,12 @@ public interface TaskContext {
      * response is reported first); one from another thread takes effect at once, in any task.
      */
     TaskCallback callback();
+
+    /**
+     * Adds output of the function for this call (a Python or Node.js handler's stdout and stderr), shown
+     * with the task's events ({@code --verbose}, the JSON report's {@code logs}). Contexts that keep no
+     * logs drop it.
+     */
+    default void log(String text) {
+    }
 }

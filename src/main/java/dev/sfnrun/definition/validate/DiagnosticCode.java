@@ -16,7 +16,11 @@ public enum DiagnosticCode {
     INVALID_JSONATA_EXPRESSION,
     NO_DOLLAR(Severity.WARNING),
     NO_PATH(Severity.WARNING),
-    PASS_RESULT_IS_STATIC(Severity.WARNING);
+    PASS_RESULT_IS_STATIC(Severity.WARNING),
+    /** sfn-run's own: a ${NAME} placeholder (DefinitionSubstitutions, CDK, Terraform) with no value given. */
+    UNBOUND_PLACEHOLDER(Severity.WARNING),
+    /** sfn-run's own: a SAM / CloudFormation template (or YAML file) that cannot be read or resolved locally. */
+    INVALID_TEMPLATE;
 
     private final Severity severity;
 

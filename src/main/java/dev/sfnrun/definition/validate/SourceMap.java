@@ -16,6 +16,26 @@ public final class SourceMap {
         this.positions = Collections.unmodifiableMap(positions);
     }
 
+    /** A source map over {@code positions} (JSON pointer to position), for documents read by other parsers (YAML). */
+    public static SourceMap of(Map<String, Position> positions) {
+        return new SourceMap(new java.util.HashMap<>(positions));
+    }
+
+    /**
+     * The positions of the values under {@code prefix} (a JSON pointer), re-rooted there: the
+     * source map of a document embedded in a larger one, such as a template's inline definition.
+     */
+    public SourceMap under(String prefix) {
+        Map<String, Position> inner = new java.util.HashMap<>();
+        for (Map.Entry<String, Position> entry : positions.entrySet()) {
+            String pointer = entry.getKey();
+            if (pointer.equals(prefix) || pointer.startsWith(prefix + "/")) {
+                inner.put(pointer.substring(prefix.length()), entry.getValue());
+            }
+        }
+        return new SourceMap(inner);
+    }
+
     /** The position of the value at {@code pointer}, or of its nearest ancestor that exists. */
     public Position position(String pointer) {
         String at = pointer;

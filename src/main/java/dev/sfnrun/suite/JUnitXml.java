@@ -1,0 +1,167 @@
+package dev.sfnrun.suite;
+
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.OutputStreamWriter;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import javax.xml.stream.XMLOutputFactory;
+import javax.xml.stream.XMLStreamException;
+import javax.xml.stream.XMLStreamWriter;
+
+/**
+ * JUnit XML as GitHub Actions, GitLab and Jenkins read it: {@code testsuites} with one
+ * {@code testsuite} per suite file and one {@code testcase} per case; a failed case has a
+ * {@code failure} (message: the first failed expectation; body: every failure with its diff, the path
+ * taken and the failing event); a case not run has {@code skipped}. Times in seconds. Characters XML
+ * 1.0 cannot hold are written as {@code \\uXXXX}.
+ */
+public final class JUnitXml {
+    private JUnitXml() {
+    }
+
+    public static void write(List<CaseResult> results, Instant started, OutputStream stream) throws IOException {
+        Map<Suite, List<CaseResult>> bySuite = new LinkedHashMap<>();
+        for (CaseResult result : results) {
+            bySuite.computeIfAbsent(result.suite(), s -> new ArrayList<>()).add(result);
+        }
+        Writer writer = new OutputStreamWriter(stream, StandardCharsets.UTF_8);
+        try {
+            XMLStreamWriter xml = XMLOutputFactory.newFactory().createXMLStreamWriter(writer);
+            xml.writeStartDocument("UTF-8", "1.0");
+            xml.writeCharacters("\n");
+            xml.writeStartElement("testsuites");
+            xml.writeAttribute("name", "sfn-run test");
+            counts(xml, results);
+            xml.writeAttribute("time", seconds(total(results)));
+            xml.writeCharacters("\n");
+            int id = 0;
+            for (Map.Entry<Suite, List<CaseResult>> entry : bySuite.entrySet()) {
+                List<CaseResult> cases = entry.getValue();
+                xml.writeCharacters("  ");
+                xml.writeStartElement("testsuite");
+                xml.writeAttribute("name", clean(entry.getKey().file()));
+                xml.writeAttribute("id", String.valueOf(id++));
+                counts(xml, cases);
+                xml.writeAttribute("time", seconds(total(cases)));
+                xml.writeAttribute("timestamp", DateTimeFormatter.ISO_LOCAL_DATE_TIME
+                        .format(started.truncatedTo(ChronoUnit.SECONDS).atOffset(ZoneOffset.UTC)));
+                xml.writeAttribute("hostname", "localhost");
+                xml.writeCharacters("\n");
+                for (CaseResult result : cases) {
+                    testcase(xml, result);
+                }
+                xml.writeCharacters("  ");
+                xml.writeEndElement();
+                xml.writeCharacters("\n");
+            }
+            xml.writeEndElement();
+            xml.writeCharacters("\n");
+            xml.writeEndDocument();
+            xml.flush();
+            xml.close();
+            writer.flush();
+        } catch (XMLStreamException e) {
+            throw new IOException("could not write the JUnit XML: " + e.getMessage(), e);
+        }
+    }
+
+    private static void testcase(XMLStreamWriter xml, CaseResult result) throws XMLStreamException {
+        xml.writeCharacters("    ");
+        xml.writeStartElement("testcase");
+        xml.writeAttribute("name", clean(result.testCase().name()));
+        xml.writeAttribute("classname", clean(className(result.suite().file())));
+        xml.writeAttribute("time", seconds(result.real()));
+        switch (result.verdict()) {
+            case PASS -> {
+                // no children
+            }
+            case SKIP -> {
+                xml.writeCharacters("\n      ");
+                xml.writeEmptyElement("skipped");
+                xml.writeAttribute("message", "not run (filtered out, or after --fail-fast stopped the run)");
+                xml.writeCharacters("\n    ");
+            }
+            case FAIL -> {
+                xml.writeCharacters("\n      ");
+                xml.writeStartElement("failure");
+                CaseResult.Failure first = result.failures().get(0);
+                String message = first.text().lines().findFirst().orElse(first.key());
+                xml.writeAttribute("message", clean(message.length() > 500 ? message.substring(0, 499) + "…" : message));
+                xml.writeAttribute("type", first.key());
+                xml.writeCharacters(clean(result.failureText()));
+                xml.writeEndElement();
+                xml.writeCharacters("\n    ");
+            }
+        }
+        xml.writeEndElement();
+        xml.writeCharacters("\n");
+    }
+
+    private static void counts(XMLStreamWriter xml, List<CaseResult> results) throws XMLStreamException {
+        xml.writeAttribute("tests", String.valueOf(results.size()));
+        xml.writeAttribute("failures", String.valueOf(TextReport.count(results, CaseResult.Verdict.FAIL)));
+        xml.writeAttribute("errors", "0");
+        xml.writeAttribute("skipped", String.valueOf(TextReport.count(results, CaseResult.Verdict.SKIP)));
+    }
+
+    /** "dir/x.sfn-test.yaml" → "dir.x": a class name as report readers group by. */
+    static String className(String file) {
+        String name = file.replace('\\', '/');
+        for (String suffix : SuiteFiles.SUFFIXES) {
+            if (name.endsWith(suffix)) {
+                name = name.substring(0, name.length() - suffix.length());
+            }
+        }
+        while (name.startsWith("./")) {
+            name = name.substring(2);
+        }
+        return name.replace('/', '.');
+    }
+
+    private static Duration total(List<CaseResult> results) {
+        return results.stream().map(CaseResult::real).reduce(Duration.ZERO, Duration::plus);
+    }
+
+    private static String seconds(Duration d) {
+        return String.format(Locale.ROOT, "%.3f", d.toNanos() / 1e9);
+    }
+
+    /** The text with characters XML 1.0 forbids (most control characters, lone surrogates, U+FFFE/F) as \\uXXXX. */
+    static String clean(String text) {
+        StringBuilder out = null;
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            boolean ok;
+            if (Character.isHighSurrogate(c) && i + 1 < text.length() && Character.isLowSurrogate(text.charAt(i + 1))) {
+                if (out != null) {
+                    out.append(c).append(text.charAt(i + 1));
+                }
+                i++;
+                continue;
+            }
+            ok = c == '\t' || c == '\n' || c == '\r' || c >= 0x20 && c <= 0xD7FF || c >= 0xE000 && c <= 0xFFFD;
+            if (!ok && out == null) {
+                out = new StringBuilder(text.substring(0, i));
+            }
+            if (out != null) {
+                if (ok) {
+                    out.append(c);
+                } else {
+                    out.append(String.format("\\u%04X", (int) c));
+                }
+            }
+        }
+        return out == null ? text : out.toString();
+    }
+}

@@ -1,0 +1,693 @@
+package dev.sfnrun.suite;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.sfnrun.definition.DefinitionException;
+import dev.sfnrun.definition.DefinitionParser;
+import dev.sfnrun.definition.ResourceNames;
+import dev.sfnrun.definition.StateMachine;
+import dev.sfnrun.definition.graph.FlowGraph;
+import dev.sfnrun.definition.graph.FlowGraphs;
+import dev.sfnrun.definition.validate.Diagnostic;
+import dev.sfnrun.definition.validate.Severity;
+import dev.sfnrun.definition.validate.ValidationReport;
+import dev.sfnrun.definition.validate.Validator;
+import dev.sfnrun.engine.Bindings;
+import dev.sfnrun.engine.ExecutionStatus;
+import dev.sfnrun.engine.ExecutionType;
+import dev.sfnrun.engine.UnboundResourceException;
+import dev.sfnrun.history.EventType;
+import dev.sfnrun.query.Json;
+import dev.sfnrun.task.load.MockedResponse;
+import dev.sfnrun.task.load.TaskLoadException;
+import dev.sfnrun.task.load.TaskRegistry;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.Iterator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.regex.Pattern;
+import java.util.regex.PatternSyntaxException;
+
+/**
+ * Reads suite files and checks them completely before anything runs: unknown keys, missing files,
+ * values of the wrong type, state names the machine does not have, unbound Task resources. Every
+ * problem found is a {@link SuiteError} naming the file, line and key; {@link #load} throws them
+ * all at once.
+ */
+public final class SuiteLoader {
+    static final String REGION = "us-east-1";
+    static final String ACCOUNT = "123456789012";
+    /** AWS's quota on StartExecution's input. */
+    static final int MAX_INPUT_BYTES = 262_144;
+
+    static final Set<String> SUITE_KEYS = Set.of("definition", "template", "stateMachine", "stateMachineName",
+            "type", "tasks", "classpath", "mockConfig", "context", "timeScale", "cases");
+    static final Set<String> CASE_KEYS = Set.of("name", "input", "inputFile", "mocks", "testCase", "context",
+            "expect", "todo");
+    static final Set<String> EXPECT_KEYS = Set.of("status", "output", "outputContains", "error", "cause",
+            "causeMatches", "path", "pathContains", "visits", "events", "noEvents", "stateOutput", "maxTransitions",
+            "duration");
+
+    private final Map<String, SuiteMachine> machines = new HashMap<>();
+    private final List<SuiteError> errors = new ArrayList<>();
+    private final MachineSource templates;
+
+    /**
+     * Where {@code template:} + {@code stateMachine:} suites get their machine; null when templates
+     * are not supported.
+     */
+    public interface MachineSource {
+        /** The machine {@code id} of the template file, or a {@link SuiteException}. */
+        SuiteMachine load(Path template, String shownTemplate, String id);
+    }
+
+    public SuiteLoader(MachineSource templates) {
+        this.templates = templates;
+    }
+
+    public SuiteLoader() {
+        this(null);
+    }
+
+    /** Loads every file; throws every problem found in any of them. */
+    public List<Suite> load(List<Path> files) {
+        List<Suite> suites = new ArrayList<>();
+        for (Path file : files) {
+            try {
+                Suite suite = loadOne(file, file.toString());
+                if (suite != null) {
+                    suites.add(suite);
+                }
+            } catch (SuiteException e) {
+                errors.addAll(e.errors());
+            }
+        }
+        if (!errors.isEmpty()) {
+            throw new SuiteException(errors);
+        }
+        return suites;
+    }
+
+    /** Reads one suite; null when it has errors (they are collected). */
+    private Suite loadOne(Path file, String shown) {
+        LocatedDocument doc = LocatedDocument.read(file, shown);
+        Where where = new Where(shown, doc);
+        int before = errors.size();
+        JsonNode root = doc.root();
+        if (!root.isObject()) {
+            where.error("", null, "a suite is an object with 'definition' and 'cases', not " + Json.typeName(root));
+            return null;
+        }
+        where.keys("", root, SUITE_KEYS, "suite");
+        Path dir = file.toAbsolutePath().getParent();
+        SuiteMachine machine = machine(root, dir, where);
+        ExecutionType type = ExecutionType.STANDARD;
+        if (root.has("type")) {
+            String text = root.get("type").asText("");
+            try {
+                type = ExecutionType.valueOf(text);
+            } catch (IllegalArgumentException e) {
+                where.error("/type", "type", "expected STANDARD or EXPRESS, not " + Json.compact(root.get("type")));
+            }
+        }
+        String machineName = machine == null ? "StateMachine" : machine.defaultName();
+        if (root.has("stateMachineName")) {
+            String name = where.text(root, "stateMachineName");
+            if (name != null && !ResourceNames.isValid(name, ResourceNames.MAX_NAME)) {
+                where.error("/stateMachineName", "stateMachineName", "'" + name + "' is not a name AWS accepts");
+            } else if (name != null) {
+                machineName = name;
+            }
+        }
+        List<String> classpath = new ArrayList<>();
+        for (String entry : where.texts(root, "classpath")) {
+            classpath.add(dir.resolve(entry).toString());
+        }
+        List<String> tasks = where.texts(root, "tasks");
+        Path mockConfig = null;
+        if (root.has("mockConfig")) {
+            mockConfig = where.file(root, "mockConfig", dir);
+        }
+        ObjectNode suiteContext = null;
+        if (root.has("context")) {
+            suiteContext = where.object(root, "context");
+        }
+        double timeScale = 0;
+        if (root.has("timeScale")) {
+            JsonNode scale = root.get("timeScale");
+            if (!scale.isNumber() || !(scale.asDouble() == 0 || scale.asDouble() >= 0.000001 && Double.isFinite(scale.asDouble()))) {
+                where.error("/timeScale", "timeScale", "expected 0 (virtual time) or a number from 0.000001 up, not "
+                        + Json.compact(scale));
+            } else {
+                timeScale = scale.asDouble();
+            }
+        }
+        List<TestCase> cases = new ArrayList<>();
+        JsonNode list = root.get("cases");
+        if (list == null) {
+            where.error("", "cases", "missing: a suite lists its cases under 'cases'");
+        } else if (!list.isArray() || list.isEmpty()) {
+            where.error("/cases", "cases", "expected a non-empty list of cases");
+        } else if (machine != null) {
+            Set<String> names = new HashSet<>();
+            for (int i = 0; i < list.size(); i++) {
+                TestCase testCase = testCase(list.get(i), "/cases/" + i, "cases[" + i + "]", dir, machine,
+                        suiteContext, mockConfig, where);
+                if (testCase != null && !names.add(testCase.name())) {
+                    where.error("/cases/" + i + "/name", "cases[" + i + "].name", "a second case named '"
+                            + testCase.name() + "'");
+                }
+                cases.add(testCase);
+            }
+        }
+        if (errors.size() > before || machine == null) {
+            return null;
+        }
+        Suite suite = new Suite(shown, machine, type, machineName, classpath, tasks, mockConfig, timeScale, cases);
+        checkBindings(suite, where, list);
+        return errors.size() > before ? null : suite;
+    }
+
+    /**
+     * Every Task state has a function, or a mock in some case (a case that reaches a Task state
+     * nothing answers fails); the mock file's test cases exist.
+     */
+    private void checkBindings(Suite suite, Where where, JsonNode list) {
+        TaskRegistry shared;
+        try {
+            shared = CaseTasks.suiteRegistry(suite);
+        } catch (TaskLoadException e) {
+            where.error("/tasks", "tasks", e.getMessage());
+            return;
+        }
+        try (shared) {
+            Map<String, UnboundResourceException> unboundEverywhere = null;
+            for (int i = 0; i < suite.cases().size(); i++) {
+                TestCase testCase = suite.cases().get(i);
+                try (TaskRegistry registry = CaseTasks.caseRegistry(shared, suite, testCase)) {
+                    Map<String, UnboundResourceException> unbound = new LinkedHashMap<>();
+                    for (UnboundResourceException e : Bindings.unbound(suite.machine().machine().graph(), registry)) {
+                        unbound.put(e.stateName(), e);
+                    }
+                    if (unboundEverywhere == null) {
+                        unboundEverywhere = unbound;
+                    } else {
+                        unboundEverywhere.keySet().retainAll(unbound.keySet());
+                    }
+                } catch (TaskLoadException e) {
+                    where.error("/cases/" + i + "/testCase", "cases[" + i + "].testCase", e.getMessage());
+                }
+            }
+            if (unboundEverywhere != null) {
+                String key = where.doc.root().has("definition") ? "definition" : "template";
+                for (UnboundResourceException e : unboundEverywhere.values()) {
+                    where.error("/" + key, key, e.getMessage() + " No case mocks it either: mock it under a case's "
+                            + "'mocks', or bind it under 'tasks'.");
+                }
+            }
+        } catch (TaskLoadException e) {
+            where.error("/tasks", "tasks", e.getMessage());
+        }
+    }
+
+    private SuiteMachine machine(JsonNode root, Path dir, Where where) {
+        boolean definition = root.has("definition");
+        boolean template = root.has("template");
+        if (definition == template) {
+            where.error("", definition ? "template" : "definition", definition
+                    ? "give either 'definition' or 'template', not both"
+                    : "missing: name the machine with 'definition: FILE' (or 'template: FILE' and 'stateMachine: ID')");
+            return null;
+        }
+        if (template) {
+            if (templates == null) {
+                where.error("/template", "template", "templates are not supported by this build; use 'definition: FILE'");
+                return null;
+            }
+            String id = where.text(root, "stateMachine");
+            if (!root.has("stateMachine")) {
+                where.error("", "stateMachine", "missing: with 'template', name the machine's logical id with 'stateMachine'");
+            }
+            Path file = where.file(root, "template", dir);
+            if (file == null || id == null) {
+                return null;
+            }
+            String key = file.toAbsolutePath().normalize() + "#" + id;
+            SuiteMachine cached = machines.get(key);
+            if (cached != null) {
+                return cached;
+            }
+            try {
+                SuiteMachine loaded = templates.load(file, root.get("template").asText(), id);
+                machines.put(key, loaded);
+                return loaded;
+            } catch (SuiteException e) {
+                for (SuiteError error : e.errors()) {
+                    where.error("/template", "template", error.text());
+                }
+                return null;
+            }
+        }
+        if (root.has("stateMachine")) {
+            where.error("/stateMachine", "stateMachine", "only goes with 'template'");
+        }
+        Path file = where.file(root, "definition", dir);
+        if (file == null) {
+            return null;
+        }
+        String key = file.toAbsolutePath().normalize().toString();
+        SuiteMachine cached = machines.get(key);
+        if (cached != null) {
+            return cached;
+        }
+        Path shownDir = Path.of(where.file).getParent();
+        String shown = shownDir == null ? root.get("definition").asText()
+                : shownDir.resolve(root.get("definition").asText()).normalize().toString();
+        try {
+            SuiteMachine loaded = definition(file, shown);
+            machines.put(key, loaded);
+            return loaded;
+        } catch (SuiteException e) {
+            for (SuiteError error : e.errors()) {
+                where.error("/definition", "definition", error.text());
+            }
+            return null;
+        }
+    }
+
+    /** Reads, validates and parses a definition file. */
+    public static SuiteMachine definition(Path file, String shown) {
+        String text = LocatedDocument.readText(file, shown);
+        return definitionText(file.toAbsolutePath().normalize().toString(), shown, defaultName(file), text);
+    }
+
+    /** Validates and parses a definition's text. */
+    public static SuiteMachine definitionText(String key, String shown, String defaultName, String text) {
+        ValidationReport report = Validator.validateText(shown, text);
+        if (report.hasErrors()) {
+            List<Diagnostic> problems = report.diagnostics().stream().filter(d -> d.severity() == Severity.ERROR).toList();
+            Diagnostic first = problems.get(0);
+            throw new SuiteException(new SuiteError(shown, first.line(), null, "not a valid definition: " + first.code()
+                    + ": " + first.message() + (problems.size() > 1 ? " (and " + (problems.size() - 1) + " more; see sfn-run validate)" : "")));
+        }
+        try {
+            JsonNode json = Json.parse(text);
+            StateMachine machine = DefinitionParser.parse(json);
+            return SuiteMachine.of(key, shown, defaultName, machine, FlowGraphs.of(json));
+        } catch (JsonProcessingException e) {
+            throw new SuiteException(new SuiteError(shown, 0, null, "not valid JSON"));
+        } catch (DefinitionException e) {
+            throw new SuiteException(new SuiteError(shown, 0, null, e.getMessage()));
+        }
+    }
+
+    /** The state machine name a definition file gives: its name without .asl.json or .json. */
+    static String defaultName(Path file) {
+        String name = file.getFileName().toString();
+        for (String suffix : new String[] {".asl.json", ".json"}) {
+            if (name.endsWith(suffix) && name.length() > suffix.length()) {
+                name = name.substring(0, name.length() - suffix.length());
+                break;
+            }
+        }
+        return ResourceNames.isValid(name, ResourceNames.MAX_NAME) ? name : "StateMachine";
+    }
+
+    private TestCase testCase(JsonNode node, String at, String key, Path dir, SuiteMachine machine,
+                              ObjectNode suiteContext, Path mockConfig, Where where) {
+        if (!node.isObject()) {
+            where.error(at, key, "a case is an object with 'name' and its settings, not " + Json.typeName(node));
+            return null;
+        }
+        where.keys(at, node, CASE_KEYS, key);
+        String name = where.text(node, at, key, "name");
+        if (!node.has("name")) {
+            where.error(at, key + ".name", "missing: every case has a name");
+        } else if (name != null && name.isBlank()) {
+            where.error(at + "/name", key + ".name", "is empty");
+        }
+        JsonNode input = Json.object();
+        String inputText = "{}";
+        if (node.has("input") && node.has("inputFile")) {
+            where.error(at + "/inputFile", key + ".inputFile", "give either 'input' or 'inputFile', not both");
+        } else if (node.has("input")) {
+            input = node.get("input");
+            inputText = Json.compact(input);
+        } else if (node.has("inputFile")) {
+            Path file = where.file(node, at, key, "inputFile", dir);
+            if (file != null) {
+                try {
+                    inputText = LocatedDocument.readText(file, node.get("inputFile").asText());
+                    input = Json.parse(inputText);
+                } catch (SuiteException e) {
+                    e.errors().forEach(error -> where.error(at + "/inputFile", key + ".inputFile", error.text()));
+                } catch (JsonProcessingException e) {
+                    where.error(at + "/inputFile", key + ".inputFile", node.get("inputFile").asText()
+                            + ": not valid JSON: " + e.getOriginalMessage().lines().findFirst().orElse(""));
+                }
+            }
+        }
+        int bytes = inputText.getBytes(StandardCharsets.UTF_8).length;
+        if (bytes > MAX_INPUT_BYTES) {
+            where.error(at + (node.has("input") ? "/input" : "/inputFile"), key + ".input", "the input is " + bytes
+                    + " bytes; AWS accepts at most " + MAX_INPUT_BYTES + " (256 KiB)");
+        }
+        Map<String, MockedResponse> mocks = new LinkedHashMap<>();
+        if (node.has("mocks")) {
+            mocks = Mocks.parse(node.get("mocks"), at + "/mocks", key + ".mocks", machine, where);
+        }
+        String testCase = null;
+        if (node.has("testCase")) {
+            testCase = where.text(node, at, key, "testCase");
+            if (mockConfig == null && testCase != null) {
+                where.error(at + "/testCase", key + ".testCase", "needs the suite's 'mockConfig' file");
+                testCase = null;
+            }
+        }
+        ObjectNode context = suiteContext;
+        if (node.has("context")) {
+            ObjectNode own = where.object(node, at, key, "context");
+            if (own != null) {
+                context = suiteContext == null ? own : merge(suiteContext, own);
+            }
+        }
+        List<Expectation> expectations = new ArrayList<>();
+        if (node.has("todo")) {
+            expectations.add(new Expectations.Todo(node.get("todo").asText(Json.compact(node.get("todo")))));
+        }
+        if (node.has("expect")) {
+            ObjectNode expect = where.object(node, at, key, "expect");
+            if (expect != null) {
+                expectations.addAll(expectations(expect, at + "/expect", key + ".expect", machine, where));
+            }
+        }
+        return name == null ? null : new TestCase(name, input, inputText, mocks, testCase, context, expectations);
+    }
+
+    /** {@code over}'s members over {@code base}'s, objects merged recursively (bounded by the documents' depth). */
+    static ObjectNode merge(ObjectNode base, ObjectNode over) {
+        ObjectNode out = Json.shallowCopy(base);
+        for (Iterator<Map.Entry<String, JsonNode>> it = over.fields(); it.hasNext(); ) {
+            Map.Entry<String, JsonNode> field = it.next();
+            JsonNode old = out.get(field.getKey());
+            out.set(field.getKey(), old instanceof ObjectNode a && field.getValue() instanceof ObjectNode b
+                    ? merge(a, b) : field.getValue());
+        }
+        return out;
+    }
+
+    private List<Expectation> expectations(ObjectNode expect, String at, String key, SuiteMachine machine, Where where) {
+        where.keys(at, expect, EXPECT_KEYS, key);
+        List<Expectation> out = new ArrayList<>();
+        for (Iterator<Map.Entry<String, JsonNode>> it = expect.fields(); it.hasNext(); ) {
+            Map.Entry<String, JsonNode> field = it.next();
+            String name = field.getKey();
+            JsonNode value = field.getValue();
+            String here = at + "/" + LocatedDocument.escape(name);
+            String k = key + "." + name;
+            switch (name) {
+                case "status" -> {
+                    try {
+                        out.add(new Expectations.Status(ExecutionStatus.valueOf(value.asText(""))));
+                    } catch (IllegalArgumentException e) {
+                        where.error(here, k, "expected SUCCEEDED, FAILED, TIMED_OUT or ABORTED, not " + Json.compact(value));
+                    }
+                }
+                case "output", "outputContains" -> out.add(new Expectations.Output(value, name.equals("outputContains")));
+                case "error" -> {
+                    if (where.isText(value, here, k)) {
+                        out.add(new Expectations.Error(value.asText()));
+                    }
+                }
+                case "cause" -> {
+                    if (where.isText(value, here, k)) {
+                        out.add(new Expectations.Cause(value.asText(), null));
+                    }
+                }
+                case "causeMatches" -> {
+                    if (where.isText(value, here, k)) {
+                        try {
+                            out.add(new Expectations.Cause(value.asText(), Pattern.compile(value.asText())));
+                        } catch (PatternSyntaxException e) {
+                            where.error(here, k, "not a regular expression: " + e.getDescription());
+                        }
+                    }
+                }
+                case "path", "pathContains" -> {
+                    List<String> states = where.texts(value, here, k);
+                    for (int i = 0; i < states.size(); i++) {
+                        String state = states.get(i);
+                        FlowGraph.Node node = machine.graph().byId().get(state);
+                        if (node == null || !node.scope().isEmpty()) {
+                            FlowGraph.Node nested = machine.nodeNamed(state);
+                            where.error(here + "/" + i, k, nested != null && !nested.scope().isEmpty()
+                                    ? "'" + state + "' is nested ('" + nested.id() + "'); " + name
+                                    + " lists top-level states (use visits for nested ones)"
+                                    : "the machine has no state '" + state + "'" + suggest(machine, state));
+                        }
+                    }
+                    out.add(new Expectations.Path(states, name.equals("pathContains")));
+                }
+                case "visits" -> {
+                    Map<String, Integer> counts = new LinkedHashMap<>();
+                    if (!value.isObject()) {
+                        where.error(here, k, "expected an object of state → count");
+                        break;
+                    }
+                    value.fields().forEachRemaining(entry -> {
+                        String state = entry.getKey();
+                        String p = here + "/" + LocatedDocument.escape(state);
+                        if (knownId(machine, state, p, k, where)) {
+                            if (!entry.getValue().canConvertToInt() || !entry.getValue().isIntegralNumber()
+                                    || entry.getValue().asInt() < 0) {
+                                where.error(p, k + "." + state, "expected a count (0 or more), not " + Json.compact(entry.getValue()));
+                            } else {
+                                counts.put(state, entry.getValue().asInt());
+                            }
+                        }
+                    });
+                    out.add(new Expectations.Visits(counts));
+                }
+                case "events", "noEvents" -> {
+                    List<String> types = where.texts(value, here, k);
+                    for (int i = 0; i < types.size(); i++) {
+                        try {
+                            EventType.valueOf(types.get(i));
+                        } catch (IllegalArgumentException e) {
+                            where.error(here + "/" + i, k, "'" + types.get(i) + "' is not an event type (such as TaskStateEntered, ExecutionFailed)");
+                        }
+                    }
+                    out.add(name.equals("events") ? new Expectations.Events(types) : new Expectations.NoEvents(types));
+                }
+                case "stateOutput" -> {
+                    Map<String, JsonNode> outputs = new LinkedHashMap<>();
+                    if (!value.isObject()) {
+                        where.error(here, k, "expected an object of state → output");
+                        break;
+                    }
+                    value.fields().forEachRemaining(entry -> {
+                        if (knownId(machine, entry.getKey(), here + "/" + LocatedDocument.escape(entry.getKey()), k, where)) {
+                            outputs.put(entry.getKey(), entry.getValue());
+                        }
+                    });
+                    out.add(new Expectations.StateOutput(outputs));
+                }
+                case "maxTransitions" -> {
+                    if (!value.isIntegralNumber() || !value.canConvertToInt() || value.asInt() < 0) {
+                        where.error(here, k, "expected a whole number, not " + Json.compact(value));
+                    } else {
+                        out.add(new Expectations.MaxTransitions(value.asInt()));
+                    }
+                }
+                case "duration" -> {
+                    Expectations.DurationBounds bounds = value.isTextual() ? Expectations.DurationBounds.parse(value.asText()) : null;
+                    if (bounds == null) {
+                        where.error(here, k, "expected bounds of ISO-8601 durations such as \"PT1M..PT2M\", \"PT30S..\" or \"..PT5M\", not "
+                                + Json.compact(value));
+                    } else {
+                        out.add(bounds);
+                    }
+                }
+                default -> {
+                    // reported by keys()
+                }
+            }
+        }
+        return out;
+    }
+
+    private static boolean knownId(SuiteMachine machine, String state, String at, String key, Where where) {
+        if (machine.graph().byId().containsKey(state)) {
+            return true;
+        }
+        FlowGraph.Node named = machine.nodeNamed(state);
+        where.error(at, key + "." + state, named != null
+                ? "nested states are named by their path: '" + named.id() + "'"
+                : "the machine has no state '" + state + "'" + suggest(machine, state));
+        return false;
+    }
+
+    static String suggest(SuiteMachine machine, String name) {
+        String best = null;
+        int bestDistance = Integer.MAX_VALUE;
+        for (FlowGraph.Node node : machine.graph().nodes()) {
+            int d = distance(name.toLowerCase(), node.id().toLowerCase());
+            if (d < bestDistance) {
+                bestDistance = d;
+                best = node.id();
+            }
+        }
+        return best != null && bestDistance <= Math.max(2, name.length() / 3) ? " (did you mean '" + best + "'?)" : "";
+    }
+
+    private static int distance(String a, String b) {
+        if (a.length() > 200 || b.length() > 200) {
+            return Integer.MAX_VALUE;
+        }
+        int[] previous = new int[b.length() + 1];
+        int[] current = new int[b.length() + 1];
+        for (int j = 0; j <= b.length(); j++) {
+            previous[j] = j;
+        }
+        for (int i = 1; i <= a.length(); i++) {
+            current[0] = i;
+            for (int j = 1; j <= b.length(); j++) {
+                int cost = a.charAt(i - 1) == b.charAt(j - 1) ? 0 : 1;
+                current[j] = Math.min(Math.min(current[j - 1] + 1, previous[j] + 1), previous[j - 1] + cost);
+            }
+            int[] swap = previous;
+            previous = current;
+            current = swap;
+        }
+        return previous[b.length()];
+    }
+
+    /** Reports problems at places of one document. */
+    final class Where {
+        final String file;
+        final LocatedDocument doc;
+
+        Where(String file, LocatedDocument doc) {
+            this.file = file;
+            this.doc = doc;
+        }
+
+        void error(String pointer, String key, String message) {
+            errors.add(new SuiteError(file, doc.keyLine(pointer), key, message));
+        }
+
+        void keys(String at, JsonNode object, Set<String> allowed, String what) {
+            object.fieldNames().forEachRemaining(name -> {
+                if (!allowed.contains(name)) {
+                    String key = what.equals("suite") ? name : what + "." + name;
+                    error(at + "/" + LocatedDocument.escape(name), key, "unknown key" + closest(name, allowed));
+                }
+            });
+        }
+
+        private String closest(String name, Set<String> allowed) {
+            String best = null;
+            int bestDistance = Integer.MAX_VALUE;
+            for (String candidate : allowed) {
+                int d = distance(name.toLowerCase(), candidate.toLowerCase());
+                if (d < bestDistance) {
+                    bestDistance = d;
+                    best = candidate;
+                }
+            }
+            return bestDistance <= 3 ? " (did you mean '" + best + "'?)" : " (known: "
+                    + String.join(", ", allowed.stream().sorted().toList()) + ")";
+        }
+
+        boolean isText(JsonNode value, String at, String key) {
+            if (!value.isTextual()) {
+                error(at, key, "expected a string, not " + Json.typeName(value));
+                return false;
+            }
+            return true;
+        }
+
+        String text(JsonNode root, String name) {
+            return text(root, "", null, name);
+        }
+
+        String text(JsonNode object, String at, String key, String name) {
+            JsonNode value = object.get(name);
+            if (value == null) {
+                return null;
+            }
+            return isText(value, at + "/" + name, key == null ? name : key + "." + name) ? value.asText() : null;
+        }
+
+        List<String> texts(JsonNode root, String name) {
+            JsonNode value = root.get(name);
+            return value == null ? List.of() : texts(value, "/" + name, name);
+        }
+
+        List<String> texts(JsonNode value, String at, String key) {
+            List<String> out = new ArrayList<>();
+            if (!value.isArray()) {
+                error(at, key, "expected a list of strings, not " + Json.typeName(value));
+                return out;
+            }
+            for (int i = 0; i < value.size(); i++) {
+                if (value.get(i).isTextual()) {
+                    out.add(value.get(i).asText());
+                } else {
+                    error(at + "/" + i, key, "expected a string, not " + Json.typeName(value.get(i)));
+                }
+            }
+            return out;
+        }
+
+        ObjectNode object(JsonNode root, String name) {
+            return object(root, "", null, name);
+        }
+
+        ObjectNode object(JsonNode object, String at, String key, String name) {
+            JsonNode value = object.get(name);
+            if (value instanceof ObjectNode o) {
+                return o;
+            }
+            error(at + "/" + name, key == null ? name : key + "." + name, "expected an object, not " + Json.typeName(value));
+            return null;
+        }
+
+        Path file(JsonNode root, String name, Path dir) {
+            return file(root, "", null, name, dir);
+        }
+
+        /** A file named relative to the suite's directory, which exists and is not a directory. */
+        Path file(JsonNode object, String at, String key, String name, Path dir) {
+            String text = text(object, at, key, name);
+            if (text == null) {
+                return null;
+            }
+            String k = key == null ? name : key + "." + name;
+            Path file;
+            try {
+                file = dir.resolve(text);
+            } catch (java.nio.file.InvalidPathException e) {
+                error(at + "/" + name, k, "'" + text + "' is not a file name");
+                return null;
+            }
+            if (Files.isDirectory(file)) {
+                error(at + "/" + name, k, text + ": is a directory, not a file");
+                return null;
+            }
+            if (!Files.isRegularFile(file)) {
+                error(at + "/" + name, k, text + ": no such file (looked in " + dir + ")");
+                return null;
+            }
+            return file;
+        }
+    }
+}

@@ -1,0 +1,81 @@
+package dev.sfnrun.template;
+
+import dev.sfnrun.definition.validate.LocatedJson;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Where a state machine definition comes from, for every front end (run, validate, test suites,
+ * graph): a definition file (JSON, or YAML for {@code .yaml} / {@code .yml}) or a SAM /
+ * CloudFormation template, with {@code ${NAME}} substitutions. Each gives a {@link LoadedMachine}.
+ */
+public final class DefinitionSource {
+    private DefinitionSource() {
+    }
+
+    /** Whether a file name says YAML ({@code *.asl.yaml}, {@code *.yml}, ...). */
+    public static boolean isYaml(String file) {
+        String lower = file.toLowerCase(java.util.Locale.ROOT);
+        return lower.endsWith(".yaml") || lower.endsWith(".yml");
+    }
+
+    /**
+     * Reads and loads a definition file.
+     *
+     * @throws TemplateException naming the file (line and column for a syntax error)
+     */
+    public static LoadedMachine file(String file, Map<String, String> substitutions) {
+        return text(file, SourceFiles.read(file), substitutions);
+    }
+
+    /** Loads a definition from its text; {@code label} is the file name (YAML when it says so). */
+    public static LoadedMachine text(String label, String text, Map<String, String> substitutions) {
+        return document(label, parse(label, text, isYaml(label)), substitutions);
+    }
+
+    /** Loads an already parsed definition (its name from {@code label}). */
+    public static LoadedMachine document(String label, LocatedJson document, Map<String, String> substitutions) {
+        Placeholders.Result substituted = Placeholders.substitute(document.root(), substitutions);
+        LocatedJson definition = new LocatedJson(substituted.definition(), document.sourceMap(), document.duplicateKeys());
+        return new LoadedMachine(label, machineName(label), definition, substituted.unbound(), TemplateFunctions.NONE,
+                List.of());
+    }
+
+    /**
+     * The state machine of a template ({@code logicalId} null: its only one), with the template's
+     * functions bound and any notes about them.
+     */
+    public static LoadedMachine template(String file, String logicalId, TemplateOptions options,
+                                         Map<String, String> substitutions) {
+        Template template = Template.read(file, options);
+        LoadedMachine machine = template.machine(logicalId, substitutions);
+        List<String> notes = new java.util.ArrayList<>();
+        TemplateFunctions functions = template.functions(notes);
+        return new LoadedMachine(machine.source(), machine.name(), machine.document(), machine.unbound(), functions, notes);
+    }
+
+    /** The name for ARNs of a definition file: its name without .asl.json, .json, .asl.yaml, ... */
+    public static String machineName(String file) {
+        String name = java.nio.file.Path.of(file).getFileName() == null ? file
+                : java.nio.file.Path.of(file).getFileName().toString();
+        for (String suffix : new String[] {".asl.json", ".json", ".asl.yaml", ".asl.yml", ".yaml", ".yml"}) {
+            if (name.endsWith(suffix) && name.length() > suffix.length()) {
+                return name.substring(0, name.length() - suffix.length());
+            }
+        }
+        return name.equals("-") ? "StateMachine" : name;
+    }
+
+    /** Parses definition text: YAML, or JSON with JSON's messages. */
+    static LocatedJson parse(String label, String text, boolean yaml) {
+        if (yaml) {
+            return YamlReader.read(label, text);
+        }
+        try {
+            return LocatedJson.parse(text);
+        } catch (LocatedJson.SyntaxException e) {
+            throw new TemplateException(label + ":" + e.position().line() + ":" + e.position().column()
+                    + ": not valid JSON: " + e.getMessage(), e.position());
+        }
+    }
+}

@@ -1,0 +1,486 @@
+package dev.sfnrun.template;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.MissingNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.sfnrun.definition.validate.SourceMap;
+import dev.sfnrun.query.Json;
+import java.nio.charset.StandardCharsets;
+import java.util.Base64;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Resolves CloudFormation's intrinsic functions in a template's values, as {@code sam local} does:
+ * {@code Ref} and {@code Fn::GetAtt} of resources give {@link StandIns}; pseudo parameters come from
+ * the options; Parameters from {@code --parameter-overrides} or their {@code Default}. What cannot be
+ * resolved locally ({@code Fn::ImportValue}, a reference to nothing) is a {@link TemplateException}
+ * naming the template path of the value.
+ */
+final class Resolver {
+    private static final int MAX_DEPTH = 200;
+
+    private final String label;
+    private final ObjectNode root;
+    private final SourceMap sourceMap;
+    private final TemplateOptions options;
+    private final StandIns standIns;
+    private final Map<String, JsonNode> parameterValues = new HashMap<>();
+    private final Map<String, Boolean> conditionValues = new HashMap<>();
+    private final Set<String> resolving = new HashSet<>();
+
+    Resolver(String label, ObjectNode root, SourceMap sourceMap, TemplateOptions options) {
+        this.label = label;
+        this.sourceMap = sourceMap;
+        this.root = root;
+        this.options = options;
+        this.standIns = new StandIns(options.region(), options.account());
+    }
+
+    TemplateException error(String pointer, String message) {
+        String last = pointer.substring(pointer.lastIndexOf('/') + 1);
+        if (last.equals("Ref") || last.startsWith("Fn::")) { // the path of the value, not of its function
+            pointer = pointer.substring(0, pointer.lastIndexOf('/'));
+        }
+        return new TemplateException(label + ": " + Pointers.dotted(pointer) + ": " + message,
+                sourceMap == null ? null : sourceMap.position(pointer));
+    }
+
+    JsonNode resources() {
+        return root.path("Resources");
+    }
+
+    /** The resource's type, or null when the template has no such resource. */
+    String typeOf(String logicalId) {
+        JsonNode resource = resources().get(logicalId);
+        return resource == null ? null : resource.path("Type").asText(null);
+    }
+
+    /**
+     * {@code node} with every intrinsic function replaced by its value; {@code pointer} is where
+     * {@code node} sits in the template. A property that resolves to {@code AWS::NoValue} is dropped.
+     */
+    JsonNode resolve(JsonNode node, String pointer) {
+        JsonNode value = resolve(node, pointer, 0);
+        return value.isMissingNode() ? Json.NODES.nullNode() : value;
+    }
+
+    private JsonNode resolve(JsonNode node, String pointer, int depth) {
+        if (depth > MAX_DEPTH) {
+            throw error(pointer, "intrinsic functions nested more than " + MAX_DEPTH + " levels deep");
+        }
+        if (node.isObject()) {
+            if (node.size() == 1) {
+                String key = node.fieldNames().next();
+                if (key.equals("Ref") || key.startsWith("Fn::")) {
+                    return intrinsic(key, node.get(key), Pointers.child(pointer, key), depth);
+                }
+            }
+            ObjectNode copy = Json.object();
+            Iterator<Map.Entry<String, JsonNode>> fields = node.fields();
+            while (fields.hasNext()) {
+                Map.Entry<String, JsonNode> field = fields.next();
+                JsonNode value = resolve(field.getValue(), Pointers.child(pointer, field.getKey()), depth + 1);
+                if (!value.isMissingNode()) {
+                    copy.set(field.getKey(), value);
+                }
+            }
+            return copy;
+        }
+        if (node.isArray()) {
+            ArrayNode copy = Json.array();
+            for (int i = 0; i < node.size(); i++) {
+                JsonNode value = resolve(node.get(i), Pointers.child(pointer, i), depth + 1);
+                if (!value.isMissingNode()) {
+                    copy.add(value);
+                }
+            }
+            return copy;
+        }
+        return node;
+    }
+
+    /** A resolved value that must be text (a string, number or boolean). */
+    String text(JsonNode node, String pointer) {
+        JsonNode value = resolve(node, pointer);
+        if (value.isValueNode() && !value.isNull()) {
+            return value.asText();
+        }
+        throw error(pointer, "expected a string, found " + describe(value));
+    }
+
+    private static String describe(JsonNode value) {
+        return value.isArray() ? "a list" : value.isObject() ? "a mapping" : value.isNull() ? "nothing" : value.toString();
+    }
+
+    private JsonNode intrinsic(String name, JsonNode arg, String pointer, int depth) {
+        return switch (name) {
+            case "Ref" -> ref(textArg(arg, pointer, depth), pointer);
+            case "Fn::GetAtt" -> getAtt(arg, pointer, depth);
+            case "Fn::Sub" -> Json.NODES.textNode(sub(arg, pointer, depth));
+            case "Fn::Join" -> Json.NODES.textNode(join(arg, pointer, depth));
+            case "Fn::Select" -> select(arg, pointer, depth);
+            case "Fn::Split" -> split(arg, pointer, depth);
+            case "Fn::If" -> ifThen(arg, pointer, depth);
+            case "Fn::FindInMap" -> findInMap(arg, pointer, depth);
+            case "Fn::Base64" -> Json.NODES.textNode(Base64.getEncoder().encodeToString(
+                    textArg(arg, pointer, depth).getBytes(StandardCharsets.UTF_8)));
+            case "Fn::GetAZs" -> {
+                ArrayNode zones = Json.array();
+                for (String zone : new String[] {"a", "b", "c"}) {
+                    zones.add(options.region() + zone);
+                }
+                yield zones;
+            }
+            case "Fn::ToJsonString" -> Json.NODES.textNode(Json.compact(resolve(arg, pointer, depth + 1)));
+            case "Fn::Length" -> Json.NODES.numberNode(list(arg, pointer, depth).size());
+            case "Fn::ImportValue" -> throw error(pointer, "Fn::ImportValue reads another stack's exports, which"
+                    + " cannot be resolved locally; pass the value as a template parameter instead");
+            default -> throw error(pointer, name + " cannot be resolved locally");
+        };
+    }
+
+    private String textArg(JsonNode arg, String pointer, int depth) {
+        JsonNode value = resolve(arg, pointer, depth + 1);
+        if (value.isValueNode() && !value.isNull()) {
+            return value.asText();
+        }
+        throw error(pointer, "expected a string, found " + describe(value));
+    }
+
+    private ArrayNode list(JsonNode arg, String pointer, int depth) {
+        JsonNode value = resolve(arg, pointer, depth + 1);
+        if (!value.isArray()) {
+            throw error(pointer, "expected a list, found " + describe(value));
+        }
+        return (ArrayNode) value;
+    }
+
+    private JsonNode argument(JsonNode arg, int index, int count, String pointer, String function) {
+        if (!arg.isArray() || arg.size() != count) {
+            throw error(pointer, function + " takes a list of " + count + " values");
+        }
+        return arg.get(index);
+    }
+
+    // ---- Ref and Fn::GetAtt
+
+    JsonNode ref(String name, String pointer) {
+        JsonNode parameter = root.path("Parameters").get(name);
+        if (parameter != null) {
+            return parameter(name, parameter);
+        }
+        switch (name) {
+            case "AWS::Region": return Json.NODES.textNode(options.region());
+            case "AWS::AccountId": return Json.NODES.textNode(options.account());
+            case "AWS::Partition": return Json.NODES.textNode(standIns.partition());
+            case "AWS::StackName": return Json.NODES.textNode(options.stackName());
+            case "AWS::StackId": return Json.NODES.textNode("arn:" + standIns.partition() + ":cloudformation:"
+                    + options.region() + ":" + options.account() + ":stack/" + options.stackName()
+                    + "/00000000-0000-0000-0000-000000000000");
+            case "AWS::URLSuffix": return Json.NODES.textNode(standIns.partition().equals("aws-cn")
+                    ? "amazonaws.com.cn" : "amazonaws.com");
+            case "AWS::NoValue": return MissingNode.getInstance();
+            case "AWS::NotificationARNs": return Json.array();
+            default: break;
+        }
+        String type = resourceType(name);
+        if (type == null) {
+            throw error(pointer, "Ref to '" + name + "', which is not a parameter, pseudo parameter or resource of the template");
+        }
+        return Json.NODES.textNode(standIns.ref(type, resourceName(name)));
+    }
+
+    private JsonNode getAtt(JsonNode arg, String pointer, int depth) {
+        String logicalId;
+        String attribute;
+        if (arg.isTextual() && arg.asText().contains(".")) {
+            int dot = arg.asText().indexOf('.');
+            logicalId = arg.asText().substring(0, dot);
+            attribute = arg.asText().substring(dot + 1);
+        } else if (arg.isArray() && arg.size() == 2 && arg.get(0).isTextual()) {
+            logicalId = arg.get(0).asText();
+            attribute = textArg(arg.get(1), Pointers.child(pointer, 1), depth);
+        } else {
+            throw error(pointer, "Fn::GetAtt takes [LogicalId, Attribute] or LogicalId.Attribute");
+        }
+        String type = resourceType(logicalId);
+        if (type == null) {
+            throw error(pointer, "Fn::GetAtt of '" + logicalId + "', which is not a resource of the template");
+        }
+        return Json.NODES.textNode(standIns.attribute(type, resourceName(logicalId), attribute));
+    }
+
+    /** The type of a resource, counting the IAM roles SAM makes for its functions and state machines. */
+    private String resourceType(String logicalId) {
+        String type = typeOf(logicalId);
+        if (type == null && logicalId.endsWith("Role")) {
+            String owner = typeOf(logicalId.substring(0, logicalId.length() - "Role".length()));
+            if ("AWS::Serverless::Function".equals(owner) || "AWS::Serverless::StateMachine".equals(owner)) {
+                return "AWS::IAM::Role";
+            }
+        }
+        return type;
+    }
+
+    /** The physical name standing for a resource: its name property when it has one, else its logical id. */
+    String resourceName(String logicalId) {
+        JsonNode resource = resources().get(logicalId);
+        if (resource == null) {
+            return logicalId;
+        }
+        JsonNode properties = resource.path("Properties");
+        for (String property : new String[] {"FunctionName", "StateMachineName", "Name", "TableName", "QueueName",
+            "TopicName", "BucketName", "RoleName", "LogGroupName", "StreamName"}) {
+            JsonNode value = properties.get(property);
+            if (value != null && !resource.path("Type").asText().equals("AWS::Events::Rule")) {
+                String at = "/Resources/" + logicalId + "/Properties/" + property;
+                if (!resolving.add(at)) {
+                    throw error(at, "refers to itself");
+                }
+                try {
+                    return text(value, at);
+                } finally {
+                    resolving.remove(at);
+                }
+            }
+        }
+        return logicalId;
+    }
+
+    private JsonNode parameter(String name, JsonNode parameter) {
+        JsonNode known = parameterValues.get(name);
+        if (known != null) {
+            return known;
+        }
+        String pointer = "/Parameters/" + name;
+        String type = parameter.path("Type").asText("String");
+        String text = options.parameterOverrides().get(name);
+        if (text == null) {
+            JsonNode fallback = parameter.get("Default");
+            if (fallback == null) {
+                throw error(pointer, "the parameter has no Default; give its value with --parameter-overrides "
+                        + name + "=VALUE");
+            }
+            if (fallback.isArray()) {
+                StringBuilder joined = new StringBuilder();
+                fallback.forEach(item -> joined.append(joined.length() == 0 ? "" : ",").append(item.asText()));
+                text = joined.toString();
+            } else {
+                text = fallback.asText();
+            }
+            if (type.startsWith("AWS::SSM::Parameter::Value")) {
+                throw error(pointer, "the value comes from SSM Parameter Store, which cannot be read locally;"
+                        + " give it with --parameter-overrides " + name + "=VALUE");
+            }
+        }
+        JsonNode allowed = parameter.get("AllowedValues");
+        if (allowed != null && allowed.isArray() && !type.startsWith("List") && !type.equals("CommaDelimitedList")) {
+            boolean ok = false;
+            for (JsonNode value : allowed) {
+                ok |= value.asText().equals(text);
+            }
+            if (!ok) {
+                throw error(pointer, "'" + text + "' is not one of the AllowedValues " + allowed);
+            }
+        }
+        JsonNode value;
+        if (type.equals("CommaDelimitedList") || type.startsWith("List<")) {
+            ArrayNode items = Json.array();
+            for (String item : text.split(",", -1)) {
+                items.add(item.strip());
+            }
+            value = items;
+        } else {
+            value = Json.NODES.textNode(text);
+        }
+        parameterValues.put(name, value);
+        return value;
+    }
+
+    // ---- Fn::Sub, Fn::Join and the others
+
+    private String sub(JsonNode arg, String pointer, int depth) {
+        String text;
+        JsonNode variables = null;
+        String variablesAt = null;
+        if (arg.isTextual()) {
+            text = arg.asText();
+        } else if (arg.isArray() && arg.size() == 2 && arg.get(0).isTextual() && arg.get(1).isObject()) {
+            text = arg.get(0).asText();
+            variables = arg.get(1);
+            variablesAt = Pointers.child(pointer, 1);
+        } else {
+            throw error(pointer, "Fn::Sub takes a string or [string, {Name: value}]");
+        }
+        StringBuilder out = new StringBuilder();
+        int at = 0;
+        while (true) {
+            int start = text.indexOf("${", at);
+            if (start < 0) {
+                out.append(text, at, text.length());
+                return out.toString();
+            }
+            int end = text.indexOf('}', start);
+            if (end < 0) {
+                out.append(text, at, text.length());
+                return out.toString();
+            }
+            out.append(text, at, start);
+            String name = text.substring(start + 2, end);
+            if (name.startsWith("!")) { // ${!Literal} is written as ${Literal}
+                out.append("${").append(name.substring(1)).append('}');
+            } else if (variables != null && variables.has(name.strip())) {
+                out.append(textArg(variables.get(name.strip()), Pointers.child(variablesAt, name.strip()), depth));
+            } else {
+                String reference = name.strip();
+                int dot = reference.indexOf('.');
+                JsonNode value = dot > 0 && !reference.startsWith("AWS::")
+                        ? getAtt(Json.NODES.textNode(reference), pointer, depth)
+                        : ref(reference, pointer);
+                if (!value.isValueNode()) {
+                    throw error(pointer, "${" + reference + "} is " + describe(value) + ", not a string");
+                }
+                out.append(value.asText());
+            }
+            at = end + 1;
+        }
+    }
+
+    private String join(JsonNode arg, String pointer, int depth) {
+        String delimiter = textArg(argument(arg, 0, 2, pointer, "Fn::Join"), Pointers.child(pointer, 0), depth);
+        ArrayNode items = list(arg.get(1), Pointers.child(pointer, 1), depth);
+        StringBuilder out = new StringBuilder();
+        for (int i = 0; i < items.size(); i++) {
+            JsonNode item = items.get(i);
+            if (!item.isValueNode() || item.isNull()) {
+                throw error(Pointers.child(Pointers.child(pointer, 1), i), "Fn::Join joins strings, found " + describe(item));
+            }
+            out.append(i == 0 ? "" : delimiter).append(item.asText());
+        }
+        return out.toString();
+    }
+
+    private JsonNode select(JsonNode arg, String pointer, int depth) {
+        String index = textArg(argument(arg, 0, 2, pointer, "Fn::Select"), Pointers.child(pointer, 0), depth);
+        ArrayNode items = list(arg.get(1), Pointers.child(pointer, 1), depth);
+        try {
+            int i = Integer.parseInt(index);
+            if (i >= 0 && i < items.size()) {
+                return items.get(i);
+            }
+        } catch (NumberFormatException e) {
+            // reported below
+        }
+        throw error(pointer, "Fn::Select index " + index + " is not within the list of " + items.size());
+    }
+
+    private JsonNode split(JsonNode arg, String pointer, int depth) {
+        String delimiter = textArg(argument(arg, 0, 2, pointer, "Fn::Split"), Pointers.child(pointer, 0), depth);
+        String text = textArg(arg.get(1), Pointers.child(pointer, 1), depth);
+        ArrayNode parts = Json.array();
+        int at = 0;
+        while (!delimiter.isEmpty()) {
+            int next = text.indexOf(delimiter, at);
+            if (next < 0) {
+                break;
+            }
+            parts.add(text.substring(at, next));
+            at = next + delimiter.length();
+        }
+        parts.add(text.substring(at));
+        return parts;
+    }
+
+    private JsonNode findInMap(JsonNode arg, String pointer, int depth) {
+        if (!arg.isArray() || arg.size() < 3) {
+            throw error(pointer, "Fn::FindInMap takes [MapName, TopLevelKey, SecondLevelKey]");
+        }
+        String map = textArg(arg.get(0), Pointers.child(pointer, 0), depth);
+        String top = textArg(arg.get(1), Pointers.child(pointer, 1), depth);
+        String second = textArg(arg.get(2), Pointers.child(pointer, 2), depth);
+        JsonNode value = root.path("Mappings").path(map).path(top).path(second);
+        if (value.isMissingNode()) {
+            throw error(pointer, "Mappings." + map + "." + top + "." + second + " is not in the template");
+        }
+        return value;
+    }
+
+    private JsonNode ifThen(JsonNode arg, String pointer, int depth) {
+        if (!arg.isArray() || arg.size() != 3 || !arg.get(0).isTextual()) {
+            throw error(pointer, "Fn::If takes [ConditionName, ValueIfTrue, ValueIfFalse]");
+        }
+        boolean which = condition(arg.get(0).asText(), Pointers.child(pointer, 0));
+        int branch = which ? 1 : 2;
+        return resolve(arg.get(branch), Pointers.child(pointer, branch), depth + 1);
+    }
+
+    /** The value of the template's condition {@code name}. */
+    boolean condition(String name, String pointer) {
+        Boolean known = conditionValues.get(name);
+        if (known != null) {
+            return known;
+        }
+        JsonNode definition = root.path("Conditions").get(name);
+        if (definition == null) {
+            throw error(pointer, "no condition '" + name + "' in the template's Conditions");
+        }
+        String at = "/Conditions/" + name;
+        if (!resolving.add(at)) {
+            throw error(at, "the condition refers to itself");
+        }
+        try {
+            boolean value = evaluate(definition, at, 0);
+            conditionValues.put(name, value);
+            return value;
+        } finally {
+            resolving.remove(at);
+        }
+    }
+
+    private boolean evaluate(JsonNode node, String pointer, int depth) {
+        if (depth > MAX_DEPTH) {
+            throw error(pointer, "conditions nested more than " + MAX_DEPTH + " levels deep");
+        }
+        if (node.isObject() && node.size() == 1) {
+            String key = node.fieldNames().next();
+            JsonNode arg = node.get(key);
+            String at = Pointers.child(pointer, key);
+            switch (key) {
+                case "Condition":
+                    return condition(arg.asText(), at);
+                case "Fn::Equals": {
+                    JsonNode a = resolve(argument(arg, 0, 2, at, key), Pointers.child(at, 0), depth + 1);
+                    JsonNode b = resolve(arg.get(1), Pointers.child(at, 1), depth + 1);
+                    return a.isValueNode() && b.isValueNode() ? a.asText().equals(b.asText()) : a.equals(b);
+                }
+                case "Fn::Not":
+                    return !evaluate(argument(arg, 0, 1, at, key), Pointers.child(at, 0), depth + 1);
+                case "Fn::And", "Fn::Or": {
+                    if (!arg.isArray() || arg.isEmpty()) {
+                        throw error(at, key + " takes a list of conditions");
+                    }
+                    boolean and = key.equals("Fn::And");
+                    boolean result = and;
+                    for (int i = 0; i < arg.size(); i++) {
+                        boolean value = evaluate(arg.get(i), Pointers.child(at, i), depth + 1);
+                        result = and ? result && value : result || value;
+                    }
+                    return result;
+                }
+                default:
+                    break;
+            }
+        }
+        JsonNode value = resolve(node, pointer, depth + 1);
+        if (value.isBoolean() || value.isTextual() && (value.asText().equals("true") || value.asText().equals("false"))) {
+            return value.asText().equals("true");
+        }
+        throw error(pointer, "expected a condition (Fn::Equals, Fn::And, Fn::Or, Fn::Not, Condition)");
+    }
+}

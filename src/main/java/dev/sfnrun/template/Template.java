@@ -1,0 +1,176 @@
+package dev.sfnrun.template;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.sfnrun.definition.validate.LocatedJson;
+import dev.sfnrun.definition.validate.SourceMap;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * A SAM or CloudFormation template (YAML or JSON) as sfn-run reads it: its state machines
+ * ({@code AWS::Serverless::StateMachine}, {@code AWS::StepFunctions::StateMachine}) and its Lambda
+ * functions, every value resolved through {@link Resolver}.
+ */
+public final class Template {
+    static final Set<String> MACHINE_TYPES = Set.of("AWS::Serverless::StateMachine", "AWS::StepFunctions::StateMachine");
+
+    final String label;
+    final Path directory;
+    final ObjectNode root;
+    final SourceMap sourceMap;
+    final Resolver resolver;
+    final TemplateOptions options;
+
+    private Template(String label, Path directory, ObjectNode root, SourceMap sourceMap, TemplateOptions options) {
+        this.label = label;
+        this.directory = directory;
+        this.root = root;
+        this.sourceMap = sourceMap;
+        this.options = options;
+        this.resolver = new Resolver(label, root, sourceMap, options);
+    }
+
+    /**
+     * Reads a template file.
+     *
+     * @throws TemplateException naming the file (and line and column) when it cannot be read or is not a template
+     */
+    public static Template read(String file, TemplateOptions options) {
+        String text = SourceFiles.read(file);
+        LocatedJson document = YamlReader.read(file, text);
+        if (document.root() == null || !document.root().isObject()) {
+            throw new TemplateException(file + ": not a SAM or CloudFormation template (expected a mapping with Resources)");
+        }
+        if (!document.root().path("Resources").isObject()) {
+            throw new TemplateException(file + ": not a SAM or CloudFormation template: it has no Resources mapping");
+        }
+        Path directory = Path.of(file).toAbsolutePath().getParent();
+        return new Template(file, directory, (ObjectNode) document.root(), document.sourceMap(), options);
+    }
+
+    public String file() {
+        return label;
+    }
+
+    /** The logical ids of the state machines, in template order. */
+    public List<String> stateMachineIds() {
+        List<String> ids = new ArrayList<>();
+        Iterator<Map.Entry<String, JsonNode>> resources = root.path("Resources").fields();
+        while (resources.hasNext()) {
+            Map.Entry<String, JsonNode> resource = resources.next();
+            if (MACHINE_TYPES.contains(resource.getValue().path("Type").asText())) {
+                ids.add(resource.getKey());
+            }
+        }
+        return ids;
+    }
+
+    /**
+     * The state machine {@code logicalId} (null: the only one).
+     *
+     * @param substitutions values for {@code ${NAME}} placeholders, over the template's DefinitionSubstitutions
+     */
+    public LoadedMachine machine(String logicalId, Map<String, String> substitutions) {
+        List<String> ids = stateMachineIds();
+        if (logicalId == null) {
+            if (ids.isEmpty()) {
+                throw new TemplateException(label + ": no state machine (AWS::Serverless::StateMachine or"
+                        + " AWS::StepFunctions::StateMachine) in Resources");
+            }
+            if (ids.size() > 1) {
+                throw new TemplateException(label + ": " + ids.size() + " state machines (" + String.join(", ", ids)
+                        + "): choose one with --state-machine LOGICAL_ID");
+            }
+            logicalId = ids.get(0);
+        } else if (!ids.contains(logicalId)) {
+            throw new TemplateException(label + ": no state machine '" + logicalId + "' in Resources"
+                    + (ids.isEmpty() ? "" : " (state machines: " + String.join(", ", ids) + ")"));
+        }
+        return new MachineLoader(this, logicalId).load(substitutions);
+    }
+
+    /** Every state machine of the template, in order. */
+    public List<LoadedMachine> machines(Map<String, String> substitutions) {
+        List<LoadedMachine> machines = new ArrayList<>();
+        for (String id : stateMachineIds()) {
+            machines.add(new MachineLoader(this, id).load(substitutions));
+        }
+        return machines;
+    }
+
+    /** The template's Lambda functions bound by name (see {@link FunctionLoader}). */
+    public TemplateFunctions functions(List<String> notes) {
+        return new FunctionLoader(this).load(notes);
+    }
+
+    /**
+     * A property of a resource, or else of its type's Globals section (SAM); null when neither has it.
+     * The pointer says where it was found.
+     */
+    Property property(String logicalId, String name) {
+        JsonNode resource = root.path("Resources").path(logicalId);
+        JsonNode value = resource.path("Properties").get(name);
+        if (value != null) {
+            return new Property(value, "/Resources/" + logicalId + "/Properties/" + Pointers.child("", name).substring(1));
+        }
+        String type = resource.path("Type").asText();
+        if (type.startsWith("AWS::Serverless::")) {
+            String section = type.substring("AWS::Serverless::".length());
+            JsonNode global = root.path("Globals").path(section).get(name);
+            if (global != null) {
+                return new Property(global, "/Globals/" + section + "/" + name);
+            }
+        }
+        return null;
+    }
+
+    record Property(JsonNode value, String pointer) {
+    }
+
+    /** Resolves a property's value (its intrinsics); null when the property is absent. */
+    JsonNode resolved(Property property) {
+        return property == null ? null : resolver.resolve(property.value(), property.pointer());
+    }
+
+    Map<String, String> textMap(JsonNode map, String pointer) {
+        Map<String, String> values = new LinkedHashMap<>();
+        if (map == null || map.isNull()) {
+            return values;
+        }
+        if (!map.isObject()) {
+            throw resolver.error(pointer, "expected a mapping of names to values");
+        }
+        Iterator<Map.Entry<String, JsonNode>> fields = map.fields();
+        while (fields.hasNext()) {
+            Map.Entry<String, JsonNode> field = fields.next();
+            String at = Pointers.child(pointer, field.getKey());
+            JsonNode value = resolver.resolve(field.getValue(), at);
+            if (value.isNull() && field.getValue().isObject()) {
+                continue; // AWS::NoValue
+            }
+            if (!value.isValueNode() || value.isNull()) {
+                throw resolver.error(at, "expected a string, number or boolean, found "
+                        + (value.isArray() ? "a list" : value.isObject() ? "a mapping" : "nothing"));
+            }
+            values.put(field.getKey(), value.asText());
+        }
+        return values;
+    }
+
+    /** A path named in the template, relative to the template's directory. */
+    Path localPath(String path) {
+        return directory.resolve(path).normalize();
+    }
+
+    /** How the path is shown in messages: relative to the working directory when it lies under it. */
+    static String display(Path path) {
+        Path here = Path.of("").toAbsolutePath();
+        return path.startsWith(here) ? here.relativize(path).toString() : path.toString();
+    }
+}

@@ -1,0 +1,266 @@
+// sfn-run's worker for a Node.js Lambda handler: one process per warm worker, one call at a time.
+//
+// Usage: node bootstrap.cjs HANDLER_FILE EXPORT, with SFN_RUN_SOCKET naming a Unix domain socket.
+// Requests and replies are JSON lines over that socket, so the handler's own output cannot disturb
+// them: stdout and stderr go to a file that sfn-run reads as the call's logs. CommonJS (.js, .cjs)
+// is loaded with require, ES modules (.mjs, or .js under "type": "module") with import(); async
+// handlers, handlers returning a promise and callback-style handlers (event, context, callback)
+// all work. Errors are shaped as AWS's Node.js runtime shapes them.
+'use strict';
+
+const net = require('net');
+const path = require('path');
+const url = require('url');
+const util = require('util');
+
+let currentRequestId = null;
+let socket = null;
+let buffered = '';
+let onReply = null;
+
+function isError(value) {
+  return value instanceof Error || (typeof value === 'object' && value !== null
+    && typeof value.name === 'string' && typeof value.message === 'string');
+}
+
+/** The error object AWS's runtime reports ({errorType, errorMessage, trace}). */
+function toRapidResponse(error) {
+  try {
+    if (isError(error)) {
+      return {
+        errorType: error.name,
+        errorMessage: error.message,
+        trace: typeof error.stack === 'string' ? error.stack.split('\n') : [],
+      };
+    }
+    return { errorType: typeof error, errorMessage: error.toString(), trace: [] };
+  } catch (_e) {
+    return {
+      errorType: 'handled',
+      errorMessage: 'callback called with Error argument, but there was a problem while retrieving one or more '
+        + 'of its message, name, and stack',
+    };
+  }
+}
+
+function send(message) {
+  socket.write(JSON.stringify(message) + '\n');
+}
+
+function sendError(error, extra) {
+  const response = toRapidResponse(error);
+  send(Object.assign({ errorType: response.errorType, cause: JSON.stringify(response) }, extra || {}));
+}
+
+function initError(type, message, cause) {
+  const error = new Error(message);
+  error.name = type;
+  if (cause && typeof cause.stack === 'string') {
+    error.stack = type + ': ' + message + '\n' + cause.stack.split('\n').slice(1).join('\n');
+  }
+  return error;
+}
+
+// console as AWS's runtime patches it: each line carries the time, the request id and the level
+function patchConsole() {
+  const levels = { log: 'INFO', info: 'INFO', debug: 'DEBUG', warn: 'WARN', error: 'ERROR', trace: 'TRACE' };
+  for (const [method, level] of Object.entries(levels)) {
+    console[method] = (...args) => {
+      let text = util.format(...args);
+      if (method === 'trace') {
+        text = util.format('Trace: %s\n%s', text, new Error().stack.split('\n').slice(2).join('\n'));
+      }
+      process.stdout.write(new Date().toISOString() + '\t' + (currentRequestId || 'undefined') + '\t' + level
+        + '\t' + text + '\n');
+    };
+  }
+  console.fatal = (...args) => process.stdout.write(new Date().toISOString() + '\t'
+    + (currentRequestId || 'undefined') + '\tFATAL\t' + util.format(...args) + '\n');
+}
+
+async function loadModule(file) {
+  const ext = path.extname(file);
+  if (ext === '.mjs') {
+    return import(url.pathToFileURL(file).href);
+  }
+  try {
+    return require(file);
+  } catch (e) {
+    if (e && e.code === 'ERR_REQUIRE_ESM') { // a .js file under "type": "module"
+      return import(url.pathToFileURL(file).href);
+    }
+    throw e;
+  }
+}
+
+async function loadHandler(file, name) {
+  const moduleName = path.basename(file, path.extname(file));
+  const fullName = moduleName + '.' + name;
+  let module;
+  try {
+    module = await loadModule(file);
+  } catch (e) {
+    if (e instanceof SyntaxError) {
+      throw initError('Runtime.UserCodeSyntaxError', String(e), e);
+    }
+    if (e && e.code === 'MODULE_NOT_FOUND' || e && e.code === 'ERR_MODULE_NOT_FOUND') {
+      throw initError('Runtime.ImportModuleError', String(e), e);
+    }
+    throw e;
+  }
+  let handler = module;
+  for (const part of name.split('.')) {
+    handler = handler == null ? undefined : handler[part];
+  }
+  if (handler === undefined && module && module.default && typeof module.default === 'object') {
+    handler = module.default[name]; // a CommonJS module imported as ESM
+  }
+  if (handler === undefined) {
+    throw initError('Runtime.HandlerNotFound', fullName + ' is undefined or not exported');
+  }
+  if (typeof handler !== 'function') {
+    throw initError('Runtime.HandlerNotFound', fullName + ' is not a function');
+  }
+  return handler;
+}
+
+function invoke(handler, request) {
+  return new Promise((resolve) => {
+    let finished = false;
+    const finish = (failed, value) => {
+      if (!finished) {
+        finished = true;
+        resolve({ failed, value });
+      }
+    };
+    const callback = (err, result) => {
+      if (err !== undefined && err !== null) {
+        finish(true, err);
+      } else {
+        finish(false, result);
+      }
+    };
+    const deadline = request.deadlineMs;
+    const env = process.env;
+    const context = {
+      callbackWaitsForEmptyEventLoop: true,
+      functionVersion: env.AWS_LAMBDA_FUNCTION_VERSION,
+      functionName: env.AWS_LAMBDA_FUNCTION_NAME,
+      memoryLimitInMB: env.AWS_LAMBDA_FUNCTION_MEMORY_SIZE,
+      logGroupName: env.AWS_LAMBDA_LOG_GROUP_NAME,
+      logStreamName: env.AWS_LAMBDA_LOG_STREAM_NAME,
+      clientContext: undefined,
+      identity: undefined,
+      invokedFunctionArn: request.invokedFunctionArn,
+      awsRequestId: request.requestId,
+      getRemainingTimeInMillis: () => Math.max(deadline - Date.now(), 0),
+      succeed: (result) => finish(false, result),
+      fail: (err) => finish(true, err === undefined || err === null ? 'handled' : err),
+      done: callback,
+    };
+    let result;
+    try {
+      result = handler(request.event, context, callback);
+    } catch (e) {
+      finish(true, e);
+      return;
+    }
+    if (result !== null && typeof result === 'object' && typeof result.then === 'function'
+        || typeof result === 'function' && typeof result.then === 'function') {
+      result.then((value) => finish(false, value), (err) => finish(true, err));
+    } else if (handler.length < 3) {
+      // neither a promise nor a callback: the runtime answers null once the handler has returned
+      setImmediate(() => finish(false, undefined));
+    }
+  });
+}
+
+function readRequests(onRequest) {
+  socket.setEncoding('utf8');
+  socket.on('data', (chunk) => {
+    buffered += chunk;
+    let newline;
+    while ((newline = buffered.indexOf('\n')) >= 0) {
+      const line = buffered.slice(0, newline);
+      buffered = buffered.slice(newline + 1);
+      onRequest(JSON.parse(line));
+    }
+  });
+  socket.on('end', () => process.exit(0)); // sfn-run is gone
+  socket.on('error', () => process.exit(0));
+}
+
+async function main() {
+  const file = path.resolve(process.argv[2]);
+  const name = process.argv[3];
+  process.argv.splice(2);
+  process.on('SIGINT', () => {}); // Ctrl-C is for sfn-run, which stops its workers itself
+  patchConsole();
+  socket = net.createConnection(process.env.SFN_RUN_SOCKET);
+  delete process.env.SFN_RUN_SOCKET;
+  await new Promise((resolve, reject) => {
+    socket.once('connect', resolve);
+    socket.once('error', reject);
+  });
+  process.on('uncaughtException', (error) => {
+    console.error('Uncaught Exception', JSON.stringify(toRapidResponse(error)));
+    if (currentRequestId !== null) {
+      sendError(error, { exit: true });
+    }
+    socket.end(() => process.exit(129));
+  });
+  process.on('unhandledRejection', (reason) => {
+    const error = new Error(reason === undefined || reason === null ? String(reason) : reason.toString());
+    error.name = 'Runtime.UnhandledPromiseRejection';
+    console.error('Unhandled Promise Rejection', JSON.stringify(toRapidResponse(error)));
+    if (currentRequestId !== null) {
+      sendError(error, { exit: true });
+    }
+    socket.end(() => process.exit(128));
+  });
+  let handler = null;
+  let loadError = null;
+  try {
+    handler = await loadHandler(file, name);
+    send({ ready: true });
+  } catch (e) {
+    loadError = e;
+    const response = toRapidResponse(e);
+    send({ initError: response.errorType, cause: JSON.stringify(response) });
+  }
+  let queue = Promise.resolve();
+  readRequests((request) => {
+    queue = queue.then(async () => {
+      currentRequestId = request.requestId;
+      if (loadError !== null) {
+        sendError(loadError);
+        currentRequestId = null;
+        return;
+      }
+      const outcome = await invoke(handler, request);
+      if (outcome.failed) {
+        sendError(outcome.value);
+      } else {
+        let text;
+        try {
+          text = JSON.stringify(outcome.value === undefined ? null : outcome.value);
+          if (text === undefined) { // a function or a symbol
+            text = 'null';
+          }
+        } catch (_e) {
+          text = null;
+          sendError(new Error('Unable to stringify response body'));
+        }
+        if (text !== null) {
+          socket.write('{"result":' + text + '}\n');
+        }
+      }
+      currentRequestId = null;
+    });
+  });
+}
+
+main().catch((e) => {
+  process.stderr.write(String(e && e.stack || e) + '\n');
+  process.exit(1);
+});

@@ -1,0 +1,151 @@
+# sfn-run's worker for a Python Lambda handler: one process per warm worker, one call at a time.
+#
+# Usage: python3 bootstrap.py HANDLER_FILE FUNCTION, with SFN_RUN_SOCKET naming a Unix domain socket.
+# Requests and replies are JSON lines over that socket, so the handler's own output (print,
+# logging, subprocesses) cannot disturb them: stdout and stderr go to a file that sfn-run reads
+# as the call's logs. Errors are shaped and serialised as AWS's Python runtime writes them.
+import decimal
+import importlib
+import json
+import os
+import signal
+import socket
+import sys
+import time
+import traceback
+
+BOOTSTRAP = os.path.abspath(__file__)
+
+
+def make_error(message, error_type, stack_trace, request_id):
+    return {
+        "errorMessage": message if message else "",
+        "errorType": error_type if error_type else "",
+        "requestId": request_id if request_id is not None else "",
+        "stackTrace": stack_trace if stack_trace else [],
+    }
+
+
+def fault(exc_info, request_id, message=None):
+    etype, value, tb = exc_info
+    frames = traceback.extract_tb(tb)
+    frames = [frame for frame in frames if frame.filename != BOOTSTRAP and "importlib._bootstrap" not in frame.filename]
+    return make_error(message if message else str(value), etype.__name__, traceback.format_list(frames), request_id)
+
+
+def decimal_serializer(o):
+    if isinstance(o, decimal.Decimal):
+        return float(o)
+    raise TypeError("Object of type " + type(o).__name__ + " is not JSON serializable")
+
+
+class LambdaContext:
+    def __init__(self, request, deadline_ms):
+        self.aws_request_id = request["requestId"]
+        self.log_group_name = os.environ.get("AWS_LAMBDA_LOG_GROUP_NAME")
+        self.log_stream_name = os.environ.get("AWS_LAMBDA_LOG_STREAM_NAME")
+        self.function_name = os.environ.get("AWS_LAMBDA_FUNCTION_NAME")
+        self.memory_limit_in_mb = os.environ.get("AWS_LAMBDA_FUNCTION_MEMORY_SIZE")
+        self.function_version = os.environ.get("AWS_LAMBDA_FUNCTION_VERSION")
+        self.invoked_function_arn = request["invokedFunctionArn"]
+        self.tenant_id = None
+        self.client_context = None
+        self.identity = CognitoIdentity()
+        self._deadline_ms = deadline_ms
+
+    def get_remaining_time_in_millis(self):
+        return max(int(self._deadline_ms - time.time() * 1000), 0)
+
+    def log(self, msg):
+        sys.stdout.write(str(msg))
+
+    def __repr__(self):
+        return ("LambdaContext([aws_request_id={0},log_group_name={1},log_stream_name={2},function_name={3},"
+                "memory_limit_in_mb={4},function_version={5},invoked_function_arn={6},client_context={7},"
+                "identity={8}])").format(self.aws_request_id, self.log_group_name, self.log_stream_name,
+                                         self.function_name, self.memory_limit_in_mb, self.function_version,
+                                         self.invoked_function_arn, self.client_context, self.identity)
+
+
+class CognitoIdentity:
+    cognito_identity_id = None
+    cognito_identity_pool_id = None
+
+    def __repr__(self):
+        return "CognitoIdentity([cognito_identity_id=None,cognito_identity_pool_id=None])"
+
+
+def load(handler_file, function_name):
+    """The handler, or the error AWS's runtime reports when it cannot be loaded."""
+    directory, file_name = os.path.split(os.path.abspath(handler_file))
+    module_name = file_name[:-3] if file_name.endswith(".py") else file_name
+    sys.path.insert(0, directory)
+    try:
+        module = importlib.import_module(module_name)
+    except SyntaxError as e:
+        message = "Syntax error in module '{}': {}".format(module_name, e)
+        return None, make_error(message, "Runtime.UserCodeSyntaxError",
+                                ['  File "{}" Line {}\n    {}\n'.format(e.filename, e.lineno, (e.text or "").strip())], "")
+    except ImportError as e:
+        return None, make_error("Unable to import module '{}': {}".format(module_name, e), "Runtime.ImportModuleError", [], "")
+    except Exception:
+        return None, fault(sys.exc_info(), "")
+    try:
+        handler = getattr(module, function_name)
+    except AttributeError:
+        return None, make_error("Handler '{}' missing on module '{}'".format(function_name, module_name),
+                                "Runtime.HandlerNotFound", [], "")
+    if not callable(handler):
+        return None, make_error("Handler '{}' missing on module '{}'".format(function_name, module_name),
+                                "Runtime.HandlerNotFound", [], "")
+    return handler, None
+
+
+def main():
+    handler_file, function_name = sys.argv[1], sys.argv[2]
+    signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C is for sfn-run, which stops its workers itself
+    channel = socket.socket(socket.AF_UNIX, socket.SOCK_STREAM)
+    channel.connect(os.environ.pop("SFN_RUN_SOCKET"))
+    requests = channel.makefile("rb")
+    del sys.argv[1:]
+    sys.argv[0] = handler_file
+
+    def reply(message):
+        sys.stdout.flush()
+        sys.stderr.flush()
+        channel.sendall(json.dumps(message).encode("utf-8") + b"\n")
+
+    handler, init_error = load(handler_file, function_name)
+    if init_error is not None:
+        reply({"initError": init_error["errorType"], "cause": json.dumps(init_error)})
+    else:
+        reply({"ready": True})
+    while True:
+        line = requests.readline()
+        if not line:
+            return  # sfn-run is gone
+        request = json.loads(line)
+        request_id = request["requestId"]
+        if init_error is not None:
+            error = dict(init_error, requestId=request_id)
+            reply({"errorType": error["errorType"], "cause": json.dumps(error)})
+            continue
+        context = LambdaContext(request, request["deadlineMs"])
+        try:
+            result = handler(request["event"], context)
+            try:
+                result = json.dumps(result, default=decimal_serializer)
+            except Exception as e:
+                error = make_error("Unable to marshal response: {}".format(e), "Runtime.MarshalError", [], request_id)
+                reply({"errorType": error["errorType"], "cause": json.dumps(error)})
+                continue
+            sys.stdout.flush()
+            sys.stderr.flush()
+            channel.sendall(b'{"result": ' + result.encode("utf-8") + b"}\n")
+        except Exception:
+            error = fault(sys.exc_info(), request_id)
+            reply({"errorType": error["errorType"], "cause": json.dumps(error)})
+
+
+if __name__ == "__main__":
+    main()

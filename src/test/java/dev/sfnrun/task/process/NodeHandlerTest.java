@@ -1,0 +1,209 @@
+package dev.sfnrun.task.process;
+
+import static dev.sfnrun.task.process.HandlerRuns.last;
+import static dev.sfnrun.task.process.HandlerRuns.node;
+import static dev.sfnrun.task.process.HandlerRuns.registry;
+import static dev.sfnrun.task.process.HandlerRuns.run;
+import static dev.sfnrun.task.process.HandlerRuns.task;
+import static dev.sfnrun.task.process.HandlerRuns.write;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.sfnrun.engine.ExecutionResult;
+import dev.sfnrun.engine.ExecutionStatus;
+import dev.sfnrun.history.EventType;
+import dev.sfnrun.history.HistoryEvent;
+import dev.sfnrun.query.Json;
+import dev.sfnrun.task.load.TaskLoadException;
+import dev.sfnrun.task.load.TaskRegistry;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Node.js handlers through real node: module forms, handler styles, errors as AWS's Node.js runtime writes them. */
+class NodeHandlerTest {
+    @TempDir
+    Path dir;
+
+    @Test
+    void commonJsEsModulesAsyncPromiseAndCallbackHandlersAllAnswer() throws Exception {
+        Map<String, HandlerSpec> handlers = new LinkedHashMap<>();
+        handlers.put("Cjs", node(write(dir, "cjs/index.js",
+                "exports.handler = async (event) => ({style: 'cjs', n: event.n + 1});\n"), "handler"));
+        handlers.put("Dotcjs", node(write(dir, "dotcjs/app.cjs", """
+                module.exports.handler = (event, context, callback) => {
+                  setTimeout(() => callback(null, {style: 'callback', n: event.n + 1}), 5);
+                };
+                """), "handler"));
+        handlers.put("Mjs", node(write(dir, "mjs/app.mjs",
+                "export const handler = async (event) => ({style: 'mjs', n: event.n + 1});\n"), "handler"));
+        write(dir, "typemodule/package.json", "{\"type\": \"module\"}\n");
+        write(dir, "typemodule/lib.js", "export const plus = (a, b) => a + b;\n");
+        handlers.put("TypeModule", node(write(dir, "typemodule/index.js", """
+                import { plus } from './lib.js';
+                export function handler(event) {
+                  return new Promise((resolve) => setTimeout(() => resolve({style: 'promise', n: plus(event.n, 1)}), 5));
+                }
+                """), "handler"));
+        handlers.put("Sync", node(write(dir, "sync/index.js",
+                "exports.handler = function (event) { return {ignored: true}; };\n"), "handler"));
+        try (TaskRegistry registry = registry(handlers)) {
+            assertEquals(Json.parse("{\"style\":\"cjs\",\"n\":2}"), run(task("Cjs"), "{\"n\":1}", registry).output());
+            assertEquals(Json.parse("{\"style\":\"callback\",\"n\":2}"), run(task("Dotcjs"), "{\"n\":1}", registry).output());
+            assertEquals(Json.parse("{\"style\":\"mjs\",\"n\":2}"), run(task("Mjs"), "{\"n\":1}", registry).output());
+            assertEquals(Json.parse("{\"style\":\"promise\",\"n\":2}"),
+                    run(task("TypeModule"), "{\"n\":1}", registry).output());
+            // neither a promise nor the callback: the runtime answers null
+            assertEquals(Json.parse("null"), run(task("Sync"), "{}", registry).output());
+        }
+    }
+
+    @Test
+    void thrownErrorsHaveTheNodeRuntimesShape() throws Exception {
+        Path file = write(dir, "errors.mjs", """
+                class PaymentDeclined extends Error {
+                  constructor(message) { super(message); this.name = 'PaymentDeclined'; }
+                }
+                export const handler = async (event) => {
+                  if (event.kind === 'custom') throw new PaymentDeclined('card 42');
+                  if (event.kind === 'string') throw 'just a string';
+                  if (event.kind === 'type') return null.x;
+                  if (event.kind === 'bigint') return {n: 10n};
+                  return 'fine';
+                };
+                """);
+        try (TaskRegistry registry = registry(Map.of("Errors", node(file, "handler")))) {
+            HistoryEvent custom = last(run(task("Errors"), "{\"kind\":\"custom\"}", registry),
+                    EventType.LambdaFunctionFailed);
+            assertEquals("PaymentDeclined", custom.stringDetail("error"));
+            String cause = custom.stringDetail("cause");
+            assertTrue(cause.startsWith("{\"errorType\":\"PaymentDeclined\",\"errorMessage\":\"card 42\",\"trace\":"
+                    + "[\"PaymentDeclined: card 42\",\"    at handler (file://" + file.toAbsolutePath()), cause);
+
+            HistoryEvent string = last(run(task("Errors"), "{\"kind\":\"string\"}", registry), EventType.LambdaFunctionFailed);
+            assertEquals("string", string.stringDetail("error"));
+            assertEquals("{\"errorType\":\"string\",\"errorMessage\":\"just a string\",\"trace\":[]}",
+                    string.stringDetail("cause"));
+
+            HistoryEvent type = last(run(task("Errors"), "{\"kind\":\"type\"}", registry), EventType.LambdaFunctionFailed);
+            assertEquals("TypeError", type.stringDetail("error"));
+            assertTrue(type.stringDetail("cause").startsWith(
+                    "{\"errorType\":\"TypeError\",\"errorMessage\":\"Cannot read properties of null (reading 'x')\""));
+
+            HistoryEvent bigint = last(run(task("Errors"), "{\"kind\":\"bigint\"}", registry), EventType.LambdaFunctionFailed);
+            assertEquals("Error", bigint.stringDetail("error"));
+            assertTrue(bigint.stringDetail("cause").startsWith(
+                    "{\"errorType\":\"Error\",\"errorMessage\":\"Unable to stringify response body\""));
+            assertEquals("\"fine\"", Json.compact(run(task("Errors"), "{}", registry).output()));
+        }
+    }
+
+    @Test
+    void callbackErrorsAndContextMethods() throws Exception {
+        Path file = write(dir, "ctx.js", """
+                let calls = 0;
+                exports.handler = (event, context, callback) => {
+                  calls++;
+                  console.log('call', calls);
+                  console.error('oops');
+                  if (event.fail) return callback(new Error('from callback'));
+                  callback(null, {
+                    calls,
+                    functionName: context.functionName,
+                    awsRequestId: context.awsRequestId,
+                    invokedFunctionArn: context.invokedFunctionArn,
+                    memoryLimitInMB: context.memoryLimitInMB,
+                    logGroupName: context.logGroupName,
+                    remaining: context.getRemainingTimeInMillis(),
+                    region: process.env.AWS_REGION,
+                  });
+                };
+                """);
+        try (TaskRegistry registry = registry(Map.of("Ctx", node(file, "handler")))) {
+            ExecutionResult ok = run(task("Ctx"), "{}", registry);
+            JsonNode out = ok.output();
+            assertEquals(1, out.get("calls").asInt());
+            assertEquals("Ctx", out.get("functionName").asText());
+            assertEquals("arn:aws:lambda:us-east-1:123456789012:function:Ctx", out.get("invokedFunctionArn").asText());
+            assertEquals("128", out.get("memoryLimitInMB").asText());
+            assertEquals("/aws/lambda/Ctx", out.get("logGroupName").asText());
+            assertEquals("us-east-1", out.get("region").asText());
+            int remaining = out.get("remaining").asInt();
+            assertTrue(remaining > 1000 && remaining <= 3000, "remaining " + remaining);
+            String requestId = out.get("awsRequestId").asText();
+            String logs = last(ok, EventType.LambdaFunctionSucceeded).logs();
+            assertTrue(logs.matches("\\d{4}-\\d\\d-\\d\\dT[\\d:.]+Z\t" + requestId + "\tINFO\tcall 1\n"
+                    + "\\d{4}-\\d\\d-\\d\\dT[\\d:.]+Z\t" + requestId + "\tERROR\toops\n"), logs);
+
+            HistoryEvent failed = last(run(task("Ctx"), "{\"fail\":true}", registry), EventType.LambdaFunctionFailed);
+            assertEquals("Error", failed.stringDetail("error"));
+            assertTrue(failed.stringDetail("cause").startsWith("{\"errorType\":\"Error\",\"errorMessage\":\"from callback\""));
+            assertEquals(3, run(task("Ctx"), "{}", registry).output().get("calls").asInt()); // the same warm worker
+        }
+    }
+
+    @Test
+    void exitsUncaughtErrorsAndTimeouts() throws Exception {
+        Path file = write(dir, "crash.js", """
+                exports.handler = async (event) => {
+                  if (event.exit !== undefined) process.exit(event.exit);
+                  if (event.uncaught) { setTimeout(() => { throw new RangeError('later'); }, 1); return new Promise(() => {}); }
+                  if (event.spin) { await new Promise((resolve) => setTimeout(resolve, 60000)); }
+                  return process.pid;
+                };
+                """);
+        HandlerSpec spec = HandlerRuns.withTimeout(node(file, "handler"), Duration.ofSeconds(1));
+        try (TaskRegistry registry = registry(Map.of("Crash", spec))) {
+            long pid = run(task("Crash"), "{}", registry).output().asLong();
+            HistoryEvent exit0 = last(run(task("Crash"), "{\"exit\":0}", registry), EventType.LambdaFunctionFailed);
+            assertEquals("Runtime.ExitError", exit0.stringDetail("error"));
+            assertTrue(exit0.stringDetail("cause").endsWith(
+                    " Error: Runtime exited without providing a reason\",\"errorType\":\"Runtime.ExitError\"}"));
+            HistoryEvent exit2 = last(run(task("Crash"), "{\"exit\":2}", registry), EventType.LambdaFunctionFailed);
+            assertTrue(exit2.stringDetail("cause").endsWith(
+                    " Error: Runtime exited with error: exit status 2\",\"errorType\":\"Runtime.ExitError\"}"));
+
+            HistoryEvent uncaught = last(run(task("Crash"), "{\"uncaught\":true}", registry), EventType.LambdaFunctionFailed);
+            assertEquals("RangeError", uncaught.stringDetail("error"));
+            assertTrue(uncaught.stringDetail("cause").startsWith("{\"errorType\":\"RangeError\",\"errorMessage\":\"later\""));
+
+            HistoryEvent timedOut = last(run(task("Crash"), "{\"spin\":true}", registry), EventType.LambdaFunctionFailed);
+            assertEquals("Sandbox.Timedout", timedOut.stringDetail("error"));
+            assertTrue(timedOut.stringDetail("cause").endsWith(
+                    " Error: Task timed out after 1.00 seconds\",\"errorType\":\"Sandbox.Timedout\"}"));
+            long fresh = run(task("Crash"), "{}", registry).output().asLong();
+            assertNotEquals(pid, fresh);
+            assertEquals(ExecutionStatus.SUCCEEDED, run(task("Crash"), "{}", registry).status());
+        }
+    }
+
+    @Test
+    void handlersThatCannotLoadAreOneLineBeforeTheRun() throws Exception {
+        Path syntax = write(dir, "broken.js", "exports.handler = async (event => 1;\n");
+        Path missing = write(dir, "missing.mjs", "import x from './nowhere.mjs';\nexport const handler = () => x;\n");
+        Path fine = write(dir, "fine.cjs", "exports.handler = () => 1;\nexports.value = 3;\n");
+        assertPrepareFails(node(syntax, "handler"), "test broken.js: Runtime.UserCodeSyntaxError: SyntaxError: ");
+        assertPrepareFails(node(missing, "handler"), "test missing.mjs: Runtime.ImportModuleError: Error [ERR_MODULE_NOT_FOUND]: Cannot find module '"
+                + dir.resolve("nowhere.mjs") + "' imported from " + missing.toAbsolutePath());
+        assertPrepareFails(node(fine, "other"), "test fine.cjs: Runtime.HandlerNotFound: fine.other is undefined or not exported");
+        assertPrepareFails(node(fine, "value"), "test fine.cjs: Runtime.HandlerNotFound: fine.value is not a function");
+        TaskLoadException wrongName = assertThrows(TaskLoadException.class,
+                () -> registry(Map.of("F", node(write(dir, "app.ts", ""), "handler"))));
+        assertEquals("test app.ts: " + dir.resolve("app.ts") + ": a Node.js handler's file ends in .js, .cjs or .mjs",
+                wrongName.getMessage());
+    }
+
+    private static void assertPrepareFails(HandlerSpec spec, String messageStart) {
+        try (TaskRegistry registry = registry(Map.of("F", spec))) {
+            TaskLoadException e = assertThrows(TaskLoadException.class, () -> HandlerFunctions.prepare(registry));
+            assertTrue(e.getMessage().startsWith(messageStart), e.getMessage());
+            assertTrue(!e.getMessage().contains("\n"), e.getMessage());
+        }
+    }
+}

@@ -1,0 +1,276 @@
+package dev.sfnrun.task.process;
+
+import static dev.sfnrun.task.process.HandlerRuns.last;
+import static dev.sfnrun.task.process.HandlerRuns.python;
+import static dev.sfnrun.task.process.HandlerRuns.registry;
+import static dev.sfnrun.task.process.HandlerRuns.run;
+import static dev.sfnrun.task.process.HandlerRuns.task;
+import static dev.sfnrun.task.process.HandlerRuns.write;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.sfnrun.engine.ExecutionResult;
+import dev.sfnrun.engine.ExecutionStatus;
+import dev.sfnrun.history.EventType;
+import dev.sfnrun.history.HistoryEvent;
+import dev.sfnrun.query.Json;
+import dev.sfnrun.task.load.TaskLoadException;
+import dev.sfnrun.task.load.TaskRegistry;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Map;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Python handlers through real python3: results, errors as AWS's Python runtime writes them, workers, logs. */
+class PythonHandlerTest {
+    private static final Pattern UUID = Pattern.compile("[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}");
+
+    @TempDir
+    Path dir;
+
+    @Test
+    void theTutorialFunctionFailsWithThePythonRuntimesErrorShape() throws Exception {
+        Path file = Path.of("definitions/functions/mock_api.py");
+        try (TaskRegistry registry = registry(Map.of("MockAPIFunction", python(file, "lambda_handler")))) {
+            ExecutionResult ok = run(task("MockAPIFunction"), "{\"statuscode\":\"200\"}", registry);
+            assertEquals(ExecutionStatus.SUCCEEDED, ok.status());
+            assertEquals(Json.parse("\"200 OK\""), ok.output());
+
+            ExecutionResult failed = run(task("MockAPIFunction"), "{\"statuscode\":\"429\"}", registry);
+            HistoryEvent event = last(failed, EventType.LambdaFunctionFailed);
+            assertEquals("TooManyRequestsException", event.stringDetail("error"));
+            String cause = event.stringDetail("cause");
+            String requestId = Json.parse(cause).get("requestId").asText();
+            assertTrue(UUID.matcher(requestId).matches(), requestId);
+            assertEquals("{\"errorMessage\": \"429 Too Many Requests\", \"errorType\": \"TooManyRequestsException\", "
+                    + "\"requestId\": \"" + requestId + "\", \"stackTrace\": [\"  File \\\""
+                    + file.toAbsolutePath() + "\\\", line 8, in lambda_handler\\n"
+                    + "    raise TooManyRequestsException('429 Too Many Requests')\\n\"]}", cause);
+            assertEquals("TooManyRequestsException", failed.error());
+        }
+    }
+
+    @Test
+    void moduleCodeRunsOncePerWarmWorkerAndEachCallsOutputIsItsLogs() throws Exception {
+        Path file = write(dir, "counter.py", """
+                import sys
+                count = 0
+                print("loading")
+                def handler(event, context):
+                    global count
+                    count += 1
+                    print("call", count)
+                    print("to stderr", file=sys.stderr)
+                    return {"count": count}
+                """);
+        String definition = """
+                {"StartAt":"A","States":{
+                  "A":{"Type":"Task","Resource":"%1$sCounter","Next":"B"},
+                  "B":{"Type":"Task","Resource":"%1$sCounter","Next":"C"},
+                  "C":{"Type":"Task","Resource":"arn:aws:states:::lambda:invoke","Parameters":{"FunctionName":"Counter"},
+                       "OutputPath":"$.Payload","End":true}}}""".formatted(HandlerRuns.ARN);
+        try (TaskRegistry registry = registry(Map.of("Counter", python(file, "handler")))) {
+            ExecutionResult result = run(definition, "{}", registry);
+            assertEquals(ExecutionStatus.SUCCEEDED, result.status());
+            assertEquals(Json.parse("{\"count\":3}"), result.output());
+            var succeeded = result.events().stream().filter(e -> e.type() == EventType.LambdaFunctionSucceeded).toList();
+            assertEquals("loading\ncall 1\nto stderr\n", succeeded.get(0).logs());
+            assertEquals("call 2\nto stderr\n", succeeded.get(1).logs());
+            assertEquals("call 3\nto stderr\n", last(result, EventType.TaskSucceeded).logs());
+            assertNull(last(result, EventType.TaskStateExited).logs());
+            // a second execution with the same registry reuses the warm worker
+            assertEquals(Json.parse("{\"count\":6}"), run(definition, "{}", registry).output());
+        }
+    }
+
+    @Test
+    void theContextAndTheEnvironmentAreLambdas() throws Exception {
+        write(dir, "helpers/__init__.py", "");
+        write(dir, "helpers/greeting.py", "def greet(name):\n    return 'hello ' + name\n");
+        Path file = write(dir, "app.py", """
+                import os
+                from helpers.greeting import greet
+                def handler(event, context):
+                    return {
+                        "greeting": greet(event["name"]),
+                        "function_name": context.function_name,
+                        "function_version": context.function_version,
+                        "invoked_function_arn": context.invoked_function_arn,
+                        "memory_limit_in_mb": context.memory_limit_in_mb,
+                        "aws_request_id": context.aws_request_id,
+                        "log_group_name": context.log_group_name,
+                        "log_stream_name": context.log_stream_name,
+                        "remaining": context.get_remaining_time_in_millis(),
+                        "env": {k: os.environ.get(k) for k in ["AWS_LAMBDA_FUNCTION_NAME", "AWS_REGION",
+                            "AWS_LAMBDA_FUNCTION_MEMORY_SIZE", "AWS_LAMBDA_LOG_GROUP_NAME", "AWS_LAMBDA_FUNCTION_VERSION",
+                            "TABLE", "STAGE", "_HANDLER", "LAMBDA_TASK_ROOT", "SFN_RUN_SOCKET"]},
+                    }
+                """);
+        HandlerSpec spec = new HandlerSpec(HandlerSpec.Language.PYTHON, file, "handler", Map.of("TABLE", "orders",
+                "STAGE", "template"), Duration.ofSeconds(7), "python3.12", "test");
+        HandlerSettings settings = new HandlerSettings("python3", "node", 2, Map.of("STAGE", "cli"), null);
+        try (TaskRegistry registry = registry(Map.of("Greeter", spec), settings)) {
+            ExecutionResult result = run(task("Greeter"), "{\"name\":\"ada\"}", registry);
+            JsonNode out = result.output();
+            assertEquals("hello ada", out.get("greeting").asText());
+            assertEquals("Greeter", out.get("function_name").asText());
+            assertEquals("$LATEST", out.get("function_version").asText());
+            assertEquals("arn:aws:lambda:us-east-1:123456789012:function:Greeter", out.get("invoked_function_arn").asText());
+            assertEquals("128", out.get("memory_limit_in_mb").asText());
+            assertTrue(UUID.matcher(out.get("aws_request_id").asText()).matches());
+            assertEquals("/aws/lambda/Greeter", out.get("log_group_name").asText());
+            assertTrue(out.get("log_stream_name").asText().matches("\\d{4}/\\d{2}/\\d{2}/\\[\\$LATEST][0-9a-f]{32}"),
+                    out.get("log_stream_name").asText());
+            int remaining = out.get("remaining").asInt();
+            assertTrue(remaining > 5000 && remaining <= 7000, "remaining " + remaining);
+            JsonNode env = out.get("env");
+            assertEquals("Greeter", env.get("AWS_LAMBDA_FUNCTION_NAME").asText());
+            assertEquals("us-east-1", env.get("AWS_REGION").asText());
+            assertEquals("128", env.get("AWS_LAMBDA_FUNCTION_MEMORY_SIZE").asText());
+            assertEquals("/aws/lambda/Greeter", env.get("AWS_LAMBDA_LOG_GROUP_NAME").asText());
+            assertEquals("$LATEST", env.get("AWS_LAMBDA_FUNCTION_VERSION").asText());
+            assertEquals("orders", env.get("TABLE").asText());
+            assertEquals("cli", env.get("STAGE").asText()); // --env wins over the function's own
+            assertEquals("app.handler", env.get("_HANDLER").asText());
+            assertEquals(dir.toAbsolutePath().toString(), env.get("LAMBDA_TASK_ROOT").asText());
+            assertTrue(env.get("SFN_RUN_SOCKET").isNull());
+        }
+    }
+
+    @Test
+    void aWorkerThatExitsIsARuntimeExitErrorAndTheNextCallGetsAFreshOne() throws Exception {
+        Path file = write(dir, "exits.py", """
+                import os, sys
+                calls = 0
+                def handler(event, context):
+                    global calls
+                    calls += 1
+                    if event.get("exit") is not None:
+                        sys.exit(event["exit"])
+                    if event.get("kill"):
+                        os.kill(os.getpid(), 9)
+                    return {"pid": os.getpid(), "calls": calls}
+                """);
+        try (TaskRegistry registry = registry(Map.of("Exits", python(file, "handler")))) {
+            JsonNode first = run(task("Exits"), "{}", registry).output();
+            assertEquals(1, first.get("calls").asInt());
+
+            assertExitError(run(task("Exits"), "{\"exit\":0}", registry), "Runtime exited without providing a reason");
+            JsonNode fresh = run(task("Exits"), "{}", registry).output();
+            assertEquals(1, fresh.get("calls").asInt()); // module code ran again
+            assertNotEquals(first.get("pid"), fresh.get("pid"));
+
+            assertExitError(run(task("Exits"), "{\"exit\":3}", registry), "Runtime exited with error: exit status 3");
+            assertExitError(run(task("Exits"), "{\"kill\":true}", registry), "Runtime exited with error: signal: killed");
+            assertEquals(1, run(task("Exits"), "{}", registry).output().get("calls").asInt());
+        }
+    }
+
+    private static void assertExitError(ExecutionResult result, String reason) {
+        HistoryEvent failed = last(result, EventType.LambdaFunctionFailed);
+        assertEquals("Runtime.ExitError", failed.stringDetail("error"));
+        String cause = failed.stringDetail("cause");
+        assertTrue(cause.matches("\\{\"errorMessage\":\"RequestId: " + UUID.pattern() + " Error: "
+                + Pattern.quote(reason) + "\",\"errorType\":\"Runtime.ExitError\"}"), cause);
+    }
+
+    @Test
+    void theFunctionTimeoutIsSandboxTimedoutAndKillsTheWorker() throws Exception {
+        Path file = write(dir, "slow.py", """
+                import os, time
+                def handler(event, context):
+                    print("starting", flush=True)
+                    if event.get("sleep"):
+                        time.sleep(event["sleep"])
+                    return os.getpid()
+                """);
+        HandlerSpec spec = HandlerRuns.withTimeout(python(file, "handler"), Duration.ofSeconds(1));
+        try (TaskRegistry registry = registry(Map.of("Slow", spec))) {
+            long pid = run(task("Slow"), "{}", registry).output().asLong();
+            ExecutionResult result = run(task("Slow"), "{\"sleep\":30}", registry);
+            HistoryEvent failed = last(result, EventType.LambdaFunctionFailed);
+            assertEquals("Sandbox.Timedout", failed.stringDetail("error"));
+            assertTrue(failed.stringDetail("cause").matches("\\{\"errorMessage\":\"RequestId: " + UUID.pattern()
+                    + " Error: Task timed out after 1.00 seconds\",\"errorType\":\"Sandbox.Timedout\"}"),
+                    failed.stringDetail("cause"));
+            assertEquals("starting\n", failed.logs());
+            assertTrue(ProcessHandle.of(pid).map(p -> !p.isAlive()).orElse(true), "the timed-out worker is gone");
+            assertNotEquals(pid, run(task("Slow"), "{}", registry).output().asLong());
+        }
+    }
+
+    @Test
+    void aResultThatIsNotJsonFailsAsThePythonRuntimeDoes() throws Exception {
+        Path file = write(dir, "sets.py", """
+                import decimal
+                def handler(event, context):
+                    if event.get("decimal"):
+                        return {"price": decimal.Decimal("1.5")}
+                    return {1, 2}
+                """);
+        try (TaskRegistry registry = registry(Map.of("Sets", python(file, "handler")))) {
+            HistoryEvent failed = last(run(task("Sets"), "{}", registry), EventType.LambdaFunctionFailed);
+            assertEquals("Runtime.MarshalError", failed.stringDetail("error"));
+            JsonNode cause = Json.parse(failed.stringDetail("cause"));
+            assertEquals("Unable to marshal response: Object of type set is not JSON serializable",
+                    cause.get("errorMessage").asText());
+            assertTrue(failed.stringDetail("cause").startsWith("{\"errorMessage\": \"Unable to marshal"));
+            assertEquals(Json.parse("{\"price\":1.5}"), run(task("Sets"), "{\"decimal\":true}", registry).output());
+        }
+    }
+
+    @Test
+    void nestedAndCustomExceptionsAreNamedByTheirClass() throws Exception {
+        Path file = write(dir, "raises.py", """
+                class PaymentDeclined(Exception):
+                    pass
+                def handler(event, context):
+                    try:
+                        {}["missing"]
+                    except KeyError as e:
+                        raise PaymentDeclined("card 42") from e
+                """);
+        try (TaskRegistry registry = registry(Map.of("Raises", python(file, "handler")))) {
+            HistoryEvent failed = last(run(task("Raises"), "{}", registry), EventType.LambdaFunctionFailed);
+            assertEquals("PaymentDeclined", failed.stringDetail("error"));
+            JsonNode cause = Json.parse(failed.stringDetail("cause"));
+            assertEquals("card 42", cause.get("errorMessage").asText());
+            assertEquals("PaymentDeclined", cause.get("errorType").asText());
+            assertEquals(1, cause.get("stackTrace").size());
+            assertTrue(cause.get("stackTrace").get(0).asText().contains("raises.py\", line 7, in handler"));
+        }
+    }
+
+    @Test
+    void handlersThatCannotLoadAreOneLineBeforeTheRun() throws Exception {
+        Path syntax = write(dir, "broken.py", "def handler(event, context)\n    return 1\n");
+        Path missingImport = write(dir, "imports.py", "import no_such_module_here\ndef handler(e, c):\n    return 1\n");
+        Path fine = write(dir, "fine.py", "def handler(e, c):\n    return 1\n");
+        assertPrepareFails(python(syntax, "handler"), HandlerSettings.defaults(),
+                "test broken.py: Runtime.UserCodeSyntaxError: Syntax error in module 'broken': expected ':' (broken.py, line 1)");
+        assertPrepareFails(python(missingImport, "handler"), HandlerSettings.defaults(),
+                "test imports.py: Runtime.ImportModuleError: Unable to import module 'imports': "
+                        + "No module named 'no_such_module_here'");
+        assertPrepareFails(python(fine, "other"), HandlerSettings.defaults(),
+                "test fine.py: Runtime.HandlerNotFound: Handler 'other' missing on module 'fine'");
+        HandlerSettings noPython = new HandlerSettings(dir.resolve("no-python").toString(), "node", 1, Map.of(), null);
+        assertPrepareFails(python(fine, "handler"), noPython, "test fine.py: cannot start " + dir.resolve("no-python")
+                + " (error=2, No such file or directory); choose the interpreter with --python PATH");
+        TaskLoadException missing = assertThrows(TaskLoadException.class,
+                () -> registry(Map.of("F", python(dir.resolve("nope.py"), "handler"))));
+        assertEquals("test nope.py: " + dir.resolve("nope.py") + ": no such file", missing.getMessage());
+    }
+
+    private static void assertPrepareFails(HandlerSpec spec, HandlerSettings settings, String message) {
+        try (TaskRegistry registry = registry(Map.of("F", spec), settings)) {
+            TaskLoadException e = assertThrows(TaskLoadException.class, () -> HandlerFunctions.prepare(registry));
+            assertEquals(message, e.getMessage());
+        }
+    }
+}

@@ -1,0 +1,385 @@
+package dev.sfnrun.template;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.sfnrun.task.process.HandlerSpec;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Templates with each intrinsic form and each definition form, and bad templates. */
+class TemplateTest {
+    @TempDir
+    Path dir;
+
+    private String write(String name, String text) throws IOException {
+        Path file = dir.resolve(name);
+        Files.createDirectories(file.getParent());
+        Files.writeString(file, text);
+        return file.toString();
+    }
+
+    private static LoadedMachine load(String template, String id) {
+        return DefinitionSource.template(template, id, TemplateOptions.defaults(), Map.of());
+    }
+
+    private static String at(LoadedMachine machine, String pointer) {
+        return machine.definition().at(pointer).asText();
+    }
+
+    private static final String INTRINSICS = """
+            AWSTemplateFormatVersion: '2010-09-09'
+            Transform: AWS::Serverless-2016-10-31
+            Parameters:
+              Stage:
+                Type: String
+                Default: dev
+                AllowedValues: [dev, prod]
+              Prefix:
+                Type: String
+                Default: orders
+              Zones:
+                Type: CommaDelimitedList
+                Default: a,b
+            Mappings:
+              Sizes:
+                dev: {Items: "10"}
+                prod: {Items: "1000"}
+            Conditions:
+              IsProd: !Equals [!Ref Stage, prod]
+            Globals:
+              Function:
+                Runtime: python3.12
+                Timeout: 7
+            Resources:
+              Table:
+                Type: AWS::DynamoDB::Table
+                Properties:
+                  TableName: !Sub "${Prefix}-${Stage}"
+              Queue:
+                Type: AWS::SQS::Queue
+              Worker:
+                Type: AWS::Serverless::Function
+                Properties:
+                  Handler: app.handler
+              Named:
+                Type: AWS::Serverless::Function
+                Properties:
+                  FunctionName: !Join ["-", [named, !Ref Stage]]
+                  Handler: app.handler
+              Machine:
+                Type: AWS::Serverless::StateMachine
+                Properties:
+                  Definition:
+                    StartAt: A
+                    States:
+                      A:
+                        Type: Pass
+                        Parameters:
+                          ref.$: "$.x"
+                          table: !Ref Table
+                          tableLong: {Ref: Table}
+                          tableArn: !GetAtt Table.Arn
+                          tableArnList: !GetAtt [Table, Arn]
+                          tableArnLong: {"Fn::GetAtt": [Table, Arn]}
+                          queueUrl: !Ref Queue
+                          queueArn: !GetAtt Queue.Arn
+                          worker: !Ref Worker
+                          workerArn: !GetAtt Worker.Arn
+                          named: !GetAtt Named.Arn
+                          role: !GetAtt WorkerRole.Arn
+                          sub: !Sub "${AWS::Region}/${AWS::AccountId}/${AWS::Partition}/${AWS::StackName}/${Table}/${Worker.Arn}/${!Literal}"
+                          subList: !Sub ["${a}-${b}-${Stage}", {a: !Ref Queue, b: 2}]
+                          subLong: {"Fn::Sub": "${Stage}"}
+                          join: !Join [",", [!Ref Stage, x, !Select [1, !Ref Zones]]]
+                          joinLong: {"Fn::Join": ["", [a, {Ref: Stage}]]}
+                          split: !Select [0, !Split ["-", "p-q"]]
+                          if: !If [IsProd, big, small]
+                          map: !FindInMap [Sizes, !Ref Stage, Items]
+                          machine: !Ref Machine
+                        End: true
+            """;
+
+    @Test
+    void everyIntrinsicFormResolves() throws IOException {
+        LoadedMachine machine = load(write("template.yaml", INTRINSICS), null);
+        String p = "/States/A/Parameters/";
+        assertEquals("$.x", at(machine, p + "ref.$"));
+        assertEquals("orders-dev", at(machine, p + "table"));
+        assertEquals("orders-dev", at(machine, p + "tableLong"));
+        assertEquals("arn:aws:dynamodb:us-east-1:123456789012:table/orders-dev", at(machine, p + "tableArn"));
+        assertEquals(at(machine, p + "tableArn"), at(machine, p + "tableArnList"));
+        assertEquals(at(machine, p + "tableArn"), at(machine, p + "tableArnLong"));
+        assertEquals("https://sqs.us-east-1.amazonaws.com/123456789012/Queue", at(machine, p + "queueUrl"));
+        assertEquals("arn:aws:sqs:us-east-1:123456789012:Queue", at(machine, p + "queueArn"));
+        assertEquals("Worker", at(machine, p + "worker"));
+        assertEquals("arn:aws:lambda:us-east-1:123456789012:function:Worker", at(machine, p + "workerArn"));
+        assertEquals("arn:aws:lambda:us-east-1:123456789012:function:named-dev", at(machine, p + "named"));
+        assertEquals("arn:aws:iam::123456789012:role/WorkerRole", at(machine, p + "role"));
+        assertEquals("us-east-1/123456789012/aws/sfn-run-local/orders-dev/"
+                + "arn:aws:lambda:us-east-1:123456789012:function:Worker/${Literal}", at(machine, p + "sub"));
+        assertEquals("https://sqs.us-east-1.amazonaws.com/123456789012/Queue-2-dev", at(machine, p + "subList"));
+        assertEquals("dev", at(machine, p + "subLong"));
+        assertEquals("dev,x,b", at(machine, p + "join"));
+        assertEquals("adev", at(machine, p + "joinLong"));
+        assertEquals("p", at(machine, p + "split"));
+        assertEquals("small", at(machine, p + "if"));
+        assertEquals("10", at(machine, p + "map"));
+        assertEquals("arn:aws:states:us-east-1:123456789012:stateMachine:Machine", at(machine, p + "machine"));
+        assertEquals("Machine", machine.name());
+        assertEquals(dir.resolve("template.yaml").toString(), machine.source());
+        // an inline definition's values are placed in the template
+        int line = INTRINSICS.substring(0, INTRINSICS.indexOf("table: !Ref Table")).split("\n", -1).length;
+        assertEquals(line, machine.document().sourceMap().position("/States/A/Parameters/table").line());
+    }
+
+    @Test
+    void overridesRegionAndAccountChangeTheStandIns() throws IOException {
+        String file = write("template.yaml", INTRINSICS);
+        LoadedMachine machine = DefinitionSource.template(file, "Machine",
+                new TemplateOptions("cn-north-1", "999999999999", "stack", Map.of("Stage", "prod")), Map.of());
+        String p = "/States/A/Parameters/";
+        assertEquals("arn:aws-cn:dynamodb:cn-north-1:999999999999:table/orders-prod", at(machine, p + "tableArn"));
+        assertEquals("big", at(machine, p + "if"));
+        assertEquals("1000", at(machine, p + "map"));
+        assertTrue(at(machine, p + "sub").startsWith("cn-north-1/999999999999/aws-cn/stack/"));
+        TemplateException refused = assertThrows(TemplateException.class, () -> DefinitionSource.template(file, null,
+                new TemplateOptions("us-east-1", "1", null, Map.of("Stage", "qa")), Map.of()));
+        assertEquals(file + ": Parameters.Stage: 'qa' is not one of the AllowedValues [\"dev\",\"prod\"]", refused.getMessage());
+    }
+
+    @Test
+    void functionsAreBoundByNameWithGlobals() throws IOException {
+        write("src/app.py", "def handler(event, context):\n    return event\n");
+        write("js/index.mjs", "export const handler = async (e) => e;\n");
+        String file = write("template.yaml", """
+                Transform: AWS::Serverless-2016-10-31
+                Parameters:
+                  Level: {Type: String, Default: debug}
+                Globals:
+                  Function:
+                    Timeout: 5
+                    Environment:
+                      Variables: {SHARED: one, LEVEL: !Ref Level}
+                Resources:
+                  Py:
+                    Type: AWS::Serverless::Function
+                    Properties:
+                      CodeUri: src/
+                      Handler: app.handler
+                      Runtime: python3.9
+                      Environment:
+                        Variables: {OWN: !Sub "${AWS::Region}", SHARED: two}
+                  Js:
+                    Type: AWS::Serverless::Function
+                    Properties:
+                      FunctionName: my-js
+                      CodeUri: js
+                      Handler: index.handler
+                      Runtime: nodejs20.x
+                      Timeout: 0.5
+                  Jv:
+                    Type: AWS::Lambda::Function
+                    Properties:
+                      Handler: com.example.Charge::handleRequest
+                      Runtime: java21
+                      Code: build/
+                  Go:
+                    Type: AWS::Serverless::Function
+                    Properties: {CodeUri: go/, Handler: bootstrap, Runtime: provided.al2023}
+                  Remote:
+                    Type: AWS::Lambda::Function
+                    Properties:
+                      Handler: app.handler
+                      Runtime: python3.12
+                      Code: {S3Bucket: b, S3Key: k}
+                  M:
+                    Type: AWS::StepFunctions::StateMachine
+                    Properties:
+                      Definition: {StartAt: A, States: {A: {Type: Succeed}}}
+                """);
+        LoadedMachine machine = load(file, null);
+        HandlerSpec py = machine.functions().handlers().get("Py");
+        assertEquals(HandlerSpec.Language.PYTHON, py.language());
+        assertEquals(dir.resolve("src/app.py"), py.file());
+        assertEquals("handler", py.function());
+        assertEquals(Map.of("SHARED", "two", "LEVEL", "debug", "OWN", "us-east-1"), py.environment());
+        assertEquals(Duration.ofSeconds(5), py.timeout());
+        assertEquals("python3.9", py.runtime());
+        assertEquals(file + " Resources.Py", py.origin());
+        HandlerSpec js = machine.functions().handlers().get("my-js");
+        assertEquals(HandlerSpec.Language.NODE, js.language());
+        assertEquals(dir.resolve("js/index.mjs"), js.file());
+        assertEquals(Duration.ofMillis(500), js.timeout());
+        assertEquals(Map.of("SHARED", "one", "LEVEL", "debug"), js.environment());
+        assertEquals(Map.of("Jv", "com.example.Charge::handleRequest"), machine.functions().java());
+        assertEquals(List.of("Py", "my-js"), new ArrayList<>(machine.functions().handlers().keySet()));
+        assertEquals(2, machine.notes().size(), machine.notes().toString());
+        assertTrue(machine.notes().get(0).contains("Resources.Go: runtime provided.al2023 does not run locally"));
+        assertTrue(machine.notes().get(1).contains("Resources.Remote: Resources.Remote.Properties.Code is not a local path"));
+        // explicit --task bindings win, by name or ARN
+        List<String> explicit = List.of("arn:aws:lambda:us-east-1:123456789012:function:Py=x.Y", "Jv=com.example.Other");
+        assertEquals(List.of("my-js"), new ArrayList<>(machine.functions().handlers(explicit).keySet()));
+        assertEquals(explicit, machine.functions().bindings(explicit));
+        assertEquals(List.of("Jv=com.example.Charge::handleRequest"), machine.functions().bindings(List.of()));
+    }
+
+    @Test
+    void definitionFormsAllLoad() throws IOException {
+        write("defs/uri.asl.yaml", "StartAt: A\nStates:\n  A:\n    Type: Task\n    Resource: ${Fn}\n    End: true\n");
+        write("defs/s3.asl.json", "{\"StartAt\": \"A\", \"States\": {\"A\": {\"Type\": \"Pass\", \"Result\": \"${Table}\", \"End\": true}}}");
+        String file = write("template.yaml", """
+                Transform: AWS::Serverless-2016-10-31
+                Resources:
+                  Fn:
+                    Type: AWS::Lambda::Function
+                    Properties: {Handler: a.b, Runtime: python3.12, Code: .}
+                  Table:
+                    Type: AWS::DynamoDB::Table
+                  ByUri:
+                    Type: AWS::Serverless::StateMachine
+                    Properties:
+                      DefinitionUri: defs/uri.asl.yaml
+                      DefinitionSubstitutions:
+                        Fn: !GetAtt Fn.Arn
+                  ByS3Location:
+                    Type: AWS::StepFunctions::StateMachine
+                    Properties:
+                      StateMachineName: cfn-machine
+                      DefinitionS3Location: defs/s3.asl.json
+                      DefinitionSubstitutions:
+                        Table: {Ref: Table}
+                  BySub:
+                    Type: AWS::StepFunctions::StateMachine
+                    Properties:
+                      DefinitionString: !Sub |
+                        {"StartAt": "A", "States": {"A": {"Type": "Task", "Resource": "${Fn.Arn}", "End": true}}}
+                  ByJoin:
+                    Type: AWS::StepFunctions::StateMachine
+                    Properties:
+                      DefinitionString:
+                        Fn::Join:
+                          - ""
+                          - - '{"StartAt": "A", "States": {"A": {"Type": "Pass", "Result": "'
+                            - {"Fn::GetAtt": [Table, Arn]}
+                            - '", "End": true}}}'
+                """);
+        String fn = "arn:aws:lambda:us-east-1:123456789012:function:Fn";
+        LoadedMachine byUri = load(file, "ByUri");
+        assertEquals(fn, at(byUri, "/States/A/Resource"));
+        assertTrue(byUri.source().endsWith("defs/uri.asl.yaml"), byUri.source());
+        assertEquals(5, byUri.document().sourceMap().position("/States/A/Resource").line());
+        LoadedMachine byS3 = load(file, "ByS3Location");
+        assertEquals("Table", at(byS3, "/States/A/Result"));
+        assertEquals("cfn-machine", byS3.name());
+        assertEquals(fn, at(load(file, "BySub"), "/States/A/Resource"));
+        assertTrue(load(file, "BySub").source().endsWith("template.yaml Resources.BySub.Properties.DefinitionString"));
+        assertEquals("arn:aws:dynamodb:us-east-1:123456789012:table/Table", at(load(file, "ByJoin"), "/States/A/Result"));
+        assertTrue(load(file, "ByUri").unbound().isEmpty());
+        TemplateException several = assertThrows(TemplateException.class, () -> load(file, null));
+        assertEquals(file + ": 4 state machines (ByUri, ByS3Location, BySub, ByJoin): choose one with --state-machine LOGICAL_ID",
+                several.getMessage());
+        TemplateException unknown = assertThrows(TemplateException.class, () -> load(file, "Nope"));
+        assertEquals(file + ": no state machine 'Nope' in Resources (state machines: ByUri, ByS3Location, BySub, ByJoin)",
+                unknown.getMessage());
+        Template template = Template.read(file, TemplateOptions.defaults());
+        assertEquals(4, template.machines(Map.of()).size());
+    }
+
+    private String bad(String machineProperties) throws IOException {
+        return write("bad.yaml", """
+                Parameters:
+                  NoDefault: {Type: String}
+                Resources:
+                  Fn:
+                    Type: AWS::Lambda::Function
+                    Properties: {Handler: a.b, Runtime: python3.12, Code: .}
+                  MyMachine:
+                    Type: AWS::StepFunctions::StateMachine
+                    Properties:
+                """ + machineProperties.indent(6));
+    }
+
+    private String refusal(String machineProperties) throws IOException {
+        String file = bad(machineProperties);
+        String message = assertThrows(TemplateException.class, () -> load(file, null)).getMessage();
+        assertTrue(message.startsWith(file + ": "), message);
+        return message.substring(file.length() + 2);
+    }
+
+    @Test
+    void badTemplatesNameTheTemplatePath() throws IOException {
+        String definition = "Definition: {StartAt: A, States: {A: {Type: Pass, End: true}}}\n";
+        assertEquals("Resources.MyMachine.Properties.DefinitionSubstitutions.TableName: Ref to 'Orders', which is not"
+                + " a parameter, pseudo parameter or resource of the template",
+                refusal(definition + "DefinitionSubstitutions:\n  TableName: !Ref Orders\n"));
+        assertTrue(refusal(definition + "DefinitionSubstitutions:\n  T: !ImportValue shared-table\n")
+                .startsWith("Resources.MyMachine.Properties.DefinitionSubstitutions.T: Fn::ImportValue"
+                        + " reads another stack's exports"));
+        assertEquals("Resources.MyMachine.Properties.DefinitionSubstitutions.T: Fn::GetAtt of 'Nope',"
+                + " which is not a resource of the template",
+                refusal(definition + "DefinitionSubstitutions:\n  T: !GetAtt Nope.Arn\n"));
+        assertEquals("Parameters.NoDefault: the parameter has no Default; give its value with --parameter-overrides"
+                + " NoDefault=VALUE", refusal(definition + "DefinitionSubstitutions:\n  T: !Sub '${NoDefault}'\n"));
+        assertEquals("Resources.MyMachine.Properties.DefinitionS3Location: no such file",
+                refusal("DefinitionS3Location: missing.asl.json\n").replaceAll(": [^:]*missing.asl.json", ""));
+        assertTrue(refusal("DefinitionS3Location: {Bucket: b, Key: k}\n").startsWith(
+                "Resources.MyMachine.Properties.DefinitionS3Location: an S3 location (Bucket, Key) cannot be read locally"));
+        assertEquals("Resources.MyMachine.Properties: the state machine has no Definition, DefinitionUri,"
+                + " DefinitionS3Location or DefinitionString", refusal("RoleArn: x\n"));
+        assertEquals("Resources.MyMachine.Properties: give one of Definition, DefinitionString, not several",
+                refusal(definition + "DefinitionString: '{}'\n"));
+        String file = bad("DefinitionString: !Sub '{\"StartAt\": \"${Fn.Arn}\",'\n");
+        String notJson = assertThrows(TemplateException.class, () -> load(file, null)).getMessage();
+        assertTrue(notJson.startsWith(file + " Resources.MyMachine.Properties.DefinitionString:1:"), notJson);
+        assertTrue(notJson.contains(": not valid JSON: Unexpected end-of-input"), notJson);
+        assertEquals("Resources.MyMachine.Properties.DefinitionString: Fn::Cidr cannot be resolved locally",
+                refusal("DefinitionString: !Cidr [x, 1, 2]\n"));
+        String missingFile = refusal("DefinitionS3Location: missing.asl.json\n");
+        assertTrue(missingFile.contains("missing.asl.json: no such file"), missingFile);
+    }
+
+    @Test
+    void notATemplate() throws IOException {
+        String list = write("list.yaml", "- a\n- b\n");
+        assertEquals(list + ": not a SAM or CloudFormation template (expected a mapping with Resources)",
+                assertThrows(TemplateException.class, () -> load(list, null)).getMessage());
+        String none = write("none.yaml", "Resources:\n  T: {Type: AWS::SNS::Topic}\n");
+        assertTrue(assertThrows(TemplateException.class, () -> load(none, null)).getMessage()
+                .startsWith(none + ": no state machine"));
+        String broken = write("broken.yaml", "Resources:\n  M: {Type: x\n");
+        TemplateException e = assertThrows(TemplateException.class, () -> load(broken, null));
+        assertTrue(e.getMessage().matches(".*broken\\.yaml:\\d+:\\d+: not valid YAML: .*"), e.getMessage());
+        assertEquals(dir.resolve("absent.yaml") + ": no such file",
+                assertThrows(TemplateException.class, () -> load(dir.resolve("absent.yaml").toString(), null)).getMessage());
+    }
+
+    @Test
+    void placeholdersAreSubstitutedInStrings() {
+        JsonNode definition = DefinitionSource.text("d.json",
+                "{\"StartAt\": \"A\", \"States\": {\"A\": {\"Type\": \"Task\", \"Resource\": \"${Fn}\","
+                        + " \"Parameters\": {\"t\": \"x-${T}-${T}\", \"q\": \"$${Q}\"}, \"End\": true}}}",
+                Map.of("Fn", "arn:aws:lambda:us-east-1:1:function:F", "T", "a\"b")).definition();
+        assertEquals("arn:aws:lambda:us-east-1:1:function:F", definition.at("/States/A/Resource").asText());
+        assertEquals("x-a\"b-a\"b", definition.at("/States/A/Parameters/t").asText());
+        LoadedMachine partial = DefinitionSource.text("d.json",
+                "{\"StartAt\": \"A\", \"States\": {\"A\": {\"Type\": \"Task\", \"Resource\": \"${Fn}\","
+                        + " \"Parameters\": {\"q\": \"${Q}\", \"r\": \"${Fn}\"}, \"End\": true}}}", Map.of());
+        assertEquals(List.of("Fn", "Q"), partial.unboundNames());
+        assertEquals(3, partial.unbound().size());
+        TemplateException refused = assertThrows(TemplateException.class, partial::requireBound);
+        assertEquals("d.json: placeholders without a value: ${Fn}, ${Q}; give them with --substitution NAME=VALUE"
+                + " or --substitutions FILE", refused.getMessage());
+        assertNull(DefinitionSource.text("d.json", "{\"a\": 1}", Map.of()).unbound().stream().findAny().orElse(null));
+    }
+}
