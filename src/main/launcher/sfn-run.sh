@@ -17,7 +17,7 @@ esac
 if [ -L "$SELF" ]; then
     SELF="$(readlink -f -- "$SELF")"
 fi
-OPTS="-XX:+UseSerialGC -XX:TieredStopAtLevel=1 -XX:NewSize=16m -XX:MaxNewSize=32m -Xss4m -XX:-UsePerfData -Xshare:auto -Xlog:disable -Xlog:all=warning:stderr"
+OPTS="-Djava.security.manager=allow --add-opens=java.base/java.lang=ALL-UNNAMED -XX:+UseSerialGC -XX:TieredStopAtLevel=1 -XX:NewSize=16m -XX:MaxNewSize=32m -Xss4m -XX:-UsePerfData -Xshare:auto -Xlog:disable -Xlog:all=warning:stderr"
 if [ -n "$SFN_RUN_CDS_TRAIN" ]; then
     # make: record the classes of a set of typical runs into the archive $SFN_RUN_CDS_TRAIN
     exec "$JAVA" $OPTS -XX:ArchiveClassesAtExit="$SFN_RUN_CDS_TRAIN" -cp "$SELF" dev.sfnrun.cli.CdsTraining

@@ -5,7 +5,8 @@ import dev.sfnrun.definition.graph.FlowGraph;
 import dev.sfnrun.definition.graph.FlowGraphs;
 import dev.sfnrun.definition.validate.DiagnosticFormatter;
 import dev.sfnrun.definition.validate.ValidationReport;
-import dev.sfnrun.definition.validate.Validator;
+import dev.sfnrun.template.LoadedMachine;
+import picocli.CommandLine.ParameterException;
 import dev.sfnrun.graph.Dot;
 import dev.sfnrun.graph.GraphPage;
 import dev.sfnrun.graph.Layouts;
@@ -32,6 +33,7 @@ final class GraphCommand implements Callable<Integer> {
         "  sfn-run graph definitions/api-error-handling.asl.json > graph.mmd",
         "  sfn-run graph machine.asl.json --format dot | dot -Tpng -o machine.png",
         "  sfn-run graph machine.asl.json --format html -o machine.html",
+        "  sfn-run graph --template template.yaml --format svg -o machine.svg",
         ""};
     private static final String[] FOOTER = {"", "Formats: mermaid (renders in GitHub and GitLab Markdown), dot (Graphviz),",
         "svg and html (laid out by sfn-run itself; html is one page, no network).",
@@ -47,12 +49,13 @@ final class GraphCommand implements Callable<Integer> {
     GraphCommand(InputStream stdin) {
         this.stdin = stdin;
         spec = Specs.command("graph", this, DESCRIPTION, FOOTER);
-        spec.addPositional(Specs.positional("0", "1", "DEFINITION", String.class,
-                "The state machine definition (ASL JSON file); - reads it from stdin."));
+        spec.addPositional(Specs.positional("0", "0..1", "DEFINITION", String.class,
+                "The state machine definition (ASL JSON, or YAML for *.asl.yaml); - reads it from stdin."));
         spec.addOption(Specs.option("--format", "FORMAT", Format.class, "mermaid",
                 "mermaid, dot, svg or html. Default: ${DEFAULT-VALUE}."));
         spec.addOption(picocli.CommandLine.Model.OptionSpec.builder("-o", "--output-file").paramLabel("FILE")
                 .type(String.class).description("Write the picture to FILE instead of stdout.").build());
+        DefinitionOptions.addTo(spec);
         Specs.helpOptions(spec);
     }
 
@@ -61,13 +64,17 @@ final class GraphCommand implements Callable<Integer> {
         String definition = Specs.positionalValue(spec);
         Format format = Specs.value(spec, "--format");
         String file = Specs.value(spec, "--output-file");
-        String text = InputFiles.read(definition, stdin);
-        JsonNode json = InputFiles.parse(definition, text);
+        DefinitionOptions definitions = DefinitionOptions.read(spec);
+        if (definition == null && !definitions.hasTemplate()) {
+            throw new ParameterException(spec.commandLine(), "Missing required parameter: 'DEFINITION'");
+        }
+        LoadedMachine loaded = definitions.load(definition, stdin, "us-east-1", "123456789012", false);
+        JsonNode json = loaded.definition();
         if (!json.isObject()) {
-            throw new UsageError(definition + ": a definition is a JSON object with StartAt and States");
+            throw new UsageError(loaded.source() + ": a definition is a JSON object with StartAt and States");
         }
         FlowGraph graph = FlowGraphs.of(json);
-        ValidationReport report = Validator.validateText(definition, text);
+        ValidationReport report = loaded.validate();
         if (!report.diagnostics().isEmpty()) {
             PrintWriter err = spec.commandLine().getErr();
             err.print(DiagnosticFormatter.text(report));
@@ -78,7 +85,7 @@ final class GraphCommand implements Callable<Integer> {
             case mermaid -> Mermaid.of(graph, problems);
             case dot -> Dot.of(graph, problems);
             case svg -> Svg.of(Layouts.of(graph, problems), Problems.marks(problems));
-            case html -> GraphPage.of(name(definition), Svg.of(Layouts.of(graph, problems), Problems.marks(problems)),
+            case html -> GraphPage.of(name(loaded.source()), Svg.of(Layouts.of(graph, problems), Problems.marks(problems)),
                     problems.getOrDefault(Problems.MACHINE, List.of()));
         };
         if (file == null || file.equals("-")) {
@@ -91,7 +98,7 @@ final class GraphCommand implements Callable<Integer> {
         return ExitCodes.OK;
     }
 
-    private static String name(String definition) {
-        return definition.equals("-") ? "state machine" : java.nio.file.Path.of(definition).getFileName().toString();
+    private static String name(String source) {
+        return source == null || source.equals("-") ? "state machine" : source.substring(source.lastIndexOf('/') + 1);
     }
 }

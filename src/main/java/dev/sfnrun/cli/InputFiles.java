@@ -3,51 +3,40 @@ package dev.sfnrun.cli;
 import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.sfnrun.io.BoundedFiles;
 import dev.sfnrun.query.Json;
-import java.io.IOException;
 import java.io.InputStream;
-import java.nio.charset.StandardCharsets;
-import java.nio.charset.MalformedInputException;
-import java.nio.file.AccessDeniedException;
-import java.nio.file.Files;
-import java.nio.file.InvalidPathException;
-import java.nio.file.NoSuchFileException;
-import java.nio.file.Path;
 
 /** Reads the user's files (never writes them), turning every problem into a one-line {@link UsageError}. */
 final class InputFiles {
     private InputFiles() {
     }
 
-    /** The text of a file, or of standard input for "-"; a leading UTF-8 byte order mark is dropped, as editors hide it. */
+    /** The text of a definition file, or of standard input for "-" (see {@link #read(String, InputStream, long, String)}). */
     static String read(String name, InputStream stdin) {
-        return withoutByteOrderMark(readText(name, stdin));
+        return read(name, stdin, BoundedFiles.DEFINITION_BYTES, "a state machine definition");
+    }
+
+    /**
+     * The text of a file, or of standard input for "-", refused from its size before it is read
+     * when it is larger than {@code limit}; a leading UTF-8 byte order mark is dropped, as editors hide it.
+     */
+    static String read(String name, InputStream stdin, long limit, String what) {
+        return withoutByteOrderMark(readText(name, stdin, limit, what));
     }
 
     private static String withoutByteOrderMark(String text) {
         return text.startsWith("\uFEFF") ? text.substring(1) : text;
     }
 
-    private static String readText(String name, InputStream stdin) {
+    private static String readText(String name, InputStream stdin, long limit, String what) {
         try {
             if (name.equals("-")) {
-                return new String(stdin.readAllBytes(), StandardCharsets.UTF_8);
+                return BoundedFiles.readText(stdin, name, limit, what);
             }
-            Path path = Path.of(name);
-            if (Files.isDirectory(path)) {
-                throw new UsageError(name + ": is a directory, not a file");
-            }
-            return Files.readString(path, StandardCharsets.UTF_8);
-        } catch (NoSuchFileException e) {
-            throw new UsageError(name + ": no such file");
-        } catch (AccessDeniedException e) {
-            throw new UsageError(name + ": permission denied");
-        } catch (InvalidPathException e) {
-            throw new UsageError(name + ": not a valid file name");
-        } catch (MalformedInputException e) {
-            throw new UsageError(name + ": not UTF-8 text");
-        } catch (IOException e) {
-            throw new UsageError(name + ": cannot read: " + e.getMessage());
+            return BoundedFiles.readText(BoundedFiles.path(name), name, limit, what);
+        } catch (BoundedFiles.FileProblem e) {
+            throw new UsageError(e.getMessage());
         }
     }
 
@@ -62,7 +51,7 @@ final class InputFiles {
         } catch (JsonProcessingException e) {
             JsonLocation at = e.getLocation();
             String where = at == null ? "" : ":" + at.getLineNr() + ":" + at.getColumnNr();
-            throw new UsageError(name + where + ": invalid JSON: " + e.getOriginalMessage());
+            throw new UsageError(name + where + ": invalid JSON: " + dev.sfnrun.io.JsonMessages.plain(e));
         }
     }
 }

@@ -36,7 +36,8 @@ final class OutputFiles {
         Path parent = path.toAbsolutePath().getParent();
         Path temp = null;
         try {
-            temp = Files.createTempFile(parent, "." + path.getFileName(), ".tmp");
+            temp = parent.resolve("." + path.getFileName() + "." + ProcessHandle.current().pid() + ".tmp");
+            Files.deleteIfExists(temp);
             try (Writer writer = new java.io.BufferedWriter(
                     new java.io.OutputStreamWriter(Files.newOutputStream(temp), StandardCharsets.UTF_8), 1 << 16)) {
                 body.write(writer);

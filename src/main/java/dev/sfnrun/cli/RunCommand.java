@@ -50,9 +50,7 @@ public final class RunCommand implements Callable<Integer> {
         "      --task MockAPIFunction=python:definitions/functions/mock_api.py:lambda_handler",
         "  sfn-run --template template.yaml --input inputs/200.json",
         ""};
-    private static final String[] FOOTER = {"", "Exit codes: 0 SUCCEEDED; 1 FAILED, TIMED_OUT or ABORTED; 2 the run could not",
-        "start (unreadable or malformed file, invalid definition, bad option, a Task",
-        "resource with no function or mock bound to it)."};
+    private static final String[] FOOTER = ExitCodes.HELP;
 
     final CommandSpec spec;
 
@@ -132,6 +130,7 @@ public final class RunCommand implements Callable<Integer> {
         spec.addOption(Specs.flag("Text output: print only the final output or error.", "-q", "--quiet"));
         spec.addOption(Specs.flag("Never colour the output (colour is also off when stdout is not a terminal or NO_COLOR is set).",
                 "--no-color"));
+        ReportOption.addTo(spec);
         Specs.helpOptions(spec);
     }
 
@@ -216,7 +215,8 @@ public final class RunCommand implements Callable<Integer> {
         }
         ObjectNode context = null;
         if (contextFile != null) {
-            JsonNode node = InputFiles.parse(contextFile, InputFiles.read(contextFile, System.in));
+            JsonNode node = InputFiles.parse(contextFile, InputFiles.read(contextFile, System.in,
+                    dev.sfnrun.io.BoundedFiles.PAYLOAD_BYTES, "a context file"));
             if (!node.isObject()) {
                 throw new UsageError(contextFile + ": the context must be a JSON object");
             }
@@ -253,6 +253,8 @@ public final class RunCommand implements Callable<Integer> {
             List<ExecutionListener> printer = List.of(new HistoryPrinter(out, colour, verbose));
             options = options.withListeners(printer);
         }
+        ReportOption report = ReportOption.read(spec);
+        options = report.listenTo(options, machine);
         Execution execution = new Execution(machine, input, inputText, options);
         ExecutionResult result;
         if (stopOnSignal) {
@@ -268,6 +270,7 @@ public final class RunCommand implements Callable<Integer> {
             out.println(Json.compact(JsonReport.of(result)));
         }
         out.flush();
+        report.write(loaded, result, timeScale);
         return result.status() == ExecutionStatus.SUCCEEDED ? ExitCodes.OK : ExitCodes.FAILED;
     }
 
@@ -284,7 +287,7 @@ public final class RunCommand implements Callable<Integer> {
             throw new UsageError("give the input either with --input or with --input-json, not both");
         }
         if (inputFile != null) {
-            return InputFiles.read(inputFile, System.in);
+            return InputFiles.read(inputFile, System.in, MAX_INPUT_BYTES, "an execution input");
         }
         return inputJson != null ? inputJson : "{}";
     }

@@ -2,7 +2,12 @@ package dev.sfnrun.cli;
 
 import dev.sfnrun.engine.UnboundResourceException;
 import dev.sfnrun.task.load.TaskLoadException;
+import java.io.BufferedWriter;
+import java.io.FileDescriptor;
+import java.io.FileOutputStream;
 import java.io.InputStream;
+import java.io.OutputStreamWriter;
+import java.nio.charset.StandardCharsets;
 import java.io.PrintWriter;
 import picocli.CommandLine;
 
@@ -16,11 +21,21 @@ public final class SfnRun {
     }
 
     public static void main(String[] args) {
-        PrintWriter out = new PrintWriter(System.out, false);
+        // stdout carries the product: its failures (a closed pipe, a full disk) are checked, not swallowed
+        CheckedOutput stdout = new CheckedOutput(new BufferedWriter(new OutputStreamWriter(
+                new FileOutputStream(FileDescriptor.out), StandardCharsets.UTF_8), 1 << 16), "standard output");
+        PrintWriter out = new PrintWriter(stdout, false);
         PrintWriter err = new PrintWriter(System.err, true);
+        ExitGuard.install(System.err, out);
         int code = run(args, System.in, out, err, System.console() != null, true);
         out.flush();
-        System.exit(code);
+        String failure = stdout.failure();
+        if (failure != null) {
+            err.println("sfn-run: " + failure);
+            code = ExitCodes.NOT_FINISHED;
+        }
+        err.flush();
+        ExitGuard.exit(code, System.err);
     }
 
     public static int run(String[] args, PrintWriter out, PrintWriter err, boolean terminal) {
@@ -43,6 +58,7 @@ public final class SfnRun {
         serve.stopOnSignal = stopOnSignal;
         CommandLine cli = new CommandLine(command.spec)
                 .addSubcommand("validate", new CommandLine(validate.spec))
+                .addSubcommand("test-state", new CommandLine(new TestStateCommand()))
                 .addSubcommand("test", new CommandLine(new TestCommand().spec))
                 .addSubcommand("serve", new CommandLine(serve.spec))
                 .addSubcommand("graph", new CommandLine(new GraphCommand(stdin).spec))
@@ -54,9 +70,10 @@ public final class SfnRun {
                 "sfn-run [OPTIONS] DEFINITION",
                 "       sfn-run [OPTIONS] --template FILE [--state-machine LOGICAL_ID]",
                 "       sfn-run validate [--strict] [--output=FORMAT] FILE...",
+                "       sfn-run test-state --definition FILE [--state-name NAME] [--input FILE|JSON] [--mock FILE] ...",
                 "       sfn-run test [--junit=FILE] [--coverage] [--min-coverage=FLOORS] [PATH...]",
                 "       sfn-run serve [--host HOST] [--port PORT] [OPTIONS]",
-                "       sfn-run graph [--format=FORMAT] [-o FILE] DEFINITION");
+                "       sfn-run graph [--format=FORMAT] [-o FILE] DEFINITION|--template FILE");
         cli.setParameterExceptionHandler((e, arguments) -> {
             err.println("sfn-run: " + e.getMessage());
             if (e instanceof CommandLine.UnmatchedArgumentException unmatched) {
@@ -78,9 +95,28 @@ public final class SfnRun {
                 err.println("sfn-run: " + e.getMessage());
                 return ExitCodes.CANNOT_START;
             }
-            err.println("sfn-run: internal error: " + e);
-            return ExitCodes.CANNOT_START;
+            return unexpected(e, err);
         });
-        return cli.execute(args);
+        try {
+            return cli.execute(args);
+        } catch (Throwable t) { // an Error from the command (picocli passes Errors on)
+            return unexpected(t, err);
+        }
+    }
+
+    /** Any Throwable nobody expected: one line, and the run did not finish. */
+    static int unexpected(Throwable t, PrintWriter err) {
+        String message;
+        if (t instanceof OutOfMemoryError) {
+            message = "out of memory (" + t.getMessage() + "): the run did not finish; "
+                    + "give Java more with SFN_RUN_JAVA_OPTS=-Xmx2g";
+        } else if (t instanceof StackOverflowError) {
+            message = "stack overflow (data or expressions nested too deeply): the run did not finish";
+        } else {
+            message = "internal error: " + t;
+        }
+        err.println("sfn-run: " + message.replaceAll("[\\r\\n]+", " "));
+        err.flush();
+        return ExitCodes.NOT_FINISHED;
     }
 }

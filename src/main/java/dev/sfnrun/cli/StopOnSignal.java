@@ -19,7 +19,7 @@ final class StopOnSignal implements AutoCloseable {
         AtomicBoolean signalled = new AtomicBoolean();
         SignalHandler handler = signal -> {
             if (signalled.getAndSet(true)) {
-                Runtime.getRuntime().halt(130);
+                ExitGuard.halt(130);
             }
             execution.stop();
         };

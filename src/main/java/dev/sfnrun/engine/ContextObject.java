@@ -32,6 +32,17 @@ final class ContextObject {
         overrides = options.contextOverrides();
     }
 
+    /** A whole context object given for a single-state run (TestState's context), or null. */
+    private ObjectNode given;
+
+    void give(ObjectNode value) {
+        given = value;
+    }
+
+    ObjectNode given() {
+        return given;
+    }
+
     static String timestamp(Instant instant) {
         return Timestamps.format(instant);
     }

@@ -51,7 +51,16 @@ final class ErrorHandler {
                 throw error;
             }
             int index = firstMatch(retriers.stream().map(Retrier::errorEquals).toList(), error.error());
-            if (index >= 0 && retries[index] < retriers.get(index).maxAttempts()) {
+            SingleStatePlan plan = execution.plan();
+            if (plan != null && index >= 0) {
+                // a single-state run reports the retry instead of making it
+                Retrier retrier = retriers.get(index);
+                if (run.retryCount() < retrier.maxAttempts()) {
+                    plan.probe().retrier(index, retrier.delaySeconds(run.retryCount() + 1));
+                    throw new RetryWanted(error);
+                }
+                plan.probe().retrier(index, null);
+            } else if (index >= 0 && retries[index] < retriers.get(index).maxAttempts()) {
                 retries[index]++;
                 Duration delay = delay(retriers.get(index), retries[index]);
                 execution.log().decide(new Decision(run.state, Decision.Kind.RETRY, index, null, delay, error.error()));
@@ -63,6 +72,10 @@ final class ErrorHandler {
             int caught = firstMatch(catchers.stream().map(Catcher::errorEquals).toList(), error.error());
             if (caught < 0) {
                 throw error;
+            }
+            if (plan != null) {
+                plan.probe().catcher(caught);
+                execution.caught(error);
             }
             Catcher catcher = catchers.get(caught);
             JsonNode errorOutput = errorOutput(error);

@@ -19,6 +19,9 @@ final class EvaluationFailures {
         if (!error.isLocated()) {
             return error;
         }
+        if (run.single) {
+            return new StatesError(error.error(), error.cause());
+        }
         StatesError located = error.locate(run.name(), run.enteredEventId);
         StatesError.Evaluation evaluation = located.evaluation();
         if (evaluation != null) {

@@ -38,6 +38,10 @@ public final class Execution {
     /** Set by {@link #stop()}; the thread running {@link #run()}, which stop interrupts. */
     private volatile boolean stopped;
     private volatile Thread runner;
+    /** Set for a single-state run ({@link #runSingle}), else null. */
+    private SingleStatePlan plan;
+    /** The error a catcher took in a single-state run. */
+    private StatesError caught;
     private final java.util.List<MapRunResult> mapRuns = java.util.Collections.synchronizedList(new java.util.ArrayList<>());
 
     /**
@@ -102,6 +106,72 @@ public final class Execution {
             }
             stopPool();
         }
+    }
+
+    /**
+     * Runs one state of the machine, as TestState does: no transition to the next state, the
+     * state's work answered by the plan's mock when it has one, a retry reported instead of
+     * waited for. Errors keep their causes without the {@code An error occurred while executing
+     * the state ...} prefix, as TestState shows them.
+     *
+     * @param variables the workflow variables the state sees
+     * @throws PlanRejected when the plan does not fit what the state computed (TestState's refusals)
+     */
+    public SingleStateOutcome runSingle(dev.sfnrun.definition.State state, JsonNode input,
+                                        java.util.Map<String, JsonNode> variables, SingleStatePlan plan) {
+        this.plan = plan;
+        start = clock.now();
+        deadline = start.plus(ExpressLimits.maxDuration(options.type()));
+        context = new ContextObject(options, executionArn, input, start);
+        context.give(plan.context());
+        Scope scope = new Scope(null);
+        java.util.Map<String, Long> sizes = new java.util.HashMap<>();
+        variables.forEach((name, value) -> sizes.put(name, (long) Json.compact(value).length()));
+        scope.putAll(variables, sizes);
+        Trail trail = new Trail(0);
+        HistoryEvent entered = log.append(trail, EventType.entered(state.typeName()),
+                EventDetails.create().put("name", state.name()).input(input));
+        StateRun run = new StateRun(state, input, entered.id(), entered.previousEventId(), entered.timestamp(), trail,
+                scope, context);
+        run.single = true;
+        run.setRetryCount(plan.retrierRetryCount());
+        runner = Thread.currentThread();
+        try {
+            Step step = new GraphRunner(this).runOne(run);
+            if (step.assigned() != null || !variables.isEmpty()) {
+                com.fasterxml.jackson.databind.node.ObjectNode all = Json.object();
+                variables.forEach(all::set);
+                if (step.assigned() != null) {
+                    all.setAll(step.assigned());
+                }
+                plan.probe().step("variables", all);
+            }
+            if (step.kind() == dev.sfnrun.history.Decision.Kind.CATCH) {
+                return new SingleStateOutcome(SingleStateOutcome.Status.CAUGHT_ERROR, step.output(), step.next(),
+                        caught.error(), caught.cause());
+            }
+            return new SingleStateOutcome(SingleStateOutcome.Status.SUCCEEDED, step.output(), step.next(), null, null);
+        } catch (RetryWanted retry) {
+            return new SingleStateOutcome(SingleStateOutcome.Status.RETRIABLE, null, null, retry.error.error(),
+                    retry.error.cause());
+        } catch (StatesError error) {
+            return new SingleStateOutcome(SingleStateOutcome.Status.FAILED, null, null, error.error(), error.cause());
+        } catch (ExecutionTimeout timeout) {
+            return new SingleStateOutcome(SingleStateOutcome.Status.FAILED, null, null,
+                    dev.sfnrun.error.ErrorNames.TIMEOUT, null);
+        } finally {
+            runner = null;
+            stopPool();
+        }
+    }
+
+    /** The plan of a single-state run, or null for a whole execution. */
+    SingleStatePlan plan() {
+        return plan;
+    }
+
+    void caught(StatesError error) {
+        caught = error;
     }
 
     /**

@@ -28,6 +28,11 @@ public final class GraphRunner {
         this.executor = new StateExecutor(execution, this);
     }
 
+    /** One visit of one state, without its events or transition (a single-state run). */
+    Step runOne(StateRun run) {
+        return run.state.accept(executor.on(run));
+    }
+
     /** The graph's output; a failure propagates as a StatesError whose cause is already located. */
     public JsonNode run(StateGraph graph, JsonNode input, Scope scope, Trail trail) {
         State state = graph.start();

@@ -75,7 +75,21 @@ final class StateExecutor {
         }
 
         private JsonNode effectiveInput() {
-            return flow().inputPath().apply(run.input, run);
+            return probe("afterInputPath", flow().inputPath().apply(run.input, run));
+        }
+
+        /** Tells a single-state run's probe what a data-flow step computed; returns the value. */
+        private JsonNode probe(String step, JsonNode value) {
+            SingleStatePlan plan = execution.plan();
+            if (plan != null) {
+                plan.probe().step(step, value);
+            }
+            return value;
+        }
+
+        private SingleStatePlan mockPlan() {
+            SingleStatePlan plan = execution.plan();
+            return plan != null && plan.mocked() ? plan : null;
         }
 
         private ObjectNode assign(JsonNode value) {
@@ -92,7 +106,7 @@ final class StateExecutor {
                 PayloadLimit.check(output, run.name());
                 return output;
             }
-            JsonNode placed = flow().resultPath().apply(run.input, result);
+            JsonNode placed = probe("afterResultPath", flow().resultPath().apply(run.input, result));
             JsonNode output = flow().outputPath().apply(placed, run);
             PayloadLimit.check(output, run.name());
             return output;
@@ -105,8 +119,12 @@ final class StateExecutor {
                 tasks.prepare(state, run);
                 JsonNode parameters = flow().parameters() == null ? effective : flow().parameters().evaluate(effective, run);
                 PayloadLimit.check(parameters, run.name());
-                JsonNode result = tasks.invoke(state, effective, parameters, run);
-                JsonNode selected = flow().resultSelector() == null ? result : flow().resultSelector().evaluate(result, run);
+                probe("afterParameters", parameters);
+                SingleStatePlan mock = mockPlan();
+                JsonNode result = probe("result", mock != null ? mock.mockOutcome()
+                        : tasks.invoke(state, effective, parameters, run));
+                JsonNode selected = probe("afterResultSelector",
+                        flow().resultSelector() == null ? result : flow().resultSelector().evaluate(result, run));
                 ObjectNode assigned = assign(result);
                 return new Step(output(selected), next(), assigned);
             });
@@ -120,9 +138,11 @@ final class StateExecutor {
         @Override
         public Step visitPass(PassState state) {
             JsonNode effective = effectiveInput();
-            JsonNode result = state.result() != null ? state.result()
-                    : flow().parameters() != null ? flow().parameters().evaluate(effective, run) : effective;
+            JsonNode result = state.result() != null ? probe("result", state.result())
+                    : probe("afterParameters", flow().parameters() != null ? flow().parameters().evaluate(effective, run)
+                    : effective);
             PayloadLimit.check(result, run.name());
+            probe("afterResultSelector", result);
             ObjectNode assigned = assign(result);
             return new Step(output(result), next(), assigned);
         }
@@ -161,6 +181,7 @@ final class StateExecutor {
 
         @Override
         public Step visitFail(FailState state) {
+            probe("afterInputPath", run.input);
             String error = state.error() != null ? state.error() : text(state.errorExpr(), state.errorField());
             String cause = state.cause() != null ? state.cause() : text(state.causeExpr(), state.causeField());
             throw new StatesError(error, cause);
@@ -191,7 +212,12 @@ final class StateExecutor {
             boolean[] branchFailed = {false};
             return errors.run(run, state.retry(), state.catchers(), () -> {
                 branchFailed[0] = false;
-                JsonNode input = flow().parameters() == null ? effective : flow().parameters().evaluate(effective, run);
+                JsonNode input = probe("afterParameters",
+                        flow().parameters() == null ? effective : flow().parameters().evaluate(effective, run));
+                SingleStatePlan mock = mockPlan();
+                if (mock != null) {
+                    return finish(mock.mockOutcome());
+                }
                 log.append(run.trail, EventType.ParallelStateStarted, null);
                 List<StateGraph> branches = state.branches();
                 Fanout.Hooks hooks = new Fanout.Hooks() {
@@ -232,7 +258,8 @@ final class StateExecutor {
 
         /** ResultSelector, Assign, ResultPath and OutputPath of a Map or Parallel result. */
         private Step finish(JsonNode result) {
-            JsonNode selected = flow().resultSelector() == null ? result : flow().resultSelector().evaluate(result, run);
+            JsonNode selected = probe("afterResultSelector",
+                    flow().resultSelector() == null ? result : flow().resultSelector().evaluate(result, run));
             ObjectNode assigned = assign(result);
             return new Step(output(selected), next(), assigned);
         }
@@ -247,9 +274,18 @@ final class StateExecutor {
                 phase[0] = 0;
                 MapInputs inputs = new MapInputs(state, effective, run);
                 int maxConcurrency = inputs.maxConcurrency();
-                ArrayNode items = state.isDistributed() && state.distributed().itemReader() != null
-                        ? new ItemReaderSource(execution.options().s3Root()).read(state.distributed().itemReader(), inputs)
+                SingleStatePlan mock = mockPlan();
+                boolean reader = state.isDistributed() && state.distributed().itemReader() != null;
+                ArrayNode items = reader && mock != null && mock.mapItemReaderData() != null ? mock.mapItemReaderData()
+                        : reader ? new ItemReaderSource(execution.options().s3Root()).read(state.distributed().itemReader(), inputs)
                         : inputs.items();
+                if (!reader) {
+                    probe("afterItemsPath", items);
+                }
+                probe("maxConcurrency", Json.NODES.numberNode(maxConcurrency));
+                if (mock != null) {
+                    return finish(mockedMap(state, inputs, items.size(), mock));
+                }
                 log.append(run.trail, EventType.MapStateStarted, EventDetails.create().put("length", items.size()));
                 JsonNode result;
                 if (state.isDistributed()) {
@@ -279,6 +315,30 @@ final class StateExecutor {
                     log.append(run.trail, EventType.MapStateFailed, null);
                 }
             });
+        }
+
+        /** A mocked Map's result: the mock, unless its failed iterations exceed what the Map tolerates. */
+        private JsonNode mockedMap(MapState state, MapInputs inputs, int items, SingleStatePlan mock) {
+            Long count = state.isDistributed() ? inputs.toleratedFailureCount() : null;
+            Double percentage = state.isDistributed() ? inputs.toleratedFailurePercentage() : null;
+            if (count != null) {
+                probe("toleratedFailureCount", Json.NODES.numberNode(count));
+            }
+            if (percentage != null) {
+                probe("toleratedFailurePercentage", Json.NODES.numberNode(percentage));
+            }
+            Integer failures = mock.mapIterationFailureCount();
+            if (failures != null && failures > items) {
+                throw new PlanRejected(
+                        "Map iteration failure count must be less than or equal to the number of Map iterations");
+            }
+            JsonNode result = mock.mockOutcome();
+            if (failures != null && failures > 0 && (count != null && failures > count
+                    || percentage != null && failures * 100.0 / items > percentage)) {
+                throw new StatesError(ErrorNames.EXCEED_TOLERATED_FAILURE_THRESHOLD,
+                        "The specified tolerated failure threshold was exceeded");
+            }
+            return result;
         }
     }
 }

@@ -22,6 +22,8 @@ public final class StateRun implements EvalContext {
     public final Scope scope;
     private final ContextObject context;
     private int retryCount;
+    /** Part of a single-state run: errors are not prefixed with the state's location. */
+    boolean single;
     private String taskToken;
     private ObjectNode contextObject;
 
@@ -62,6 +64,14 @@ public final class StateRun implements EvalContext {
 
     @Override
     public JsonNode contextObject() {
+        if (contextObject == null && single && context.given() != null) {
+            contextObject = context.given();
+            if (taskToken != null && !contextObject.has("Task")) {
+                ObjectNode copy = Json.shallowCopy(contextObject);
+                copy.set("Task", Json.object().put("Token", taskToken));
+                contextObject = copy;
+            }
+        }
         if (contextObject == null) {
             contextObject = context.forState(this);
         }
@@ -73,7 +83,7 @@ public final class StateRun implements EvalContext {
         ObjectNode node = Json.object();
         node.put("Name", state.name());
         node.put("EnteredTime", ContextObject.timestamp(enteredTime));
-        if (state instanceof dev.sfnrun.definition.TaskState) {
+        if (state instanceof dev.sfnrun.definition.TaskState || single) {
             node.put("RetryCount", retryCount);
         }
         return node;

@@ -153,6 +153,7 @@ final class TaskCall implements TaskContext, TaskCallback {
         JsonNode value = null;
         Throwable failure = null;
         try {
+            TaskThreads.enter(spec.stateName(), spec.resource());
             value = function.invoke(input, this);
         } catch (Throwable t) {
             failure = t;

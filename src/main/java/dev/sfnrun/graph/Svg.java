@@ -35,8 +35,9 @@ public final class Svg {
             .sfn-graph .edge.kind-CATCH path { stroke: #c0392b; stroke-dasharray: 5 3; }
             .sfn-graph .edge .label rect { fill: #ffffff; stroke: #d5d9e2; }
             .sfn-graph .edge .label text { fill: #3b4457; font-size: 11px; }
-            .sfn-graph .badge rect { fill: #2563eb; stroke: none; }
-            .sfn-graph .badge text { fill: #fff; font-size: 10px; font-weight: bold; }
+            .sfn-graph g.node g.badge rect { fill: #2563eb; stroke: none; opacity: 1; }
+            .sfn-graph g.node g.badge text { fill: #fff; font-size: 10px; font-weight: bold; }
+            .sfn-graph g.node.invalid g.badge rect, .sfn-graph g.node.failed g.badge rect { fill: #dc2626; }
             """;
 
     private final StringBuilder out = new StringBuilder();

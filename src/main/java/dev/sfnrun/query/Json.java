@@ -125,6 +125,8 @@ public final class Json {
                     return node;
                 }
             }
+        } catch (Unrepresentable e) {
+            throw e;
         } catch (IOException e) {
             // fall through: the mapper reports it
         }
@@ -137,6 +139,7 @@ public final class Json {
             case START_OBJECT:
                 ObjectNode object = NODES.objectNode();
                 for (String name = parser.nextFieldName(); name != null; name = parser.nextFieldName()) {
+                    checked(name, parser);
                     parser.nextToken();
                     object.replace(name, read(parser)); // a repeated key keeps its place and takes the last value
                 }
@@ -148,7 +151,7 @@ public final class Json {
                 }
                 return array;
             case VALUE_STRING:
-                return NODES.textNode(parser.getText());
+                return NODES.textNode(checked(parser.getText(), parser));
             case VALUE_NUMBER_INT:
                 return switch (parser.getNumberType()) {
                     case INT -> NODES.numberNode(parser.getIntValue());
@@ -156,7 +159,12 @@ public final class Json {
                     default -> NODES.numberNode(parser.getBigIntegerValue());
                 };
             case VALUE_NUMBER_FLOAT:
-                return NODES.numberNode(parser.getDoubleValue());
+                double value = parser.getDoubleValue();
+                if (Double.isInfinite(value)) { // never the silent "Infinity" of Java
+                    throw new Unrepresentable(parser, "the number " + abbreviated(parser.getText())
+                            + " is beyond the range of JSON numbers (a double: about 1.8e308)");
+                }
+                return NODES.numberNode(value);
             case VALUE_TRUE:
                 return NODES.booleanNode(true);
             case VALUE_FALSE:
@@ -166,6 +174,35 @@ public final class Json {
             default:
                 throw new JsonParseException(parser, "unexpected token " + parser.currentToken());
         }
+    }
+
+    /**
+     * Text that JSON cannot carry exactly: a number beyond a double's range, or a string with a lone
+     * UTF-16 surrogate (it has no UTF-8 form, so it would print as "?").
+     */
+    public static final class Unrepresentable extends JsonParseException {
+        Unrepresentable(JsonParser parser, String message) {
+            super(parser, message);
+        }
+    }
+
+    private static String checked(String text, JsonParser parser) throws Unrepresentable {
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (Character.isSurrogate(c)) {
+                if (Character.isHighSurrogate(c) && i + 1 < text.length() && Character.isLowSurrogate(text.charAt(i + 1))) {
+                    i++;
+                } else {
+                    throw new Unrepresentable(parser, String.format("the string has a lone surrogate \\u%04x, "
+                            + "which is not a Unicode character (UTF-8 cannot carry it)", (int) c));
+                }
+            }
+        }
+        return text;
+    }
+
+    private static String abbreviated(String text) {
+        return text.length() <= 24 ? text : text.substring(0, 20) + "...";
     }
 
     public static ObjectNode object() {

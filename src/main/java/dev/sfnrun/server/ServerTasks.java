@@ -43,8 +43,6 @@ final class ServerTasks implements AutoCloseable {
      * @throws ApiException when the mock file has no such test case
      */
     TaskRegistry registry(StateMachineRecord machine, StateMachineRecord.Revision revision, String testCase) {
-        record Key(StateMachineRecord.Revision revision, String testCase) {
-        }
         Key key = new Key(revision, testCase);
         TaskRegistry found = registries.get(key);
         if (found != null) {
@@ -53,6 +51,27 @@ final class ServerTasks implements AutoCloseable {
         TaskRegistry registry = build(machine, revision.model(), testCase);
         registries.put(key, registry);
         return registry;
+    }
+
+    /** A revision by identity (its model's own hashCode walks the whole definition) and a test case. */
+    private static final class Key {
+        private final StateMachineRecord.Revision revision;
+        private final String testCase;
+
+        Key(StateMachineRecord.Revision revision, String testCase) {
+            this.revision = revision;
+            this.testCase = testCase;
+        }
+
+        @Override
+        public boolean equals(Object other) {
+            return other instanceof Key key && key.revision == revision && java.util.Objects.equals(key.testCase, testCase);
+        }
+
+        @Override
+        public int hashCode() {
+            return System.identityHashCode(revision) * 31 + java.util.Objects.hashCode(testCase);
+        }
     }
 
     private TaskRegistry build(StateMachineRecord machine, StateMachine model, String testCase) {

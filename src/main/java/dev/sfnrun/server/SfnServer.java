@@ -17,7 +17,7 @@ import java.util.concurrent.atomic.AtomicInteger;
  * {@link #close} stops it: no new requests, running executions stopped, registries closed.
  */
 public final class SfnServer implements AutoCloseable {
-    /** Requests served at once; more wait for a free thread (GetActivityTask long polls hold one each). */
+    /** Requests served at once (GetActivityTask long polls hold one each). */
     private static final int MAX_THREADS = 512;
 
     private final HttpServer http;
@@ -46,13 +46,13 @@ public final class SfnServer implements AutoCloseable {
         new Tags(store).register(router);
         ValidateOperation.register(router);
         AtomicInteger count = new AtomicInteger();
-        threads = new ThreadPoolExecutor(MAX_THREADS, MAX_THREADS, 30, TimeUnit.SECONDS, new java.util.concurrent.LinkedBlockingQueue<>(),
+        // idle threads are reused; a new one only when all are busy, up to MAX_THREADS (then the connection is refused)
+        threads = new ThreadPoolExecutor(0, MAX_THREADS, 60, TimeUnit.SECONDS, new SynchronousQueue<>(),
                 run -> {
                     Thread thread = new Thread(run, "sfn-run-http-" + count.incrementAndGet());
                     thread.setDaemon(true);
                     return thread;
                 });
-        threads.allowCoreThreadTimeOut(true);
         http = HttpServer.create(new InetSocketAddress(options.host(), options.port()), 256);
         http.createContext("/", new HttpFront(router, options.region(), options.account(), log));
         http.setExecutor(threads);

@@ -78,4 +78,29 @@ class GraphCommandTest {
         Run format = cli("graph", TutorialCliTest.DEFINITION, "--format", "png");
         assertEquals(2, format.exit());
     }
+
+    @Test
+    void templateStateMachineIsDrawn() throws Exception {
+        Path template = dir.resolve("template.yaml");
+        Files.writeString(template, """
+                AWSTemplateFormatVersion: "2010-09-09"
+                Transform: AWS::Serverless-2016-10-31
+                Resources:
+                  Machine:
+                    Type: AWS::Serverless::StateMachine
+                    Properties:
+                      Definition:
+                        StartAt: Hello
+                        States:
+                          Hello: {Type: Pass, Next: Done}
+                          Done: {Type: Succeed}
+                """);
+        Run run = cli("graph", "--template", template.toString());
+        assertEquals(0, run.exit(), run.err());
+        assertTrue(run.out().contains("<b>Hello</b><br/>Pass"), run.out());
+        assertTrue(run.out().contains("<b>Done</b><br/>Succeed"), run.out());
+        Run neither = cli("graph");
+        assertEquals(2, neither.exit());
+        assertTrue(neither.err().contains("DEFINITION"), neither.err());
+    }
 }

@@ -89,8 +89,11 @@ public final class DistributedMapRunner {
         if (children.timedOut) {
             throw new ExecutionTimeout();
         }
-        if (children.fatal != null) {
-            throw children.fatal;
+        if (children.fatal instanceof RuntimeException r) {
+            throw r;
+        }
+        if (children.fatal != null) { // an Error of the engine in a child: the run cannot go on, and says so
+            throw (Error) children.fatal;
         }
         if (children.exceeded) {
             execution.addMapRun(new MapRunResult(mapRunArn, state.name(), ExecutionStatus.FAILED, total,
@@ -176,7 +179,8 @@ public final class DistributedMapRunner {
         int failed;
         boolean exceeded;
         boolean timedOut;
-        RuntimeException fatal;
+        /** A child that ended with neither a result nor an ASL error: a RuntimeException or an Error. */
+        Throwable fatal;
         private boolean mainResumed;
         private final java.util.Set<Thread> threads = new java.util.HashSet<>();
 
@@ -292,7 +296,7 @@ public final class DistributedMapRunner {
                         lock.notifyAll();
                     }
                     return;
-                } catch (RuntimeException e) {
+                } catch (RuntimeException | Error e) { // never a silently missing item
                     synchronized (lock) {
                         if (fatal == null) {
                             fatal = e;

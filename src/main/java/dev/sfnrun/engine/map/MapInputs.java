@@ -49,7 +49,9 @@ public class MapInputs {
                         ? StatesError.evaluationFailed(cause, null, true)
                         : StatesError.runtime(cause);
             }
-            throw StatesError.runtime("Reference path \"" + path + "\" must point to array.");
+            // AWS names a context-object path with one '$' ("$$.Execution.Input" -> "$.Execution.Input")
+            String shown = path.startsWith("$$") ? path.substring(1) : path;
+            throw StatesError.runtime("Reference path \"" + shown + "\" must point to array.");
         }
         return array;
     }

@@ -9,6 +9,7 @@ import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.NullNode;
 import dev.sfnrun.query.Json;
 import dev.sfnrun.task.TaskContext;
+import dev.sfnrun.task.TaskFailure;
 import dev.sfnrun.task.TaskFunction;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
@@ -113,10 +114,26 @@ public final class LambdaHandlerFunction implements TaskFunction {
                 throw LambdaErrors.javaRuntimeFailure(e.getCause() != null ? e.getCause() : e);
             }
             Object result = call(argument, lambdaContext);
-            return result == null ? NullNode.getInstance() : MAPPER.valueToTree(result);
+            return result == null ? NullNode.getInstance() : toJson(result);
         } finally {
             thread.setContextClassLoader(previous);
         }
+    }
+
+    /** The handler's result as JSON; one that cannot be (a cycle, a type Jackson refuses) fails the task clearly. */
+    private static JsonNode toJson(Object result) throws TaskFailure {
+        String problem;
+        try {
+            return MAPPER.valueToTree(result);
+        } catch (StackOverflowError e) {
+            problem = "it refers to itself (a cycle) or is nested too deeply";
+        } catch (IllegalArgumentException e) {
+            String message = String.valueOf(e.getCause() instanceof com.fasterxml.jackson.core.JsonProcessingException j
+                    ? j.getOriginalMessage() : e.getMessage());
+            problem = message.contains("cycle") ? "it refers to itself (a cycle)" : message.lines().findFirst().orElse(message);
+        }
+        throw LambdaErrors.javaRuntimeFailure(new IllegalArgumentException(
+                "the handler's result (" + result.getClass().getName() + ") cannot be serialized to JSON: " + problem));
     }
 
     private Object call(Object... arguments) throws Exception {

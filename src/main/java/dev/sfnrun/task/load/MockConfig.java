@@ -1,11 +1,9 @@
 package dev.sfnrun.task.load;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.sfnrun.io.BoundedFiles;
 import dev.sfnrun.query.Json;
 import com.fasterxml.jackson.core.JsonProcessingException;
-import java.io.IOException;
-import java.nio.file.NoSuchFileException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Iterator;
@@ -25,15 +23,14 @@ public final class MockConfig {
     public static void apply(Path file, String stateMachineName, String testCase, TaskRegistry registry) {
         JsonNode root;
         try {
-            root = Json.parse(Files.readString(file));
-        } catch (NoSuchFileException e) {
-            throw new TaskLoadException("--mock-config " + file + ": no such file");
+            String text = BoundedFiles.readText(file, "--mock-config " + file, BoundedFiles.MOCK_BYTES, "a mock file");
+            root = Json.parse(text.startsWith("\uFEFF") ? text.substring(1) : text);
+        } catch (BoundedFiles.FileProblem e) {
+            throw new TaskLoadException(e.getMessage());
         } catch (JsonProcessingException e) {
-            throw new TaskLoadException(file + ": not valid JSON: " + e.getOriginalMessage().replace('\n', ' ')
+            throw new TaskLoadException(file + ": not valid JSON: " + dev.sfnrun.io.JsonMessages.plain(e)
                     + (e.getLocation() == null ? "" : " (line " + e.getLocation().getLineNr() + ", column "
                     + e.getLocation().getColumnNr() + ")"));
-        } catch (IOException e) {
-            throw new TaskLoadException("--mock-config " + file + ": " + (e.getMessage() == null ? e.toString() : e.getMessage()));
         }
         apply(root, file.toString(), stateMachineName, testCase, registry);
     }

@@ -1,0 +1,83 @@
+package dev.sfnrun.report;
+
+import dev.sfnrun.definition.graph.FlowGraph;
+import dev.sfnrun.graph.GraphLayout;
+import dev.sfnrun.graph.Marks;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The path a run took, as {@link Marks} on its graph: every state entered is "visited" with its
+ * visit count as a badge, a state that failed (entered and never left) is "failed", one whose
+ * Catch took an error is "caught", one retried is "retried"; a Map or Parallel whose iterations
+ * or branches failed says how many. Edges are "taken" when the engine's decisions took them.
+ */
+record PathMarks(Marks marks, Map<String, StateRun> states) {
+    /** A state's part in the run. */
+    record StateRun(String name, int visits, boolean failed) {
+    }
+
+    static PathMarks of(FlowGraph graph, Timeline timeline, RunRecorder recorder) {
+        Map<String, Marks.NodeMark> nodes = new LinkedHashMap<>();
+        Map<String, StateRun> states = new LinkedHashMap<>();
+        Map<String, Integer> decided = recorder.decisionCounts();
+        Map<String, Map<String, Integer>> caught = recorder.caught();
+        Map<String, Map<String, Integer>> retried = recorder.retried();
+        Map<String, int[]> failedIterations = new HashMap<>();
+        for (Timeline.Lane lane : timeline.lanes) {
+            if (lane.owner() != null) {
+                int[] count = failedIterations.computeIfAbsent(lane.owner(), k -> new int[2]);
+                count[0]++;
+                if (!lane.status().equals("ok")) {
+                    count[1]++;
+                }
+            }
+        }
+        for (FlowGraph.Node node : graph.nodes()) {
+            int[] visits = timeline.visits.getOrDefault(node.name(), new int[3]);
+            int entered = Math.max(visits[0], decided.getOrDefault(node.id(), 0));
+            boolean failed = visits[1] > 0;
+            states.put(node.id(), new StateRun(node.name(), entered, failed));
+            if (entered == 0) {
+                continue;
+            }
+            List<String> classes = new ArrayList<>(List.of("visited"));
+            List<String> notes = new ArrayList<>();
+            notes.add("entered " + entered + (entered == 1 ? " time" : " times"));
+            if (failed) {
+                classes.add("failed");
+                notes.add("failed");
+            }
+            if (visits[2] > 0) {
+                classes.add("aborted");
+                notes.add("aborted " + visits[2] + "×");
+            }
+            caught.getOrDefault(node.id(), Map.of()).forEach((error, n) -> notes.add("caught " + error + " ×" + n));
+            retried.getOrDefault(node.id(), Map.of()).forEach((error, n) -> notes.add("retried " + error + " ×" + n));
+            if (caught.containsKey(node.id())) {
+                classes.add("caught");
+            }
+            if (retried.containsKey(node.id())) {
+                classes.add("retried");
+            }
+            int[] children = failedIterations.get(node.name());
+            if (children != null && children[1] > 0) {
+                classes.add("has-failures");
+                notes.add(children[1] + " of " + children[0] + (node.type().equals("Map") ? " iterations" : " branches")
+                        + " failed or were aborted");
+            }
+            nodes.put(node.id(), new Marks.NodeMark(String.join(" ", classes), "×" + entered, notes));
+        }
+        Map<String, String> edges = new HashMap<>();
+        recorder.edgeCounts().forEach((key, n) -> edges.put(key, "taken"));
+        for (FlowGraph.Edge edge : graph.edges()) {
+            if (edge.kind() == FlowGraph.Kind.START && states.containsKey(edge.to()) && states.get(edge.to()).visits() > 0) {
+                edges.put(GraphLayout.Route.key(edge), "taken");
+            }
+        }
+        return new PathMarks(new Marks(nodes, edges), states);
+    }
+}

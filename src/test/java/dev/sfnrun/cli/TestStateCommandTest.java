@@ -1,0 +1,74 @@
+package dev.sfnrun.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.sfnrun.query.Json;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** {@code sfn-run test-state} in-process: files and inline JSON in, AWS's response or refusal out. */
+class TestStateCommandTest {
+    @TempDir
+    Path dir;
+
+    private String file(String name, String text) throws Exception {
+        Path path = dir.resolve(name);
+        Files.writeString(path, text);
+        return path.toString();
+    }
+
+    @Test
+    void answersWithTheResponseJsonAndExitZero() throws Exception {
+        String definition = file("task.json", "{\"Type\": \"Task\", \"Resource\": \"arn:aws:states:::sqs:sendMessage\","
+                + " \"Parameters\": {\"QueueUrl\": \"q\", \"MessageBody.$\": \"$.m\"}, \"ResultPath\": \"$.sent\", \"Next\": \"Done\"}");
+        String mock = file("mock.json", "{\"result\": \"{\\\"MessageId\\\": \\\"m-1\\\"}\"}");
+        TutorialCliTest.Run run = TutorialCliTest.cli("test-state", "--definition", definition, "--input", "{\"m\": \"hi\"}",
+                "--mock", mock, "--inspection-level", "DEBUG", "--output", "json");
+        assertEquals(0, run.exit(), run.err());
+        JsonNode response = run.json();
+        assertEquals("SUCCEEDED", response.get("status").asText());
+        assertEquals("Done", response.get("nextState").asText());
+        assertEquals(Json.parse("{\"m\": \"hi\", \"sent\": {\"MessageId\": \"m-1\"}}"), Json.parse(response.get("output").asText()));
+        assertEquals(Json.parse("{\"QueueUrl\": \"q\", \"MessageBody\": \"hi\"}"),
+                Json.parse(response.at("/inspectionData/afterParameters").asText()));
+    }
+
+    @Test
+    void stateOfAMachineWithVariablesAndStateConfiguration() throws Exception {
+        String definition = file("machine.json", "{\"QueryLanguage\": \"JSONata\", \"StartAt\": \"A\", \"States\": {\"A\": {\"Type\": \"Pass\","
+                + " \"Next\": \"B\"}, \"B\": {\"Type\": \"Task\", \"Resource\": \"arn:aws:states:::lambda:invoke\", \"Arguments\":"
+                + " {\"FunctionName\": \"f\", \"Payload\": \"{% $v %}\"}, \"Retry\": [{\"ErrorEquals\": [\"Oops\"], \"MaxAttempts\": 3}],"
+                + " \"End\": true}}}");
+        String config = file("config.json", "{\"retrierRetryCount\": 2}");
+        TutorialCliTest.Run run = TutorialCliTest.cli("test-state", "--definition", definition, "--state-name", "B",
+                "--variables", "{\"v\": 1}", "--mock", "{\"errorOutput\": {\"error\": \"Oops\", \"cause\": \"c\"}}",
+                "--state-configuration", config, "--inspection-level", "TRACE", "--output", "json");
+        assertEquals(0, run.exit(), run.err());
+        JsonNode response = run.json();
+        assertEquals("RETRIABLE", response.get("status").asText());
+        assertEquals(4, response.at("/inspectionData/errorDetails/retryBackoffIntervalSeconds").asInt()); // 1 * 2^2
+    }
+
+    @Test
+    void refusalIsAwsErrorOnStdoutWithExitTwo() throws Exception {
+        String definition = file("succeed.json", "{\"Type\": \"Succeed\"}");
+        TutorialCliTest.Run run = TutorialCliTest.cli("test-state", "--definition", definition,
+                "--mock", "{\"result\": \"{}\"}", "--output", "json");
+        assertEquals(2, run.exit());
+        JsonNode exception = run.json().get("exception");
+        assertEquals("ValidationException", exception.get("code").asText());
+        assertEquals("State type 'Succeed' is not supported when a mock is specified", exception.get("message").asText());
+    }
+
+    @Test
+    void missingFileIsOneLineOnStderr() {
+        TutorialCliTest.Run run = TutorialCliTest.cli("test-state", "--definition", dir.resolve("nope.json").toString());
+        assertEquals(2, run.exit());
+        assertTrue(run.err().contains("nope.json: no such file"), run.err());
+        assertEquals("", run.out());
+    }
+}
