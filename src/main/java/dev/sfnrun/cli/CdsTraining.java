@@ -78,6 +78,12 @@ final class CdsTraining {
             runs.add(new String[] {"validate", tutorial.toString(), loop.toString(), invalid.toString()});
             runs.add(new String[] {"validate", "--output", "json", invalid.toString()});
             runs.add(new String[] {invalid.toString()});
+            Path suite = write(dir, "t.sfn-test.yaml", "definition: tutorial.asl.json\ncases:\n"
+                    + "  - {name: a, input: {statuscode: \"429\"}, expect: {status: SUCCEEDED, path: [Call API, OK]}}\n"
+                    + "  - {name: b, input: {}, mocks: {Call API: {Throw: {Error: X}}}, expect: {error: X, visits: {OK: 0}}}\n");
+            runs.add(new String[] {"test", suite.toString(), "--coverage", "--junit", dir.resolve("junit.xml").toString(),
+                "--min-coverage", "states=90,transitions=90"});
+            runs.add(new String[] {"test", suite.toString(), "--output", "json"});
             runs.add(new String[] {"--help"});
             runs.add(new String[] {"--no-such-option"});
             for (String[] run : runs) {
@@ -88,7 +94,8 @@ final class CdsTraining {
             SfnRun.run(new String[] {tutorial.toString(), "--time-scale", "0", "--input-json", "{\"statuscode\": \"200\"}"},
                     new ByteArrayInputStream(new byte[0]), nowhere, nowhere, true);
         } finally {
-            for (String name : new String[] {"tutorial.asl.json", "loop.asl.json", "invalid.asl.json", "input.json"}) {
+            for (String name : new String[] {"tutorial.asl.json", "loop.asl.json", "invalid.asl.json", "input.json",
+                "t.sfn-test.yaml", "junit.xml"}) {
                 Files.deleteIfExists(dir.resolve(name));
             }
             Files.deleteIfExists(dir);

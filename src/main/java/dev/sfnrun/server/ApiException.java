@@ -20,6 +20,15 @@ public final class ApiException extends RuntimeException {
         this(SERVICE + code, message, 400);
     }
 
+    /**
+     * An error by the code clients read: ValidationException is the protocol's
+     * ({@code com.amazon.coral.validate#}), any other Step Functions' own.
+     */
+    public static ApiException named(String code, String message) {
+        return code.equals("ValidationException") ? new ApiException("com.amazon.coral.validate#" + code, message, 400)
+                : new ApiException(code, message);
+    }
+
     /** An error with a full shape id (the protocol's own: {@code com.amazon.coral.service#...}). */
     ApiException(String type, String message, int status) {
         super(message, null, false, false);

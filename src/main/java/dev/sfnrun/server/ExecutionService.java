@@ -34,6 +34,8 @@ final class ExecutionService implements AutoCloseable {
     private final double timeScale;
     private final ExecutorService pool;
     private final Object startLock = new Object();
+    /** The Standard executions running now. */
+    private final java.util.Set<ExecutionRecord> running = java.util.concurrent.ConcurrentHashMap.newKeySet();
 
     ExecutionService(Store store, ServerTasks tasks, TaskTokens tokens, double timeScale) {
         this.store = store;
@@ -76,6 +78,7 @@ final class ExecutionService implements AutoCloseable {
         Execution execution = new Execution(revision.model(), input, inputText,
                 options(machine, revision, name, ExecutionType.STANDARD, registry, region, account, record::add));
         record.attach(execution);
+        running.add(record);
         pool.execute(() -> finish(record, execution, 0));
         return new Started(record, false);
     }
@@ -102,6 +105,7 @@ final class ExecutionService implements AutoCloseable {
                 options(owner, record.revision, record.name, ExecutionType.STANDARD, registry, region, account,
                         event -> shifted(record, event, offset)));
         record.attach(execution);
+        running.add(record);
         pool.execute(() -> finish(record, execution, offset));
     }
 
@@ -140,6 +144,7 @@ final class ExecutionService implements AutoCloseable {
         } finally {
             tokens.forget(record.arn);
             store.saveExecution(record);
+            running.remove(record);
         }
     }
 
@@ -180,8 +185,22 @@ final class ExecutionService implements AutoCloseable {
         return listener == null ? options : options.withListeners(List.of(listener));
     }
 
+    /** Stops every running execution (ABORTED, as StopExecution would), then the threads. */
     @Override
     public void close() {
+        for (ExecutionRecord record : running) {
+            Execution execution = record.running();
+            if (execution != null) {
+                stops.put(record.arn, new StopRequest("States.Runtime", "The server stopped while the execution was running"));
+                execution.stop();
+            }
+        }
+        pool.shutdown();
+        try {
+            pool.awaitTermination(5, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
         pool.shutdownNow();
         try {
             pool.awaitTermination(5, TimeUnit.SECONDS);

@@ -1,14 +1,14 @@
 package dev.sfnrun.server;
 
 import java.util.Map;
-import java.util.TreeMap;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * The operations by name ({@code X-Amz-Target: AWSStepFunctions.<name>}). Adding an operation is
- * one {@link #add} line; a name not added is AWS's UnknownOperationException.
+ * one {@link #add} line (also while the server runs); a name not added is AWS's UnknownOperationException.
  */
 public final class Router {
-    private final Map<String, Operation> operations = new TreeMap<>();
+    private final Map<String, Operation> operations = new ConcurrentHashMap<>();
 
     public Router add(String name, Operation operation) {
         operations.put(name, operation);

@@ -48,8 +48,8 @@ public final class SuiteLoader {
     /** AWS's quota on StartExecution's input. */
     static final int MAX_INPUT_BYTES = 262_144;
 
-    static final Set<String> SUITE_KEYS = Set.of("definition", "template", "stateMachine", "stateMachineName",
-            "type", "tasks", "classpath", "mockConfig", "context", "timeScale", "cases");
+    static final Set<String> SUITE_KEYS = Set.of("definition", "template", "stateMachine", "substitutions",
+            "stateMachineName", "type", "tasks", "classpath", "mockConfig", "context", "timeScale", "cases");
     static final Set<String> CASE_KEYS = Set.of("name", "input", "inputFile", "mocks", "testCase", "context",
             "expect", "todo");
     static final Set<String> EXPECT_KEYS = Set.of("status", "output", "outputContains", "error", "cause",
@@ -57,6 +57,9 @@ public final class SuiteLoader {
             "duration");
 
     private final Map<String, SuiteMachine> machines = new HashMap<>();
+    private final Map<String, TemplateMachine> templateMachines = new HashMap<>();
+    /** The bindings of the template of the suite being loaded; null for a definition file. */
+    private java.util.function.UnaryOperator<List<String>> templateBindings;
     private final List<SuiteError> errors = new ArrayList<>();
     private final MachineSource templates;
 
@@ -65,8 +68,19 @@ public final class SuiteLoader {
      * are not supported.
      */
     public interface MachineSource {
-        /** The machine {@code id} of the template file, or a {@link SuiteException}. */
-        SuiteMachine load(Path template, String shownTemplate, String id);
+        /**
+         * The machine {@code id} of the template file, its {@code ${NAME}} placeholders replaced from
+         * {@code substitutions}; or a {@link SuiteException}.
+         */
+        TemplateMachine load(Path template, String shownTemplate, String id, Map<String, String> substitutions);
+    }
+
+    /**
+     * A template's machine and how the template's functions join the suite's bindings.
+     *
+     * @param bindings the suite's {@code tasks} bindings → all bindings (the template's own functions added)
+     */
+    public record TemplateMachine(SuiteMachine machine, java.util.function.UnaryOperator<List<String>> bindings) {
     }
 
     public SuiteLoader(MachineSource templates) {
@@ -108,6 +122,7 @@ public final class SuiteLoader {
         }
         where.keys("", root, SUITE_KEYS, "suite");
         Path dir = file.toAbsolutePath().getParent();
+        templateBindings = null;
         SuiteMachine machine = machine(root, dir, where);
         ExecutionType type = ExecutionType.STANDARD;
         if (root.has("type")) {
@@ -132,6 +147,9 @@ public final class SuiteLoader {
             classpath.add(dir.resolve(entry).toString());
         }
         List<String> tasks = where.texts(root, "tasks");
+        if (templateBindings != null) {
+            tasks = templateBindings.apply(tasks);
+        }
         Path mockConfig = null;
         if (root.has("mockConfig")) {
             mockConfig = where.file(root, "mockConfig", dir);
@@ -190,8 +208,14 @@ public final class SuiteLoader {
         }
         try (shared) {
             Map<String, UnboundResourceException> unboundEverywhere = null;
+            boolean plainCaseSeen = false;
             for (int i = 0; i < suite.cases().size(); i++) {
                 TestCase testCase = suite.cases().get(i);
+                boolean plain = testCase.mocks().isEmpty() && testCase.testCase() == null;
+                if (plain && plainCaseSeen) {
+                    continue; // the same bindings as a case already checked
+                }
+                plainCaseSeen |= plain;
                 try (TaskRegistry registry = CaseTasks.caseRegistry(shared, suite, testCase)) {
                     Map<String, UnboundResourceException> unbound = new LinkedHashMap<>();
                     for (UnboundResourceException e : Bindings.unbound(suite.machine().machine().graph(), registry)) {
@@ -240,15 +264,30 @@ public final class SuiteLoader {
             if (file == null || id == null) {
                 return null;
             }
-            String key = file.toAbsolutePath().normalize() + "#" + id;
-            SuiteMachine cached = machines.get(key);
-            if (cached != null) {
-                return cached;
+            Map<String, String> substitutions = new LinkedHashMap<>();
+            JsonNode values = root.path("substitutions");
+            if (root.has("substitutions")) {
+                if (!values.isObject()) {
+                    where.error("/substitutions", "substitutions", "expected an object of NAME: VALUE");
+                    return null;
+                }
+                values.fields().forEachRemaining(e -> substitutions.put(e.getKey(), e.getValue().isTextual()
+                        ? e.getValue().asText() : Json.compact(e.getValue())));
             }
+            String key = file.toAbsolutePath().normalize() + "#" + id + "#" + substitutions;
+            TemplateMachine cached = templateMachines.get(key);
+            if (cached != null) {
+                templateBindings = cached.bindings();
+                return cached.machine();
+            }
+            Path shownDir = Path.of(where.file).getParent();
+            String shown = shownDir == null ? root.get("template").asText()
+                    : shownDir.resolve(root.get("template").asText()).normalize().toString();
             try {
-                SuiteMachine loaded = templates.load(file, root.get("template").asText(), id);
-                machines.put(key, loaded);
-                return loaded;
+                TemplateMachine loaded = templates.load(file, shown, id, substitutions);
+                templateMachines.put(key, loaded);
+                templateBindings = loaded.bindings();
+                return loaded.machine();
             } catch (SuiteException e) {
                 for (SuiteError error : e.errors()) {
                     where.error("/template", "template", error.text());
@@ -258,6 +297,9 @@ public final class SuiteLoader {
         }
         if (root.has("stateMachine")) {
             where.error("/stateMachine", "stateMachine", "only goes with 'template'");
+        }
+        if (root.has("substitutions")) {
+            where.error("/substitutions", "substitutions", "only goes with 'template'");
         }
         Path file = where.file(root, "definition", dir);
         if (file == null) {

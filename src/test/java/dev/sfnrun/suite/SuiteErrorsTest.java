@@ -207,7 +207,7 @@ class SuiteErrorsTest {
         assertEquals(2, run.exit());
         List<String> lines = run.err().lines().toList();
         assertEquals(dir.resolve("a.sfn-test.yaml") + ":3: extra: unknown key (known: cases, classpath, context, definition, "
-                + "mockConfig, stateMachine, stateMachineName, tasks, template, timeScale, type)", lines.get(0));
+                + "mockConfig, stateMachine, stateMachineName, substitutions, tasks, template, timeScale, type)", lines.get(0));
         assertTrue(lines.get(1).startsWith(dir.resolve("sub/b.sfn-test.json") + ":1: cases[0].nme: unknown key (did you mean 'name'?)"), run.err());
     }
 }

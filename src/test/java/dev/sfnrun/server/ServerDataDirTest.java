@@ -1,0 +1,59 @@
+package dev.sfnrun.server;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import software.amazon.awssdk.services.sfn.SfnClient;
+import software.amazon.awssdk.services.sfn.model.ExecutionStatus;
+import software.amazon.awssdk.services.sfn.model.HistoryEvent;
+import software.amazon.awssdk.services.sfn.model.HistoryEventType;
+import software.amazon.awssdk.services.sfn.model.Tag;
+
+/** --data-dir across a clean stop: machines, tags, activities and histories kept; a running execution ABORTED. */
+class ServerDataDirTest {
+    @TempDir
+    Path dir;
+
+    @Test
+    void stateIsKeptAndRunningExecutionsAreAbortedOnStop() throws Exception {
+        ServerOptions options = ServerOptions.defaults().withPort(0).withTimeScale(1).withDataDir(dir);
+        String machine;
+        String done;
+        String waiting;
+        String activity;
+        List<HistoryEvent> before;
+        try (SfnServer server = SfnServer.start(options, System.err); SfnClient sfn = SdkClients.client(server.port())) {
+            machine = sfn.createStateMachine(b -> b.name("kept").roleArn(ServerSdkTest.ROLE)
+                    .tags(Tag.builder().key("team").value("a").build())
+                    .definition("{\"StartAt\":\"C\",\"States\":{\"C\":{\"Type\":\"Choice\",\"Choices\":[{\"Variable\":\"$.wait\","
+                            + "\"BooleanEquals\":true,\"Next\":\"W\"}],\"Default\":\"P\"},"
+                            + "\"W\":{\"Type\":\"Wait\",\"Seconds\":3600,\"Next\":\"P\"},\"P\":{\"Type\":\"Pass\",\"End\":true}}}"))
+                    .stateMachineArn();
+            activity = sfn.createActivity(b -> b.name("kept-activity")).activityArn();
+            done = sfn.startExecution(b -> b.stateMachineArn(machine).input("{\"wait\":false}")).executionArn();
+            waiting = sfn.startExecution(b -> b.stateMachineArn(machine).input("{\"wait\":true}")).executionArn();
+            for (int i = 0; i < 200 && sfn.describeExecution(b -> b.executionArn(done)).status() == ExecutionStatus.RUNNING; i++) {
+                Thread.sleep(20);
+            }
+            before = sfn.getExecutionHistory(b -> b.executionArn(done)).events();
+        }
+        assertTrue(Files.size(dir.resolve(JournalStore.FILE)) > 0);
+        try (SfnServer server = SfnServer.start(options, System.err); SfnClient sfn = SdkClients.client(server.port())) {
+            assertEquals("team", sfn.listTagsForResource(b -> b.resourceArn(machine)).tags().get(0).key());
+            assertEquals("kept-activity", sfn.describeActivity(b -> b.activityArn(activity)).name());
+            assertEquals(before, sfn.getExecutionHistory(b -> b.executionArn(done)).events());
+            var aborted = sfn.describeExecution(b -> b.executionArn(waiting));
+            assertEquals(ExecutionStatus.ABORTED, aborted.status());
+            assertEquals("The server stopped while the execution was running", aborted.cause());
+            List<HistoryEvent> events = sfn.getExecutionHistory(b -> b.executionArn(waiting)).events();
+            assertTrue(events.stream().anyMatch(e -> e.type() == HistoryEventType.WAIT_STATE_ENTERED), events.toString());
+            assertEquals(HistoryEventType.EXECUTION_ABORTED, events.get(events.size() - 1).type());
+            assertEquals(List.of(done, waiting).size(), sfn.listExecutions(b -> b.stateMachineArn(machine)).executions().size());
+        }
+    }
+}
