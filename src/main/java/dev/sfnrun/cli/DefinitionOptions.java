@@ -3,7 +3,10 @@ package dev.sfnrun.cli;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.sfnrun.definition.StateMachine;
 import dev.sfnrun.definition.validate.LocatedJson;
+import dev.sfnrun.task.process.HandlerSettings;
+import dev.sfnrun.task.process.HandlerSpec;
 import dev.sfnrun.template.DefinitionSource;
+import dev.sfnrun.template.RuntimeNotes;
 import dev.sfnrun.template.LoadedMachine;
 import dev.sfnrun.template.TemplateException;
 import dev.sfnrun.template.TemplateOptions;
@@ -122,9 +125,17 @@ final class DefinitionOptions {
         }
     }
 
-    /** Prints the notes of a loaded machine (functions not bound, ...) on the error stream. */
-    static void printNotes(LoadedMachine machine, PrintWriter err) {
-        for (String note : machine.notes()) {
+    /**
+     * Prints the notes of a loaded machine on the error stream: functions not bound, and template
+     * runtimes whose version differs from the local interpreter's.
+     */
+    static void printNotes(LoadedMachine machine, List<String> taskBindings, HandlerSettings settings, PrintWriter err) {
+        List<String> notes = new java.util.ArrayList<>(machine.notes());
+        Map<String, HandlerSpec> handlers = machine.functions().handlers(taskBindings);
+        if (!handlers.isEmpty()) {
+            notes.addAll(RuntimeNotes.of(handlers, settings.python(), settings.node()));
+        }
+        for (String note : notes) {
             err.println("sfn-run: note: " + note);
         }
         err.flush();

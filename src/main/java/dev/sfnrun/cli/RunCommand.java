@@ -204,7 +204,7 @@ public final class RunCommand implements Callable<Integer> {
             throw new UsageError("--quiet and --verbose do not go together: choose one");
         }
         LoadedMachine loaded = definitions.load(definition, System.in, region, account, !noValidate);
-        DefinitionOptions.printNotes(loaded, spec.commandLine().getErr());
+        DefinitionOptions.printNotes(loaded, taskBindings, handlerSettings, spec.commandLine().getErr());
         StateMachine machine = ValidateCommand.loadForRun(loaded, !noValidate);
         String inputText = inputText();
         JsonNode input = InputFiles.parse(inputFile != null ? inputFile : "--input-json", inputText);
