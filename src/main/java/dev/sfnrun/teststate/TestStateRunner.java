@@ -198,6 +198,8 @@ public final class TestStateRunner {
                 throw TestStateException.validation(
                         "Mocked result must contain the same number of items as number of Parallel branches.");
             }
+        } else if (state instanceof TaskState task) {
+            MockShapes.check(task.resource(), result, mock.fieldValidationMode());
         }
     }
 

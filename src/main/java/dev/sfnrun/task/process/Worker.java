@@ -36,11 +36,18 @@ import java.util.concurrent.TimeUnit;
 final class Worker {
     /** At most this much of a call's output is kept. */
     static final int MAX_LOG_BYTES = 1 << 20;
-    private static final ScheduledExecutorService WATCHDOG = Executors.newSingleThreadScheduledExecutor(task -> {
-        Thread thread = new Thread(task, "sfn-run worker watchdog");
-        thread.setDaemon(true);
-        return thread;
-    });
+    private static final ScheduledExecutorService WATCHDOG = watchdog();
+
+    private static ScheduledExecutorService watchdog() {
+        java.util.concurrent.ScheduledThreadPoolExecutor executor = new java.util.concurrent.ScheduledThreadPoolExecutor(1,
+                task -> {
+                    Thread thread = new Thread(task, "sfn-run worker watchdog");
+                    thread.setDaemon(true);
+                    return thread;
+                });
+        executor.setRemoveOnCancelPolicy(true); // a call that answers in time leaves nothing queued
+        return executor;
+    }
 
     /** What a call (or the start) came to. */
     sealed interface Reply permits Result, Failed, Exited, TimedOut {
@@ -66,6 +73,8 @@ final class Worker {
     private final Process process;
     private final Path directory;
     private final Path logFile;
+    /** The log file, open for the worker's life (null once it is killed). */
+    private FileChannel log;
     private SocketChannel channel;
     private BufferedReader replies;
     private OutputStream requests;
@@ -78,6 +87,13 @@ final class Worker {
         this.process = process;
         this.directory = directory;
         this.logFile = logFile;
+    }
+
+    private synchronized FileChannel log() throws IOException {
+        if (log == null) {
+            log = FileChannel.open(logFile, StandardOpenOption.READ, StandardOpenOption.WRITE);
+        }
+        return log;
     }
 
     /**
@@ -261,8 +277,9 @@ final class Worker {
     }
 
     /** The output written since the last call, and empties the log file; null when there is none. */
-    String logs() {
-        try (FileChannel file = FileChannel.open(logFile, StandardOpenOption.READ, StandardOpenOption.WRITE)) {
+    synchronized String logs() {
+        try {
+            FileChannel file = log();
             long size = file.size();
             if (size == 0) {
                 return null;
@@ -283,6 +300,15 @@ final class Worker {
     /** Stops the process (and whatever it started) and removes its files. */
     void kill() {
         Reaper.kill(process);
+        synchronized (this) {
+            try {
+                if (log != null) {
+                    log.close();
+                }
+            } catch (IOException e) {
+                // closing anyway
+            }
+        }
         try {
             if (channel != null) {
                 channel.close();

@@ -4,7 +4,6 @@
 # Requests and replies are JSON lines over that socket, so the handler's own output (print,
 # logging, subprocesses) cannot disturb them: stdout and stderr go to a file that sfn-run reads
 # as the call's logs. Errors are shaped and serialised as AWS's Python runtime writes them.
-import decimal
 import importlib
 import json
 import os
@@ -12,7 +11,6 @@ import signal
 import socket
 import sys
 import time
-import traceback
 
 BOOTSTRAP = os.path.abspath(__file__)
 
@@ -27,6 +25,7 @@ def make_error(message, error_type, stack_trace, request_id):
 
 
 def fault(exc_info, request_id, message=None):
+    import traceback
     etype, value, tb = exc_info
     frames = traceback.extract_tb(tb)
     frames = [frame for frame in frames if frame.filename != BOOTSTRAP and "importlib._bootstrap" not in frame.filename]
@@ -34,6 +33,7 @@ def fault(exc_info, request_id, message=None):
 
 
 def decimal_serializer(o):
+    import decimal
     if isinstance(o, decimal.Decimal):
         return float(o)
     raise TypeError("Object of type " + type(o).__name__ + " is not JSON serializable")
