@@ -7,14 +7,24 @@
 # JVM itself refuses, silently, an archive made for another jar (a rebuilt or moved sfn-run) or
 # another JDK. Without it sfn-run is only slower to start. SFN_RUN_CDS=off never uses it.
 JAVA="${JAVA_HOME:+$JAVA_HOME/bin/}java"
+# The archive names the jar by the path it was made with: use this file's absolute path, so that the
+# archive serves whatever the current directory is ($PWD costs no fork; readlink only for a symlink,
+# whose archive is next to the file it points to).
+case "$0" in
+    /*) SELF="$0" ;;
+    *) SELF="$PWD/$0" ;;
+esac
+if [ -L "$SELF" ]; then
+    SELF="$(readlink -f -- "$SELF")"
+fi
 OPTS="-Djava.security.manager=allow --add-opens=java.base/java.lang=ALL-UNNAMED -XX:+UseSerialGC -XX:TieredStopAtLevel=1 -XX:NewSize=16m -XX:MaxNewSize=32m -Xss4m -XX:-UsePerfData -Xshare:auto -Xlog:disable -Xlog:all=warning:stderr"
 if [ -n "$SFN_RUN_CDS_TRAIN" ]; then
     # make: record the classes of a set of typical runs into the archive $SFN_RUN_CDS_TRAIN
-    exec "$JAVA" $OPTS -XX:ArchiveClassesAtExit="$SFN_RUN_CDS_TRAIN" -cp "$0" dev.sfnrun.cli.CdsTraining
+    exec "$JAVA" $OPTS -XX:ArchiveClassesAtExit="$SFN_RUN_CDS_TRAIN" -cp "$SELF" dev.sfnrun.cli.CdsTraining
 fi
-ARCHIVE="$0.jsa"
+ARCHIVE="$SELF.jsa"
 if [ "$SFN_RUN_CDS" != off ] && [ -f "$ARCHIVE" ] && [ -r "$ARCHIVE.size" ] \
         && read -r SIZE < "$ARCHIVE.size" && [ "$(wc -c < "$ARCHIVE")" -eq "$SIZE" ] 2>/dev/null; then
-    exec "$JAVA" $OPTS -XX:SharedArchiveFile="$ARCHIVE" "-Xlog:cds*=off:stderr" $SFN_RUN_JAVA_OPTS -jar "$0" "$@"
+    exec "$JAVA" $OPTS -XX:SharedArchiveFile="$ARCHIVE" "-Xlog:cds*=off:stderr" $SFN_RUN_JAVA_OPTS -jar "$SELF" "$@"
 fi
-exec "$JAVA" $OPTS $SFN_RUN_JAVA_OPTS -jar "$0" "$@"
+exec "$JAVA" $OPTS $SFN_RUN_JAVA_OPTS -jar "$SELF" "$@"

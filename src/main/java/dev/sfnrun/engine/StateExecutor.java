@@ -293,11 +293,13 @@ final class StateExecutor {
                     Long count = inputs.toleratedFailureCount();
                     Double percentage = inputs.toleratedFailurePercentage();
                     List<JsonNode> childInputs = MapBatches.childInputs(state, inputs, items);
+                    String runId = RandomIds.uuid();
+                    ResultWriterSink sink = new ResultWriterSink(execution.options().s3Root(),
+                            state.distributed().resultWriter(), inputs, runId);
                     phase[0] = 1;
                     DistributedMapRunner.MapRunOutcome outcome = new DistributedMapRunner(execution)
-                            .run(state, childInputs, maxConcurrency, count, percentage, run);
-                    result = new ResultWriterSink(execution.options().s3Root())
-                            .write(state.distributed().resultWriter(), inputs, outcome);
+                            .run(state, childInputs, maxConcurrency, count, percentage, run, runId, sink);
+                    result = sink.finish(outcome);
                 } else {
                     phase[0] = 1;
                     result = maps.iterate(state, inputs, items, maxConcurrency, run);

@@ -38,8 +38,6 @@ import java.util.concurrent.atomic.AtomicInteger;
  * others are then stopped). The parent's history shows none of the children's events.
  */
 public final class DistributedMapRunner {
-    /** AWS runs up to 10,000 child executions at once; we run at most this many threads. */
-    static final int THREAD_CAP = 1000;
     static final String THRESHOLD_CAUSE = "The specified tolerated failure threshold was exceeded";
 
     private final Execution execution;
@@ -64,10 +62,10 @@ public final class DistributedMapRunner {
 
     /** The children's results, in item order (a failed child's entry is its execution record). */
     public MapRunOutcome run(MapState state, List<JsonNode> childInputs, int maxConcurrency,
-                      Long toleratedCount, Double toleratedPercentage, StateRun run) {
+                      Long toleratedCount, Double toleratedPercentage, StateRun run, String runId,
+                      ResultWriterSink sink) {
         DistributedConfig config = state.distributed();
         ExecutionOptions parent = execution.options();
-        String runId = RandomIds.uuid();
         String label = config.label() != null ? config.label() : runId.substring(0, 8);
         String machine = parent.stateMachineName() + "/" + label;
         String mapRunArn = "arn:aws:states:" + parent.region() + ":" + parent.account() + ":mapRun:" + machine + ":" + runId;
@@ -79,12 +77,11 @@ public final class DistributedMapRunner {
                 .withListeners(decisionsOnly(parent.listeners()))
                 .withContextOverrides(null)
                 .withClock(execution.clock());
-        DistributedConfig.ResultWriter writer = config.resultWriter();
-        // a succeeded child's whole record is kept only when something shows it; else just its output
-        boolean keepRecords = parent.recordHistory()
-                || (writer != null && (writer.resource() != null || "NONE".equals(writer.transformation())));
+        // a succeeded child's whole record is kept only when something shows it; its output only when
+        // the Map's output holds it (an export writes each child as it finishes)
+        boolean keepRecords = parent.recordHistory() || sink.showsRecords();
         Children children = new Children(state, childInputs, childOptions, toleratedCount, toleratedPercentage,
-                maxConcurrency == 0 ? THREAD_CAP : Math.min(maxConcurrency, THREAD_CAP), keepRecords);
+                Workers.limit(state.processor(), maxConcurrency), keepRecords, !sink.exports(), sink);
         children.run();
         List<ExecutionResult> recorded = parent.recordHistory()
                 ? Arrays.stream(children.results).filter(r -> r != null).toList() : List.of();
@@ -171,6 +168,8 @@ public final class DistributedMapRunner {
         final ExecutionResult[] results;
         final JsonNode[] outputs;
         private final boolean keepRecords;
+        private final boolean keepOutputs;
+        private final ResultWriterSink sink;
         private final AtomicInteger next = new AtomicInteger();
         private final Object lock = new Object();
         // guarded by lock
@@ -186,16 +185,19 @@ public final class DistributedMapRunner {
         private final java.util.Set<Thread> threads = new java.util.HashSet<>();
 
         Children(MapState state, List<JsonNode> inputs, ExecutionOptions options, Long toleratedCount,
-                 Double toleratedPercentage, int limit, boolean keepRecords) {
+                 Double toleratedPercentage, int limit, boolean keepRecords, boolean keepOutputs,
+                 ResultWriterSink sink) {
             this.state = state;
             this.inputs = inputs;
             this.options = options;
             this.toleratedCount = toleratedCount;
             this.toleratedPercentage = toleratedPercentage;
             this.workers = Math.max(1, Math.min(limit, inputs.size()));
-            this.results = new ExecutionResult[inputs.size()];
-            this.outputs = new JsonNode[inputs.size()];
+            this.results = new ExecutionResult[keepOutputs || keepRecords ? inputs.size() : 0];
+            this.outputs = new JsonNode[keepOutputs ? inputs.size() : 0];
             this.keepRecords = keepRecords;
+            this.keepOutputs = keepOutputs;
+            this.sink = sink;
         }
 
         int aborted() {
@@ -308,10 +310,13 @@ public final class DistributedMapRunner {
                     if (stopped()) {
                         return;
                     }
-                    if (result.status() == ExecutionStatus.SUCCEEDED) {
+                }
+                sink.add(result);
+                synchronized (lock) {
+                    if (keepOutputs && result.status() == ExecutionStatus.SUCCEEDED) {
                         outputs[index] = result.output();
                     }
-                    if (keepRecords || result.status() != ExecutionStatus.SUCCEEDED) {
+                    if (keepRecords || keepOutputs && result.status() != ExecutionStatus.SUCCEEDED) {
                         results[index] = result;
                     }
                     if (result.status() == ExecutionStatus.SUCCEEDED) {

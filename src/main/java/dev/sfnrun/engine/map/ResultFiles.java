@@ -1,0 +1,197 @@
+package dev.sfnrun.engine.map;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.sfnrun.engine.ExecutionResult;
+import dev.sfnrun.engine.ExecutionStatus;
+import dev.sfnrun.error.ErrorNames;
+import dev.sfnrun.error.StatesError;
+import dev.sfnrun.query.Json;
+import java.io.BufferedOutputStream;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+/**
+ * The result files of one Map Run export, written as the children finish (nothing is held for the
+ * whole run): {@code SUCCEEDED_n} and {@code FAILED_n} ({@code .json}: one JSON array per file;
+ * {@code .jsonl}: one record a line), a new file once one reaches {@link #MAX_FILE_BYTES}, each
+ * entry shaped by the WriterConfig Transformation (NONE: the execution record; COMPACT: the
+ * output; FLATTEN: an array output's elements as entries of their own; a failed child is always
+ * its record). The bucket must exist; it is never created. Any failure is kept and reported as
+ * {@code States.ResultWriterFailed} when the run's results are complete ({@link #finish}).
+ */
+final class ResultFiles {
+    /** AWS's largest result file (5 GB); a file that reaches it is closed and the next one begun. */
+    static final long MAX_FILE_BYTES = 5L * 1024 * 1024 * 1024;
+
+    private final S3Directory s3;
+    private final String bucket;
+    private final String folder;
+    private final boolean lines;
+    private final String transformation;
+    private final long maxFileBytes;
+    private final Series succeeded = new Series("SUCCEEDED");
+    private final Series failed = new Series("FAILED");
+    private StatesError error;
+
+    ResultFiles(S3Directory s3, String bucket, String folder, String outputType, String transformation,
+                long maxFileBytes) {
+        this.s3 = s3;
+        this.bucket = bucket;
+        this.folder = folder;
+        this.lines = "JSONL".equals(outputType);
+        this.transformation = transformation == null ? "NONE" : transformation;
+        this.maxFileBytes = maxFileBytes;
+        try {
+            Path base = s3.bucket(bucket);
+            if (!Files.isDirectory(base)) {
+                error = new StatesError(ErrorNames.RESULT_WRITER_FAILED, "The specified bucket does not exist "
+                        + "(Service: Amazon S3; Status Code: 404; Error Code: NoSuchBucket): " + bucket);
+            }
+        } catch (StatesError e) {
+            error = e;
+        }
+    }
+
+    /** Writes one finished child's entries (thread-safe; the first failure stops all writing). */
+    synchronized void add(ExecutionResult result) {
+        if (error != null) {
+            return;
+        }
+        try {
+            if (result.status() != ExecutionStatus.SUCCEEDED) {
+                failed.write(DistributedMapRunner.record(result));
+            } else if ("NONE".equals(transformation)) {
+                succeeded.write(DistributedMapRunner.record(result));
+            } else if ("FLATTEN".equals(transformation) && result.output() instanceof ArrayNode array) {
+                for (JsonNode element : array) {
+                    succeeded.write(element);
+                }
+            } else {
+                succeeded.write(result.output());
+            }
+        } catch (IOException | StatesError e) {
+            error = e instanceof StatesError s ? s : writeFailed((IOException) e);
+            succeeded.abandon();
+            failed.abandon();
+        }
+    }
+
+    /** Closes the files and writes manifest.json; returns the Map's result, the descriptor of the export. */
+    synchronized ObjectNode finish(String mapRunArn) {
+        ObjectNode files = Json.object();
+        try {
+            if (error == null) {
+                files.set("FAILED", failed.close());
+                files.putArray("PENDING");
+                files.set("SUCCEEDED", succeeded.close());
+            }
+            if (error == null) {
+                ObjectNode manifest = Json.object();
+                manifest.put("DestinationBucket", bucket);
+                manifest.put("MapRunArn", mapRunArn);
+                manifest.set("ResultFiles", files);
+                Path file = file(folder + "manifest.json");
+                Files.write(file, Json.compact(manifest).getBytes(StandardCharsets.UTF_8));
+            }
+        } catch (IOException | StatesError e) {
+            error = e instanceof StatesError s ? s : writeFailed((IOException) e);
+        }
+        if (error != null) {
+            succeeded.abandon();
+            failed.abandon();
+            throw error;
+        }
+        ObjectNode descriptor = Json.object();
+        descriptor.put("MapRunArn", mapRunArn);
+        descriptor.set("ResultWriterDetails", Json.object().put("Bucket", bucket).put("Key", folder + "manifest.json"));
+        return descriptor;
+    }
+
+    private StatesError writeFailed(IOException e) {
+        return new StatesError(ErrorNames.RESULT_WRITER_FAILED, "Cannot write s3://" + bucket + "/" + folder + ": "
+                + e.getMessage());
+    }
+
+    /** The key's file under the bucket, its folders made (inside the bucket only). */
+    private Path file(String key) throws IOException {
+        Path file = s3.object(bucket, key);
+        Files.createDirectories(file.getParent());
+        return file;
+    }
+
+    /** One kind of result file: SUCCEEDED_0, SUCCEEDED_1, ... each up to the size limit. */
+    private final class Series {
+        private final String name;
+        private final ArrayNode listing = Json.array();
+        private OutputStream out;
+        private String key;
+        private long bytes;
+        private boolean first;
+
+        Series(String name) {
+            this.name = name;
+        }
+
+        void write(JsonNode entry) throws IOException {
+            byte[] text = Json.compact(entry).getBytes(StandardCharsets.UTF_8);
+            if (out != null && bytes + text.length + 2 > maxFileBytes) {
+                closeFile();
+            }
+            if (out == null) {
+                key = folder + name + "_" + listing.size() + (lines ? ".jsonl" : ".json");
+                out = new BufferedOutputStream(Files.newOutputStream(file(key)), 1 << 16);
+                bytes = 0;
+                first = true;
+                if (!lines) {
+                    put('[');
+                }
+            }
+            if (!lines && !first) {
+                put(',');
+            }
+            out.write(text);
+            bytes += text.length;
+            first = false;
+            if (lines) {
+                put('\n');
+            }
+        }
+
+        private void put(char c) throws IOException {
+            out.write(c);
+            bytes++;
+        }
+
+        private void closeFile() throws IOException {
+            if (!lines) {
+                put(']');
+            }
+            out.close();
+            out = null;
+            listing.add(Json.object().put("Key", key).put("Size", bytes));
+        }
+
+        ArrayNode close() throws IOException {
+            if (out != null) {
+                closeFile();
+            }
+            return listing;
+        }
+
+        void abandon() {
+            if (out != null) {
+                try {
+                    out.close();
+                } catch (IOException ignored) {
+                    // already failing: the first error is the one reported
+                }
+                out = null;
+            }
+        }
+    }
+}
