@@ -85,6 +85,8 @@ final class ServeCommand implements Callable<Integer> {
         } catch (TaskLoadException e) {
             throw e;
         }
+        TestStateRoute.install(server, new dev.sfnrun.task.load.TaskSetup(options.classpath(), options.bindings(), null,
+                null, "StateMachine", options.region(), options.account()));
         CountDownLatch stopped = new CountDownLatch(1);
         if (stopOnSignal) {
             for (String name : new String[] {"INT", "TERM"}) {
