@@ -3,7 +3,7 @@ PREFIX ?= $(HOME)/.local
 MVN ?= mvn -B -q
 SOURCES := $(shell find src/main -type f) pom.xml
 
-.PHONY: build run test install clean conformance bench jmh
+.PHONY: build run test install clean conformance bench jmh pictures
 
 build: target/sfn-run
 
@@ -40,3 +40,11 @@ conformance: target/sfn-run
 
 clean:
 	rm -rf target
+
+# the README's pictures: the tutorial's 429 run report and its graph, screenshots by headless Chromium
+pictures: target/sfn-run
+	mkdir -p target/pictures src/site/images
+	target/sfn-run definitions/api-error-handling.asl.json --input inputs/429.json --time-scale 0 -q --report target/pictures/report-429.html
+	target/sfn-run graph definitions/api-error-handling.asl.json --format html -o target/pictures/graph.html
+	sh src/site/screenshot.sh target/pictures/report-429.html src/site/images/report.png 1200 1500
+	sh src/site/screenshot.sh target/pictures/graph.html src/site/images/graph.png 900 560

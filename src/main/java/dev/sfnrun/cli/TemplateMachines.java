@@ -3,7 +3,6 @@ package dev.sfnrun.cli;
 import dev.sfnrun.definition.DefinitionException;
 import dev.sfnrun.definition.DefinitionParser;
 import dev.sfnrun.definition.StateMachine;
-import dev.sfnrun.definition.graph.FlowGraphs;
 import dev.sfnrun.definition.validate.Diagnostic;
 import dev.sfnrun.definition.validate.Severity;
 import dev.sfnrun.definition.validate.ValidationReport;
@@ -45,7 +44,7 @@ final class TemplateMachines {
             }
             StateMachine machine = DefinitionParser.parse(loaded.definition());
             SuiteMachine suiteMachine = SuiteMachine.of(file.toAbsolutePath().normalize() + "#" + id, shown + " " + id,
-                    loaded.name(), machine, FlowGraphs.of(loaded.definition()));
+                    loaded.name(), machine, loaded.definition());
             return new SuiteLoader.TemplateMachine(suiteMachine, tasks -> loaded.functions().bindings(tasks));
         } catch (TemplateException e) {
             throw new SuiteException(new SuiteError(shown, 0, null, message(e.getMessage(), file.toString())));

@@ -66,6 +66,8 @@ final class TestCommand implements Callable<Integer> {
         spec.addOption(Specs.option("--coverage-json", "FILE", String.class, null, "Write the coverage as JSON."));
         spec.addOption(Specs.option("--min-coverage", "FLOORS", String.class, null,
                 "Fail (exit 1) below these coverage floors, per machine: states=100,transitions=90, or one PERCENT for both."));
+        spec.addOption(Specs.option("--report-dir", "DIR", String.class, null,
+                "Write an HTML report (graph, path, timeline, events) of each failed case into DIR."));
         spec.addOption(Specs.option("--init", "DEFINITION", String.class, null,
                 "Write a starting suite next to DEFINITION: a happy-path case and one per Catch clause and Choice "
                         + "rule, with placeholders that fail until filled in."));
@@ -154,6 +156,18 @@ final class TestCommand implements Callable<Integer> {
         out.flush();
         if (junit != null) {
             write(junit, stream -> JUnitXml.write(results, started, stream));
+        }
+        String reportDir = Specs.value(spec, "--report-dir");
+        if (reportDir != null) {
+            try {
+                int n = FailureReports.write(Path.of(reportDir), results);
+                if (n > 0) {
+                    err.println("sfn-run: " + n + (n == 1 ? " report" : " reports") + " of failed cases in " + reportDir);
+                }
+            } catch (IOException | RuntimeException e) {
+                throw new UsageError("--report-dir " + reportDir + ": cannot write: "
+                        + (e.getMessage() == null ? e.toString() : e.getMessage()));
+            }
         }
         if (coverageJson != null) {
             write(coverageJson, stream -> stream.write(Json.pretty(CoverageReport.json(coverage))

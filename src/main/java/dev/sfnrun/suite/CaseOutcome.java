@@ -16,9 +16,11 @@ import java.util.Map;
  * @param stateOutputs each state's last output, by graph id
  * @param transitions  the number of states entered (nested ones too)
  * @param duration     the execution's length in (virtual) time
+ * @param decisions    the engine's decisions, as they came
  */
 public record CaseOutcome(ExecutionResult result, List<String> path, Map<String, Integer> visits,
-                          Map<String, JsonNode> stateOutputs, int transitions, Duration duration) {
+                          Map<String, JsonNode> stateOutputs, int transitions, Duration duration,
+                          List<dev.sfnrun.history.Decision> decisions) {
     public List<HistoryEvent> events() {
         return result.events();
     }

@@ -56,7 +56,9 @@ public final class CaseRunner {
                     .withListeners(List.of(recorder));
             ExecutionResult result = new Execution(suite.machine().machine(), testCase.input(), testCase.inputText(),
                     options).run();
-            outcome = outcome(suite.machine(), result);
+            synchronized (decisions) {
+                outcome = outcome(suite.machine(), result, List.copyOf(decisions));
+            }
         } catch (Throwable e) { // a case that cannot run fails; the others carry on
             Duration real = Duration.ofNanos(System.nanoTime() - started);
             String message = e.getMessage() == null ? e.toString() : e.getClass().getSimpleName() + ": " + e.getMessage();
@@ -69,9 +71,7 @@ public final class CaseRunner {
                 counts.entered(id);
             }
         });
-        synchronized (decisions) {
-            decisions.forEach(counts::decided);
-        }
+        outcome.decisions().forEach(counts::decided);
         List<CaseResult.Failure> failures = new ArrayList<>();
         for (Expectation expectation : testCase.expectations()) {
             String problem;
@@ -93,7 +93,7 @@ public final class CaseRunner {
     }
 
     /** What the history says: the path, visits, state outputs, transitions and the length. */
-    static CaseOutcome outcome(SuiteMachine machine, ExecutionResult result) {
+    static CaseOutcome outcome(SuiteMachine machine, ExecutionResult result, List<Decision> decisions) {
         List<String> path = new ArrayList<>();
         Map<String, Integer> visits = new LinkedHashMap<>();
         Map<String, JsonNode> outputs = new HashMap<>();
@@ -116,7 +116,7 @@ public final class CaseRunner {
         }
         Duration duration = result.startDate() == null || result.stopDate() == null ? Duration.ZERO
                 : Duration.between(result.startDate(), result.stopDate());
-        return new CaseOutcome(result, List.copyOf(path), visits, outputs, transitions, duration);
+        return new CaseOutcome(result, List.copyOf(path), visits, outputs, transitions, duration, decisions);
     }
 
     private static String id(SuiteMachine machine, HistoryEvent event) {

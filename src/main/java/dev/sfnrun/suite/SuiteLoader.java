@@ -343,7 +343,7 @@ public final class SuiteLoader {
         try {
             JsonNode json = Json.parse(text);
             StateMachine machine = DefinitionParser.parse(json);
-            return SuiteMachine.of(key, shown, defaultName, machine, FlowGraphs.of(json));
+            return SuiteMachine.of(key, shown, defaultName, machine, json);
         } catch (JsonProcessingException e) {
             throw new SuiteException(new SuiteError(shown, 0, null, "not valid JSON"));
         } catch (DefinitionException e) {

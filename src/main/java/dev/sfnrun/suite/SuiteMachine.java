@@ -1,6 +1,8 @@
 package dev.sfnrun.suite;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import dev.sfnrun.definition.StateMachine;
+import dev.sfnrun.definition.graph.FlowGraphs;
 import dev.sfnrun.definition.graph.FlowGraph;
 import dev.sfnrun.definition.graph.StateIds;
 import java.util.HashMap;
@@ -12,15 +14,19 @@ import java.util.Map;
  *
  * @param key       what coverage is counted per: the definition file (or template and machine id)
  * @param shownName how reports name it
+ * @param definition the definition's JSON
  */
 public record SuiteMachine(String key, String shownName, String defaultName, StateMachine machine, FlowGraph graph,
-                           StateIds ids, Map<String, String> idByName) {
-    public static SuiteMachine of(String key, String shownName, String defaultName, StateMachine machine, FlowGraph graph) {
+                           StateIds ids, Map<String, String> idByName, JsonNode definition) {
+    public static SuiteMachine of(String key, String shownName, String defaultName, StateMachine machine,
+                                  JsonNode definition) {
+        FlowGraph graph = FlowGraphs.of(definition);
         Map<String, String> byName = new HashMap<>();
         for (FlowGraph.Node node : graph.nodes()) {
             byName.putIfAbsent(node.name(), node.id());
         }
-        return new SuiteMachine(key, shownName, defaultName, machine, graph, StateIds.of(machine), Map.copyOf(byName));
+        return new SuiteMachine(key, shownName, defaultName, machine, graph, StateIds.of(machine), Map.copyOf(byName),
+                definition);
     }
 
     /** The graph node of a state name (state names are unique in a valid machine), or null. */

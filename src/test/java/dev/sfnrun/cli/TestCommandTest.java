@@ -174,6 +174,32 @@ class TestCommandTest {
     }
 
     @Test
+    void reportDirHoldsOneHtmlReportPerFailedCase() throws Exception {
+        tutorial();
+        Files.writeString(dir.resolve("r.sfn-test.yaml"), """
+                definition: api.asl.json
+                cases:
+                  - {name: passes, input: {statuscode: "200"}}
+                  - {name: "fails: 503", input: {statuscode: "503"}, expect: {status: SUCCEEDED}}
+                  - {name: "fails: 429", input: {statuscode: "429"}, expect: {maxTransitions: 2}}
+                """);
+        Path reports = dir.resolve("reports");
+        Run run = cli("test", dir.resolve("r.sfn-test.yaml").toString(), "--report-dir", reports.toString());
+        assertEquals(1, run.exit(), run.err());
+        assertTrue(run.err().contains("2 reports of failed cases in " + reports), run.err());
+        List<String> files = new ArrayList<>();
+        try (var list = Files.list(reports)) {
+            list.forEach(f -> files.add(f.getFileName().toString()));
+        }
+        files.sort(null);
+        assertEquals(List.of("r.sfn-test.yaml-fails_429.html", "r.sfn-test.yaml-fails_503.html"), files);
+        String html = Files.readString(reports.resolve("r.sfn-test.yaml-fails_503.html"));
+        assertTrue(html.startsWith("<!DOCTYPE html>") || html.startsWith("<!doctype html>"), html.substring(0, 40));
+        assertTrue(html.contains("Server Unavailable"), "the report shows the machine");
+        assertTrue(html.contains("ServerUnavailable"), "and the error");
+    }
+
+    @Test
     void usageErrors() {
         Run run = cli("test", "definitions/", "--parallel", "0");
         assertEquals(2, run.exit());

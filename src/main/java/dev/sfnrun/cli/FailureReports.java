@@ -1,0 +1,64 @@
+package dev.sfnrun.cli;
+
+import dev.sfnrun.history.Decision;
+import dev.sfnrun.history.HistoryEvent;
+import dev.sfnrun.report.HtmlReport;
+import dev.sfnrun.report.ReportInput;
+import dev.sfnrun.report.RunRecorder;
+import dev.sfnrun.suite.CaseResult;
+import java.io.IOException;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * {@code sfn-run test --report-dir DIR}: one self-contained HTML report (the report package's, as
+ * {@code --report} writes for a run) per failed case whose execution ran, named after the suite and
+ * the case. The suite package records the history and decisions; this joins the two front ends.
+ */
+final class FailureReports {
+    private FailureReports() {
+    }
+
+    /** Writes the reports; returns how many. */
+    static int write(Path dir, List<CaseResult> results) throws IOException {
+        Files.createDirectories(dir);
+        Set<String> names = new HashSet<>();
+        int written = 0;
+        for (CaseResult result : results) {
+            if (result.verdict() != CaseResult.Verdict.FAIL || result.outcome() == null) {
+                continue;
+            }
+            RunRecorder recorder = new RunRecorder(result.suite().machine().machine());
+            for (HistoryEvent event : result.outcome().events()) {
+                recorder.onEvent(event);
+            }
+            for (Decision decision : result.outcome().decisions()) {
+                recorder.onDecision(decision);
+            }
+            ReportInput input = new ReportInput(result.suite().file() + " › " + result.testCase().name(),
+                    result.suite().machine().definition(), result.outcome().result(),
+                    ReportInput.clockOf(result.suite().timeScale()));
+            String base = safe(Path.of(result.suite().file()).getFileName() + "-" + result.testCase().name());
+            String name = base + ".html";
+            for (int n = 2; !names.add(name); n++) {
+                name = base + "-" + n + ".html";
+            }
+            try (Writer out = Files.newBufferedWriter(dir.resolve(name), StandardCharsets.UTF_8)) {
+                HtmlReport.write(out, input, recorder);
+            }
+            written++;
+        }
+        return written;
+    }
+
+    /** A file name of letters, digits, '.', '-' and '_' (at most 120 characters). */
+    static String safe(String text) {
+        String name = text.replaceAll("[^A-Za-z0-9._-]+", "_");
+        return name.length() > 120 ? name.substring(0, 120) : name;
+    }
+}

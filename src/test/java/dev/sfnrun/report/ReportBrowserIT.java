@@ -1,0 +1,165 @@
+package dev.sfnrun.report;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.sfnrun.cli.SfnRun;
+import dev.sfnrun.query.Json;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.TreeSet;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Reports and graphs opened in a real headless Chromium: what the page shows, not only what the
+ * file holds. Screenshots go to target/screenshots/ for people to look at.
+ */
+class ReportBrowserIT {
+    static final Path OUT = Path.of("target/browser");
+    static final Path SHOTS = Path.of("target/screenshots");
+    static WebDriver browser;
+
+    @BeforeAll
+    static void start() throws Exception {
+        Files.createDirectories(OUT);
+        browser = new WebDriver(1280, 1000);
+    }
+
+    @AfterAll
+    static void stop() throws Exception {
+        if (browser != null) {
+            browser.close();
+        }
+    }
+
+    static String cli(String... args) {
+        StringWriter out = new StringWriter();
+        StringWriter err = new StringWriter();
+        int exit = SfnRun.run(args, new PrintWriter(out, true), new PrintWriter(err, true), false);
+        assertTrue(exit == 0 || exit == 1, "exit " + exit + ": " + err);
+        return out.toString();
+    }
+
+    /** Opens a page, checks it loaded with no console error and no request beyond the file itself. */
+    static void open(Path file) throws Exception {
+        browser.open(file.toAbsolutePath());
+        List<String> problems = new ArrayList<>();
+        for (String entry : browser.console()) {
+            if (entry.startsWith("SEVERE") || entry.startsWith("WARNING")) {
+                problems.add(entry);
+            }
+        }
+        assertEquals(List.of(), problems, "console of " + file);
+        JsonNode requests = browser.script("return performance.getEntriesByType('resource').map(e => e.name);");
+        assertEquals(0, requests.size(), "requests of " + file + ": " + requests);
+    }
+
+    private static Set<String> strings(JsonNode array) {
+        Set<String> out = new TreeSet<>();
+        array.forEach(v -> out.add(v.asText()));
+        return out;
+    }
+
+    @Test
+    void tutorial429Report() throws Exception {
+        Path report = OUT.resolve("report-429.html");
+        JsonNode history = Json.mapper().readTree(cli("definitions/api-error-handling.asl.json", "--input",
+                "inputs/429.json", "--time-scale", "0", "--output", "json", "--report", report.toString()));
+        Set<String> entered = new TreeSet<>();
+        history.get("events").forEach(e -> {
+            if (e.get("type").asText().endsWith("StateEntered")) {
+                entered.add(e.get("stateEnteredEventDetails").get("name").asText());
+            }
+        });
+        open(report);
+        assertEquals("true", browser.script("return document.body.dataset.ready;").asText());
+        // highlighted: exactly the states entered, drawn in the path colour
+        assertEquals(entered, strings(browser.script(
+                "return [...document.querySelectorAll('.sfn-graph g.node.visited')].map(n => n.dataset.state);")));
+        assertEquals("rgb(31, 111, 235)", browser.script("return getComputedStyle(document.querySelector("
+                + "'.sfn-graph g.node.visited[data-state=\"OK\"] > rect')).stroke;").asText());
+        assertEquals("rgb(37, 99, 235)", browser.script("return getComputedStyle(document.querySelector("
+                + "'.sfn-graph g.node[data-state=\"Call API\"] g.badge rect')).fill;").asText());
+        assertEquals("×2", browser.script("return document.querySelector("
+                + "'.sfn-graph g.node[data-state=\"Call API\"] g.badge text').textContent;").asText());
+        // timeline: one lane, spans for each visit, two retries and three failures marked, the wait hatched
+        assertEquals(1, browser.script("return document.querySelectorAll('#lanes .lane').length;").asInt());
+        assertEquals(5, browser.script("return document.querySelectorAll('#lanes .span').length;").asInt()); // Call API twice, the wait, the pass, OK
+        assertEquals(2, browser.script("return document.querySelectorAll('#lanes .mark.retry').length;").asInt());
+        assertEquals(3, browser.script("return document.querySelectorAll('#lanes .mark.failure').length;").asInt());
+        assertTrue(browser.script("return document.getElementById('clock').textContent;").asText().startsWith("virtual time"));
+        browser.fullScreenshot(SHOTS.resolve("report-429.png"), 1280);
+        browser.script("window.scrollTo(0, 0);");
+
+        // every event listed; expanding one shows its JSON pretty-printed
+        assertEquals(history.get("events").size(), browser.script("return document.querySelectorAll('#event-table tr.event').length;").asInt());
+        browser.click("#event-table tr.event[data-type=\"LambdaFunctionFailed\"]");
+        String details = browser.script("return document.querySelector('#event-table tr.details pre').textContent;").asText();
+        assertTrue(details.contains("\"error\": \"TooManyRequestsException\""), details);
+        assertTrue(details.contains("\"errorMessage\": \"429 Too Many Requests\""), details); // the cause, as JSON
+        // clicking a state filters the table to it
+        browser.click(".sfn-graph g.node[data-state=\"Wait and Try Later\"]");
+        JsonNode rows = browser.script("return [...document.querySelectorAll('#event-table tr.event')].map(r => r.dataset.type + ' ' + r.dataset.state);");
+        assertEquals(List.of("WaitStateEntered Wait and Try Later", "WaitStateExited Wait and Try Later"),
+                Json.mapper().convertValue(rows, List.class));
+        assertEquals("Wait and Try Later", browser.script("return document.getElementById('state-filter').value;").asText());
+        assertTrue(browser.script("return document.querySelector('.sfn-graph g.node[data-state=\"Wait and Try Later\"]').classList.contains('selected');").asBoolean());
+        // filter by type
+        browser.script("const f = document.getElementById('state-filter'); f.value = ''; f.dispatchEvent(new Event('change'));"
+                + "const t = document.getElementById('type-filter'); t.value = 'LambdaFunctionFailed'; t.dispatchEvent(new Event('change'));");
+        assertEquals(3, browser.script("return document.querySelectorAll('#event-table tr.event').length;").asInt());
+        browser.screenshot(SHOTS.resolve("report-429-filtered.png"));
+    }
+
+    @Test
+    void parallelAndMapLanesAndFailedIteration() throws Exception {
+        Path definition = OUT.resolve("fanout.asl.json");
+        Files.writeString(definition, """
+                {"StartAt":"Fan out","States":{
+                 "Fan out":{"Type":"Parallel","Next":"Each item","ResultPath":null,"Branches":[
+                   {"StartAt":"Quick","States":{"Quick":{"Type":"Pass","End":true}}},
+                   {"StartAt":"Pause","States":{"Pause":{"Type":"Wait","Seconds":2,"End":true}}}]},
+                 "Each item":{"Type":"Map","ItemsPath":"$.items","End":true,"ItemProcessor":{"StartAt":"Check","States":{
+                   "Check":{"Type":"Choice","Choices":[{"Variable":"$","NumericEquals":3,"Next":"Reject"}],"Default":"Accept"},
+                   "Accept":{"Type":"Pass","End":true},
+                   "Reject":{"Type":"Fail","Error":"Three","Cause":"3 is not accepted"}}}}}}""");
+        Path report = OUT.resolve("report-fanout.html");
+        cli(definition.toString(), "--input-json", "{\"items\":[1,2,3,4]}", "--time-scale", "0", "-q", "--report", report.toString());
+        open(report);
+        JsonNode lanes = browser.script("return [...document.querySelectorAll('#lanes .lane .name')].map(n => n.textContent);");
+        Set<String> names = strings(lanes);
+        assertEquals(Set.of("Execution", "Fan out branch 1", "Fan out branch 2", "Each item #0", "Each item #1",
+                "Each item #2", "Each item #3"), names);
+        assertEquals(1, browser.script("return document.querySelectorAll('#lanes .lane.status-failed').length;").asInt());
+        assertEquals(Set.of("Each item", "Reject"), strings(browser.script(
+                "return [...document.querySelectorAll('.sfn-graph g.node.failed')].map(n => n.dataset.state);")));
+        assertTrue(browser.script("return document.querySelector('.sfn-graph g.node[data-state=\"Each item\"]').classList.contains('has-failures');").asBoolean());
+        assertEquals("FAILED", browser.script("return document.getElementById('status').textContent;").asText());
+        assertTrue(browser.script("return document.querySelector('#result .error').textContent;").asText().equals("Three"));
+        browser.fullScreenshot(SHOTS.resolve("report-fanout.png"), 1280);
+    }
+
+    @Test
+    void graphPageOfALargeMachine() throws Exception {
+        Path page = OUT.resolve("graph-tutorial.html");
+        cli("graph", "definitions/api-error-handling.asl.json", "--format", "html", "-o", page.toString());
+        open(page);
+        assertEquals(6, browser.script("return document.querySelectorAll('.sfn-graph g.node[data-state]').length;").asInt());
+        // text stays inside its box in the real font
+        JsonNode overflow = browser.script("""
+                return [...document.querySelectorAll('.sfn-graph g.node.state')].filter(g => {
+                  const r = g.querySelector('rect').getBBox();
+                  return [...g.querySelectorAll(':scope > text')].some(t => t.getBBox().width > r.width);
+                }).map(g => g.dataset.id);""");
+        assertEquals(0, overflow.size(), overflow.toString());
+        browser.fullScreenshot(SHOTS.resolve("graph-tutorial.png"), 1280);
+    }
+}
