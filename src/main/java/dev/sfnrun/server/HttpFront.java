@@ -26,6 +26,8 @@ final class HttpFront implements HttpHandler {
     private static final String CONTENT_TYPE = "application/x-amz-json-1.0";
     /** The largest body read: a 1 MiB definition with every character escaped fits. */
     static final int MAX_BODY = 8 * 1024 * 1024;
+    /** At most this much of an oversized body is read (and dropped) before it is refused. */
+    static final long MAX_DRAINED = 4L * MAX_BODY;
     private static final Pattern REGION = Pattern.compile("Credential=[^/,]*/[0-9]{8}/([a-z0-9-]{1,40})/");
 
     private final Router router;
@@ -96,22 +98,38 @@ final class HttpFront implements HttpHandler {
 
     private static byte[] read(HttpExchange exchange) throws IOException {
         String length = exchange.getRequestHeaders().getFirst("Content-Length");
+        long declared = -1;
         if (length != null) {
             try {
-                if (Long.parseLong(length.trim()) > MAX_BODY) {
-                    throw tooLarge();
-                }
+                declared = Long.parseLong(length.trim());
             } catch (NumberFormatException e) {
                 throw ApiErrors.serialization("Invalid Content-Length");
             }
         }
         try (InputStream in = exchange.getRequestBody()) {
+            if (declared > MAX_BODY) {
+                refuseTooLarge(in);
+            }
             byte[] bytes = in.readNBytes(MAX_BODY + 1);
             if (bytes.length > MAX_BODY) {
-                throw tooLarge();
+                refuseTooLarge(in);
             }
             return bytes;
         }
+    }
+
+    /**
+     * Refuses an oversized body. Up to {@link #MAX_DRAINED} bytes of it are read and dropped first, so that a
+     * client still sending sees the 413 answer rather than a reset connection; a larger body is cut off.
+     */
+    private static void refuseTooLarge(InputStream in) throws IOException {
+        long left = MAX_DRAINED;
+        byte[] sink = new byte[64 * 1024];
+        int n;
+        while (left > 0 && (n = in.read(sink, 0, (int) Math.min(sink.length, left))) > 0) {
+            left -= n;
+        }
+        throw tooLarge();
     }
 
     private static ApiException tooLarge() {

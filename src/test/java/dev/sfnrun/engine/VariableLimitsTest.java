@@ -40,8 +40,11 @@ class VariableLimitsTest {
 
     @Test
     void aVariableOver256KiBFailsTheState() {
-        // States.Array of the 140 kB string twice: one value of 280 kB
-        ExecutionResult result = assign("{\"x.$\":\"States.Array($.s, $.s)\"}", input(140_000));
+        // JSONata joins the 140 kB string to itself: one value of 280 kB (an intrinsic such as States.Array would
+        // fail first, with the limit on what an intrinsic function returns)
+        ExecutionResult result = run("{\"QueryLanguage\":\"JSONata\",\"StartAt\":\"A\",\"States\":{\"A\":{\"Type\":"
+                + "\"Pass\",\"Assign\":{\"x\":\"{% $states.input.s & $states.input.s %}\"},\"End\":true}}}",
+                input(140_000), new TaskRegistry());
         assertEquals("States.DataLimitExceeded", result.error());
         assertEquals("An error occurred while executing the state 'A' (entered at the event id #2). The value "
                 + "assigned to the variable 'x' is larger than 256 KiB (262144 bytes), the maximum size of a "
