@@ -58,7 +58,7 @@ public final class SfnRun {
         serve.stopOnSignal = stopOnSignal;
         CommandLine cli = new CommandLine(command.spec)
                 .addSubcommand("validate", new CommandLine(validate.spec))
-                .addSubcommand("test-state", new CommandLine(new TestStateCommand()))
+                .addSubcommand("test-state", new CommandLine(new TestStateCommand().spec))
                 .addSubcommand("test", new CommandLine(new TestCommand().spec))
                 .addSubcommand("serve", new CommandLine(serve.spec))
                 .addSubcommand("graph", new CommandLine(new GraphCommand(stdin).spec))

@@ -13,72 +13,85 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
-import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
-import picocli.CommandLine.Option;
-import picocli.CommandLine.Spec;
 
 /**
  * {@code sfn-run test-state}: AWS's TestState API offline. Builds the request from the options,
  * answers it with {@link TestStateRunner} and prints AWS's response JSON (exit 0), or AWS's
  * refusal as {@code {"exception": {"code", "message"}}} (exit 2).
  */
-@Command(name = "test-state", mixinStandardHelpOptions = true, sortOptions = false,
-        description = {"Tests one state as AWS's TestState API does, offline: with a mock, variables, a context",
-            "object and a state configuration; prints AWS's TestState response JSON.", "",
-            "Examples:",
-            "  sfn-run test-state --definition state.json --input '{\"a\": 1}' --inspection-level DEBUG",
-            "  sfn-run test-state --definition machine.asl.json --state-name Charge --mock mock.json --role-arn R", ""},
-        footer = {"", "Exit codes: 0 TestState answered (whatever the status); 2 TestState refused the request",
-            "(AWS's error on stdout as {\"exception\": {\"code\", \"message\"}}) or a file cannot be read."})
 final class TestStateCommand implements Callable<Integer> {
-    @Spec
-    CommandSpec spec;
+    private static final String[] DESCRIPTION = {
+        "Tests one state as AWS's TestState API does, offline: with a mock, variables, a context",
+        "object and a state configuration; prints AWS's TestState response JSON.", "",
+        "Examples:",
+        "  sfn-run test-state --definition state.json --input '{\"a\": 1}' --inspection-level DEBUG",
+        "  sfn-run test-state --definition machine.asl.json --state-name Charge --mock mock.json --role-arn R", ""};
+    private static final String[] FOOTER = {
+        "", "Exit codes: 0 TestState answered (whatever the status); 2 TestState refused the request",
+        "(AWS's error on stdout as {\"exception\": {\"code\", \"message\"}}) or a file cannot be read."};
 
-    @Option(names = "--definition", required = true, paramLabel = "FILE",
-            description = "One state's JSON, or a whole machine with --state-name.")
+    /** Built through the programmatic API, as the other commands are: no annotation reflection at start-up. */
+    final CommandSpec spec;
+
     String definition;
-
-    @Option(names = "--state-name", paramLabel = "NAME", description = "The state to test in a whole machine.")
     String stateName;
-
-    @Option(names = "--input", paramLabel = "FILE|JSON", description = "The state's input. Default: {}.")
     String input;
-
-    @Option(names = "--role-arn", paramLabel = "ARN", description = "The execution role (needed for an unmocked Task).")
     String roleArn;
-
-    @Option(names = "--variables", paramLabel = "FILE|JSON", description = "A JSON object of workflow variables.")
     String variables;
-
-    @Option(names = "--context", paramLabel = "FILE|JSON", description = "The context object the state sees.")
     String context;
-
-    @Option(names = "--inspection-level", paramLabel = "LEVEL", description = "INFO, DEBUG or TRACE. Default: INFO.")
     String inspectionLevel;
-
-    @Option(names = "--mock", paramLabel = "FILE|JSON",
-            description = "{\"result\": \"<JSON text>\"} or {\"errorOutput\": {\"error\", \"cause\"}}, optionally \"fieldValidationMode\".")
     String mock;
-
-    @Option(names = "--state-configuration", paramLabel = "FILE|JSON",
-            description = "retrierRetryCount, errorCausedByState, mapIterationFailureCount, mapItemReaderData.")
     String stateConfiguration;
-
-    @Option(names = "--reveal-secrets", description = "Accepted as AWS accepts it (no connection secrets offline).")
     boolean revealSecrets;
-
-    @Option(names = "--task", paramLabel = "NAME=SPEC", description = "Binds an unmocked Task's resource, as for a run.")
     List<String> tasks = new ArrayList<>();
-
-    @Option(names = "--classpath", paramLabel = "PATH", description = "Jars and class folders of task code.")
     List<String> classpath = new ArrayList<>();
-
-    @Option(names = "--output", paramLabel = "FORMAT", defaultValue = "json", description = "json (the only format).")
     String output;
+
+    TestStateCommand() {
+        spec = Specs.command("test-state", this, DESCRIPTION, FOOTER);
+        spec.addOption(picocli.CommandLine.Model.OptionSpec.builder("--definition").paramLabel("FILE").type(String.class)
+                .required(true).description("One state's JSON, or a whole machine with --state-name.").build());
+        spec.addOption(Specs.option("--state-name", "NAME", String.class, null, "The state to test in a whole machine."));
+        spec.addOption(Specs.option("--input", "FILE|JSON", String.class, null, "The state's input. Default: {}."));
+        spec.addOption(Specs.option("--role-arn", "ARN", String.class, null,
+                "The execution role (needed for an unmocked Task)."));
+        spec.addOption(Specs.option("--variables", "FILE|JSON", String.class, null, "A JSON object of workflow variables."));
+        spec.addOption(Specs.option("--context", "FILE|JSON", String.class, null, "The context object the state sees."));
+        spec.addOption(Specs.option("--inspection-level", "LEVEL", String.class, null,
+                "INFO, DEBUG or TRACE. Default: INFO."));
+        spec.addOption(Specs.option("--mock", "FILE|JSON", String.class, null,
+                "{\"result\": \"<JSON text>\"} or {\"errorOutput\": {\"error\", \"cause\"}}, optionally \"fieldValidationMode\"."));
+        spec.addOption(Specs.option("--state-configuration", "FILE|JSON", String.class, null,
+                "retrierRetryCount, errorCausedByState, mapIterationFailureCount, mapItemReaderData."));
+        spec.addOption(Specs.flag("Accepted as AWS accepts it (no connection secrets offline).", "--reveal-secrets"));
+        spec.addOption(Specs.repeatable("--task", "NAME=SPEC", "Binds an unmocked Task's resource, as for a run."));
+        spec.addOption(Specs.repeatable("--classpath", "PATH", "Jars and class folders of task code."));
+        spec.addOption(Specs.option("--output", "FORMAT", String.class, "json", "json (the only format)."));
+        Specs.helpOptions(spec);
+    }
+
+    private void readOptions() {
+        definition = Specs.value(spec, "--definition");
+        stateName = Specs.value(spec, "--state-name");
+        input = Specs.value(spec, "--input");
+        roleArn = Specs.value(spec, "--role-arn");
+        variables = Specs.value(spec, "--variables");
+        context = Specs.value(spec, "--context");
+        inspectionLevel = Specs.value(spec, "--inspection-level");
+        mock = Specs.value(spec, "--mock");
+        stateConfiguration = Specs.value(spec, "--state-configuration");
+        revealSecrets = Specs.isSet(spec, "--reveal-secrets");
+        List<String> taskValues = Specs.value(spec, "--task");
+        tasks = taskValues == null ? List.of() : taskValues;
+        List<String> classpathValues = Specs.value(spec, "--classpath");
+        classpath = classpathValues == null ? List.of() : classpathValues;
+        output = Specs.value(spec, "--output");
+    }
 
     @Override
     public Integer call() {
+        readOptions();
         if (!output.equals("json")) {
             throw new UsageError("--output: test-state prints JSON only (--output json)");
         }
