@@ -45,7 +45,8 @@ final class TemplateMachines {
             StateMachine machine = DefinitionParser.parse(loaded.definition());
             SuiteMachine suiteMachine = SuiteMachine.of(file.toAbsolutePath().normalize() + "#" + id, shown + " " + id,
                     loaded.name(), machine, loaded.definition());
-            return new SuiteLoader.TemplateMachine(suiteMachine, tasks -> loaded.functions().bindings(tasks));
+            return new SuiteLoader.TemplateMachine(suiteMachine, tasks -> loaded.functions().bindings(tasks),
+                    tasks -> loaded.functions().handlers(tasks));
         } catch (TemplateException e) {
             throw new SuiteException(new SuiteError(shown, 0, null, message(e.getMessage(), file.toString())));
         } catch (DefinitionException e) {

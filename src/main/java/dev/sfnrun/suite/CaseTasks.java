@@ -19,7 +19,7 @@ final class CaseTasks {
     /** The suite's registry: built-ins, class path services and bindings; no mocks. */
     static TaskRegistry suiteRegistry(Suite suite) {
         return new TaskSetup(suite.classpath(), suite.tasks(), null, null, suite.stateMachineName(),
-                SuiteLoader.REGION, SuiteLoader.ACCOUNT).registry();
+                SuiteLoader.REGION, SuiteLoader.ACCOUNT).withHandlers(suite.handlers()).registry();
     }
 
     /** A case's registry over the suite's: the suite's mock file test case, then the case's own mocks. */

@@ -1,5 +1,8 @@
 package dev.sfnrun.suite;
 
+import dev.sfnrun.task.process.HandlerSpec;
+import java.util.Map;
+
 import dev.sfnrun.engine.ExecutionType;
 import java.nio.file.Path;
 import java.util.List;
@@ -16,14 +19,16 @@ import java.util.List;
  * @param mockConfig       a Step Functions Local mock file, or null
  * @param timeScale        the time scale of each execution (0: virtual time)
  * @param cases            the cases, in file order
+ * @param handlers         Python and Node.js handlers of the suite's template, by function name
  */
 public record Suite(String file, SuiteMachine machine, ExecutionType type, String stateMachineName,
                     List<String> classpath, List<String> tasks, Path mockConfig, double timeScale,
-                    List<TestCase> cases) {
+                    List<TestCase> cases, Map<String, HandlerSpec> handlers) {
     public Suite {
         classpath = List.copyOf(classpath);
         tasks = List.copyOf(tasks);
         cases = List.copyOf(cases);
+        handlers = Map.copyOf(handlers);
     }
 
     /** "dir/x.sfn-test.yaml/case name", what --filter matches. */

@@ -60,6 +60,8 @@ public final class SuiteLoader {
     private final Map<String, TemplateMachine> templateMachines = new HashMap<>();
     /** The bindings of the template of the suite being loaded; null for a definition file. */
     private java.util.function.UnaryOperator<List<String>> templateBindings;
+    /** The Python and Node.js handlers of the template of the suite being loaded; null for a definition file. */
+    private java.util.function.Function<List<String>, Map<String, dev.sfnrun.task.process.HandlerSpec>> templateHandlers;
     private final List<SuiteError> errors = new ArrayList<>();
     private final MachineSource templates;
 
@@ -80,7 +82,8 @@ public final class SuiteLoader {
      *
      * @param bindings the suite's {@code tasks} bindings → all bindings (the template's own functions added)
      */
-    public record TemplateMachine(SuiteMachine machine, java.util.function.UnaryOperator<List<String>> bindings) {
+    public record TemplateMachine(SuiteMachine machine, java.util.function.UnaryOperator<List<String>> bindings,
+                                  java.util.function.Function<List<String>, Map<String, dev.sfnrun.task.process.HandlerSpec>> handlers) {
     }
 
     public SuiteLoader(MachineSource templates) {
@@ -123,6 +126,7 @@ public final class SuiteLoader {
         where.keys("", root, SUITE_KEYS, "suite");
         Path dir = file.toAbsolutePath().getParent();
         templateBindings = null;
+        templateHandlers = null;
         SuiteMachine machine = machine(root, dir, where);
         ExecutionType type = ExecutionType.STANDARD;
         if (root.has("type")) {
@@ -147,6 +151,8 @@ public final class SuiteLoader {
             classpath.add(dir.resolve(entry).toString());
         }
         List<String> tasks = where.texts(root, "tasks");
+        Map<String, dev.sfnrun.task.process.HandlerSpec> handlers = templateHandlers == null ? Map.of()
+                : templateHandlers.apply(tasks); // explicit bindings win
         if (templateBindings != null) {
             tasks = templateBindings.apply(tasks);
         }
@@ -189,7 +195,8 @@ public final class SuiteLoader {
         if (errors.size() > before || machine == null) {
             return null;
         }
-        Suite suite = new Suite(shown, machine, type, machineName, classpath, tasks, mockConfig, timeScale, cases);
+        Suite suite = new Suite(shown, machine, type, machineName, classpath, tasks, mockConfig, timeScale, cases,
+                handlers);
         checkBindings(suite, where, list);
         return errors.size() > before ? null : suite;
     }
@@ -278,6 +285,7 @@ public final class SuiteLoader {
             TemplateMachine cached = templateMachines.get(key);
             if (cached != null) {
                 templateBindings = cached.bindings();
+                templateHandlers = cached.handlers();
                 return cached.machine();
             }
             Path shownDir = Path.of(where.file).getParent();
@@ -287,6 +295,7 @@ public final class SuiteLoader {
                 TemplateMachine loaded = templates.load(file, shown, id, substitutions);
                 templateMachines.put(key, loaded);
                 templateBindings = loaded.bindings();
+                templateHandlers = loaded.handlers();
                 return loaded.machine();
             } catch (SuiteException e) {
                 for (SuiteError error : e.errors()) {

@@ -129,6 +129,52 @@ class TestCommandTest {
     }
 
     @Test
+    void templateSuitesRunTheTemplatesPythonFunction() throws Exception {
+        // the template's function is Python code, run by a real python3 worker: its result and its exception's
+        // type (what the Catch sees) come from the interpreter
+        Files.writeString(dir.resolve("app.py"), """
+                import sys
+                class OutOfStock(Exception): pass
+                def handler(event, context):
+                    if event.get("fail"):
+                        raise OutOfStock("none left")
+                    return {"from": "python", "major": sys.version_info[0], "name": context.function_name}
+                """);
+        Files.writeString(dir.resolve("template.yaml"), """
+                Transform: AWS::Serverless-2016-10-31
+                Resources:
+                  Stock:
+                    Type: AWS::Serverless::Function
+                    Properties: {CodeUri: ./, Handler: app.handler, Runtime: python3.11}
+                  Orders:
+                    Type: AWS::Serverless::StateMachine
+                    Properties:
+                      Definition:
+                        StartAt: Call
+                        States:
+                          Call:
+                            Type: Task
+                            Resource: !GetAtt Stock.Arn
+                            Catch: [{ErrorEquals: [OutOfStock], Next: Sorry}]
+                            End: true
+                          Sorry: {Type: Fail, Error: Sorry}
+                """);
+        Files.writeString(dir.resolve("py.sfn-test.yaml"), """
+                template: template.yaml
+                stateMachine: Orders
+                cases:
+                  - name: ok
+                    expect: {status: SUCCEEDED, output: {from: python, major: 3, name: Stock}}
+                  - name: caught
+                    input: {fail: true}
+                    expect: {status: FAILED, error: Sorry, path: [Call, Sorry]}
+                """);
+        Run run = cli("test", dir.resolve("py.sfn-test.yaml").toString());
+        assertEquals(0, run.exit(), run.out() + run.err());
+        assertTrue(run.out().contains("2 passed, 0 failed"), run.out());
+    }
+
+    @Test
     void templateSuites() throws Exception {
         Files.writeString(dir.resolve("template.yaml"), """
                 Transform: AWS::Serverless-2016-10-31
