@@ -5,7 +5,6 @@ import dev.sfnrun.definition.graph.FlowGraph.Edge;
 import dev.sfnrun.definition.graph.FlowGraph.Kind;
 import dev.sfnrun.definition.graph.FlowGraph.Node;
 import dev.sfnrun.definition.graph.FlowGraph.Scope;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -14,15 +13,9 @@ import java.util.Map;
  * Parallel states as clusters whose title node the edges into and out of the state attach to,
  * Catch edges dashed, unreachable states and missing targets dashed and grey or red.
  */
-public final class Dot {
-    private final FlowGraph graph;
-    private final Map<String, List<String>> notes;
-    private final Map<String, String> ids = new HashMap<>();
-    private final StringBuilder out = new StringBuilder();
-
+public final class Dot extends TextGraph {
     private Dot(FlowGraph graph, Map<String, List<String>> notes) {
-        this.graph = graph;
-        this.notes = notes;
+        super(graph, notes);
     }
 
     public static String of(FlowGraph graph) {
@@ -32,17 +25,6 @@ public final class Dot {
     /** With {@code notes} (validation problems, by state id; see {@link Problems}) as lines on their states. */
     public static String of(FlowGraph graph, Map<String, List<String>> notes) {
         return new Dot(graph, notes).render();
-    }
-
-    /** The lines under a state's name, with its notes. */
-    private List<String> lines(Node node) {
-        List<String> lines = new java.util.ArrayList<>(Layouts.lines(node));
-        notes.getOrDefault(node.id(), List.of()).forEach(note -> lines.add("⚠ " + Problems.clip(note)));
-        return lines;
-    }
-
-    private String id(String graphId) {
-        return ids.computeIfAbsent(graphId, k -> "n" + ids.size());
     }
 
     private String render() {
@@ -119,7 +101,7 @@ public final class Dot {
             }
             if (edge.kind() == Kind.END) {
                 ends = true;
-            } else if (!edge.exists() && edge.kind() != Kind.RETRY && !ids.containsKey(edge.to())) {
+            } else if (!edge.exists() && edge.kind() != Kind.RETRY && !hasId(edge.to())) {
                 out.append(indent).append(id(edge.to())).append(" [label=\"").append(Escape.dot(edge.to()))
                         .append("\\nmissing\", style=\"rounded,dashed\", color=\"#cc0000\", fontcolor=\"#cc0000\"];\n");
             }
