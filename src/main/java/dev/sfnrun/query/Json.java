@@ -150,6 +150,17 @@ public final class Json {
                     array.add(read(parser));
                 }
                 return array;
+            default:
+                return scalar(parser);
+        }
+    }
+
+    /**
+     * The scalar at the parser's current token (string, number, boolean or null), checked as {@link #parse}
+     * checks it: a lone surrogate or a number beyond a double's range is {@link Unrepresentable}.
+     */
+    public static JsonNode scalar(JsonParser parser) throws IOException {
+        switch (parser.currentToken()) {
             case VALUE_STRING:
                 return NODES.textNode(checked(parser.getText(), parser));
             case VALUE_NUMBER_INT:

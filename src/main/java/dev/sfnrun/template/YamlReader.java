@@ -115,22 +115,8 @@ final class YamlReader {
                 }
                 return array;
             }
-            case VALUE_STRING:
-                return Json.NODES.textNode(parser.getText());
-            case VALUE_NUMBER_INT:
-                return switch (parser.getNumberType()) {
-                    case INT -> Json.NODES.numberNode(parser.getIntValue());
-                    case LONG -> Json.NODES.numberNode(parser.getLongValue());
-                    default -> Json.NODES.numberNode(parser.getBigIntegerValue());
-                };
-            case VALUE_NUMBER_FLOAT:
-                return Json.NODES.numberNode(parser.getDoubleValue());
-            case VALUE_TRUE:
-                return Json.NODES.booleanNode(true);
-            case VALUE_FALSE:
-                return Json.NODES.booleanNode(false);
             default:
-                return Json.NODES.nullNode();
+                return Json.scalar(parser);
         }
     }
 
