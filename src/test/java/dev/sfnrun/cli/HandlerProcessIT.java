@@ -5,7 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
-import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -34,12 +33,7 @@ class HandlerProcessIT {
 
     @BeforeAll
     static void assemble() throws IOException {
-        executable = dir.resolve("sfn-run");
-        try (OutputStream out = Files.newOutputStream(executable)) {
-            out.write(Files.readAllBytes(Path.of("src/main/launcher/sfn-run.sh")));
-            out.write(Files.readAllBytes(Path.of("target/sfn-run-all.jar")));
-        }
-        assertTrue(executable.toFile().setExecutable(true));
+        executable = BuiltExecutable.assemble(dir.resolve("sfn-run"));
         Files.writeString(dir.resolve("sleepy.py"), """
                 import os, time
                 open(os.path.join(os.environ["PID_DIR"], str(os.getpid())), "w").close()

@@ -4,7 +4,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
-import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -44,11 +43,7 @@ class LauncherArchiveIT {
     }
 
     private static void assemble() throws IOException {
-        try (OutputStream out = Files.newOutputStream(executable)) {
-            out.write(Files.readAllBytes(Path.of("src/main/launcher/sfn-run.sh")));
-            out.write(Files.readAllBytes(Path.of("target/sfn-run-all.jar")));
-        }
-        assertTrue(executable.toFile().setExecutable(true));
+        BuiltExecutable.assemble(executable);
     }
 
     private static Result process(List<String> command) throws Exception {
@@ -101,11 +96,7 @@ class LauncherArchiveIT {
         Path own = dir.resolve("own");
         Files.createDirectories(own);
         Path copy = own.resolve("sfn-run");
-        Files.copy(Path.of("src/main/launcher/sfn-run.sh"), copy);
-        try (OutputStream out = Files.newOutputStream(copy, java.nio.file.StandardOpenOption.APPEND)) {
-            out.write(Files.readAllBytes(Path.of("target/sfn-run-all.jar")));
-        }
-        assertTrue(copy.toFile().setExecutable(true));
+        BuiltExecutable.assemble(copy);
         assertEquals(0, process(List.of("sh", "src/main/launcher/cds-archive.sh", copy.toString())).exit());
         ProcessBuilder builder = new ProcessBuilder(copy.toString(), "definitions/bench/one-pass.asl.json", "--quiet");
         builder.environment().put("JAVA_HOME", System.getProperty("java.home"));

@@ -7,7 +7,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.sfnrun.query.Json;
 import java.io.IOException;
-import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -32,12 +31,7 @@ class TutorialProcessIT {
 
     @BeforeAll
     static void assemble() throws IOException {
-        executable = dir.resolve("sfn-run");
-        try (OutputStream out = Files.newOutputStream(executable)) {
-            out.write(Files.readAllBytes(Path.of("src/main/launcher/sfn-run.sh")));
-            out.write(Files.readAllBytes(Path.of("target/sfn-run-all.jar")));
-        }
-        assertTrue(executable.toFile().setExecutable(true));
+        executable = BuiltExecutable.assemble(dir.resolve("sfn-run"));
     }
 
     static Result run(String... args) throws Exception {

@@ -6,7 +6,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
-import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -14,6 +13,7 @@ import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import dev.sfnrun.cli.BuiltExecutable;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -33,12 +33,7 @@ class ServeProcessIT {
 
     @BeforeAll
     static void assemble() throws IOException {
-        executable = dir.resolve("sfn-run");
-        try (OutputStream out = Files.newOutputStream(executable)) {
-            out.write(Files.readAllBytes(Path.of("src/main/launcher/sfn-run.sh")));
-            out.write(Files.readAllBytes(Path.of("target/sfn-run-all.jar")));
-        }
-        assertTrue(executable.toFile().setExecutable(true));
+        executable = BuiltExecutable.assemble(dir.resolve("sfn-run"));
     }
 
     record Served(Process process, int port, BufferedReader out) {
