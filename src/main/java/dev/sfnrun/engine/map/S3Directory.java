@@ -38,7 +38,8 @@ final class S3Directory {
 
     /** The folder of a bucket (which may not exist). */
     Path bucket(String bucket) {
-        Path base = realRoot(bucket).resolve(validBucket(bucket));
+        realRoot(bucket);
+        Path base = root.resolve(validBucket(bucket)); // shown as given; checked against the real root
         if (Files.exists(base)) {
             inside(base, "s3://" + bucket);
         }
