@@ -110,6 +110,11 @@ public final class Fanout {
         if (type != null) {
             execution.log().appendAfter(failing, type, state.name());
         }
+        if (type == EventType.MapStateAborted && trail.mapRunActive()) {
+            // the Map Run under way is aborted with its state [the order of the two is not recorded]
+            trail.mapRunActive(false);
+            execution.log().appendAfter(failing, EventType.MapRunAborted, state.name());
+        }
     }
 
     private final class Concurrent {

@@ -2,6 +2,7 @@ package dev.sfnrun.engine;
 
 import dev.sfnrun.engine.map.DistributedMapRunner;
 import dev.sfnrun.engine.map.ItemReaderSource;
+import dev.sfnrun.engine.map.ItemSources;
 import dev.sfnrun.engine.map.MapBatches;
 import dev.sfnrun.engine.map.MapInputs;
 import dev.sfnrun.engine.map.ResultWriterSink;
@@ -292,6 +293,7 @@ final class StateExecutor {
                     // a bad tolerance or batch setting fails the state before its Map Run starts
                     Long count = inputs.toleratedFailureCount();
                     Double percentage = inputs.toleratedFailurePercentage();
+                    inputs.itemSource(ItemSources.of(state.distributed().itemReader(), inputs));
                     List<JsonNode> childInputs = MapBatches.childInputs(state, inputs, items);
                     String runId = RandomIds.uuid();
                     ResultWriterSink sink = new ResultWriterSink(execution.options().s3Root(),

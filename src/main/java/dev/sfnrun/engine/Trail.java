@@ -14,6 +14,8 @@ public final class Trail {
     private volatile boolean closed;
     /** The state this trail is in (between its Entered and its Exited), or null. */
     private volatile State current;
+    /** Whether a distributed Map state on this trail has a Map Run under way (MapRunStarted written, not ended). */
+    private volatile boolean mapRunActive;
 
     Trail(long last) {
         this(last, null);
@@ -37,7 +39,7 @@ public final class Trail {
         last = id;
     }
 
-    boolean isClosed() {
+    public boolean isClosed() {
         for (Trail trail = this; trail != null; trail = trail.parent) {
             if (trail.closed) {
                 return true;
@@ -49,6 +51,14 @@ public final class Trail {
     /** Called with the event log's lock held (see {@link EventLog#close}). */
     void markClosed() {
         closed = true;
+    }
+
+    public void mapRunActive(boolean active) {
+        mapRunActive = active;
+    }
+
+    boolean mapRunActive() {
+        return mapRunActive;
     }
 
     State current() {

@@ -71,6 +71,7 @@ public final class DistributedMapRunner {
         String mapRunArn = "arn:aws:states:" + parent.region() + ":" + parent.account() + ":mapRun:" + machine + ":" + runId;
         EventLog log = execution.log();
         log.append(run.trail, EventType.MapRunStarted, EventDetails.create().put("mapRunArn", mapRunArn));
+        run.trail.mapRunActive(true);
 
         ExecutionOptions childOptions = parent.withStateMachineName(machine)
                 .withType("EXPRESS".equals(config.executionType()) ? ExecutionType.EXPRESS : ExecutionType.STANDARD)
@@ -80,15 +81,35 @@ public final class DistributedMapRunner {
         // a succeeded child's whole record is kept only when something shows it; its output only when
         // the Map's output holds it (an export writes each child as it finishes)
         boolean keepRecords = parent.recordHistory() || sink.showsRecords();
+        boolean batched = config.itemBatcher() != null;
         Children children = new Children(state, childInputs, childOptions, toleratedCount, toleratedPercentage,
-                Workers.limit(state.processor(), maxConcurrency), keepRecords, !sink.exports(), sink);
-        children.run();
+                Workers.limit(state.processor(), maxConcurrency), keepRecords, !sink.exports(), sink, batched);
+        try {
+            children.run();
+        } catch (RuntimeException | Error e) {
+            run.trail.mapRunActive(false);
+            throw e;
+        }
         List<ExecutionResult> recorded = parent.recordHistory()
                 ? Arrays.stream(children.results).filter(r -> r != null).toList() : List.of();
         int total = childInputs.size();
+        MapRunOutcome outcome = new MapRunOutcome(mapRunArn, runId, children.results, children.outputs);
         if (children.timedOut) {
+            // the execution was stopped or timed out (or the branch holding this Map was stopped by a
+            // failing sibling, which writes MapRunAborted itself): the Map Run is aborted, its results
+            // so far exported with the unfinished children as PENDING
+            if (run.trail.isClosed()) {
+                sink.finishQuietly(outcome);
+                throw new ExecutionTimeout();
+            }
+            run.trail.mapRunActive(false);
+            execution.addMapRun(new MapRunResult(mapRunArn, state.name(), ExecutionStatus.ABORTED, total,
+                    children.succeeded, children.failed, children.aborted(), recorded));
+            log.append(run.trail, EventType.MapRunAborted, null);
+            sink.finishQuietly(outcome);
             throw new ExecutionTimeout();
         }
+        run.trail.mapRunActive(false);
         if (children.fatal instanceof RuntimeException r) {
             throw r;
         }
@@ -100,12 +121,14 @@ public final class DistributedMapRunner {
                     children.succeeded, children.failed, children.aborted(), recorded));
             log.append(run.trail, EventType.MapRunFailed,
                     EventDetails.create().error(ErrorNames.EXCEED_TOLERATED_FAILURE_THRESHOLD, THRESHOLD_CAUSE));
+            // as on AWS, a failed Map Run still exports what its children did (the Map's error stays the threshold's)
+            sink.finishQuietly(outcome);
             throw new StatesError(ErrorNames.EXCEED_TOLERATED_FAILURE_THRESHOLD, THRESHOLD_CAUSE);
         }
         execution.addMapRun(new MapRunResult(mapRunArn, state.name(), ExecutionStatus.SUCCEEDED, total,
                 children.succeeded, children.failed, 0, recorded));
         log.append(run.trail, EventType.MapRunSucceeded, null);
-        return new MapRunOutcome(mapRunArn, runId, children.results, children.outputs);
+        return outcome;
     }
 
     /**
@@ -170,6 +193,9 @@ public final class DistributedMapRunner {
         private final boolean keepRecords;
         private final boolean keepOutputs;
         private final ResultWriterSink sink;
+        /** With an ItemBatcher each child holds a batch: failures are counted in items, not children. */
+        private final boolean batched;
+        private final long totalItems;
         private final AtomicInteger next = new AtomicInteger();
         private final Object lock = new Object();
         // guarded by lock
@@ -177,6 +203,8 @@ public final class DistributedMapRunner {
         private int started;
         int succeeded;
         int failed;
+        /** The items of the failed children (a failed batch counts every item it holds). */
+        long failedItems;
         boolean exceeded;
         boolean timedOut;
         /** A child that ended with neither a result nor an ASL error: a RuntimeException or an Error. */
@@ -186,8 +214,14 @@ public final class DistributedMapRunner {
 
         Children(MapState state, List<JsonNode> inputs, ExecutionOptions options, Long toleratedCount,
                  Double toleratedPercentage, int limit, boolean keepRecords, boolean keepOutputs,
-                 ResultWriterSink sink) {
+                 ResultWriterSink sink, boolean batched) {
             this.state = state;
+            this.batched = batched;
+            long items = 0;
+            for (int i = 0; batched && i < inputs.size(); i++) {
+                items += itemsIn(inputs.get(i));
+            }
+            this.totalItems = batched ? items : inputs.size();
             this.inputs = inputs;
             this.options = options;
             this.toleratedCount = toleratedCount;
@@ -258,6 +292,16 @@ public final class DistributedMapRunner {
                 resumeMain();
                 if (stopped()) {
                     interruptWorkers();
+                    // the children cut short report to the export (PENDING) before it is finished;
+                    // bounded, for task code that ignores the interrupt
+                    long until = System.nanoTime() + 5_000_000_000L;
+                    try {
+                        while (active > 0 && System.nanoTime() - until < 0) {
+                            lock.wait(50);
+                        }
+                    } catch (InterruptedException e) {
+                        Thread.currentThread().interrupt();
+                    }
                 }
             }
         }
@@ -291,7 +335,9 @@ public final class DistributedMapRunner {
                     result = Execution.child(state.processor(), state.common().queryLanguage(), inputs.get(index), own).run();
                 } catch (ExecutionTimeout e) {
                     synchronized (lock) {
-                        timedOut = true;
+                        if (!stopped()) { // not a child cut short by the run's own end
+                            timedOut = true;
+                        }
                         resumeMain();
                         lock.notifyAll();
                     }
@@ -306,10 +352,19 @@ public final class DistributedMapRunner {
                     }
                     return;
                 }
+                boolean stoppedMeanwhile;
                 synchronized (lock) {
-                    if (stopped()) {
-                        return;
+                    stoppedMeanwhile = stopped();
+                }
+                if (stoppedMeanwhile) {
+                    // stopped by the run's end: a child that finished anyway keeps its result, one
+                    // cut short is PENDING in the export
+                    if (result.status() == ExecutionStatus.SUCCEEDED) {
+                        sink.add(result);
+                    } else {
+                        sink.pending(result);
                     }
+                    return;
                 }
                 sink.add(result);
                 synchronized (lock) {
@@ -323,6 +378,7 @@ public final class DistributedMapRunner {
                         succeeded++;
                     } else {
                         failed++;
+                        failedItems += batched ? itemsIn(inputs.get(index)) : 1;
                         if (exceedsThreshold()) {
                             exceeded = true;
                             resumeMain();
@@ -334,14 +390,23 @@ public final class DistributedMapRunner {
             }
         }
 
-        /** More failures than ToleratedFailureCount or ToleratedFailurePercentage allow (neither given: none allowed). */
+        /**
+         * More failed items than ToleratedFailureCount or ToleratedFailurePercentage allow (neither
+         * given: none allowed), counted per item as AWS counts them, also when items are batched.
+         */
         private boolean exceedsThreshold() {
             if (toleratedCount == null && toleratedPercentage == null) {
-                return failed > 0;
+                return failedItems > 0;
             }
-            boolean overCount = toleratedCount != null && failed > toleratedCount;
-            boolean overPercentage = toleratedPercentage != null && failed * 100.0 / inputs.size() > toleratedPercentage;
+            boolean overCount = toleratedCount != null && failedItems > toleratedCount;
+            boolean overPercentage = toleratedPercentage != null && failedItems * 100.0 / totalItems > toleratedPercentage;
             return overCount || overPercentage;
+        }
+
+        /** The number of items a batch's input holds. */
+        private static int itemsIn(JsonNode batchInput) {
+            JsonNode items = batchInput.get("Items");
+            return items == null ? 1 : items.size();
         }
     }
 }

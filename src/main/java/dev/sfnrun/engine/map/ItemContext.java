@@ -5,17 +5,23 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.sfnrun.query.EvalContext;
 import dev.sfnrun.query.Json;
 
-/** What a Map's ItemSelector sees: the Map state's context object plus {@code Map.Item.Index/Value}. */
+/**
+ * What a Map's ItemSelector sees: the Map state's context object plus {@code Map.Item.Index/Value},
+ * and for a distributed Map {@code Map.Item.Source}, where the item came from ({@code STATE_DATA},
+ * or the S3 object or bucket it was read from).
+ */
 final class ItemContext implements EvalContext {
     private final EvalContext state;
     private final int index;
     private final JsonNode value;
+    private final String source;
     private ObjectNode context;
 
-    ItemContext(EvalContext state, int index, JsonNode value) {
+    ItemContext(EvalContext state, int index, JsonNode value, String source) {
         this.state = state;
         this.index = index;
         this.value = value;
+        this.source = source;
     }
 
     @Override
@@ -26,6 +32,9 @@ final class ItemContext implements EvalContext {
             ObjectNode item = Json.object();
             item.put("Index", index);
             item.set("Value", value);
+            if (source != null) {
+                item.put("Source", source);
+            }
             context.set("Map", Json.object().set("Item", item));
         }
         return context;

@@ -23,6 +23,8 @@ public class MapInputs {
     private final MapState state;
     private final JsonNode effective;
     private final StateRun run;
+    /** {@code $$.Map.Item.Source} of a distributed Map's items; null for an inline Map. */
+    private String itemSource;
 
     public MapInputs(MapState state, JsonNode effective, StateRun run) {
         this.state = state;
@@ -56,10 +58,15 @@ public class MapInputs {
         return array;
     }
 
+    /** Sets where a distributed Map's items come from, for {@code $$.Map.Item.Source} ({@link ItemSources}). */
+    public void itemSource(String source) {
+        this.itemSource = source;
+    }
+
     /** The input of the iteration (or child execution) of item {@code index}: ItemSelector, or the item itself. */
     JsonNode itemInput(int index, JsonNode item) {
         ValueExpr selector = state.itemSelector();
-        return selector == null ? item : selector.evaluate(effective, new ItemContext(run, index, item));
+        return selector == null ? item : selector.evaluate(effective, new ItemContext(run, index, item, itemSource));
     }
 
     /** A batch's input: {"BatchInput": ..., "Items": [...]}, BatchInput evaluated on the effective input. */

@@ -36,6 +36,7 @@ final class ResultFiles {
     private final long maxFileBytes;
     private final Series succeeded = new Series("SUCCEEDED");
     private final Series failed = new Series("FAILED");
+    private final Series pending = new Series("PENDING");
     private StatesError error;
 
     ResultFiles(S3Directory s3, String bucket, String folder, String outputType, String transformation,
@@ -81,13 +82,37 @@ final class ResultFiles {
         }
     }
 
+    /**
+     * Writes a child the Map Run's end cut short (a failed or aborted run) to {@code PENDING_n}: its
+     * record, with status ABORTED and neither output nor error.
+     */
+    synchronized void pending(ExecutionResult result) {
+        if (error != null) {
+            return;
+        }
+        ObjectNode record = DistributedMapRunner.record(result);
+        record.remove("Error");
+        record.remove("Cause");
+        record.remove("Output");
+        record.remove("OutputDetails");
+        record.put("Status", "ABORTED");
+        try {
+            pending.write(record);
+        } catch (IOException | StatesError e) {
+            error = e instanceof StatesError s ? s : writeFailed((IOException) e);
+            succeeded.abandon();
+            failed.abandon();
+            pending.abandon();
+        }
+    }
+
     /** Closes the files and writes manifest.json; returns the Map's result, the descriptor of the export. */
     synchronized ObjectNode finish(String mapRunArn) {
         ObjectNode files = Json.object();
         try {
             if (error == null) {
                 files.set("FAILED", failed.close());
-                files.putArray("PENDING");
+                files.set("PENDING", pending.close());
                 files.set("SUCCEEDED", succeeded.close());
             }
             if (error == null) {
@@ -105,6 +130,7 @@ final class ResultFiles {
         if (error != null) {
             succeeded.abandon();
             failed.abandon();
+            pending.abandon();
             throw error;
         }
         ObjectNode descriptor = Json.object();

@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import dev.sfnrun.definition.DistributedConfig;
 import dev.sfnrun.error.ErrorNames;
+import dev.sfnrun.error.StatesError;
 import dev.sfnrun.query.Json;
 import java.nio.file.Path;
 
@@ -44,6 +45,27 @@ public final class ResultWriterSink {
     public void add(ExecutionResult result) {
         if (files != null) {
             files.add(result);
+        }
+    }
+
+    /** A child cut short by the end of a failed or aborted Map Run (any thread): PENDING in an export. */
+    public void pending(ExecutionResult result) {
+        if (files != null) {
+            files.pending(result);
+        }
+    }
+
+    /**
+     * Ends the export of a Map Run that failed or was aborted: its files and manifest are written as
+     * far as they can be; the Map's error stays the run's own, so a failure to write is not raised.
+     */
+    void finishQuietly(DistributedMapRunner.MapRunOutcome outcome) {
+        if (files != null) {
+            try {
+                files.finish(outcome.mapRunArn());
+            } catch (StatesError ignored) {
+                // the run's own error is the one reported
+            }
         }
     }
 

@@ -1,0 +1,197 @@
+package dev.sfnrun.engine.map;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.sfnrun.definition.DefinitionParser;
+import dev.sfnrun.engine.Execution;
+import dev.sfnrun.engine.ExecutionOptions;
+import dev.sfnrun.engine.ExecutionResult;
+import dev.sfnrun.engine.ExecutionStatus;
+import dev.sfnrun.history.EventType;
+import dev.sfnrun.history.HistoryEvent;
+import dev.sfnrun.query.Json;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * A distributed Map as AWS runs it: {@code $$.Map.Item.Source}, the tolerated failures counted per
+ * item (a failed batch counts all its items), MapRunFailed / MapRunAborted when AWS writes them, and
+ * the export of a failed Map Run (PENDING children included).
+ */
+class MapRunFidelityTest {
+    @TempDir
+    Path s3;
+
+    private ExecutionResult run(String definition, String input) throws Exception {
+        ExecutionOptions options = ExecutionOptions.defaults().withStateMachineName("SM").withS3Root(s3);
+        return new Execution(DefinitionParser.parse(Json.parse(definition)), Json.parse(input), input, options).run();
+    }
+
+    private static List<EventType> types(ExecutionResult result) {
+        return result.events().stream().map(HistoryEvent::type).toList();
+    }
+
+    private static String map(String fields, String processorStates) {
+        return """
+                {"StartAt": "M", "States": {"M": {"Type": "Map", "End": true, %s
+                  "ItemProcessor": {"ProcessorConfig": {"Mode": "DISTRIBUTED", "ExecutionType": "STANDARD"},
+                    %s}}}}""".formatted(fields, processorStates);
+    }
+
+    private static final String PASS = "\"StartAt\": \"P\", \"States\": {\"P\": {\"Type\": \"Pass\", \"End\": true}}";
+    private static final String SELECT = "\"ItemSelector\": {\"source.$\": \"$$.Map.Item.Source\", \"index.$\": \"$$.Map.Item.Index\","
+            + " \"value.$\": \"$$.Map.Item.Value\"},";
+
+    @Test
+    void itemSourceIsStateDataOrTheS3ObjectOrBucket() throws Exception {
+        ExecutionResult fromInput = run(map(SELECT, PASS), "[\"a\", \"b\"]");
+        assertEquals(Json.parse("[{\"source\": \"STATE_DATA\", \"index\": 0, \"value\": \"a\"},"
+                + " {\"source\": \"STATE_DATA\", \"index\": 1, \"value\": \"b\"}]"), fromInput.output());
+
+        Files.createDirectories(s3.resolve("in/data"));
+        Files.writeString(s3.resolve("in/data/items.json"), "[10]");
+        ExecutionResult fromObject = run(map(SELECT + "\"ItemReader\": {\"Resource\": \"arn:aws:states:::s3:getObject\","
+                + " \"Parameters\": {\"Bucket\": \"in\", \"Key\": \"data/items.json\"}},", PASS), "{}");
+        assertEquals(Json.parse("[{\"source\": \"s3://in/data/items.json\", \"index\": 0, \"value\": 10}]"), fromObject.output());
+
+        ExecutionResult fromListing = run(map("\"ItemSelector\": {\"source.$\": \"$$.Map.Item.Source\", \"key.$\": \"$$.Map.Item.Value.Key\"},"
+                + " \"ItemReader\": {\"Resource\": \"arn:aws:states:::s3:listObjectsV2\", \"Parameters\": {\"Bucket\": \"in\"}},", PASS), "{}");
+        assertEquals(Json.parse("[{\"source\": \"s3://in\", \"key\": \"data/items.json\"}]"), fromListing.output());
+
+        // an inline Map's item has no Source
+        String inline = "{\"StartAt\": \"M\", \"States\": {\"M\": {\"Type\": \"Map\", \"End\": true,"
+                + " \"ItemSelector\": {\"item.$\": \"$$.Map.Item\"}, \"ItemProcessor\": {" + PASS + "}}}}";
+        assertEquals(Json.parse("[{\"item\": {\"Index\": 0, \"Value\": \"a\"}}]"), run(inline, "[\"a\"]").output());
+    }
+
+    /** Ten items in batches of three (3, 3, 3, 1); the batch holding item 3 fails, that is three failed items. */
+    private ExecutionResult batched(String tolerance) throws Exception {
+        String processor = """
+                "StartAt": "C", "States": {
+                  "C": {"Type": "Choice", "Choices": [{"Variable": "$.Items[0]", "NumericEquals": 3, "Next": "F"}], "Default": "P"},
+                  "F": {"Type": "Fail", "Error": "Bad", "Cause": "bad batch"},
+                  "P": {"Type": "Pass", "End": true}}""";
+        return run(map("\"MaxConcurrency\": 1, \"ItemBatcher\": {\"MaxItemsPerBatch\": 3}, " + tolerance + ",", processor),
+                "[0, 1, 2, 3, 4, 5, 6, 7, 8, 9]");
+    }
+
+    @Test
+    void toleratedFailuresAreCountedPerItemAlsoInBatches() throws Exception {
+        ExecutionResult overCount = batched("\"ToleratedFailureCount\": 2");
+        assertEquals(ExecutionStatus.FAILED, overCount.status());
+        assertEquals("States.ExceedToleratedFailureThreshold", overCount.error());
+        assertEquals("The specified tolerated failure threshold was exceeded", overCount.cause());
+        assertEquals(ExecutionStatus.SUCCEEDED, batched("\"ToleratedFailureCount\": 3").status());
+        // 3 failed items of 10 are 30 %: more than 29 %, not more than 30 %
+        assertEquals("States.ExceedToleratedFailureThreshold", batched("\"ToleratedFailurePercentage\": 29").error());
+        assertEquals(ExecutionStatus.SUCCEEDED, batched("\"ToleratedFailurePercentage\": 30").status());
+    }
+
+    @Test
+    void aFailedMapRunWritesMapRunFailedAndStillExportsItsResults() throws Exception {
+        Files.createDirectories(s3.resolve("out"));
+        String processor = """
+                "StartAt": "C", "States": {
+                  "C": {"Type": "Choice", "Choices": [{"Variable": "$", "NumericEquals": 1, "Next": "F"}], "Default": "P"},
+                  "F": {"Type": "Fail", "Error": "Bad", "Cause": "bad item"},
+                  "P": {"Type": "Pass", "End": true}}""";
+        ExecutionResult result = run(map("\"MaxConcurrency\": 1, \"ResultWriter\": {\"Resource\": \"arn:aws:states:::s3:putObject\","
+                + " \"Parameters\": {\"Bucket\": \"out\", \"Prefix\": \"runs\"}},", processor), "[0, 1, 2]");
+        assertEquals("States.ExceedToleratedFailureThreshold", result.error());
+        List<EventType> types = types(result);
+        assertEquals(List.of(EventType.ExecutionStarted, EventType.MapStateEntered, EventType.MapStateStarted,
+                EventType.MapRunStarted, EventType.MapRunFailed, EventType.MapStateFailed, EventType.ExecutionFailed), types);
+        HistoryEvent failed = result.events().get(4);
+        assertEquals("States.ExceedToleratedFailureThreshold", failed.details().get("error"));
+        assertEquals("The specified tolerated failure threshold was exceeded", failed.details().get("cause"));
+        Path runs = s3.resolve("out/runs");
+        try (var folders = Files.list(runs)) {
+            Path folder = folders.findFirst().orElseThrow();
+            JsonNode manifest = Json.parse(Files.readString(folder.resolve("manifest.json")));
+            assertEquals(1, manifest.path("ResultFiles").path("SUCCEEDED").size());
+            assertEquals(1, manifest.path("ResultFiles").path("FAILED").size());
+            JsonNode failedRecords = Json.parse(Files.readString(s3.resolve("out").resolve(
+                    manifest.path("ResultFiles").path("FAILED").get(0).path("Key").asText())));
+            assertEquals("Bad", failedRecords.get(0).path("Error").asText());
+            assertEquals("FAILED", failedRecords.get(0).path("Status").asText());
+        }
+    }
+
+    @Test
+    void childrenCutShortByTheFailureArePending() throws Exception {
+        Files.createDirectories(s3.resolve("out"));
+        String processor = """
+                "StartAt": "C", "States": {
+                  "C": {"Type": "Choice", "Choices": [{"Variable": "$", "NumericEquals": 0, "Next": "F"}], "Default": "W"},
+                  "F": {"Type": "Fail", "Error": "Bad", "Cause": "bad item"},
+                  "W": {"Type": "Wait", "Seconds": 100, "End": true}}""";
+        ExecutionResult result = run(map("\"MaxConcurrency\": 2, \"ResultWriter\": {\"Resource\": \"arn:aws:states:::s3:putObject\","
+                + " \"Parameters\": {\"Bucket\": \"out\", \"Prefix\": \"p\"}},", processor), "[0, 1]");
+        assertEquals("States.ExceedToleratedFailureThreshold", result.error());
+        try (var folders = Files.list(s3.resolve("out/p"))) {
+            Path folder = folders.findFirst().orElseThrow();
+            JsonNode files = Json.parse(Files.readString(folder.resolve("manifest.json"))).path("ResultFiles");
+            assertEquals(1, files.path("FAILED").size());
+            assertEquals(1, files.path("PENDING").size(), files.toString());
+            JsonNode pending = Json.parse(Files.readString(s3.resolve("out").resolve(files.path("PENDING").get(0).path("Key").asText())));
+            assertEquals(1, pending.size());
+            assertEquals("ABORTED", pending.get(0).path("Status").asText());
+            assertEquals("1", pending.get(0).path("Input").asText());
+            assertFalse(pending.get(0).has("Output"));
+        }
+    }
+
+    @Test
+    void stoppingTheExecutionAbortsTheMapRun() throws Exception {
+        String definition = map("", "\"StartAt\": \"W\", \"States\": {\"W\": {\"Type\": \"Wait\", \"Seconds\": 60, \"End\": true}}");
+        Execution execution = new Execution(DefinitionParser.parse(Json.parse(definition)), Json.parse("[1, 2]"), "[1, 2]",
+                ExecutionOptions.defaults().withClock(new dev.sfnrun.engine.time.ScaledClock(1)));
+        Thread stopper = new Thread(() -> {
+            try {
+                Thread.sleep(300);
+            } catch (InterruptedException e) {
+                return;
+            }
+            execution.stop();
+        });
+        stopper.start();
+        ExecutionResult result = execution.run();
+        stopper.join();
+        assertEquals(ExecutionStatus.ABORTED, result.status());
+        List<EventType> types = types(result);
+        assertEquals(List.of(EventType.ExecutionStarted, EventType.MapStateEntered, EventType.MapStateStarted,
+                EventType.MapRunStarted, EventType.MapRunAborted, EventType.ExecutionAborted), types);
+        assertEquals(result.events().get(4).id(), result.events().get(5).previousEventId());
+    }
+
+    @Test
+    void aFailingParallelSiblingAbortsTheMapRun() throws Exception {
+        String definition = """
+                {"StartAt": "Par", "States": {"Par": {"Type": "Parallel", "End": true, "Branches": [
+                  {"StartAt": "M", "States": {"M": {"Type": "Map", "End": true,
+                    "ItemProcessor": {"ProcessorConfig": {"Mode": "DISTRIBUTED", "ExecutionType": "STANDARD"},
+                      "StartAt": "W", "States": {"W": {"Type": "Wait", "Seconds": 100, "End": true}}}}}},
+                  {"StartAt": "Later", "States": {"Later": {"Type": "Wait", "Seconds": 10, "Next": "F"},
+                                                   "F": {"Type": "Fail", "Error": "Sibling", "Cause": "sibling failed"}}}]}}}""";
+        ExecutionResult result = run(definition, "[1]");
+        assertEquals("Sibling", result.error());
+        List<EventType> types = types(result);
+        assertEquals(1, types.stream().filter(t -> t == EventType.MapRunAborted).count(), types.toString());
+        assertTrue(types.indexOf(EventType.MapStateAborted) < types.indexOf(EventType.MapRunAborted), types.toString());
+        assertFalse(types.contains(EventType.MapRunSucceeded));
+    }
+
+    @Test
+    void aSucceededMapRunHasNoAbortedEvent() throws Exception {
+        ExecutionResult result = run(map("", PASS), "[1, 2, 3]");
+        assertEquals(List.of(EventType.ExecutionStarted, EventType.MapStateEntered, EventType.MapStateStarted,
+                EventType.MapRunStarted, EventType.MapRunSucceeded, EventType.MapStateSucceeded, EventType.MapStateExited,
+                EventType.ExecutionSucceeded), types(result));
+    }
+}
