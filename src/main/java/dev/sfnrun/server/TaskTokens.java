@@ -35,7 +35,8 @@ final class TaskTokens {
             throw ApiErrors.invalidToken("Invalid token");
         }
         Waiting waiting = byToken.get(token);
-        if (waiting == null || waiting.context().remainingTime().isZero()) {
+        // answered, timed out (TimeoutSeconds or HeartbeatSeconds) or its execution ended: AWS's TaskTimedOut, every time
+        if (waiting == null || !waiting.context().awaitsAnswer()) {
             throw new ApiException("TaskTimedOut", "Task Timed Out: 'Provided task does not exist anymore'");
         }
         return waiting;
