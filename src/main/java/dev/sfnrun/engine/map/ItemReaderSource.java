@@ -108,8 +108,8 @@ public final class ItemReaderSource {
         }
         List<String[]> found = new ArrayList<>();
         try (Stream<Path> walk = Files.walk(base)) {
-            walk.filter(Files::isRegularFile).forEach(path -> {
-                String key = base.relativize(path).toString().replace('\\', '/');
+            walk.filter(s3::listable).forEach(path -> {
+                String key = S3Directory.key(base.relativize(path));
                 if (key.startsWith(prefix)) {
                     found.add(new String[] {key, path.toString()});
                 }

@@ -124,8 +124,9 @@ final class ResultFiles {
                 manifest.put("DestinationBucket", bucket);
                 manifest.put("MapRunArn", mapRunArn);
                 manifest.set("ResultFiles", files);
-                Path file = file(folder + "manifest.json");
-                Files.write(file, Json.compact(manifest).getBytes(StandardCharsets.UTF_8));
+                try (OutputStream out = s3.create(bucket, folder + "manifest.json")) {
+                    out.write(Json.compact(manifest).getBytes(StandardCharsets.UTF_8));
+                }
             }
         } catch (IOException | StatesError e) {
             error = e instanceof StatesError s ? s : writeFailed((IOException) e);
@@ -144,13 +145,6 @@ final class ResultFiles {
     private StatesError writeFailed(IOException e) {
         return new StatesError(ErrorNames.RESULT_WRITER_FAILED, "Cannot write s3://" + bucket + "/" + folder + ": "
                 + e.getMessage());
-    }
-
-    /** The key's file under the bucket, its folders made (inside the bucket only). */
-    private Path file(String key) throws IOException {
-        Path file = s3.object(bucket, key);
-        Files.createDirectories(file.getParent());
-        return file;
     }
 
     /** One kind of result file: SUCCEEDED_0, SUCCEEDED_1, ... each up to the size limit. */
@@ -176,7 +170,7 @@ final class ResultFiles {
             }
             if (out == null) {
                 key = folder + name + "_" + listing.size() + (lines ? ".jsonl" : ".json");
-                out = new BufferedOutputStream(Files.newOutputStream(file(key)), 1 << 16);
+                out = new BufferedOutputStream(s3.create(bucket, key), 1 << 16);
                 bytes = 0;
                 first = true;
                 if (!lines) {
