@@ -128,7 +128,8 @@ class MapRunFidelityTest {
         Files.createDirectories(s3.resolve("out"));
         String processor = """
                 "StartAt": "C", "States": {
-                  "C": {"Type": "Choice", "Choices": [{"Variable": "$", "NumericEquals": 0, "Next": "F"}], "Default": "W"},
+                  "C": {"Type": "Choice", "Choices": [{"Variable": "$", "NumericEquals": 0, "Next": "Soon"}], "Default": "W"},
+                  "Soon": {"Type": "Wait", "Seconds": 1, "Next": "F"},
                   "F": {"Type": "Fail", "Error": "Bad", "Cause": "bad item"},
                   "W": {"Type": "Wait", "Seconds": 100, "End": true}}""";
         ExecutionResult result = run(map("\"MaxConcurrency\": 2, \"ResultWriter\": {\"Resource\": \"arn:aws:states:::s3:putObject\","
