@@ -38,14 +38,18 @@ final class ExecutionOperations {
     }
 
     /** The state machine ARN and Step Functions Local's test case after a '#'. */
-    private record Target(StateMachineRecord machine, String testCase) {
+    private record Target(QualifiedArns.Target qualified, String testCase) {
+        StateMachineRecord machine() {
+            return qualified.machine();
+        }
     }
 
+    /** The machine (or the version, or an alias's version) a StartExecution names. */
     private Target target(ApiRequest request) {
         String arn = request.text("stateMachineArn");
         int hash = arn.indexOf('#');
         String testCase = hash < 0 ? null : arn.substring(hash + 1);
-        return new Target(machines.find(hash < 0 ? arn : arn.substring(0, hash)), testCase);
+        return new Target(QualifiedArns.resolve(store, hash < 0 ? arn : arn.substring(0, hash)), testCase);
     }
 
     private static String name(ApiRequest request) {
@@ -84,7 +88,7 @@ final class ExecutionOperations {
             // Express: run and forgotten, as AWS keeps no history of it
             String arn = express(target.machine(), name);
             java.time.Instant start = java.time.Instant.now();
-            Thread thread = new Thread(() -> executions.runSync(target.machine(), name, text, input, target.testCase(),
+            Thread thread = new Thread(() -> executions.runSync(target.qualified(), name, text, input, target.testCase(),
                     request.region(), request.account()), "sfn-run-express");
             thread.setDaemon(true);
             thread.start();
@@ -92,7 +96,7 @@ final class ExecutionOperations {
             WireJson.putTime(out, "startDate", start);
             return out;
         }
-        ExecutionService.Started started = executions.start(target.machine(), name, text, input, target.testCase(),
+        ExecutionService.Started started = executions.start(target.qualified(), name, text, input, target.testCase(),
                 request.region(), request.account());
         out.put("executionArn", started.record().arn);
         WireJson.putTime(out, "startDate", started.record().startDate);
@@ -111,7 +115,7 @@ final class ExecutionOperations {
         String name = name(request);
         String text = inputText(request);
         JsonNode input = input(text);
-        ExecutionResult result = executions.runSync(target.machine(), name, text, input, target.testCase(),
+        ExecutionResult result = executions.runSync(target.qualified(), name, text, input, target.testCase(),
                 request.region(), request.account());
         boolean metadataOnly = "METADATA_ONLY".equals(request.text("includedData"));
         ObjectNode out = Json.object();
@@ -135,6 +139,16 @@ final class ExecutionOperations {
         out.putObject("billingDetails").put("billedMemoryUsedInMB", 64)
                 .put("billedDurationInMilliseconds", Math.max(100, (millis + 99) / 100 * 100));
         return out;
+    }
+
+    /** stateMachineVersionArn and stateMachineAliasArn of an execution started through them. */
+    private static void putQualifiers(ObjectNode out, String versionArn, String aliasArn) {
+        if (versionArn != null) {
+            out.put("stateMachineVersionArn", versionArn);
+        }
+        if (aliasArn != null) {
+            out.put("stateMachineAliasArn", aliasArn);
+        }
     }
 
     private static void data(ObjectNode out, String member, String text, boolean metadataOnly) {
@@ -174,6 +188,7 @@ final class ExecutionOperations {
         if (record.cause() != null) {
             out.put("cause", record.cause());
         }
+        putQualifiers(out, record.versionArn(), record.aliasArn());
         out.put("redriveCount", record.redriveCount());
         WireJson.putTime(out, "redriveDate", record.redriveDate());
         String reason = Redrive.notRedrivable(record);
@@ -204,14 +219,21 @@ final class ExecutionOperations {
             }
             throw ApiErrors.validation("Must provide a StateMachine ARN or MapRun ARN");
         }
-        StateMachineRecord machine = machines.find(arn);
+        Arns.Arn parsed = Arns.parse(arn, 1, 2, "stateMachine");
+        StateMachineRecord machine = machines.find(QualifiedArns.base(parsed));
+        // a version or alias ARN: the executions started through it
+        String qualifiedArn = parsed.names().length == 2 ? arn : null;
+        boolean byVersion = qualifiedArn != null && QualifiedArns.isVersion(parsed.names()[1]);
         if (machine.type == ExecutionType.EXPRESS) {
             throw ApiErrors.typeNotSupported();
         }
         String status = request.text("statusFilter");
         String redrive = request.text("redriveFilter");
         List<ExecutionRecord> list = new ArrayList<>();
-        for (ExecutionRecord record : store.executions(arn)) {
+        for (ExecutionRecord record : store.executions(machine.arn)) {
+            if (qualifiedArn != null && !qualifiedArn.equals(byVersion ? record.versionArn() : record.aliasArn())) {
+                continue;
+            }
             if (status != null && !record.status().name().equals(status)) {
                 continue;
             }
@@ -227,6 +249,7 @@ final class ExecutionOperations {
             item.put("stateMachineArn", record.stateMachineArn);
             item.put("name", record.name);
             item.put("status", record.status().name());
+            putQualifiers(item, record.versionArn(), record.aliasArn());
             WireJson.putTime(item, "startDate", record.startDate);
             WireJson.putTime(item, "stopDate", record.stopDate());
             item.put("redriveCount", record.redriveCount());

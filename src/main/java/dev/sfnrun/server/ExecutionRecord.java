@@ -31,6 +31,9 @@ public final class ExecutionRecord {
     private Instant redriveDate;
     /** The running engine execution (for StopExecution), null once ended. */
     private Execution execution;
+    /** The version and alias ARNs it was started through (StartExecution with a qualified ARN), or null. */
+    private volatile String versionArn;
+    private volatile String aliasArn;
     /** Counted down each time a run ends. */
     private volatile CountDownLatch ended = new CountDownLatch(1);
 
@@ -42,6 +45,19 @@ public final class ExecutionRecord {
         this.revision = revision;
         this.input = input;
         this.startDate = startDate;
+    }
+
+    void qualify(String version, String alias) {
+        versionArn = version;
+        aliasArn = alias;
+    }
+
+    String versionArn() {
+        return versionArn;
+    }
+
+    String aliasArn() {
+        return aliasArn;
     }
 
     synchronized void add(HistoryEvent event) {

@@ -60,7 +60,14 @@ final class ExecutionService implements AutoCloseable {
      */
     Started start(StateMachineRecord machine, String name, String inputText, JsonNode input, String testCase,
                   String region, String account) {
-        StateMachineRecord.Revision revision = machine.revision();
+        return start(QualifiedArns.Target.latest(machine), name, inputText, input, testCase, region, account);
+    }
+
+    /** {@link #start} of the revision a version or alias ARN named. */
+    Started start(QualifiedArns.Target target, String name, String inputText, JsonNode input, String testCase,
+                  String region, String account) {
+        StateMachineRecord machine = target.machine();
+        StateMachineRecord.Revision revision = target.revision();
         TaskRegistry registry = tasks.registry(machine, revision, testCase);
         String arn = machine.arn.replace(":stateMachine:", ":execution:") + ":" + name;
         ExecutionRecord record;
@@ -73,6 +80,7 @@ final class ExecutionService implements AutoCloseable {
                 throw ApiErrors.executionAlreadyExists(arn);
             }
             record = new ExecutionRecord(arn, name, machine.arn, revision, inputText, Instant.now());
+            record.qualify(target.versionArn(), target.aliasArn());
             store.saveExecution(record);
         }
         Execution execution = new Execution(revision.model(), input, inputText,
@@ -86,7 +94,14 @@ final class ExecutionService implements AutoCloseable {
     /** An Express execution run to its end on this thread (StartSyncExecution); nothing is kept. */
     ExecutionResult runSync(StateMachineRecord machine, String name, String inputText, JsonNode input, String testCase,
                             String region, String account) {
-        StateMachineRecord.Revision revision = machine.revision();
+        return runSync(QualifiedArns.Target.latest(machine), name, inputText, input, testCase, region, account);
+    }
+
+    /** {@link #runSync} of the revision a version or alias ARN named. */
+    ExecutionResult runSync(QualifiedArns.Target target, String name, String inputText, JsonNode input, String testCase,
+                            String region, String account) {
+        StateMachineRecord machine = target.machine();
+        StateMachineRecord.Revision revision = target.revision();
         TaskRegistry registry = tasks.registry(machine, revision, testCase);
         Execution execution = new Execution(revision.model(), input, inputText,
                 options(machine, revision, name, ExecutionType.EXPRESS, registry, region, account, null));

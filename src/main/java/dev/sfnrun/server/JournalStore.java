@@ -90,6 +90,7 @@ public final class JournalStore extends MemoryStore {
                         ExecutionType.valueOf(line.get("type").asText()), instant(line.get("creationDate")),
                         revision(line.get("revision"), ExecutionType.valueOf(line.get("type").asText())));
                 tags(machine.tags, line.get("tags"));
+                VersionJournal.read(machine, line.get("versions"));
                 super.saveStateMachine(machine);
             } catch (RuntimeException e) {
                 // a definition this version cannot load: left out
@@ -146,6 +147,7 @@ public final class JournalStore extends MemoryStore {
         }
         record.restoreRedrives(line.path("redriveCount").asInt(), line.hasNonNull("redriveDate")
                 ? instant(line.get("redriveDate")) : null);
+        record.qualify(text(line, "stateMachineVersionArn"), text(line, "stateMachineAliasArn"));
         ExecutionRecord.Status status = ExecutionRecord.Status.valueOf(line.get("status").asText());
         if (status != ExecutionRecord.Status.RUNNING) {
             record.end(status, instant(line.get("stopDate")), text(line, "output"), text(line, "error"), text(line, "cause"));
@@ -185,14 +187,14 @@ public final class JournalStore extends MemoryStore {
         return text;
     }
 
-    private static StateMachineRecord.Revision revision(JsonNode node, ExecutionType type) {
+    static StateMachineRecord.Revision revision(JsonNode node, ExecutionType type) {
         String definition = node.get("definition").asText();
         return new StateMachineRecord.Revision(definition, Definitions.compile(definition, type),
                 node.get("roleArn").asText(), node.get("loggingConfiguration"), node.get("tracingConfiguration"),
                 node.get("revisionId").asText(), instant(node.get("updateDate")));
     }
 
-    private static ObjectNode revision(StateMachineRecord.Revision revision) {
+    static ObjectNode revision(StateMachineRecord.Revision revision) {
         ObjectNode node = Json.object();
         node.put("definition", revision.definition());
         node.put("roleArn", revision.roleArn());
@@ -244,6 +246,7 @@ public final class JournalStore extends MemoryStore {
         WireJson.putTime(line, "creationDate", machine.creationDate);
         line.set("revision", revision(machine.revision()));
         line.set("tags", tags(machine.tags));
+        line.set("versions", VersionJournal.write(machine.versions));
         append(line);
     }
 
@@ -280,6 +283,7 @@ public final class JournalStore extends MemoryStore {
                 .put("redriveCount", record.redriveCount());
         WireJson.putTime(line, "redriveDate", record.redriveDate());
         line.set("revision", revision(record.revision));
+        line.put("stateMachineVersionArn", record.versionArn()).put("stateMachineAliasArn", record.aliasArn());
         ArrayNode events = line.putArray("events");
         if (record.status() != ExecutionRecord.Status.RUNNING) {
             record.events().forEach(event -> events.add(WireJson.event(event, true)));

@@ -39,6 +39,8 @@ public final class SfnServer implements AutoCloseable {
         executions = new ExecutionService(store, tasks, tokens, options.timeScale());
         StateMachineOperations machines = new StateMachineOperations(store);
         machines.register(router);
+        new VersionOperations(store).register(router);
+        new AliasOperations(store).register(router);
         ExecutionOperations executionOperations = new ExecutionOperations(store, machines, executions);
         executionOperations.register(router);
         new Redrive(executionOperations, executions).register(router);

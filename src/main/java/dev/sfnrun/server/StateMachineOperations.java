@@ -66,9 +66,15 @@ final class StateMachineOperations {
                 }
                 throw ApiErrors.stateMachineAlreadyExists(arn);
             }
+            MachineVersions.Version version = request.bool("publish")
+                    ? VersionOperations.publish(created, request.text("versionDescription")) : null;
             store.saveStateMachine(created);
+            ObjectNode out = created(created);
+            if (version != null) {
+                out.put("stateMachineVersionArn", version.arn());
+            }
+            return out;
         }
-        return created(created);
     }
 
     private static ObjectNode created(StateMachineRecord machine) {
@@ -79,7 +85,24 @@ final class StateMachineOperations {
     }
 
     private ObjectNode describeStateMachine(ApiRequest request) {
-        StateMachineRecord machine = find(request.text("stateMachineArn"));
+        String arn = request.text("stateMachineArn");
+        Arns.Arn parsed = Arns.parse(arn, 1, 2, "stateMachine");
+        if (parsed.names().length == 2) { // a version ARN: that version (an alias ARN names no state machine here)
+            StateMachineRecord machine = store.stateMachine(QualifiedArns.base(parsed));
+            MachineVersions.Version version = machine == null || !QualifiedArns.isVersion(parsed.names()[1]) ? null
+                    : machine.versions.version(Integer.parseInt(parsed.names()[1]));
+            if (version == null) {
+                throw ApiErrors.stateMachineDoesNotExist(arn);
+            }
+            ObjectNode out = describe(machine, version.revision());
+            out.put("stateMachineArn", version.arn());
+            WireJson.putTime(out, "creationDate", version.creationDate());
+            if (version.description() != null) {
+                out.put("description", version.description());
+            }
+            return out;
+        }
+        StateMachineRecord machine = find(arn);
         return describe(machine, machine.revision());
     }
 
@@ -116,18 +139,35 @@ final class StateMachineOperations {
         }
         checkLogging(logging);
         Instant now = Instant.now();
+        MachineVersions.Version version = null;
         synchronized (machine) {
             StateMachineRecord.Revision old = machine.revision();
             StateMachine model = definition == null ? old.model() : Definitions.compile(definition, machine.type);
-            machine.revise(new StateMachineRecord.Revision(definition == null ? old.definition() : definition, model,
-                    roleArn == null ? old.roleArn() : roleArn, logging == null ? old.loggingConfiguration() : logging(logging),
-                    tracing == null ? old.tracingConfiguration() : tracing(tracing), UUID.randomUUID().toString(), now));
+            StateMachineRecord.Revision next = new StateMachineRecord.Revision(definition == null ? old.definition()
+                    : definition, model, roleArn == null ? old.roleArn() : roleArn,
+                    logging == null ? old.loggingConfiguration() : logging(logging),
+                    tracing == null ? old.tracingConfiguration() : tracing(tracing), UUID.randomUUID().toString(), now);
+            if (!sameContent(old, next)) { // an update that changes nothing makes no new revision, as on AWS
+                machine.revise(next);
+            }
+            if (request.bool("publish")) {
+                version = VersionOperations.publish(machine, request.text("versionDescription"));
+            }
             store.saveStateMachine(machine);
         }
         ObjectNode out = Json.object();
         WireJson.putTime(out, "updateDate", now);
         out.put("revisionId", machine.revision().revisionId());
+        if (version != null) {
+            out.put("stateMachineVersionArn", version.arn());
+        }
         return out;
+    }
+
+    private static boolean sameContent(StateMachineRecord.Revision a, StateMachineRecord.Revision b) {
+        return a.definition().equals(b.definition()) && a.roleArn().equals(b.roleArn())
+                && java.util.Objects.equals(a.loggingConfiguration(), b.loggingConfiguration())
+                && java.util.Objects.equals(a.tracingConfiguration(), b.tracingConfiguration());
     }
 
     private ObjectNode deleteStateMachine(ApiRequest request) {

@@ -20,6 +20,8 @@ public final class StateMachineRecord {
     final Instant creationDate;
     private volatile Revision revision;
     final Map<String, String> tags = new LinkedHashMap<>();
+    /** Its published versions and aliases. */
+    final MachineVersions versions = new MachineVersions();
 
     StateMachineRecord(String arn, String name, ExecutionType type, Instant creationDate, Revision revision) {
         this.arn = arn;
