@@ -154,7 +154,7 @@ public final class RunCommand implements Callable<Integer> {
         testCase = Specs.value(spec, "--test-case");
         handlerSettings = HandlerOptions.read(spec);
         String s3 = Specs.value(spec, "--s3-root");
-        s3Root = s3 == null ? null : Path.of(s3);
+        s3Root = s3 == null ? null : S3RootOption.path(s3);
         verbose = Specs.isSet(spec, "--verbose");
         quiet = Specs.isSet(spec, "--quiet");
         noColor = Specs.isSet(spec, "--no-color");
