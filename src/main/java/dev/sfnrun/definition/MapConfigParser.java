@@ -90,7 +90,8 @@ final class MapConfigParser {
         }
         return new DistributedConfig.ItemReader(resource, parameters, config.path("InputType").asText(null),
                 config.path("CSVHeaderLocation").asText("FIRST_ROW"), headers,
-                config.path("CSVDelimiter").asText("COMMA"), maxItems, orPath(maxItemsExpr, config, "MaxItemsPath", configPointer));
+                config.path("CSVDelimiter").asText("COMMA"), maxItems, orPath(maxItemsExpr, config, "MaxItemsPath", configPointer),
+                config.path("Transformation").asText(null), config.path("ManifestType").asText(null));
     }
 
     private DistributedConfig.ItemBatcher itemBatcher(JsonNode node, String pointer) {

@@ -42,11 +42,9 @@ public final class HtmlReport {
     public static void write(Writer out, ReportInput input, RunRecorder recorder) throws IOException {
         FlowGraph graph = FlowGraphs.of(input.definition());
         ExecutionResult result = input.result();
-        List<HistoryEvent> events = recorder.events();
-        long end = result.stopDate() == null || events.isEmpty() ? 0
-                : java.time.Duration.between(events.get(0).timestamp(), result.stopDate()).toMillis();
-        Timeline timeline = Timeline.of(events, graph, end);
-        PathMarks marks = PathMarks.of(graph, timeline, recorder);
+        RunRecorder.Recorded recorded = recorder.finish(result.stopDate());
+        Timeline timeline = recorded.timeline();
+        PathMarks marks = PathMarks.of(graph, recorded);
         GraphLayout layout = Layouts.of(graph);
 
         out.write("<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\">\n");
@@ -73,15 +71,14 @@ public final class HtmlReport {
                 + "<table id=\"event-table\"><thead><tr><th>#</th><th>time</th><th>type</th><th>state</th>"
                 + "<th>lane</th><th>summary</th></tr></thead><tbody></tbody></table><div id=\"more\"></div></section>\n");
         out.write("<script type=\"application/json\" id=\"report-data\">");
-        data(out, input, timeline, marks, events);
+        data(out, input, timeline, marks);
         out.write("</script>\n<script>\n");
         out.write(resource("report.js"));
         out.write("</script>\n</body></html>\n");
         out.flush();
     }
 
-    private static void data(Writer out, ReportInput input, Timeline timeline, PathMarks marks,
-                             List<HistoryEvent> events) throws IOException {
+    private static void data(Writer out, ReportInput input, Timeline timeline, PathMarks marks) throws IOException {
         JsonGenerator json = FACTORY.createGenerator(new NonClosing(out));
         json.setCharacterEscapes(ScriptSafe.INSTANCE);
         ExecutionResult result = input.result();
@@ -97,7 +94,7 @@ public final class HtmlReport {
         json.writeStringField("error", result.error());
         json.writeStringField("cause", result.cause());
         json.writeStringField("clock", input.clock());
-        json.writeNumberField("events", events.size());
+        json.writeNumberField("events", timeline.events);
         json.writeEndObject();
 
         json.writeObjectFieldStart("states");
@@ -169,14 +166,9 @@ public final class HtmlReport {
         json.writeEndArray();
 
         json.writeArrayFieldStart("events");
-        int hidden = 0;
-        for (int i = 0; i < events.size(); i++) {
-            int lane = timeline.laneOf[i];
-            if (!timeline.lanes.get(lane).shown()) {
-                hidden++;
-                continue;
-            }
-            HistoryEvent event = events.get(i);
+        for (Timeline.Row row : timeline.rows) {
+            HistoryEvent event = row.event();
+            int lane = row.lane();
             json.writeStartArray();
             json.writeNumber(event.id());
             json.writeNumber(event.previousEventId());
@@ -188,7 +180,7 @@ public final class HtmlReport {
             json.writeEndArray();
         }
         json.writeEndArray();
-        json.writeNumberField("hiddenEvents", hidden);
+        json.writeNumberField("hiddenEvents", timeline.hiddenEvents);
         json.writeEndObject();
         json.flush();
     }

@@ -132,6 +132,7 @@ final class StateChecks {
         }
         nested(state, "ResultWriter", Shapes.RESULT_WRITER, out);
         ItemSourceChecks.check(state, out);
+        ReaderConfigChecks.check(state, out);
         JsonNode reader = state.node().path("ItemReader").path("ReaderConfig");
         if (reader.isObject()) {
             String at = Pointer.child(state.at("ItemReader"), "ReaderConfig");

@@ -23,6 +23,7 @@ import java.util.stream.Stream;
 public final class ItemReaderSource {
     static final String GET_OBJECT = "arn:aws:states:::s3:getObject";
     static final String LIST_OBJECTS = "arn:aws:states:::s3:listObjectsV2";
+    static final String LOAD_AND_FLATTEN = "LOAD_AND_FLATTEN";
 
     private final S3Directory s3;
 
@@ -43,7 +44,11 @@ public final class ItemReaderSource {
         }
         ArrayNode items;
         if (LIST_OBJECTS.equals(reader.resource())) {
-            items = list(bucket, parameters.path("Prefix").asText(""), limit);
+            items = list(bucket, parameters.path("Prefix").asText(""), LOAD_AND_FLATTEN.equals(reader.transformation())
+                    ? Integer.MAX_VALUE : limit);
+            if (LOAD_AND_FLATTEN.equals(reader.transformation())) {
+                items = flatten(bucket, items, reader, limit);
+            }
         } else if (GET_OBJECT.equals(reader.resource())) {
             String key = parameters.path("Key").asText(null);
             if (key == null) {
@@ -58,9 +63,26 @@ public final class ItemReaderSource {
     }
 
     private ArrayNode object(String bucket, String key, DistributedConfig.ItemReader reader, int limit) {
+        String type = reader.inputType() == null ? "JSON" : reader.inputType();
+        if ("MANIFEST".equals(type)) {
+            return streamed(Manifests.inventory(s3, bucket, key), limit);
+        }
+        if ("ATHENA_DATA".equals(reader.manifestType())) {
+            return streamed(Manifests.athena(s3, bucket, key, format(type, reader)), limit);
+        }
         S3Object object = S3Object.at(s3, bucket, key, ReaderLimits.MAX_OBJECT_BYTES);
+        return streamed(List.of(new StreamedItems.Source(object, format(type, reader))), limit);
+    }
+
+    /** LOAD_AND_FLATTEN: the items of every listed object, in key order, each read in the ReaderConfig's InputType. */
+    private ArrayNode flatten(String bucket, ArrayNode listed, DistributedConfig.ItemReader reader, int limit) {
         StreamedItems.Format format = format(reader.inputType() == null ? "JSON" : reader.inputType(), reader);
-        return streamed(List.of(new StreamedItems.Source(object, format)), limit);
+        List<StreamedItems.Source> sources = new ArrayList<>();
+        for (JsonNode entry : listed) {
+            String key = entry.path("Key").asText();
+            sources.add(new StreamedItems.Source(S3Object.at(s3, bucket, key, ReaderLimits.MAX_OBJECT_BYTES), format));
+        }
+        return streamed(sources, limit);
     }
 
     /** The items of the sources, counted now and read as the Map Run takes them. */
@@ -75,7 +97,7 @@ public final class ItemReaderSource {
             case "CSV" -> new CsvFormat(CsvFormat.delimiter(reader.csvDelimiter()),
                     "GIVEN".equals(reader.csvHeaderLocation())
                             ? reader.csvHeaders() == null ? List.of() : reader.csvHeaders() : null);
-            default -> throw failed("InputType " + type + " is not supported by sfn-run (JSON, JSONL and CSV are)");
+            default -> throw failed("InputType " + type + " is not supported by sfn-run (JSON, JSONL, CSV and MANIFEST are)");
         };
     }
 

@@ -31,12 +31,16 @@ class ItemReadersTest {
 
     /** Runs a distributed Map over s3://data/KEY with the given ReaderConfig, each child returning its item. */
     private ExecutionResult run(String readerConfig, String key) throws Exception {
+        return run("getObject", readerConfig, "\"Key\": \"" + key + "\"");
+    }
+
+    private ExecutionResult run(String resource, String readerConfig, String parameters) throws Exception {
         String definition = """
                 {"StartAt": "M", "States": {"M": {"Type": "Map", "End": true, "MaxConcurrency": 3,
-                  "ItemReader": {"Resource": "arn:aws:states:::s3:getObject", "ReaderConfig": %s,
-                                 "Parameters": {"Bucket": "data", "Key": "%s"}},
+                  "ItemReader": {"Resource": "arn:aws:states:::s3:%s", "ReaderConfig": %s,
+                                 "Parameters": {"Bucket": "data", %s}},
                   "ItemProcessor": {"ProcessorConfig": {"Mode": "DISTRIBUTED", "ExecutionType": "EXPRESS"}, "StartAt": "P",
-                    "States": {"P": {"Type": "Pass", "End": true}}}}}}""".formatted(readerConfig, key);
+                    "States": {"P": {"Type": "Pass", "End": true}}}}}}""".formatted(resource, readerConfig, parameters);
         ExecutionOptions options = ExecutionOptions.defaults().withStateMachineName("SM").withTasks(TaskRegistry.withBuiltins())
                 .withS3Root(s3).withType(ExecutionType.STANDARD);
         return new Execution(DefinitionParser.parse(Json.parse(definition)), Json.parse("{}"), "{}", options).run();
@@ -203,6 +207,63 @@ class ItemReadersTest {
     void malformedUtf8IsAnErrorNotReplaced() throws Exception {
         object("bad.csv", new byte[] {'a', '\n', (byte) 0xC3, '(', '\n'});
         assertTrue(failure(run("{\"InputType\": \"CSV\"}", "bad.csv")).startsWith("Cannot read s3://data/bad.csv: "));
+    }
+
+    private static byte[] gzip(String text) throws Exception {
+        java.io.ByteArrayOutputStream bytes = new java.io.ByteArrayOutputStream();
+        try (java.util.zip.GZIPOutputStream out = new java.util.zip.GZIPOutputStream(bytes)) {
+            out.write(text.getBytes(StandardCharsets.UTF_8));
+        }
+        return bytes.toByteArray();
+    }
+
+    @Test
+    void anS3InventoryManifestListsGzippedCsvFiles() throws Exception {
+        object("inv/data/one.csv.gz", gzip("\"src\",\"a.txt\",\"10\"\n\"src\",\"b.txt\",\"20\"\n"));
+        object("inv/data/two.csv.gz", gzip("\"src\",\"c.txt\",\"30\"\n"));
+        object("inv/manifest.json", """
+                {"sourceBucket": "src", "destinationBucket": "arn:aws:s3:::data", "version": "2016-11-30",
+                 "fileFormat": "CSV", "fileSchema": "Bucket, Key, Size",
+                 "files": [{"key": "inv/data/one.csv.gz", "size": 60, "MD5checksum": "x"},
+                           {"key": "inv/data/two.csv.gz", "size": 30, "MD5checksum": "y"}]}""");
+        assertEquals("[{\"Bucket\":\"src\",\"Key\":\"a.txt\",\"Size\":\"10\"},{\"Bucket\":\"src\",\"Key\":\"b.txt\",\"Size\":\"20\"},"
+                + "{\"Bucket\":\"src\",\"Key\":\"c.txt\",\"Size\":\"30\"}]", output(run("{\"InputType\": \"MANIFEST\"}", "inv/manifest.json")));
+        assertEquals(2, Json.parse(output(run("{\"InputType\": \"MANIFEST\", \"MaxItems\": 2}", "inv/manifest.json"))).size());
+        object("inv/orc.json", "{\"fileFormat\": \"ORC\", \"fileSchema\": \"Bucket, Key\", \"files\": []}");
+        assertEquals("The S3 inventory s3://data/inv/orc.json is in ORC format; only CSV inventories are supported "
+                + "as an ItemReader manifest.", failure(run("{\"InputType\": \"MANIFEST\"}", "inv/orc.json")));
+        object("inv/missing.json", "{\"fileSchema\": \"Bucket, Key\", \"files\": [{\"key\": \"inv/data/gone.csv.gz\"}]}");
+        assertTrue(failure(run("{\"InputType\": \"MANIFEST\"}", "inv/missing.json"))
+                .startsWith("The specified key does not exist: s3://data/inv/data/gone.csv.gz"));
+    }
+
+    @Test
+    void anAthenaManifestListsDataFilesInTheInputType() throws Exception {
+        object("athena/1.csv.gz", gzip("1,x\n2,y\n"));
+        object("athena/2.csv", "3,z\n");
+        object("athena/manifest.csv", "s3://data/athena/1.csv.gz\ns3://data/athena/2.csv\n");
+        assertEquals("[{\"n\":\"1\",\"s\":\"x\"},{\"n\":\"2\",\"s\":\"y\"},{\"n\":\"3\",\"s\":\"z\"}]", output(run(
+                "{\"ManifestType\": \"ATHENA_DATA\", \"InputType\": \"CSV\", \"CSVHeaderLocation\": \"GIVEN\", \"CSVHeaders\": [\"n\", \"s\"]}",
+                "athena/manifest.csv")));
+    }
+
+    @Test
+    void loadAndFlattenReadsEveryListedObject() throws Exception {
+        object("in/a.json", "[1, 2]");
+        object("in/b.json", withBom("[3]"));
+        object("in/c.json", "[]");
+        object("in/d.json", "[4, 5, 6]");
+        object("other/x.json", "[99]");
+        String flatten = "{\"Transformation\": \"LOAD_AND_FLATTEN\", \"InputType\": \"JSON\"%s}";
+        assertEquals("[1,2,3,4,5,6]", output(run("listObjectsV2", flatten.formatted(""), "\"Prefix\": \"in/\"")));
+        assertEquals("[1,2,3,4]", output(run("listObjectsV2", flatten.formatted(", \"MaxItems\": 4"), "\"Prefix\": \"in/\"")));
+        object("lines/a.jsonl", "{\"k\":1}\n{\"k\":2}\n");
+        object("lines/b.jsonl", "{\"k\":3}\n");
+        assertEquals("[{\"k\":1},{\"k\":2},{\"k\":3}]", output(run("listObjectsV2",
+                "{\"Transformation\": \"LOAD_AND_FLATTEN\", \"InputType\": \"JSONL\"}", "\"Prefix\": \"lines/\"")));
+        object("in/e.json", "{\"not\": \"an array\"}");
+        assertEquals("Attempting to map over non-iterable node.",
+                failure(run("listObjectsV2", flatten.formatted(""), "\"Prefix\": \"in/\"")));
     }
 
     @Test
