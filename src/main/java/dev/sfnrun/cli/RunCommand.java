@@ -154,7 +154,7 @@ public final class RunCommand implements Callable<Integer> {
         testCase = Specs.value(spec, "--test-case");
         handlerSettings = HandlerOptions.read(spec);
         String s3 = Specs.value(spec, "--s3-root");
-        s3Root = s3 == null ? null : Path.of(s3);
+        s3Root = s3 == null ? null : S3RootOption.path(s3);
         verbose = Specs.isSet(spec, "--verbose");
         quiet = Specs.isSet(spec, "--quiet");
         noColor = Specs.isSet(spec, "--no-color");
@@ -254,7 +254,7 @@ public final class RunCommand implements Callable<Integer> {
             options = options.withListeners(printer);
         }
         ReportOption report = ReportOption.read(spec);
-        options = report.listenTo(options, machine);
+        options = report.listenTo(options, machine, loaded.definition());
         Execution execution = new Execution(machine, input, inputText, options);
         ExecutionResult result;
         if (stopOnSignal) {

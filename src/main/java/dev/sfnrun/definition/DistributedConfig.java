@@ -13,9 +13,14 @@ public record DistributedConfig(Number toleratedFailureCount, ValueExpr tolerate
                                 String label, String executionType,
                                 ItemReader itemReader, ItemBatcher itemBatcher, ResultWriter resultWriter) {
 
-    /** ItemReader: where the items come from instead of the state input. */
+    /**
+     * ItemReader: where the items come from instead of the state input. {@code transformation} is
+     * ReaderConfig's Transformation ({@code NONE} or {@code LOAD_AND_FLATTEN}), {@code manifestType}
+     * its ManifestType ({@code S3_INVENTORY} or {@code ATHENA_DATA}); null when absent.
+     */
     public record ItemReader(String resource, ValueExpr parameters, String inputType, String csvHeaderLocation,
-                             List<String> csvHeaders, String csvDelimiter, Integer maxItems, ValueExpr maxItemsPath) {
+                             List<String> csvHeaders, String csvDelimiter, Integer maxItems, ValueExpr maxItemsPath,
+                             String transformation, String manifestType) {
     }
 
     /** ItemBatcher: how items are grouped into one child execution's {@code {"Items": [...]}}. */

@@ -66,6 +66,8 @@ final class MapConfigParser {
         if (resource == null) {
             throw new DefinitionException(pointer, "ItemReader must have a Resource");
         }
+        // the S3 integrations are the same in every AWS partition (aws-cn, aws-us-gov)
+        resource = resource.replaceFirst("^arn:aws(-cn|-us-gov):states:::s3:", "arn:aws:states:::s3:");
         ValueExpr parameters = parameters(node, pointer);
         JsonNode config = node.path("ReaderConfig");
         String configPointer = pointer + "/ReaderConfig";
@@ -88,7 +90,8 @@ final class MapConfigParser {
         }
         return new DistributedConfig.ItemReader(resource, parameters, config.path("InputType").asText(null),
                 config.path("CSVHeaderLocation").asText("FIRST_ROW"), headers,
-                config.path("CSVDelimiter").asText("COMMA"), maxItems, orPath(maxItemsExpr, config, "MaxItemsPath", configPointer));
+                config.path("CSVDelimiter").asText("COMMA"), maxItems, orPath(maxItemsExpr, config, "MaxItemsPath", configPointer),
+                config.path("Transformation").asText(null), config.path("ManifestType").asText(null));
     }
 
     private DistributedConfig.ItemBatcher itemBatcher(JsonNode node, String pointer) {

@@ -18,7 +18,18 @@ public record ExecutionResult(ExecutionStatus status, JsonNode output, String er
                               List<HistoryEvent> events, List<MapRunResult> mapRuns) {
     /** The execution's name, read from its ARN (an Express ARN has an id after the name). */
     public String executionName() {
-        String[] parts = executionArn.split(":");
-        return parts[5].equals("express") && parts.length > 7 ? parts[parts.length - 2] : parts[parts.length - 1];
+        String arn = executionArn;
+        int last = arn.lastIndexOf(':');
+        int colons = 0;
+        int fifth = -1;
+        for (int i = arn.indexOf(':'); i >= 0; i = arn.indexOf(':', i + 1)) {
+            if (++colons == 5) {
+                fifth = i;
+            }
+        }
+        if (colons >= 7 && arn.startsWith("express:", fifth + 1)) {
+            return arn.substring(arn.lastIndexOf(':', last - 1) + 1, last);
+        }
+        return arn.substring(last + 1);
     }
 }

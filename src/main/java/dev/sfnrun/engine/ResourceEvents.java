@@ -58,6 +58,11 @@ final class ResourceEvents {
         }
     }
 
+    /** ActivityStarted when a worker took the task ({@code workerName} may be null: the event then names none). */
+    void startedBy(String workerName) {
+        log.append(trail, EventType.ActivityStarted, EventDetails.create().put("workerName", workerName));
+    }
+
     /** TaskSubmitted: the response of the call that started a {@code .waitForTaskToken} or {@code .sync} task. */
     void submitted(JsonNode response) {
         if (resource.kind() == dev.sfnrun.task.load.ResourceResolver.Kind.INTEGRATION) {

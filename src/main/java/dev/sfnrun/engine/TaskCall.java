@@ -41,7 +41,12 @@ final class TaskCall implements TaskContext, TaskCallback {
 
     /** What the call is: names for the context and its limits. */
     record Spec(String stateName, String executionName, String resource, int retryCount, String requestId,
-                String taskToken, Duration timeout, Duration heartbeat, boolean waitsForCallback) {
+                String taskToken, Duration timeout, Duration heartbeat, boolean waitsForCallback, boolean waitsForWorker) {
+        Spec(String stateName, String executionName, String resource, int retryCount, String requestId,
+             String taskToken, Duration timeout, Duration heartbeat, boolean waitsForCallback) {
+            this(stateName, executionName, resource, retryCount, requestId, taskToken, timeout, heartbeat,
+                    waitsForCallback, false);
+        }
     }
 
     private final Spec spec;
@@ -52,6 +57,14 @@ final class TaskCall implements TaskContext, TaskCallback {
     private long startNanos;
     /** The clock's time when the call began. */
     private Instant startedAt;
+    /** Whether the limits count: from the start, or once a worker took the task ({@link #started(String)}). */
+    private boolean running;
+    /** When the limits began to count (real and the clock's time). */
+    private long runNanos;
+    private Instant runAt;
+    /** A worker took the task, not yet reported (its name may be null). */
+    private boolean workerTook;
+    private String workerName;
     private long lastBeatNanos;
     /** The clock's time at the last heartbeat (or the start). */
     private Instant lastBeatAt;
@@ -79,22 +92,40 @@ final class TaskCall implements TaskContext, TaskCallback {
      * @throws ExecutionTimeout when the execution's own deadline passes first
      */
     Outcome run(TaskFunction function, JsonNode input, Consumer<JsonNode> onSubmitted) {
+        return run(function, input, onSubmitted, name -> {
+        });
+    }
+
+    /**
+     * As {@link #run(TaskFunction, JsonNode, Consumer)}; for a call that waits for a worker
+     * ({@link Spec#waitsForWorker}), {@code onStarted} hears, on the calling thread and before any
+     * outcome, the name of the worker that took the task, and the limits count from then on.
+     */
+    Outcome run(TaskFunction function, JsonNode input, Consumer<JsonNode> onSubmitted, Consumer<String> onStarted) {
         startedAt = clock.now();
         startNanos = System.nanoTime();
-        lastBeatNanos = startNanos;
-        lastBeatAt = startedAt;
+        synchronized (lock) {
+            if (!spec.waitsForWorker()) {
+                beginLimits(startNanos, startedAt);
+            }
+        }
         worker = new Thread(() -> work(function, input), "sfn-run task " + spec.stateName());
         worker.setDaemon(true);
         worker.start();
-        long timeoutAt = startNanos + realNanos(spec.timeout());
         long executionAt = untilExecutionDeadline == null ? Long.MAX_VALUE
                 : startNanos + realNanos(untilExecutionDeadline);
         boolean submitted = false;
         boolean executionTimedOut = false;
         Instant limitEnd = null;
         Outcome outcome;
+        boolean startReported = false;
         synchronized (lock) {
             while (true) {
+                if (workerTook && !startReported) {
+                    startReported = true;
+                    onStarted.accept(workerName);
+                    continue;
+                }
                 if (returned && spec.waitsForCallback() && !submitted) {
                     submitted = true;
                     onSubmitted.accept(returnedValue);
@@ -113,14 +144,15 @@ final class TaskCall implements TaskContext, TaskCallback {
                     break;
                 }
                 long now = System.nanoTime();
-                long beatAt = spec.heartbeat() == null ? Long.MAX_VALUE : lastBeatNanos + realNanos(spec.heartbeat());
+                long timeoutAt = timeoutAt();
+                long beatAt = beatAt();
                 long until = Math.min(Math.min(timeoutAt, beatAt), executionAt);
                 if (now - until >= 0) {
                     executionTimedOut = executionAt == until;
                     outcome = new Outcome(Kind.TIMED_OUT, null, null, null, null);
                     // the limit ran out at this time of the clock's (a shortened wait's full length)
                     limitEnd = executionTimedOut ? startedAt.plus(untilExecutionDeadline)
-                            : until == timeoutAt ? startedAt.plus(spec.timeout()) : lastBeatAt.plus(spec.heartbeat());
+                            : until == timeoutAt ? runAt.plus(spec.timeout()) : lastBeatAt.plus(spec.heartbeat());
                     break;
                 }
                 try {
@@ -147,6 +179,31 @@ final class TaskCall implements TaskContext, TaskCallback {
             throw new ExecutionTimeout();
         }
         return outcome;
+    }
+
+    /** The limits count from now; called with the lock held. */
+    private void beginLimits(long nanos, Instant at) {
+        running = true;
+        runNanos = nanos;
+        runAt = at;
+        lastBeatNanos = nanos;
+        lastBeatAt = at;
+    }
+
+    /** When TimeoutSeconds ends the call (real nanoTime), far away until the limits count; lock held. */
+    private long timeoutAt() {
+        return running ? runNanos + realNanos(spec.timeout()) : Long.MAX_VALUE;
+    }
+
+    /** When a missed heartbeat ends the call, far away without HeartbeatSeconds; lock held. */
+    private long beatAt() {
+        return running && spec.heartbeat() != null ? lastBeatNanos + realNanos(spec.heartbeat()) : Long.MAX_VALUE;
+    }
+
+    /** The call ended or can no longer take an answer (a limit has run out); lock held. */
+    private boolean closed() {
+        long now = System.nanoTime();
+        return ended || completion != null || deferred != null || now - timeoutAt() >= 0 || now - beatAt() >= 0;
     }
 
     private void work(TaskFunction function, JsonNode input) {
@@ -178,7 +235,7 @@ final class TaskCall implements TaskContext, TaskCallback {
 
     private void complete(Outcome outcome) {
         synchronized (lock) {
-            if (ended || completion != null || deferred != null) {
+            if (closed()) { // an answer after a limit ran out is too late, even before the engine noticed
                 return;
             }
             boolean beforeReturn = !returned && thrown == null;
@@ -205,9 +262,29 @@ final class TaskCall implements TaskContext, TaskCallback {
     }
 
     @Override
+    public void started(String name) {
+        synchronized (lock) {
+            if (ended || !spec.waitsForWorker() || running) {
+                return;
+            }
+            beginLimits(System.nanoTime(), clock.now());
+            workerTook = true;
+            workerName = name;
+            lock.notifyAll();
+        }
+    }
+
+    @Override
+    public boolean awaitsAnswer() {
+        synchronized (lock) {
+            return !closed();
+        }
+    }
+
+    @Override
     public void heartbeat() {
         synchronized (lock) {
-            if (!ended) {
+            if (!closed()) {
                 lastBeatNanos = System.nanoTime();
                 lastBeatAt = clock.now();
                 lock.notifyAll();
@@ -250,7 +327,14 @@ final class TaskCall implements TaskContext, TaskCallback {
     @Override
     public Duration remainingTime() {
         long timeoutReal = realNanos(spec.timeout());
-        long leftReal = Math.max(0, timeoutReal - (System.nanoTime() - startNanos));
+        long since;
+        synchronized (lock) {
+            if (!running) {
+                return spec.timeout();
+            }
+            since = runNanos;
+        }
+        long leftReal = Math.max(0, timeoutReal - (System.nanoTime() - since));
         if (timeoutReal == 0) {
             return Duration.ZERO;
         }

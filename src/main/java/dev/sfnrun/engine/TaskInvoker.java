@@ -11,6 +11,7 @@ import dev.sfnrun.query.UndefinedVariableException;
 import dev.sfnrun.query.ValueExpr;
 import dev.sfnrun.task.TaskFailure;
 import dev.sfnrun.task.TaskFunction;
+import dev.sfnrun.task.WorkerTaskFunction;
 import dev.sfnrun.task.load.IntegrationParameters;
 import dev.sfnrun.task.load.LambdaErrors;
 import dev.sfnrun.task.load.LambdaInvoke;
@@ -62,11 +63,16 @@ final class TaskInvoker {
         ExecutionOptions options = execution.options();
         ResourceEvents events = new ResourceEvents(execution.log(), run.trail, resolved, options.region());
         events.scheduled(parameters, timeout, heartbeat);
-        events.started();
         TaskRegistry registry = options.tasks();
         MockedResponse mock = registry.mockFor(state.name());
+        // an activity task waiting for a worker starts when one takes it (TaskContext.started)
+        boolean waitsForWorker = mock == null && resolved.kind() == Kind.ACTIVITY
+                && Bindings.find(registry, resolved) instanceof WorkerTaskFunction;
+        if (!waitsForWorker) {
+            events.started();
+        }
         JsonNode result = mock != null ? mocked(mock, state, events)
-                : called(state, resolved, parameters, run, timeout, heartbeat, events);
+                : called(state, resolved, parameters, run, timeout, heartbeat, events, waitsForWorker);
         if (PayloadLimit.exceeds(result)) {
             StatesError tooLarge = PayloadLimit.error(resolved.kind() == Kind.INTEGRATION ? resolved.resourceType()
                     : resolved.arn());
@@ -92,7 +98,7 @@ final class TaskInvoker {
     }
 
     private JsonNode called(TaskState state, Resolved resolved, JsonNode parameters, StateRun run, Long timeout,
-                            Long heartbeat, ResourceEvents events) {
+                            Long heartbeat, ResourceEvents events, boolean waitsForWorker) {
         ExecutionOptions options = execution.options();
         String requestId = RandomIds.uuid();
         LambdaInvoke.Request request = null;
@@ -126,11 +132,11 @@ final class TaskInvoker {
         TaskCall.Spec spec = new TaskCall.Spec(state.name(), options.executionName(), state.resource(), run.retryCount(),
                 requestId, run.taskToken(), Duration.ofSeconds(timeout == null ? DEFAULT_SECONDS : timeout),
                 tokenTask ? Duration.ofSeconds(heartbeat == null ? DEFAULT_SECONDS : heartbeat) : null,
-                resolved.waitForTaskToken());
+                resolved.waitForTaskToken(), waitsForWorker);
         LambdaInvoke.Request lambdaRequest = request;
         TaskCall call = new TaskCall(spec, execution.clock(), execution.untilDeadline());
         TaskCall.Outcome outcome = call.run(function, input, response -> events.submitted(lambdaRequest == null ? response
-                        : LambdaInvoke.response(lambdaRequest, response, requestId)));
+                        : LambdaInvoke.response(lambdaRequest, response, requestId)), events::startedBy);
         events.logs(call.logs());
         switch (outcome.kind()) {
             case RETURNED -> {
@@ -179,7 +185,8 @@ final class TaskInvoker {
         } catch (PathNotFoundException | UndefinedVariableException e) {
             throw StatesError.runtime("Invalid path '" + path + "' : " + e.getMessage());
         }
-        if (value == null || !value.canConvertToExactIntegral() || !value.isNumber() || value.asLong() <= 0
+        if (value == null || !value.canConvertToExactIntegral() || !value.isNumber() || !value.canConvertToLong()
+                || value.asLong() <= 0
                 || value.asLong() > DEFAULT_SECONDS) {
             throw StatesError.runtime("The " + field + " field refers to value " + (value == null ? "null"
                     : Json.compact(value)) + " which is not a valid positive integer: " + path);

@@ -133,8 +133,11 @@ public final class Json {
         return mapper().readTree(text);
     }
 
-    /** The value at the parser's current token, its last token consumed. */
-    private static JsonNode read(JsonParser parser) throws IOException {
+    /**
+     * The value at the parser's current token, its last token consumed, checked as {@link #parse}
+     * checks it (for readers that stream a large document value by value).
+     */
+    public static JsonNode read(JsonParser parser) throws IOException {
         switch (parser.currentToken()) {
             case START_OBJECT:
                 ObjectNode object = NODES.objectNode();

@@ -28,9 +28,25 @@ public final class Timestamps {
     private Timestamps() {
     }
 
+    /** The date and time to the second of the last instant formatted (a run formats many in one second). */
+    private record Second(long epochSecond, String text) {
+    }
+
+    private static volatile Second last = new Second(Long.MIN_VALUE, "");
+
     /** {@code instant} as AWS writes it, e.g. {@code 2024-11-05T09:12:45.078Z}. */
     public static String format(Instant instant) {
-        return AWS.format(instant);
+        long epochSecond = instant.getEpochSecond();
+        Second second = last;
+        if (second.epochSecond() != epochSecond) {
+            String text = AWS.format(instant);
+            second = new Second(epochSecond, text.substring(0, text.length() - 4)); // up to the '.'
+            last = second;
+        }
+        int millis = instant.getNano() / 1_000_000;
+        StringBuilder out = new StringBuilder(second.text().length() + 4).append(second.text());
+        return out.append((char) ('0' + millis / 100)).append((char) ('0' + millis / 10 % 10))
+                .append((char) ('0' + millis % 10)).append('Z').toString();
     }
 
     /** The instant a timestamp names, or empty when the text is not a valid timestamp (e.g. month 13, no zone). */

@@ -20,22 +20,14 @@ record PathMarks(Marks marks, Map<String, StateRun> states) {
     record StateRun(String name, int visits, boolean failed) {
     }
 
-    static PathMarks of(FlowGraph graph, Timeline timeline, RunRecorder recorder) {
+    static PathMarks of(FlowGraph graph, RunRecorder.Recorded recorded) {
+        Timeline timeline = recorded.timeline();
         Map<String, Marks.NodeMark> nodes = new LinkedHashMap<>();
         Map<String, StateRun> states = new LinkedHashMap<>();
-        Map<String, Integer> decided = recorder.decisionCounts();
-        Map<String, Map<String, Integer>> caught = recorder.caught();
-        Map<String, Map<String, Integer>> retried = recorder.retried();
-        Map<String, int[]> failedIterations = new HashMap<>();
-        for (Timeline.Lane lane : timeline.lanes) {
-            if (lane.owner() != null) {
-                int[] count = failedIterations.computeIfAbsent(lane.owner(), k -> new int[2]);
-                count[0]++;
-                if (!lane.status().equals("ok")) {
-                    count[1]++;
-                }
-            }
-        }
+        Map<String, Integer> decided = recorded.decided();
+        Map<String, Map<String, Integer>> caught = recorded.caught();
+        Map<String, Map<String, Integer>> retried = recorded.retried();
+        Map<String, int[]> failedIterations = timeline.children;
         for (FlowGraph.Node node : graph.nodes()) {
             int[] visits = timeline.visits.getOrDefault(node.name(), new int[3]);
             int entered = Math.max(visits[0], decided.getOrDefault(node.id(), 0));
@@ -72,7 +64,7 @@ record PathMarks(Marks marks, Map<String, StateRun> states) {
             nodes.put(node.id(), new Marks.NodeMark(String.join(" ", classes), "×" + entered, notes));
         }
         Map<String, String> edges = new HashMap<>();
-        recorder.edgeCounts().forEach((key, n) -> edges.put(key, "taken"));
+        recorded.edges().forEach((key, n) -> edges.put(key, "taken"));
         for (FlowGraph.Edge edge : graph.edges()) {
             if (edge.kind() == FlowGraph.Kind.START && states.containsKey(edge.to()) && states.get(edge.to()).visits() > 0) {
                 edges.put(GraphLayout.Route.key(edge), "taken");

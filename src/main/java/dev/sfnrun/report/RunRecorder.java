@@ -1,5 +1,9 @@
 package dev.sfnrun.report;
 
+import dev.sfnrun.definition.MapState;
+import dev.sfnrun.definition.ParallelState;
+import dev.sfnrun.definition.State;
+import dev.sfnrun.definition.StateGraph;
 import dev.sfnrun.definition.StateMachine;
 import dev.sfnrun.definition.graph.FlowGraph;
 import dev.sfnrun.definition.graph.StateIds;
@@ -7,74 +11,103 @@ import dev.sfnrun.graph.GraphLayout;
 import dev.sfnrun.history.Decision;
 import dev.sfnrun.history.ExecutionListener;
 import dev.sfnrun.history.HistoryEvent;
-import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.LongAdder;
 
 /**
- * Listens to a run for its report: keeps the events (references only: nothing is copied or
- * serialised while the run goes on) and counts the engine's decisions per edge, so the report
- * can show which Choice rules, Catch and Retry clauses were taken, also inside a distributed
- * Map's child executions, whose events are not in the history.
+ * Listens to a run for its report, summarising as it goes so that a large run costs little: the
+ * events go into a {@link Timeline} as they arrive (which keeps the events it will show and counts
+ * the others), and the engine's decisions are counted per state, edge and error in concurrent
+ * counters, so the report can show which Choice rules, Catch and Retry clauses were taken, also
+ * inside a distributed Map's child executions, whose events are not in the history.
+ *
+ * <p>Events come one at a time in id order (the engine's event log hands them out under its own
+ * lock), so the timeline needs no lock of its own; decisions come from many threads at once (the
+ * children of a distributed Map each have their own log) and are counted without a lock. Read the
+ * results ({@link #finish}) after the run.
  */
 public final class RunRecorder implements ExecutionListener {
     private final StateIds ids;
-    private final List<HistoryEvent> events = new ArrayList<>();
-    private final Map<String, Integer> edges = new HashMap<>();
-    private final Map<String, Integer> decided = new HashMap<>();
-    private final Map<String, Map<String, Integer>> caught = new HashMap<>();
-    private final Map<String, Map<String, Integer>> retried = new HashMap<>();
+    private final Timeline timeline;
+    private final Map<Key, LongAdder> decisions = new ConcurrentHashMap<>();
+
+    /** A decision's counter: the state's id, the edge's kind and index, and the error a Retry or Catch took. */
+    private record Key(String state, FlowGraph.Kind kind, int index, String error) {
+    }
 
     public RunRecorder(StateMachine machine) {
         this.ids = StateIds.of(machine);
+        Map<String, Timeline.BranchOf.Branch> branches = new HashMap<>();
+        collectBranches(machine.graph(), branches);
+        this.timeline = new Timeline(branches::get);
+    }
+
+    /** State name → its Parallel and branch, for the states of every branch (the first state of a name wins). */
+    private static void collectBranches(StateGraph graph, Map<String, Timeline.BranchOf.Branch> out) {
+        for (State state : graph.states().values()) {
+            if (state instanceof ParallelState parallel) {
+                for (int i = 0; i < parallel.branches().size(); i++) {
+                    for (String name : parallel.branches().get(i).states().keySet()) {
+                        out.putIfAbsent(name, new Timeline.BranchOf.Branch(parallel.name(), i));
+                    }
+                    collectBranches(parallel.branches().get(i), out);
+                }
+            } else if (state instanceof MapState map) {
+                collectBranches(map.processor(), out);
+            }
+        }
     }
 
     @Override
-    public synchronized void onEvent(HistoryEvent event) {
-        events.add(event);
+    public void onEvent(HistoryEvent event) {
+        timeline.add(event);
     }
 
     @Override
-    public synchronized void onDecision(Decision decision) {
-        String id = ids.id(decision.state());
+    public void onDecision(Decision decision) {
         FlowGraph.Kind kind = FlowGraph.Kind.valueOf(decision.kind().name());
         int index = kind == FlowGraph.Kind.CHOICE_DEFAULT || kind == FlowGraph.Kind.NEXT || kind == FlowGraph.Kind.END
                 ? -1 : decision.index();
-        edges.merge(GraphLayout.Route.key(new FlowGraph.Edge(id, "", kind, index, "", "", true)), 1, Integer::sum);
-        if (kind == FlowGraph.Kind.RETRY) {
-            retried.computeIfAbsent(id, k -> new TreeMap<>()).merge(String.valueOf(decision.error()), 1, Integer::sum);
-        } else {
-            decided.merge(id, 1, Integer::sum);
-        }
-        if (kind == FlowGraph.Kind.CATCH) {
-            caught.computeIfAbsent(id, k -> new TreeMap<>()).merge(String.valueOf(decision.error()), 1, Integer::sum);
-        }
+        String error = kind == FlowGraph.Kind.RETRY || kind == FlowGraph.Kind.CATCH ? String.valueOf(decision.error()) : null;
+        decisions.computeIfAbsent(new Key(ids.id(decision.state()), kind, index, error), k -> new LongAdder()).increment();
     }
 
-    /** The events so far, in order. */
-    public synchronized List<HistoryEvent> events() {
-        return List.copyOf(events);
+    /** What was recorded, once the run is over; the first call ends the timeline at {@code stopDate} (if any). */
+    synchronized Recorded finish(java.time.Instant stopDate) {
+        timeline.finish(stopDate);
+        Map<String, Integer> edges = new HashMap<>();
+        Map<String, Integer> decided = new HashMap<>();
+        Map<String, Map<String, Integer>> caught = new HashMap<>();
+        Map<String, Map<String, Integer>> retried = new HashMap<>();
+        decisions.forEach((key, adder) -> {
+            int n = adder.intValue();
+            edges.merge(GraphLayout.Route.key(new FlowGraph.Edge(key.state(), "", key.kind(), key.index(), "", "", true)),
+                    n, Integer::sum);
+            if (key.kind() == FlowGraph.Kind.RETRY) {
+                retried.computeIfAbsent(key.state(), k -> new TreeMap<>()).merge(key.error(), n, Integer::sum);
+            } else {
+                decided.merge(key.state(), n, Integer::sum);
+            }
+            if (key.kind() == FlowGraph.Kind.CATCH) {
+                caught.computeIfAbsent(key.state(), k -> new TreeMap<>()).merge(key.error(), n, Integer::sum);
+            }
+        });
+        return new Recorded(timeline, edges, decided, caught, retried);
     }
 
-    /** How often each edge ("from|KIND|index") was taken. */
-    public synchronized Map<String, Integer> edgeCounts() {
-        return Map.copyOf(edges);
-    }
-
-    /** How often each state (by id) finished with a decision other than a retry. */
-    public synchronized Map<String, Integer> decisionCounts() {
-        return Map.copyOf(decided);
-    }
-
-    /** Errors caught by each state's Catch clauses (state id → error → times). */
-    public synchronized Map<String, Map<String, Integer>> caught() {
-        return Map.copyOf(caught);
-    }
-
-    /** Errors each state's Retry clauses retried (state id → error → times). */
-    public synchronized Map<String, Map<String, Integer>> retried() {
-        return Map.copyOf(retried);
+    /**
+     * A recorded run.
+     *
+     * @param timeline the lanes, spans, rows and summaries
+     * @param edges    how often each edge ("from|KIND|index") was taken
+     * @param decided  how often each state (by id) finished with a decision other than a retry
+     * @param caught   errors caught by each state's Catch clauses (state id → error → times)
+     * @param retried  errors each state's Retry clauses retried (state id → error → times)
+     */
+    record Recorded(Timeline timeline, Map<String, Integer> edges, Map<String, Integer> decided,
+                    Map<String, Map<String, Integer>> caught, Map<String, Map<String, Integer>> retried) {
     }
 }

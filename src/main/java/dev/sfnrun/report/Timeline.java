@@ -1,25 +1,31 @@
 package dev.sfnrun.report;
 
-import dev.sfnrun.definition.graph.FlowGraph;
 import dev.sfnrun.history.EventType;
 import dev.sfnrun.history.HistoryEvent;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
 /**
- * An execution's history as lanes of spans on its clock: the execution's own lane, one per
- * Parallel branch and one per Map iteration (iterations past {@link #KEEP} of a Map are folded
- * into a {@link Summary}, except failed ones, up to {@link #KEEP} more). Each state visit is a
- * span from its Entered to its Exited (or Aborted, or the end of its lane); task failures and the
- * retries after them are marks. A lane follows the events' {@code previousEventId} chains, which
- * the engine keeps per branch and per iteration. One pass over the events, linear in their number.
+ * An execution's history as lanes of spans on its clock, built as the events arrive (one call of
+ * {@link #add} per event, in id order; nothing is kept of an event that will not be shown): the
+ * execution's own lane, one per Parallel branch and one per Map iteration. Past {@link #KEEP}
+ * iterations of one Map visit, iterations are counted into a {@link Summary} instead (their events,
+ * spans and marks are dropped as soon as they finish), except failed ones, up to {@link #KEEP} more,
+ * whose events are held while they run in case they fail. Each state visit is a span from its
+ * Entered to its Exited (or Aborted, or the end of its lane); task failures and the retries after
+ * them are marks. A lane follows the events' {@code previousEventId} chains, which the engine keeps
+ * per branch and per iteration. Per event: a few array writes and, in shown lanes, a row.
  */
 final class Timeline {
     /** Iteration lanes shown in full per Map state (and, beyond them, failed iterations at most this many more). */
     static final int KEEP = 50;
+    /** Events with a larger id are put in the execution's lane (ids are dense from 1; this only bounds the arrays). */
+    private static final int MAX_ID = 50_000_000;
 
     /** A lane: {@code parent} -1 for the execution's own. */
     record Lane(int index, int parent, String kind, String label, String owner, long start, long end, String status,
@@ -36,35 +42,136 @@ final class Timeline {
 
     /** The iterations of one Map visit that are not shown one by one. */
     record Summary(int lane, String map, int count, int succeeded, int failed, int aborted, long minMs, long avgMs,
-                   long maxMs, long start, long end) {
+                   long maxMs, long start, long end, int iterations) {
     }
 
-    final Instant origin;
+    /** An event shown in the report, with its lane. */
+    record Row(HistoryEvent event, int lane) {
+    }
+
+    // per event type: what it does to lanes and spans (EventType.name() tests, looked up once)
+    private static final EventType[] TYPES = EventType.values();
+    private static final boolean[] ENTERED = new boolean[TYPES.length];
+    private static final boolean[] EXITED = new boolean[TYPES.length];
+    private static final boolean[] ABORTED_STATE = new boolean[TYPES.length];
+    private static final boolean[] ENDS_LANE = new boolean[TYPES.length];
+    private static final boolean[] CLOSES = new boolean[TYPES.length];
+    private static final boolean[] OPENS = new boolean[TYPES.length];
+    private static final boolean[] FAILURE = new boolean[TYPES.length];
+    private static final boolean[] SCHEDULED = new boolean[TYPES.length];
+    private static final String[] STATE_TYPE = new String[TYPES.length];
+
+    static {
+        for (EventType type : TYPES) {
+            String n = type.name();
+            int i = type.ordinal();
+            ENTERED[i] = type.isStateEntered();
+            EXITED[i] = type.isStateExited();
+            ABORTED_STATE[i] = n.endsWith("StateAborted");
+            ENDS_LANE[i] = EXITED[i] || n.endsWith("Aborted");
+            CLOSES[i] = n.startsWith("Parallel") && !n.equals("ParallelStateEntered") && !n.equals("ParallelStateStarted")
+                    || n.startsWith("Map") && !n.startsWith("MapIteration") && !n.startsWith("MapRun")
+                    && !n.equals("MapStateEntered") && !n.equals("MapStateStarted");
+            OPENS[i] = n.equals("ParallelStateEntered") || n.equals("ParallelStateStarted") || n.equals("MapStateEntered")
+                    || n.equals("MapStateStarted");
+            FAILURE[i] = n.endsWith("Failed") && !n.startsWith("Execution") && !n.startsWith("MapIteration")
+                    || n.endsWith("TimedOut") && !n.startsWith("Execution");
+            SCHEDULED[i] = n.endsWith("Scheduled");
+            STATE_TYPE[i] = ENTERED[i] ? n.substring(0, n.length() - "StateEntered".length()) : null;
+        }
+    }
+
+    /** Where a state of a Parallel branch sits (its Parallel's name, its branch's number from 0); null if unknown. */
+    interface BranchOf {
+        Branch of(String stateName);
+
+        record Branch(String parallel, int index) {
+        }
+    }
+
+    private final BranchOf branchOf;
+    Instant origin = Instant.EPOCH;
+    /** Every event seen. */
+    int events;
+    /** Events not shown (those of summarised iterations and of lanes inside them). */
+    int hiddenEvents;
+    /** Filled by {@link #finish}: the shown lanes, their spans (by start) and marks, the summaries, the rows. */
     final List<Lane> lanes = new ArrayList<>();
     final List<Span> spans = new ArrayList<>();
     final List<Mark> marks = new ArrayList<>();
     final List<Summary> summaries = new ArrayList<>();
-    /** The lane of each event, by its index in the history. */
-    final int[] laneOf;
-    /** State name → visits, failures, aborts (from the history). */
+    final List<Row> rows = new ArrayList<>();
+    /** State name → visits, failures, aborts (from the history, every lane counted). */
     final Map<String, int[]> visits = new HashMap<>();
+    /** Parallel or Map name → its branches or iterations, and how many of them failed or were aborted. */
+    final Map<String, int[]> children = new HashMap<>();
 
+    // by event id: the event's lane and type
+    private int[] laneOfId = new int[1024];
+    private short[] typeOfId = new short[1024];
     private final List<LaneBuilder> building = new ArrayList<>();
+    /** The iterations of each Map visit (in the order they began). */
+    private final List<Group> groups = new ArrayList<>();
+    /** The iterations that have not ended yet, by their parent lane, Map name and index. */
+    private final Map<IterationKey, LaneBuilder> openIterations = new HashMap<>();
+    private boolean promoted;
+    private boolean finished;
+
+    private record IterationKey(int parent, String map, Object index) {
+    }
+
+    /** The iterations of one Map visit (a Map's name in one lane): counts, and the summary of the hidden ones. */
+    private static final class Group {
+        final int lane;
+        final String map;
+        int started;
+        /** failed iterations shown past KEEP */
+        int failedShown;
+        int count;
+        int succeeded;
+        int failed;
+        int aborted;
+        long minMs = Long.MAX_VALUE;
+        long sumMs;
+        long maxMs;
+        long start = Long.MAX_VALUE;
+        long end;
+        /** the one lane that stands for the hidden iterations let go (later events that follow one of theirs land there) */
+        LaneBuilder placeholder;
+
+        Group(int lane, String map) {
+            this.lane = lane;
+            this.map = map;
+        }
+    }
 
     private static final class LaneBuilder {
         final int index;
         final int parent;
         final String kind;
-        final String label;
         final String owner;
+        /** the iteration's index (for its label, made only if it is shown) or the branch's label */
+        final Object label;
         final long start;
         long end;
         String status = "ok";
-        final List<Span> open = new ArrayList<>();
+        List<Span> open = new ArrayList<>(2);
+        long lastFailureAt = -1;
         boolean failed;
-        boolean shown = true;
+        boolean shown;
+        /** a hidden iteration of a shown lane; the lanes inside a hidden lane have its root */
+        LaneBuilder root;
+        /** a root's lanes inside it, folded with it */
+        List<LaneBuilder> inside;
+        /** while a hidden root may still be shown (if it fails): its rows, spans and marks */
+        List<HistoryEvent> pending;
+        /** a root's Map visit */
+        Group group;
+        /** a lane's Map visits, by Map name */
+        Map<String, Group> groups;
+        boolean folded;
 
-        LaneBuilder(int index, int parent, String kind, String label, String owner, long start) {
+        LaneBuilder(int index, int parent, String kind, Object label, String owner, long start) {
             this.index = index;
             this.parent = parent;
             this.kind = kind;
@@ -73,208 +180,349 @@ final class Timeline {
             this.start = start;
             this.end = start;
         }
+
+        String label() {
+            return kind.equals("iteration") ? owner + " #" + label : String.valueOf(label);
+        }
     }
 
-    private Timeline(List<HistoryEvent> events) {
-        origin = events.isEmpty() ? Instant.EPOCH : events.get(0).timestamp();
-        laneOf = new int[events.size()];
-    }
-
-    static Timeline of(List<HistoryEvent> events, FlowGraph graph, long executionEnd) {
-        Timeline timeline = new Timeline(events);
-        timeline.build(events, graph, executionEnd);
-        return timeline;
+    Timeline(BranchOf branchOf) {
+        this.branchOf = branchOf;
+        LaneBuilder execution = new LaneBuilder(0, -1, "execution", "Execution", null, 0);
+        execution.shown = true;
+        building.add(execution);
     }
 
     long at(HistoryEvent event) {
-        return java.time.Duration.between(origin, event.timestamp()).toMillis();
+        Instant t = event.timestamp();
+        return (t.getEpochSecond() - origin.getEpochSecond()) * 1000 + (t.getNano() - origin.getNano()) / 1_000_000;
     }
 
-    private LaneBuilder lane(int parent, String kind, String label, String owner, long start) {
-        LaneBuilder lane = new LaneBuilder(building.size(), parent, kind, label, owner, start);
+    private LaneBuilder lane(LaneBuilder parent, String kind, Object label, String owner, long start, boolean shown) {
+        LaneBuilder lane = new LaneBuilder(building.size(), parent.index, kind, label, owner, start);
+        lane.shown = shown;
+        if (!shown) {
+            if (parent.shown) {
+                lane.root = lane;
+                lane.inside = new ArrayList<>();
+            } else {
+                lane.root = parent.root;
+                if (lane.root != null && lane.root.inside != null) {
+                    lane.root.inside.add(lane);
+                }
+            }
+        }
         building.add(lane);
         return lane;
     }
 
-    private void build(List<HistoryEvent> events, FlowGraph graph, long executionEnd) {
-        Map<String, FlowGraph.Node> byName = new HashMap<>();
-        for (FlowGraph.Node node : graph.nodes()) {
-            byName.putIfAbsent(node.name(), node);
+    /** One event, in id order. */
+    void add(HistoryEvent event) {
+        if (finished) {
+            throw new IllegalStateException("the timeline is finished");
         }
-        Map<Long, Integer> indexOfId = new HashMap<>();
-        boolean dense = true;
-        for (int i = 0; i < events.size(); i++) {
-            if (events.get(i).id() != i + 1) {
-                dense = false;
-                break;
-            }
+        if (events++ == 0) {
+            origin = event.timestamp();
         }
-        if (!dense) {
-            for (int i = 0; i < events.size(); i++) {
-                indexOfId.put(events.get(i).id(), i);
-            }
-        }
-        lane(-1, "execution", "Execution", null, 0);
-        // iteration lanes per (parent lane, map name): how many, how many failed beyond KEEP
-        Map<String, int[]> iterationCounts = new HashMap<>();
-        Map<String, Summary> summaryOf = new java.util.LinkedHashMap<>();
-        for (int i = 0; i < events.size(); i++) {
-            HistoryEvent event = events.get(i);
-            long t = at(event);
-            long previous = event.previousEventId();
-            int prevIndex = previous <= 0 ? -1 : dense ? (int) previous - 1 : indexOfId.getOrDefault(previous, -1);
-            int laneIndex = prevIndex >= 0 && prevIndex < i ? laneOf[prevIndex] : 0;
-            EventType type = event.type();
-            HistoryEvent prev = prevIndex >= 0 && prevIndex < i ? events.get(prevIndex) : null;
-            String name = stateName(event);
-            LaneBuilder lane = building.get(laneIndex);
-            if (type == EventType.MapIterationStarted) {
-                String map = String.valueOf(event.detail("name"));
-                Object index = event.detail("index");
-                String group = laneIndex + "/" + map;
-                int[] count = iterationCounts.computeIfAbsent(group, k -> new int[1]);
-                count[0]++;
-                LaneBuilder child = lane(laneIndex, "iteration", map + " #" + index, map, t);
-                child.shown = lane.shown && count[0] <= KEEP;
-                lane = child;
-            } else if (type.isStateEntered() && prev != null && prev.type() == EventType.ParallelStateStarted) {
-                FlowGraph.Node node = byName.get(name);
-                String owner = prev == null ? "?" : parentName(graph, node);
-                int branch = node == null ? -1 : graph.scope(node.scope()).map(FlowGraph.Scope::branch).orElse(-1);
-                lane = lane(laneIndex, "branch", owner + " branch " + (branch + 1), owner, t);
-                lane.shown = building.get(laneIndex).shown;
-            } else if (closes(type) && lane.parent >= 0 && !opens(prev)) {
-                boolean exited = type.isStateExited() || type.name().endsWith("Aborted");
-                if (!exited || name != null && name.equals(lane.owner)) {
-                    boolean up = type.name().startsWith("Map") ? lane.kind.equals("iteration") : lane.kind.equals("branch");
-                    if (up || exited) {
-                        lane = building.get(lane.parent);
-                    }
+        long t = at(event);
+        EventType type = event.type();
+        int ord = type.ordinal();
+        long previous = event.previousEventId();
+        boolean known = previous > 0 && previous < event.id() && previous <= MAX_ID && previous < laneOfId.length
+                && typeOfId[(int) previous] != 0;
+        int laneIndex = known ? laneOfId[(int) previous] : 0;
+        EventType prev = known ? TYPES[typeOfId[(int) previous] - 1] : null;
+        String name = stateName(event);
+        LaneBuilder lane = building.get(laneIndex);
+        boolean iterationEnds = type == EventType.MapIterationSucceeded || type == EventType.MapIterationFailed
+                || type == EventType.MapIterationAborted;
+        if (iterationEnds) {
+            // its iteration by name and index: an aborted iteration's event follows the failed one's last event
+            String map = String.valueOf(event.detail("name"));
+            Object index = event.detail("index");
+            for (LaneBuilder at = lane; at != null; at = at.parent < 0 ? null : building.get(at.parent)) {
+                LaneBuilder iteration = openIterations.remove(new IterationKey(at.index, map, index));
+                if (iteration != null) {
+                    lane = iteration;
+                    break;
                 }
             }
-            laneOf[i] = lane.index;
-            lane.end = Math.max(lane.end, t);
-            apply(lane, event, name, t);
-            if (type == EventType.MapIterationSucceeded || type == EventType.MapIterationFailed
-                    || type == EventType.MapIterationAborted) {
-                lane.status = type == EventType.MapIterationSucceeded ? "ok"
-                        : type == EventType.MapIterationFailed ? "failed" : "aborted";
-                if (!lane.status.equals("ok") && !lane.shown && building.get(lane.parent).shown) {
-                    int[] failed = iterationCounts.computeIfAbsent(lane.parent + "/" + lane.owner + "/failed", k -> new int[1]);
-                    if (++failed[0] <= KEEP) {
-                        lane.shown = true; // failed iterations stay visible (their events were kept back; see below)
-                    }
+        } else if (type == EventType.MapIterationStarted) {
+            String map = String.valueOf(event.detail("name"));
+            Object index = event.detail("index");
+            LaneBuilder parent = lane;
+            // with MaxConcurrency 1 an iteration follows the last event of the one before (names are unique in a machine)
+            while (parent.parent >= 0 && parent.kind.equals("iteration") && map.equals(parent.owner)) {
+                parent = building.get(parent.parent);
+            }
+            if (parent.groups == null) {
+                parent.groups = new HashMap<>();
+            }
+            Group group = parent.groups.get(map);
+            if (group == null) {
+                group = new Group(parent.index, map);
+                parent.groups.put(map, group);
+                groups.add(group);
+            }
+            group.started++;
+            lane = lane(parent, "iteration", index, map, t, parent.shown && group.started <= KEEP);
+            openIterations.put(new IterationKey(parent.index, map, index), lane);
+            if (lane.root == lane) {
+                lane.group = group;
+                if (group.failedShown < KEEP) {
+                    lane.pending = new ArrayList<>();
+                }
+            }
+        } else if (ENTERED[ord] && prev == EventType.ParallelStateStarted) {
+            BranchOf.Branch branch = name == null ? null : branchOf.of(name);
+            String owner = branch == null ? "Parallel" : branch.parallel();
+            lane = lane(lane, "branch", owner + " branch " + (branch == null ? 0 : branch.index() + 1), owner, t,
+                    lane.shown);
+        } else if (CLOSES[ord] && lane.parent >= 0 && (prev != null && !OPENS[prev.ordinal()])) {
+            boolean exited = ENDS_LANE[ord];
+            if (!exited || name != null && name.equals(lane.owner)) {
+                boolean up = type.name().startsWith("Map") ? lane.kind.equals("iteration") : lane.kind.equals("branch");
+                if (up || exited) {
+                    lane = building.get(lane.parent);
                 }
             }
         }
-        for (LaneBuilder lane : building) {
-            for (Span span : lane.open) {
-                long end = Math.max(lane.end, span.start());
-                if (lane.index == 0) {
-                    end = Math.max(end, executionEnd);
+        remember(event.id(), lane.index, ord);
+        if (lane.folded) {
+            hiddenEvents++;
+            return;
+        }
+        lane.end = Math.max(lane.end, t);
+        if (lane.shown) {
+            rows.add(new Row(event, lane.index));
+        } else if (lane.pending != null) {
+            lane.pending.add(event);
+        } else {
+            hiddenEvents++;
+        }
+        apply(lane, event, ord, name, t, true);
+        if (iterationEnds && lane.kind.equals("iteration")) {
+            lane.status = type == EventType.MapIterationSucceeded ? "ok"
+                    : type == EventType.MapIterationFailed ? "failed" : "aborted";
+            if (lane.root == lane) {
+                if (!lane.status.equals("ok") && lane.pending != null && lane.group.failedShown < KEEP) {
+                    lane.group.failedShown++;
+                    promote(lane); // failed iterations stay visible
+                } else {
+                    fold(lane);
                 }
-                spans.add(new Span(span.lane(), span.state(), span.type(), span.start(), end, "failed", span.enteredId()));
-                visits.computeIfAbsent(span.state(), k -> new int[3])[1]++;
-                lane.failed = true;
-            }
-            if (lane.failed && lane.status.equals("ok") && !lane.kind.equals("execution")) {
-                lane.status = "failed";
             }
         }
-        for (LaneBuilder lane : building) {
-            boolean shown = lane.shown && (lane.parent < 0 || building.get(lane.parent).shown);
-            lane.shown = shown;
-            lanes.add(new Lane(lane.index, lane.parent, lane.kind, lane.label, lane.owner, lane.start, lane.end,
-                    lane.status, shown));
-            if (!shown && lane.kind.equals("iteration") && lane.parent >= 0 && building.get(lane.parent).shown) {
-                String key = lane.parent + "/" + lane.owner;
-                Summary s = summaryOf.get(key);
-                long d = lane.end - lane.start;
-                if (s == null) {
-                    s = new Summary(lane.parent, lane.owner, 0, 0, 0, 0, Long.MAX_VALUE, 0, 0, lane.start, lane.end);
-                }
-                summaryOf.put(key, new Summary(s.lane(), s.map(), s.count() + 1,
-                        s.succeeded() + (lane.status.equals("ok") ? 1 : 0), s.failed() + (lane.status.equals("failed") ? 1 : 0),
-                        s.aborted() + (lane.status.equals("aborted") ? 1 : 0), Math.min(s.minMs(), d),
-                        s.avgMs() + d, Math.max(s.maxMs(), d), Math.min(s.start(), lane.start), Math.max(s.end(), lane.end)));
+    }
+
+    private void remember(long id, int lane, int ord) {
+        if (id <= 0 || id > MAX_ID) {
+            return;
+        }
+        int i = (int) id;
+        if (i >= laneOfId.length) {
+            int size = Math.max(i + 1, laneOfId.length * 2);
+            laneOfId = Arrays.copyOf(laneOfId, size);
+            typeOfId = Arrays.copyOf(typeOfId, size);
+        }
+        laneOfId[i] = lane;
+        typeOfId[i] = (short) (ord + 1);
+    }
+
+    /** A failed hidden iteration shown after all: its own rows, spans and marks (not those of lanes inside it). */
+    private void promote(LaneBuilder lane) {
+        lane.shown = true;
+        lane.root = null;
+        // its spans and marks again, from its events (their visits are counted already)
+        lane.open = new ArrayList<>(2);
+        lane.lastFailureAt = -1;
+        for (HistoryEvent event : lane.pending) {
+            rows.add(new Row(event, lane.index));
+            apply(lane, event, event.type().ordinal(), stateName(event), at(event), false);
+        }
+        lane.pending = null;
+        promoted = true;
+        if (lane.inside != null) {
+            for (LaneBuilder inner : lane.inside) {
+                foldOne(inner);
+            }
+            lane.inside = null;
+        }
+    }
+
+    /** A finished hidden iteration (and the lanes inside it) counted into its Map's summary and let go. */
+    private void fold(LaneBuilder root) {
+        List<LaneBuilder> inside = root.inside;
+        if (root.pending != null) {
+            hiddenEvents += root.pending.size();
+        }
+        Group g = root.group;
+        foldOne(root);
+        // the lanes let go for good: later events that follow one of theirs land in one lane per summary
+        if (g.placeholder == null) {
+            g.placeholder = new LaneBuilder(building.size(), root.parent, "iteration", null, root.owner, root.start);
+            g.placeholder.folded = true;
+            g.placeholder.open = null;
+            building.add(g.placeholder);
+        }
+        LaneBuilder placeholder = g.placeholder;
+        building.set(root.index, placeholder);
+        if (inside != null) {
+            for (LaneBuilder inner : inside) {
+                foldOne(inner);
+                building.set(inner.index, placeholder);
             }
         }
-        for (Summary s : summaryOf.values()) {
-            summaries.add(new Summary(s.lane(), s.map(), s.count(), s.succeeded(), s.failed(), s.aborted(), s.minMs(),
-                    s.avgMs() / Math.max(1, s.count()), s.maxMs(), s.start(), s.end()));
+        long d = root.end - root.start;
+        g.count++;
+        switch (root.status) {
+            case "ok" -> g.succeeded++;
+            case "failed" -> g.failed++;
+            default -> g.aborted++;
         }
-        spans.removeIf(span -> !lanes.get(span.lane()).shown());
-        marks.removeIf(mark -> !lanes.get(mark.lane()).shown());
-        spans.sort(java.util.Comparator.comparingLong(Span::start));
+        g.minMs = Math.min(g.minMs, d);
+        g.sumMs += d;
+        g.maxMs = Math.max(g.maxMs, d);
+        g.start = Math.min(g.start, root.start);
+        g.end = Math.max(g.end, root.end);
+    }
+
+    /** Ends a hidden lane: its open spans are failed visits; counted among its owner's children; its lists let go. */
+    private void foldOne(LaneBuilder lane) {
+        if (lane.folded) {
+            return;
+        }
+        closeOpen(lane, lane.end);
+        countChild(lane);
+        lane.folded = true;
+        lane.open = null;
+        lane.inside = null;
+        lane.pending = null;
+        lane.group = null;
+    }
+
+    private void closeOpen(LaneBuilder lane, long end) {
+        for (Span span : lane.open) {
+            Span failed = new Span(span.lane(), span.state(), span.type(), span.start(), Math.max(end, span.start()),
+                    "failed", span.enteredId());
+            if (lane.shown) {
+                spans.add(failed);
+            }
+            visits.computeIfAbsent(span.state(), k -> new int[3])[1]++;
+            lane.failed = true;
+        }
+        lane.open.clear();
+        if (lane.failed && lane.status.equals("ok") && !lane.kind.equals("execution")) {
+            lane.status = "failed";
+        }
+    }
+
+    private void countChild(LaneBuilder lane) {
+        if (lane.owner != null) {
+            int[] count = children.computeIfAbsent(lane.owner, k -> new int[2]);
+            count[0]++;
+            if (!lane.status.equals("ok")) {
+                count[1]++;
+            }
+        }
+    }
+
+    /** Ends the timeline: open spans end with their lane (the execution's at {@code stopDate}, if any). Once. */
+    void finish(Instant stopDate) {
+        if (finished) {
+            return;
+        }
+        finished = true;
+        long executionEnd = stopDate == null || events == 0 ? 0 : java.time.Duration.between(origin, stopDate).toMillis();
+        for (LaneBuilder lane : new ArrayList<>(building)) {
+            if (lane.folded) {
+                continue;
+            }
+            if (lane.root == lane) {
+                fold(lane);
+                continue;
+            }
+            if (!lane.shown) {
+                continue; // inside a root, folded with it
+            }
+            closeOpen(lane, lane.index == 0 ? Math.max(lane.end, executionEnd) : lane.end);
+            countChild(lane);
+            lanes.add(new Lane(lane.index, lane.parent, lane.kind, lane.label(), lane.owner, lane.start, lane.end,
+                    lane.status, true));
+        }
+        for (Group g : groups) {
+            if (g.count > 0) {
+                summaries.add(new Summary(g.lane, g.map, g.count, g.succeeded, g.failed, g.aborted, g.minMs,
+                        g.sumMs / g.count, g.maxMs, g.start, g.end, g.started));
+            }
+        }
+        spans.sort(Comparator.comparingLong(Span::start));
+        if (promoted) {
+            rows.sort(Comparator.comparingLong(r -> r.event().id()));
+            marks.sort(Comparator.comparingLong(Mark::at));
+        }
+        building.clear();
+        openIterations.clear();
+        groups.clear();
+        laneOfId = new int[0];
+        typeOfId = new short[0];
     }
 
     /** Opens and closes spans, and notes failures and retries. */
-    private void apply(LaneBuilder lane, HistoryEvent event, String name, long t) {
-        EventType type = event.type();
-        String typeName = type.name();
-        if (type.isStateEntered()) {
-            String stateType = typeName.substring(0, typeName.length() - "StateEntered".length());
-            lane.open.add(new Span(lane.index, name, stateType, t, t, "open", event.id()));
-            visits.computeIfAbsent(name, k -> new int[3])[0]++;
-        } else if (type.isStateExited() || typeName.endsWith("StateAborted")) {
-            boolean aborted = typeName.endsWith("StateAborted");
+    private void apply(LaneBuilder lane, HistoryEvent event, int ord, String name, long t, boolean count) {
+        if (ENTERED[ord]) {
+            lane.open.add(new Span(lane.index, name, STATE_TYPE[ord], t, t, "open", event.id()));
+            if (count) {
+                visits.computeIfAbsent(name, k -> new int[3])[0]++;
+            }
+        } else if (EXITED[ord] || ABORTED_STATE[ord]) {
+            boolean aborted = ABORTED_STATE[ord];
             for (int j = lane.open.size() - 1; j >= 0; j--) {
                 Span span = lane.open.get(j);
                 if (name == null || span.state().equals(name)) {
                     lane.open.remove(j);
-                    spans.add(new Span(span.lane(), span.state(), span.type(), span.start(), t,
+                    span(lane, new Span(span.lane(), span.state(), span.type(), span.start(), t,
                             aborted ? "aborted" : "ok", span.enteredId()));
                     if (aborted) {
-                        visits.computeIfAbsent(span.state(), k -> new int[3])[2]++;
-                        marks.add(new Mark(lane.index, t, "aborted", span.state() + " aborted"));
+                        if (count) {
+                            visits.computeIfAbsent(span.state(), k -> new int[3])[2]++;
+                        }
+                        mark(lane, new Mark(lane.index, t, "aborted", span.state() + " aborted"));
                     }
                     break;
                 }
             }
-        } else if (typeName.endsWith("Failed") && !typeName.startsWith("Execution") && !typeName.startsWith("MapIteration")
-                || typeName.endsWith("TimedOut") && !typeName.startsWith("Execution")) {
+        } else if (FAILURE[ord]) {
             Object error = event.detail("error");
-            marks.add(new Mark(lane.index, t, "failure", typeName + (error == null ? "" : ": " + error)));
-        } else if (typeName.endsWith("Scheduled") && !lane.open.isEmpty()) {
+            mark(lane, new Mark(lane.index, t, "failure", event.type().name() + (error == null ? "" : ": " + error)));
+            lane.lastFailureAt = t;
+        } else if (SCHEDULED[ord] && !lane.open.isEmpty()) {
             Span current = lane.open.get(lane.open.size() - 1);
-            boolean again = marks.stream().skip(Math.max(0, marks.size() - 8))
-                    .anyMatch(m -> m.lane() == lane.index && m.kind().equals("failure") && m.at() >= current.start());
-            if (again) {
-                marks.add(new Mark(lane.index, t, "retry", "retry of " + current.state()));
+            if (lane.lastFailureAt >= current.start()) {
+                mark(lane, new Mark(lane.index, t, "retry", "retry of " + current.state()));
             }
+        }
+    }
+
+    private void span(LaneBuilder lane, Span span) {
+        if (lane.shown) {
+            spans.add(span);
+        }
+    }
+
+    private void mark(LaneBuilder lane, Mark mark) {
+        if (lane.shown) {
+            marks.add(mark);
         }
     }
 
     /** The name of the state an event concerns, where the event says. */
     static String stateName(HistoryEvent event) {
-        if (event.type().isStateEntered() || event.type().isStateExited()) {
+        int ord = event.type().ordinal();
+        if (ENTERED[ord] || EXITED[ord]) {
             Object name = event.detail("name");
             return name == null ? null : name.toString();
         }
         return event.stateName();
-    }
-
-    private static String parentName(FlowGraph graph, FlowGraph.Node node) {
-        if (node == null) {
-            return "Parallel";
-        }
-        return graph.scope(node.scope()).map(FlowGraph.Scope::owner)
-                .flatMap(graph::node).map(FlowGraph.Node::name).orElse("Parallel");
-    }
-
-    private static boolean closes(EventType type) {
-        String n = type.name();
-        return n.startsWith("Parallel") && !n.equals("ParallelStateEntered") && !n.equals("ParallelStateStarted")
-                || n.startsWith("Map") && !n.startsWith("MapIteration") && !n.startsWith("MapRun")
-                && !n.equals("MapStateEntered") && !n.equals("MapStateStarted");
-    }
-
-    private static boolean opens(HistoryEvent prev) {
-        if (prev == null) {
-            return true;
-        }
-        String n = prev.type().name();
-        return n.equals("ParallelStateEntered") || n.equals("ParallelStateStarted") || n.equals("MapStateEntered")
-                || n.equals("MapStateStarted");
     }
 }

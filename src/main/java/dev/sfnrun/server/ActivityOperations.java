@@ -97,6 +97,7 @@ final class ActivityOperations {
         }
         ObjectNode out = Json.object();
         if (work != null) {
+            work.call().started(request.text("workerName")); // ActivityStarted, and its clocks begin, as on AWS
             out.put("taskToken", work.token());
             out.put("input", work.input());
         }

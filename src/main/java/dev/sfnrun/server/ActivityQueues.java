@@ -1,5 +1,6 @@
 package dev.sfnrun.server;
 
+import dev.sfnrun.task.TaskContext;
 import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.BlockingQueue;
@@ -9,7 +10,8 @@ import java.util.concurrent.TimeUnit;
 
 /** The scheduled tasks of each activity, waiting for a worker's GetActivityTask. */
 final class ActivityQueues {
-    record Work(String token, String input) {
+    /** A scheduled activity task: its token, its input, and its call (told when a worker takes it). */
+    record Work(String token, String input, TaskContext call) {
     }
 
     private final Map<String, BlockingQueue<Work>> queues = new ConcurrentHashMap<>();
@@ -33,7 +35,7 @@ final class ActivityQueues {
             if (work == null) {
                 return null;
             }
-            if (tokens.isLive(work.token())) { // a task of a stopped execution is skipped
+            if (tokens.isLive(work.token()) && work.call().awaitsAnswer()) { // a task of a stopped execution is skipped
                 return work;
             }
         }

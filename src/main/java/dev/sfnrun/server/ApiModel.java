@@ -13,8 +13,9 @@ import java.util.regex.Pattern;
 
 /**
  * Checks a request's members against the AWS SDK's service model (a copy of
- * ../shared/sfn-api-model.json): a member of the wrong JSON type or one the operation does not
- * have is a SerializationException; missing required members and broken constraints (length,
+ * ../shared/sfn-api-model.json): a member of the wrong JSON type is a SerializationException;
+ * a member the model does not know is ignored, as AWS's JSON services do (a newer client may send
+ * members an older service does not have, and no recorded AWS answer refuses one); missing required members and broken constraints (length,
  * value range, enum, pattern) are one ValidationException listing them all, in AWS's words
  * ({@code 1 validation error detected: Value '1001' at 'maxResults' failed to satisfy constraint: ...}).
  */
@@ -62,12 +63,6 @@ final class ApiModel {
     private void structure(JsonNode members, JsonNode value, String prefix, List<String> problems) {
         if (!value.isObject()) {
             throw ApiErrors.serialization("Start of structure or map expected at '" + where(prefix) + "'");
-        }
-        for (Iterator<String> names = value.fieldNames(); names.hasNext(); ) {
-            String name = names.next();
-            if (!members.has(name)) {
-                throw ApiErrors.serialization("Unknown member '" + prefix + name + "'");
-            }
         }
         for (Iterator<Map.Entry<String, JsonNode>> it = members.fields(); it.hasNext(); ) {
             Map.Entry<String, JsonNode> member = it.next();

@@ -6,6 +6,7 @@ import dev.sfnrun.definition.TaskState;
 import dev.sfnrun.query.Json;
 import dev.sfnrun.task.TaskContext;
 import dev.sfnrun.task.TaskFunction;
+import dev.sfnrun.task.WorkerTaskFunction;
 import dev.sfnrun.task.load.MockConfig;
 import dev.sfnrun.task.load.ResourceResolver;
 import dev.sfnrun.task.load.ResourceResolver.Resolved;
@@ -116,11 +117,14 @@ final class ServerTasks implements AutoCloseable {
         };
     }
 
-    /** An activity task: queued for a worker, then waits for SendTaskSuccess/Failure (or its timeout). */
+    /**
+     * An activity task: queued for a worker, started when one takes it (GetActivityTask), then waits
+     * for SendTaskSuccess/Failure (or its timeout).
+     */
     private TaskFunction activityTask(String activityArn, String executionPrefix) {
-        return (JsonNode input, TaskContext context) -> {
+        return (WorkerTaskFunction) (JsonNode input, TaskContext context) -> {
             tokens.register(context.taskToken(), executionPrefix + context.executionName(), context);
-            activities.offer(activityArn, new ActivityQueues.Work(context.taskToken(), Json.compact(input)));
+            activities.offer(activityArn, new ActivityQueues.Work(context.taskToken(), Json.compact(input), context));
             new CountDownLatch(1).await(); // the answer ends the call; the engine interrupts this wait
             return null;
         };

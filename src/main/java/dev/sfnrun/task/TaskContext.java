@@ -46,6 +46,22 @@ public interface TaskContext {
     TaskCallback callback();
 
     /**
+     * A worker took the task (a {@link WorkerTaskFunction}'s activity task, GetActivityTask): the
+     * call counts as started from now, {@code ActivityStarted} names {@code workerName} (may be
+     * null). Ignored for other calls, after the first time, and after the call has ended.
+     */
+    default void started(String workerName) {
+    }
+
+    /**
+     * Whether the call still takes an answer through {@link #callback()}: false once it has ended
+     * (answered, timed out by TimeoutSeconds or HeartbeatSeconds, or its execution stopped).
+     */
+    default boolean awaitsAnswer() {
+        return true;
+    }
+
+    /**
      * Adds output of the function for this call (a Python or Node.js handler's stdout and stderr), shown
      * with the task's events ({@code --verbose}, the JSON report's {@code logs}). Contexts that keep no
      * logs drop it.

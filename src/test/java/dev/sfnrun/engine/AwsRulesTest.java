@@ -23,6 +23,7 @@ class AwsRulesTest {
         ExecutionResult standard = Runs.run("{\"StartAt\":\"P\",\"States\":{\"P\":{\"Type\":\"Pass\",\"End\":true}}}", "{}",
                 ExecutionOptions.defaults().withStateMachineName("SM"));
         assertEquals("arn:aws:states:us-east-1:123456789012:execution:SM:exec-1", standard.executionArn());
+        assertEquals("exec-1", standard.executionName());
     }
 
     @Test

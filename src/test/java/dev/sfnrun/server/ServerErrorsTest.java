@@ -167,8 +167,8 @@ class ServerErrorsTest {
         answers(post("AWSStepFunctions.ListStateMachines", "[1,2]"), 400, "com.amazon.coral.service#SerializationException");
         answers(post("AWSStepFunctions.ListStateMachines", "{\"maxResults\":\"ten\"}"), 400,
                 "com.amazon.coral.service#SerializationException");
-        answers(post("AWSStepFunctions.ListStateMachines", "{\"surprise\":1}"), 400,
-                "com.amazon.coral.service#SerializationException");
+        answers(post("AWSStepFunctions.ListStateMachines", "{\"surprise\":\"one\",\"maxResults\":[true]}"), 400,
+                "com.amazon.coral.service#SerializationException"); // a known member of the wrong type
         answers(post("AWSStepFunctions.DescribeExecution", "{}"), 400, "com.amazon.coral.validate#ValidationException");
         answers(post("AWSStepFunctions.ListStateMachines", "[".repeat(100_000)), 400,
                 "com.amazon.coral.service#SerializationException");
@@ -176,6 +176,14 @@ class ServerErrorsTest {
                 + "x".repeat(300_000) + "\"}"), 400, "com.amazon.coral.validate#ValidationException");
         answers(post("AWSStepFunctions.ListStateMachines", " ".repeat(HttpFront.MAX_BODY + 10)), 413,
                 "com.amazon.coral.service#RequestEntityTooLargeException");
+        // unknown members are ignored, as AWS's JSON services do (no recorded AWS answer refuses one)
+        HttpResponse<String> unknown = post("AWSStepFunctions.ListStateMachines", "{\"surprise\":1,\"maxResults\":1}");
+        assertEquals(200, unknown.statusCode(), unknown.body());
+        assertTrue(unknown.body().contains("\"stateMachines\":[{"), unknown.body());
+        HttpResponse<String> nested = post("AWSStepFunctions.TagResource", "{\"resourceArn\":\"" + machine
+                + "\",\"tags\":[{\"key\":\"k\",\"value\":\"v\",\"colour\":\"red\"}]}");
+        assertEquals(200, nested.statusCode(), nested.body());
+        assertEquals("v", sfn.listTagsForResource(b -> b.resourceArn(machine)).tags().get(0).value());
         HttpResponse<String> empty = post("AWSStepFunctions.ListStateMachines", "");
         assertEquals(200, empty.statusCode());
         assertTrue(empty.body().contains("stateMachines"), empty.body());

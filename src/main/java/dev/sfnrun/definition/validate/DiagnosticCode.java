@@ -20,7 +20,9 @@ public enum DiagnosticCode {
     /** sfn-run's own: a ${NAME} placeholder (DefinitionSubstitutions, CDK, Terraform) with no value given. */
     UNBOUND_PLACEHOLDER(Severity.WARNING),
     /** sfn-run's own: a SAM / CloudFormation template (or YAML file) that cannot be read or resolved locally. */
-    INVALID_TEMPLATE;
+    INVALID_TEMPLATE,
+    /** sfn-run's own: something AWS runs that sfn-run cannot run locally (a Parquet ItemReader). */
+    UNSUPPORTED_LOCALLY;
 
     private final Severity severity;
 

@@ -58,9 +58,9 @@ final class Shapes {
             Field.of("InputType", STRING).oneOf("CSV", "JSON", "JSONL", "PARQUET", "MANIFEST"),
             Field.of("CSVHeaderLocation", STRING).oneOf("FIRST_ROW", "GIVEN"),
             Field.of("CSVHeaders", ARRAY),
-            Field.of("CSVDelimiter", STRING),
-            Field.of("ManifestType", STRING),
-            Field.of("Transformation", STRING),
+            Field.of("CSVDelimiter", STRING).oneOf("COMMA", "PIPE", "SEMICOLON", "SPACE", "TAB"),
+            Field.of("ManifestType", STRING).oneOf("S3_INVENTORY", "ATHENA_DATA"),
+            Field.of("Transformation", STRING).oneOf("NONE", "LOAD_AND_FLATTEN"),
             Field.of("MaxItems", INTEGER).atLeast(1).expr(),
             Field.of("MaxItemsPath", STRING).jsonPath());
     static final Shape ITEM_BATCHER = Shape.of(

@@ -131,6 +131,8 @@ final class StateChecks {
             out.schema(state.at("ItemBatcher"), "At least one of these fields is required: " + BATCH_LIMITS);
         }
         nested(state, "ResultWriter", Shapes.RESULT_WRITER, out);
+        ItemSourceChecks.check(state, out);
+        ReaderConfigChecks.check(state, out);
         JsonNode reader = state.node().path("ItemReader").path("ReaderConfig");
         if (reader.isObject()) {
             String at = Pointer.child(state.at("ItemReader"), "ReaderConfig");

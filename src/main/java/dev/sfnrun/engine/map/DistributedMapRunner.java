@@ -25,6 +25,7 @@ import dev.sfnrun.error.StatesError;
 import dev.sfnrun.history.EventDetails;
 import dev.sfnrun.history.EventType;
 import dev.sfnrun.query.Json;
+import dev.sfnrun.query.Timestamps;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -157,11 +158,12 @@ public final class DistributedMapRunner {
 
     /** A child execution as the NONE transformation shows it: metadata, input and output (or error and cause) as JSON text. */
     static ObjectNode record(ExecutionResult result) {
+        String name = result.executionName();
         ObjectNode node = Json.object();
         node.put("ExecutionArn", result.executionArn());
         node.put("Input", result.inputText());
         node.set("InputDetails", Json.object().put("Included", true));
-        node.put("Name", result.executionName());
+        node.put("Name", name);
         if (result.status() == ExecutionStatus.SUCCEEDED) {
             node.put("Output", Json.compact(result.output()));
             node.set("OutputDetails", Json.object().put("Included", true));
@@ -173,13 +175,24 @@ public final class DistributedMapRunner {
                 node.put("Cause", result.cause());
             }
         }
-        node.put("StartDate", result.startDate().toString());
+        node.put("StartDate", Timestamps.format(result.startDate()));
         String arn = result.executionArn();
-        node.put("StateMachineArn", arn.substring(0, arn.lastIndexOf(':' + result.executionName()))
-                .replaceFirst(":(execution|express):", ":stateMachine:"));
+        node.put("StateMachineArn", stateMachineArn(arn.substring(0, arn.lastIndexOf(':' + name))));
         node.put("Status", result.status().name());
-        node.put("StopDate", result.stopDate().toString());
+        node.put("StopDate", Timestamps.format(result.stopDate()));
         return node;
+    }
+
+    /** The state machine's ARN from an execution's ARN without its name: its first ":execution:" or ":express:" made ":stateMachine:". */
+    private static String stateMachineArn(String prefix) {
+        int execution = prefix.indexOf(":execution:");
+        int express = prefix.indexOf(":express:");
+        int at = execution < 0 ? express : express < 0 ? execution : Math.min(execution, express);
+        if (at < 0) {
+            return prefix;
+        }
+        int end = prefix.indexOf(':', at + 1);
+        return prefix.substring(0, at) + ":stateMachine" + prefix.substring(end);
     }
 
     /** The child executions of one Map Run, run by a bounded set of workers taking the next index in turn. */

@@ -1,6 +1,5 @@
 package dev.sfnrun.engine.map;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -9,15 +8,11 @@ import dev.sfnrun.error.ErrorNames;
 import dev.sfnrun.error.StatesError;
 import dev.sfnrun.query.Json;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.attribute.BasicFileAttributes;
 import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.List;
-import java.util.Set;
 import java.util.stream.Stream;
 
 /**
@@ -28,6 +23,7 @@ import java.util.stream.Stream;
 public final class ItemReaderSource {
     static final String GET_OBJECT = "arn:aws:states:::s3:getObject";
     static final String LIST_OBJECTS = "arn:aws:states:::s3:listObjectsV2";
+    static final String LOAD_AND_FLATTEN = "LOAD_AND_FLATTEN";
 
     private final S3Directory s3;
 
@@ -48,7 +44,11 @@ public final class ItemReaderSource {
         }
         ArrayNode items;
         if (LIST_OBJECTS.equals(reader.resource())) {
-            items = list(bucket, parameters.path("Prefix").asText(""), limit);
+            items = list(bucket, parameters.path("Prefix").asText(""), LOAD_AND_FLATTEN.equals(reader.transformation())
+                    ? Integer.MAX_VALUE : limit);
+            if (LOAD_AND_FLATTEN.equals(reader.transformation())) {
+                items = flatten(bucket, items, reader, limit);
+            }
         } else if (GET_OBJECT.equals(reader.resource())) {
             String key = parameters.path("Key").asText(null);
             if (key == null) {
@@ -63,94 +63,42 @@ public final class ItemReaderSource {
     }
 
     private ArrayNode object(String bucket, String key, DistributedConfig.ItemReader reader, int limit) {
-        Path file = s3.object(bucket, key);
-        String text;
-        try {
-            text = Files.readString(file, StandardCharsets.UTF_8);
-        } catch (NoSuchFileException e) {
-            throw failed("The specified key does not exist: s3://" + bucket + "/" + key + " (" + file + ")");
-        } catch (IOException e) {
-            throw failed("Cannot read s3://" + bucket + "/" + key + " (" + file + "): " + e.getMessage());
-        }
         String type = reader.inputType() == null ? "JSON" : reader.inputType();
+        if ("MANIFEST".equals(type)) {
+            return streamed(Manifests.inventory(s3, bucket, key), limit);
+        }
+        if ("ATHENA_DATA".equals(reader.manifestType())) {
+            return streamed(Manifests.athena(s3, bucket, key, format(type, reader)), limit);
+        }
+        S3Object object = S3Object.at(s3, bucket, key, ReaderLimits.MAX_OBJECT_BYTES);
+        return streamed(List.of(new StreamedItems.Source(object, format(type, reader))), limit);
+    }
+
+    /** LOAD_AND_FLATTEN: the items of every listed object, in key order, each read in the ReaderConfig's InputType. */
+    private ArrayNode flatten(String bucket, ArrayNode listed, DistributedConfig.ItemReader reader, int limit) {
+        StreamedItems.Format format = format(reader.inputType() == null ? "JSON" : reader.inputType(), reader);
+        List<StreamedItems.Source> sources = new ArrayList<>();
+        for (JsonNode entry : listed) {
+            String key = entry.path("Key").asText();
+            sources.add(new StreamedItems.Source(S3Object.at(s3, bucket, key, ReaderLimits.MAX_OBJECT_BYTES), format));
+        }
+        return streamed(sources, limit);
+    }
+
+    /** The items of the sources, counted now and read as the Map Run takes them. */
+    private static ArrayNode streamed(List<StreamedItems.Source> sources, int limit) {
+        return new ArrayNode(Json.NODES, StreamedItems.of(sources, limit));
+    }
+
+    private static StreamedItems.Format format(String type, DistributedConfig.ItemReader reader) {
         return switch (type) {
-            case "JSON" -> json(text, limit);
-            case "JSONL" -> jsonLines(text, limit);
-            case "CSV" -> csv(text, reader, limit);
-            default -> throw failed("InputType " + type + " is not supported by sfn-run (JSON, JSONL and CSV are)");
+            case "JSON" -> JsonArrayFormat.INSTANCE;
+            case "JSONL" -> JsonLinesFormat.INSTANCE;
+            case "CSV" -> new CsvFormat(CsvFormat.delimiter(reader.csvDelimiter()),
+                    "GIVEN".equals(reader.csvHeaderLocation())
+                            ? reader.csvHeaders() == null ? List.of() : reader.csvHeaders() : null);
+            default -> throw failed("InputType " + type + " is not supported by sfn-run (JSON, JSONL, CSV and MANIFEST are)");
         };
-    }
-
-    private static ArrayNode json(String text, int limit) {
-        JsonNode node;
-        try {
-            node = Json.parse(text);
-        } catch (JsonProcessingException e) {
-            throw failed("The object is not valid JSON: " + e.getOriginalMessage());
-        }
-        if (!(node instanceof ArrayNode array)) {
-            throw failed("Attempting to map over non-iterable node.");
-        }
-        return limit(array, limit);
-    }
-
-    private static ArrayNode jsonLines(String text, int limit) {
-        ArrayNode items = Json.array();
-        int number = 0;
-        for (String line : text.split("\r?\n")) {
-            number++;
-            if (line.isBlank()) {
-                continue;
-            }
-            if (items.size() >= limit) {
-                break;
-            }
-            try {
-                items.add(Json.parse(line));
-            } catch (JsonProcessingException e) {
-                throw failed("Line " + number + " is not valid JSON: " + e.getOriginalMessage());
-            }
-        }
-        return items;
-    }
-
-    private static ArrayNode csv(String text, DistributedConfig.ItemReader reader, int limit) {
-        char delimiter = switch (reader.csvDelimiter()) {
-            case "PIPE" -> '|';
-            case "SEMICOLON" -> ';';
-            case "SPACE" -> ' ';
-            case "TAB" -> '\t';
-            default -> ',';
-        };
-        List<List<String>> rows = Csv.parse(text, delimiter);
-        List<String> headers;
-        int first;
-        if ("GIVEN".equals(reader.csvHeaderLocation())) {
-            headers = reader.csvHeaders() == null ? List.of() : reader.csvHeaders();
-            first = 0;
-        } else {
-            if (rows.isEmpty()) {
-                return Json.array();
-            }
-            headers = rows.get(0);
-            first = 1;
-        }
-        Set<String> seen = new HashSet<>();
-        for (String header : headers) {
-            if (!seen.add(header)) {
-                throw failed("CSV headers cannot contain duplicates.");
-            }
-        }
-        ArrayNode items = Json.array();
-        for (int r = first; r < rows.size() && items.size() < limit; r++) {
-            List<String> row = rows.get(r);
-            ObjectNode item = Json.object();
-            for (int c = 0; c < headers.size(); c++) {
-                item.put(headers.get(c), c < row.size() ? row.get(c) : "");
-            }
-            items.add(item);
-        }
-        return items;
     }
 
     private ArrayNode list(String bucket, String prefix, int limit) {
@@ -160,8 +108,8 @@ public final class ItemReaderSource {
         }
         List<String[]> found = new ArrayList<>();
         try (Stream<Path> walk = Files.walk(base)) {
-            walk.filter(Files::isRegularFile).forEach(path -> {
-                String key = base.relativize(path).toString().replace('\\', '/');
+            walk.filter(s3::listable).forEach(path -> {
+                String key = S3Directory.key(base.relativize(path));
                 if (key.startsWith(prefix)) {
                     found.add(new String[] {key, path.toString()});
                 }
@@ -196,16 +144,6 @@ public final class ItemReaderSource {
         return items;
     }
 
-    private static ArrayNode limit(ArrayNode array, int limit) {
-        if (array.size() <= limit) {
-            return array;
-        }
-        ArrayNode out = Json.array();
-        for (int i = 0; i < limit; i++) {
-            out.add(array.get(i));
-        }
-        return out;
-    }
 
     private static StatesError failed(String cause) {
         return new StatesError(ErrorNames.ITEM_READER_FAILED, cause);

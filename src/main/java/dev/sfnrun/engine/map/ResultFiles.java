@@ -1,5 +1,7 @@
 package dev.sfnrun.engine.map;
 
+import com.fasterxml.jackson.core.JsonEncoding;
+import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -9,11 +11,15 @@ import dev.sfnrun.error.ErrorNames;
 import dev.sfnrun.error.StatesError;
 import dev.sfnrun.query.Json;
 import java.io.BufferedOutputStream;
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
+import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 
 /**
  * The result files of one Map Run export, written as the children finish (nothing is held for the
@@ -36,7 +42,7 @@ final class ResultFiles {
     private final long maxFileBytes;
     private final Series succeeded = new Series("SUCCEEDED");
     private final Series failed = new Series("FAILED");
-    private StatesError error;
+    private volatile StatesError error;
 
     ResultFiles(S3Directory s3, String bucket, String folder, String outputType, String transformation,
                 long maxFileBytes) {
@@ -57,28 +63,51 @@ final class ResultFiles {
         }
     }
 
-    /** Writes one finished child's entries (thread-safe; the first failure stops all writing). */
-    synchronized void add(ExecutionResult result) {
+    /**
+     * Writes one finished child's entries (any thread; the first failure stops all writing). The
+     * entries are made into text outside the lock, so children finishing together serialise in
+     * parallel and only append under it.
+     */
+    void add(ExecutionResult result) {
         if (error != null) {
             return;
         }
-        try {
-            if (result.status() != ExecutionStatus.SUCCEEDED) {
-                failed.write(DistributedMapRunner.record(result));
-            } else if ("NONE".equals(transformation)) {
-                succeeded.write(DistributedMapRunner.record(result));
-            } else if ("FLATTEN".equals(transformation) && result.output() instanceof ArrayNode array) {
-                for (JsonNode element : array) {
-                    succeeded.write(element);
-                }
-            } else {
-                succeeded.write(result.output());
+        Series series = result.status() != ExecutionStatus.SUCCEEDED ? failed : succeeded;
+        List<byte[]> texts = new ArrayList<>(1);
+        if (result.status() != ExecutionStatus.SUCCEEDED || "NONE".equals(transformation)) {
+            texts.add(utf8(DistributedMapRunner.record(result)));
+        } else if ("FLATTEN".equals(transformation) && result.output() instanceof ArrayNode array) {
+            for (JsonNode element : array) {
+                texts.add(utf8(element));
             }
-        } catch (IOException | StatesError e) {
-            error = e instanceof StatesError s ? s : writeFailed((IOException) e);
-            succeeded.abandon();
-            failed.abandon();
+        } else {
+            texts.add(utf8(result.output()));
         }
+        synchronized (this) {
+            if (error != null) {
+                return;
+            }
+            try {
+                for (byte[] text : texts) {
+                    series.write(text);
+                }
+            } catch (IOException | StatesError e) {
+                error = e instanceof StatesError s ? s : writeFailed((IOException) e);
+                succeeded.abandon();
+                failed.abandon();
+            }
+        }
+    }
+
+    /** The compact UTF-8 JSON text of an entry, written straight to bytes. */
+    static byte[] utf8(JsonNode entry) {
+        ByteArrayOutputStream out = new ByteArrayOutputStream(256);
+        try (JsonGenerator generator = Json.FACTORY.createGenerator(out, JsonEncoding.UTF8)) {
+            Json.write(entry, generator);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e); // a byte array does not fail
+        }
+        return out.toByteArray();
     }
 
     /** Closes the files and writes manifest.json; returns the Map's result, the descriptor of the export. */
@@ -95,8 +124,9 @@ final class ResultFiles {
                 manifest.put("DestinationBucket", bucket);
                 manifest.put("MapRunArn", mapRunArn);
                 manifest.set("ResultFiles", files);
-                Path file = file(folder + "manifest.json");
-                Files.write(file, Json.compact(manifest).getBytes(StandardCharsets.UTF_8));
+                try (OutputStream out = s3.create(bucket, folder + "manifest.json")) {
+                    out.write(Json.compact(manifest).getBytes(StandardCharsets.UTF_8));
+                }
             }
         } catch (IOException | StatesError e) {
             error = e instanceof StatesError s ? s : writeFailed((IOException) e);
@@ -117,13 +147,6 @@ final class ResultFiles {
                 + e.getMessage());
     }
 
-    /** The key's file under the bucket, its folders made (inside the bucket only). */
-    private Path file(String key) throws IOException {
-        Path file = s3.object(bucket, key);
-        Files.createDirectories(file.getParent());
-        return file;
-    }
-
     /** One kind of result file: SUCCEEDED_0, SUCCEEDED_1, ... each up to the size limit. */
     private final class Series {
         private final String name;
@@ -138,13 +161,16 @@ final class ResultFiles {
         }
 
         void write(JsonNode entry) throws IOException {
-            byte[] text = Json.compact(entry).getBytes(StandardCharsets.UTF_8);
+            write(utf8(entry));
+        }
+
+        void write(byte[] text) throws IOException {
             if (out != null && bytes + text.length + 2 > maxFileBytes) {
                 closeFile();
             }
             if (out == null) {
                 key = folder + name + "_" + listing.size() + (lines ? ".jsonl" : ".json");
-                out = new BufferedOutputStream(Files.newOutputStream(file(key)), 1 << 16);
+                out = new BufferedOutputStream(s3.create(bucket, key), 1 << 16);
                 bytes = 0;
                 first = true;
                 if (!lines) {

@@ -1,0 +1,116 @@
+package dev.sfnrun.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.sfnrun.query.Json;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The built CLI with a hostile {@code --s3-root}: links inside it leading outside are refused for
+ * reading and for writing (nothing outside is created, truncated or read), keys with {@code ..}
+ * stay inside as the literal keys they are, and the process always ends with a clear answer.
+ */
+class S3ContainmentProcessIT {
+    @TempDir
+    static Path dir;
+    static Path executable;
+
+    record Result(int exit, String out, String err) {
+    }
+
+    @BeforeAll
+    static void assemble() throws Exception {
+        executable = BuiltExecutable.assemble(dir.resolve("sfn-run"));
+    }
+
+    static Result run(String... args) throws Exception {
+        List<String> command = new ArrayList<>(List.of(executable.toString()));
+        command.addAll(List.of(args));
+        ProcessBuilder builder = new ProcessBuilder(command);
+        builder.environment().put("JAVA_HOME", System.getProperty("java.home"));
+        builder.redirectInput(ProcessBuilder.Redirect.from(new java.io.File("/dev/null")));
+        Process process = builder.start();
+        byte[] out = process.getInputStream().readAllBytes();
+        byte[] err = process.getErrorStream().readAllBytes();
+        assertTrue(process.waitFor(60, TimeUnit.SECONDS));
+        return new Result(process.exitValue(), new String(out, StandardCharsets.UTF_8), new String(err, StandardCharsets.UTF_8));
+    }
+
+    private static Path definition(Path folder, String reader, String writer) throws Exception {
+        String text = """
+                {"StartAt": "M", "States": {"M": {"Type": "Map", "End": true, %s %s
+                  "ItemProcessor": {"ProcessorConfig": {"Mode": "DISTRIBUTED", "ExecutionType": "EXPRESS"},
+                    "StartAt": "P", "States": {"P": {"Type": "Pass", "End": true}}}}}}""".formatted(reader, writer);
+        return Files.writeString(folder.resolve("def.json"), text);
+    }
+
+    private static final String READ = "\"ItemReader\": {\"Resource\": \"arn:aws:states:::s3:getObject\","
+            + " \"ReaderConfig\": {\"InputType\": \"JSON\"}, \"Parameters\": {\"Bucket\": \"in\", \"Key\": \"%s\"}},";
+    private static final String WRITE = "\"ResultWriter\": {\"Resource\": \"arn:aws:states:::s3:putObject\","
+            + " \"Parameters\": {\"Bucket\": \"in\", \"Prefix\": \"%s\"}},";
+
+    @Test
+    void aLinkLeadingOutsideIsRefusedForReading() throws Exception {
+        Path work = Files.createDirectories(dir.resolve("read"));
+        Path root = Files.createDirectories(work.resolve("s3/in"));
+        Path outside = Files.createDirectories(work.resolve("outside"));
+        Files.writeString(outside.resolve("items.json"), "[1, 2, 3]");
+        Files.createSymbolicLink(root.resolve("items.json"), outside.resolve("items.json"));
+        Result result = run(definition(work, READ.formatted("items.json"), "").toString(),
+                "--s3-root", work.resolve("s3").toString(), "--output", "json", "--time-scale", "0");
+        assertEquals(1, result.exit(), result.err());
+        JsonNode report = Json.parse(result.out());
+        assertEquals("FAILED", report.path("status").asText());
+        assertEquals("States.ItemReaderFailed", report.path("error").asText());
+        String cause = report.path("cause").asText();
+        assertTrue(cause.contains("leading outside the local S3 directory"), cause);
+        assertEquals(1, cause.lines().count(), cause);
+        assertEquals("", result.err());
+    }
+
+    @Test
+    void aLinkLeadingOutsideIsRefusedForWritingAndNothingOutsideChanges() throws Exception {
+        Path work = Files.createDirectories(dir.resolve("write"));
+        Path root = Files.createDirectories(work.resolve("s3/in"));
+        Path outside = Files.createDirectories(work.resolve("outside"));
+        Files.writeString(root.resolve("items.json"), "[1, 2]");
+        Files.createSymbolicLink(root.resolve("results"), outside);
+        Result result = run(definition(work, READ.formatted("items.json"), WRITE.formatted("results")).toString(),
+                "--s3-root", work.resolve("s3").toString(), "--time-scale", "0");
+        assertEquals(1, result.exit(), result.out() + result.err());
+        assertTrue(result.out().contains("States.ResultWriterFailed"), result.out());
+        assertTrue(result.out().contains("leading outside the local S3 directory"), result.out());
+        try (var listing = Files.list(outside)) {
+            assertEquals(0, listing.count(), "nothing created outside the root");
+        }
+    }
+
+    @Test
+    void dotDotKeysStayInsideAsLiteralKeys() throws Exception {
+        Path work = Files.createDirectories(dir.resolve("dots"));
+        Path root = Files.createDirectories(work.resolve("s3/in"));
+        Files.createDirectories(root.resolve("%2E%2E"));
+        Files.writeString(root.resolve("%2E%2E/items.json"), "[1]");
+        Files.writeString(work.resolve("s3/items.json"), "[\"outside the bucket\"]");
+        Result result = run(definition(work, READ.formatted("../items.json"), WRITE.formatted("../../out")).toString(),
+                "--s3-root", work.resolve("s3").toString(), "--output", "json", "--time-scale", "0");
+        assertEquals(0, result.exit(), result.out() + result.err());
+        JsonNode output = Json.parse(Json.parse(result.out()).path("output").asText());
+        String key = output.path("ResultWriterDetails").path("Key").asText();
+        assertTrue(key.startsWith("../../out/"), key);
+        assertTrue(Files.isDirectory(root.resolve("%2E%2E/%2E%2E/out")), "written inside the bucket");
+        assertFalse(Files.exists(work.resolve("out")));
+        assertFalse(Files.exists(dir.resolve("out")));
+    }
+}

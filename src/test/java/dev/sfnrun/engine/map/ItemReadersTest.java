@@ -1,0 +1,282 @@
+package dev.sfnrun.engine.map;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.sfnrun.definition.DefinitionParser;
+import dev.sfnrun.engine.Execution;
+import dev.sfnrun.engine.ExecutionOptions;
+import dev.sfnrun.engine.ExecutionResult;
+import dev.sfnrun.engine.ExecutionStatus;
+import dev.sfnrun.engine.ExecutionType;
+import dev.sfnrun.history.EventType;
+import dev.sfnrun.history.HistoryEvent;
+import dev.sfnrun.query.Json;
+import dev.sfnrun.task.load.TaskRegistry;
+import java.io.RandomAccessFile;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The ItemReader's objects: JSON arrays, JSON Lines and CSV as AWS reads them, read as a stream. */
+class ItemReadersTest {
+    private static final byte[] BOM = {(byte) 0xEF, (byte) 0xBB, (byte) 0xBF};
+
+    @TempDir
+    Path s3;
+
+    /** Runs a distributed Map over s3://data/KEY with the given ReaderConfig, each child returning its item. */
+    private ExecutionResult run(String readerConfig, String key) throws Exception {
+        return run("getObject", readerConfig, "\"Key\": \"" + key + "\"");
+    }
+
+    private ExecutionResult run(String resource, String readerConfig, String parameters) throws Exception {
+        String definition = """
+                {"StartAt": "M", "States": {"M": {"Type": "Map", "End": true, "MaxConcurrency": 3,
+                  "ItemReader": {"Resource": "arn:aws:states:::s3:%s", "ReaderConfig": %s,
+                                 "Parameters": {"Bucket": "data", %s}},
+                  "ItemProcessor": {"ProcessorConfig": {"Mode": "DISTRIBUTED", "ExecutionType": "EXPRESS"}, "StartAt": "P",
+                    "States": {"P": {"Type": "Pass", "End": true}}}}}}""".formatted(resource, readerConfig, parameters);
+        ExecutionOptions options = ExecutionOptions.defaults().withStateMachineName("SM").withTasks(TaskRegistry.withBuiltins())
+                .withS3Root(s3).withType(ExecutionType.STANDARD);
+        return new Execution(DefinitionParser.parse(Json.parse(definition)), Json.parse("{}"), "{}", options).run();
+    }
+
+    private void object(String key, String text) throws Exception {
+        object(key, text.getBytes(StandardCharsets.UTF_8));
+    }
+
+    private void object(String key, byte[] bytes) throws Exception {
+        Path file = s3.resolve("data").resolve(key);
+        Files.createDirectories(file.getParent());
+        Files.write(file, bytes);
+    }
+
+    private static byte[] withBom(String text) {
+        byte[] body = text.getBytes(StandardCharsets.UTF_8);
+        byte[] out = new byte[BOM.length + body.length];
+        System.arraycopy(BOM, 0, out, 0, BOM.length);
+        System.arraycopy(body, 0, out, BOM.length, body.length);
+        return out;
+    }
+
+    private static String output(ExecutionResult result) {
+        assertEquals(ExecutionStatus.SUCCEEDED, result.status(), result.error() + ": " + result.cause());
+        return Json.compact(result.output());
+    }
+
+    private static String failure(ExecutionResult result) {
+        assertEquals(ExecutionStatus.FAILED, result.status(), () -> "output " + result.output());
+        assertEquals("States.ItemReaderFailed", result.error());
+        return result.cause();
+    }
+
+    @Test
+    void jsonArrayItemsComeInOrderUpToMaxItems() throws Exception {
+        StringBuilder array = new StringBuilder("[");
+        for (int i = 0; i < 50; i++) {
+            array.append(i == 0 ? "" : ",").append("{\"v\":").append(i).append(",\"a\":[").append(i).append("]}");
+        }
+        object("items.json", array.append("]").toString());
+        JsonNode all = Json.parse(output(run("{}", "items.json")));
+        assertEquals(50, all.size());
+        for (int i = 0; i < 50; i++) {
+            assertEquals(i, all.get(i).path("v").asInt());
+            assertEquals(i, all.get(i).path("a").get(0).asInt());
+        }
+        assertEquals("[{\"v\":0,\"a\":[0]},{\"v\":1,\"a\":[1]}]", output(run("{\"MaxItems\": 2}", "items.json")));
+        HistoryEvent started = run("{\"MaxItems\": 7}", "items.json").events().stream()
+                .filter(e -> e.type() == EventType.MapStateStarted).findFirst().orElseThrow();
+        assertTrue(started.toString().contains("7"), started.toString());
+    }
+
+    @Test
+    void jsonThatIsNotAnArrayOrNotJsonFailsBeforeAnyChild() throws Exception {
+        object("object.json", "{\"a\": [1, 2]}");
+        assertEquals("Attempting to map over non-iterable node.", failure(run("{}", "object.json")));
+        object("broken.json", "[1, 2,\n {\"a\": }]");
+        ExecutionResult broken = run("{}", "broken.json");
+        String cause = failure(broken);
+        assertTrue(cause.startsWith("The object s3://data/broken.json is not valid JSON: "), cause);
+        assertTrue(cause.contains("line 2"), cause);
+        assertTrue(broken.events().stream().noneMatch(e -> e.type() == EventType.MapRunStarted));
+        object("trailing.json", "[1] [2]");
+        assertTrue(failure(run("{}", "trailing.json")).contains("not valid JSON"));
+        object("empty.json", "");
+        assertTrue(failure(run("{}", "empty.json")).contains("is empty"));
+    }
+
+    @Test
+    void jsonLinesSkipBlankLinesAndNameABadLine() throws Exception {
+        object("items.jsonl", "{\"a\":1}\n\n[2]\r\n\"three\"\n");
+        assertEquals("[{\"a\":1},[2],\"three\"]", output(run("{\"InputType\": \"JSONL\"}", "items.jsonl")));
+        object("bad.jsonl", "{\"a\":1}\n{\"a\":\n{\"a\":3}\n");
+        String cause = failure(run("{\"InputType\": \"JSONL\"}", "bad.jsonl"));
+        assertTrue(cause.startsWith("Line 2 of s3://data/bad.jsonl is not valid JSON: "), cause);
+        object("two.jsonl", "1 2\n");
+        assertEquals("Line 1 of s3://data/two.jsonl is not valid JSON: more than one JSON value on the line",
+                failure(run("{\"InputType\": \"JSONL\"}", "two.jsonl")));
+        // past MaxItems nothing is read: a bad line there does not matter
+        assertEquals("[{\"a\":1}]", output(run("{\"InputType\": \"JSONL\", \"MaxItems\": 1}", "bad.jsonl")));
+    }
+
+    @Test
+    void csvQuotingAndEscapingAsAwsDocumentsIt() throws Exception {
+        object("q.csv", "name,note,path\n"
+                + "\"Lovelace, Ada\",\"two\nlines\",plain\n"
+                + "{\"\"k\"\":\"\"v\"\"},\"say \"\"hi\"\"\",C:\\\\dir\\\\file\n"
+                + "a\\,b,x\\\"y,\\q\n"
+                + "\n"
+                + "short\n"
+                + "1,2,3,4\r\n");
+        JsonNode items = Json.parse(output(run("{\"InputType\": \"CSV\"}", "q.csv")));
+        assertEquals(5, items.size(), items.toString());
+        assertEquals("{\"name\":\"Lovelace, Ada\",\"note\":\"two\\nlines\",\"path\":\"plain\"}", Json.compact(items.get(0)));
+        assertEquals("{\"k\":\"v\"}", items.get(1).path("name").asText());
+        assertEquals("say \"hi\"", items.get(1).path("note").asText());
+        assertEquals("C:\\dir\\file", items.get(1).path("path").asText());
+        assertEquals("a,b", items.get(2).path("name").asText());
+        assertEquals("x\"y", items.get(2).path("note").asText());
+        assertEquals("q", items.get(2).path("path").asText());
+        assertEquals("{\"name\":\"short\",\"note\":\"\",\"path\":\"\"}", Json.compact(items.get(3)));
+        assertEquals("{\"name\":\"1\",\"note\":\"2\",\"path\":\"3\"}", Json.compact(items.get(4)));
+    }
+
+    @Test
+    void csvDelimitersAndGivenHeaders() throws Exception {
+        object("p.csv", "a|b\n\"x|y\"|z\n");
+        assertEquals("[{\"h1\":\"a\",\"h2\":\"b\"},{\"h1\":\"x|y\",\"h2\":\"z\"}]", output(run(
+                "{\"InputType\": \"CSV\", \"CSVDelimiter\": \"PIPE\", \"CSVHeaderLocation\": \"GIVEN\", \"CSVHeaders\": [\"h1\", \"h2\"]}",
+                "p.csv")));
+        object("t.csv", "a\tb\n1\t2\n");
+        assertEquals("[{\"a\":\"1\",\"b\":\"2\"}]", output(run("{\"InputType\": \"CSV\", \"CSVDelimiter\": \"TAB\"}", "t.csv")));
+    }
+
+    @Test
+    void aStrayQuoteOrAnOpenQuotedFieldFailsNamingItsLine() throws Exception {
+        object("stray.csv", "a,b\n1,2\nx\"y,3\n4,5\n");
+        assertEquals("The CSV object s3://data/stray.csv is malformed at line 3: a quote inside an unquoted field "
+                + "(write it as \"\" or quote the whole field)", failure(run("{\"InputType\": \"CSV\"}", "stray.csv")));
+        object("open.csv", "a,b\n1,2\n\"never closed,3\n4,5\n6,7\n");
+        assertEquals("The CSV object s3://data/open.csv is malformed at line 3: the quoted field opened on line 3 is never closed",
+                failure(run("{\"InputType\": \"CSV\"}", "open.csv")));
+        object("after.csv", "a,b\n\"x\"y,1\n");
+        String cause = failure(run("{\"InputType\": \"CSV\"}", "after.csv"));
+        assertTrue(cause.startsWith("The CSV object s3://data/after.csv is malformed at line 2: unexpected character 'y'"), cause);
+        object("dup.csv", "a,a\n1,2\n");
+        assertEquals("CSV headers cannot contain duplicates.", failure(run("{\"InputType\": \"CSV\"}", "dup.csv")));
+    }
+
+    @Test
+    void aCsvHeaderOverTenKibFails() throws Exception {
+        String header = "h".repeat(10 * 1024 - 2) + ",x";
+        object("ok.csv", header + "\n1,2\n");
+        assertEquals("2", Json.parse(output(run("{\"InputType\": \"CSV\"}", "ok.csv"))).get(0).path("x").asText());
+        object("big.csv", header + "y\n1,2\n");
+        assertEquals(ReaderLimits.headerTooLarge(10 * 1024 + 1), failure(run("{\"InputType\": \"CSV\"}", "big.csv")));
+    }
+
+    @Test
+    void aByteOrderMarkIsSkippedByEveryReader() throws Exception {
+        object("bom.json", withBom("[{\"a\":1}]"));
+        assertEquals("[{\"a\":1}]", output(run("{}", "bom.json")));
+        object("bom.jsonl", withBom("{\"a\":1}\n{\"a\":2}\n"));
+        assertEquals("[{\"a\":1},{\"a\":2}]", output(run("{\"InputType\": \"JSONL\"}", "bom.jsonl")));
+        object("bom.csv", withBom("id,name\n1,x\n"));
+        assertEquals("[{\"id\":\"1\",\"name\":\"x\"}]", output(run("{\"InputType\": \"CSV\"}", "bom.csv")));
+    }
+
+    @Test
+    void anObjectOverTheSizeLimitFailsWithoutBeingRead() throws Exception {
+        Path file = s3.resolve("data").resolve("huge.json");
+        Files.createDirectories(file.getParent());
+        try (RandomAccessFile sparse = new RandomAccessFile(file.toFile(), "rw")) {
+            sparse.setLength(ReaderLimits.MAX_OBJECT_BYTES + 1); // sparse: no bytes written
+        }
+        long start = System.nanoTime();
+        assertEquals(ReaderLimits.objectTooLarge("s3://data/huge.json", ReaderLimits.MAX_OBJECT_BYTES + 1),
+                failure(run("{}", "huge.json")));
+        assertTrue(System.nanoTime() - start < 5_000_000_000L, "the object was read");
+    }
+
+    @Test
+    void malformedUtf8IsAnErrorNotReplaced() throws Exception {
+        object("bad.csv", new byte[] {'a', '\n', (byte) 0xC3, '(', '\n'});
+        assertTrue(failure(run("{\"InputType\": \"CSV\"}", "bad.csv")).startsWith("Cannot read s3://data/bad.csv: "));
+    }
+
+    private static byte[] gzip(String text) throws Exception {
+        java.io.ByteArrayOutputStream bytes = new java.io.ByteArrayOutputStream();
+        try (java.util.zip.GZIPOutputStream out = new java.util.zip.GZIPOutputStream(bytes)) {
+            out.write(text.getBytes(StandardCharsets.UTF_8));
+        }
+        return bytes.toByteArray();
+    }
+
+    @Test
+    void anS3InventoryManifestListsGzippedCsvFiles() throws Exception {
+        object("inv/data/one.csv.gz", gzip("\"src\",\"a.txt\",\"10\"\n\"src\",\"b.txt\",\"20\"\n"));
+        object("inv/data/two.csv.gz", gzip("\"src\",\"c.txt\",\"30\"\n"));
+        object("inv/manifest.json", """
+                {"sourceBucket": "src", "destinationBucket": "arn:aws:s3:::data", "version": "2016-11-30",
+                 "fileFormat": "CSV", "fileSchema": "Bucket, Key, Size",
+                 "files": [{"key": "inv/data/one.csv.gz", "size": 60, "MD5checksum": "x"},
+                           {"key": "inv/data/two.csv.gz", "size": 30, "MD5checksum": "y"}]}""");
+        assertEquals("[{\"Bucket\":\"src\",\"Key\":\"a.txt\",\"Size\":\"10\"},{\"Bucket\":\"src\",\"Key\":\"b.txt\",\"Size\":\"20\"},"
+                + "{\"Bucket\":\"src\",\"Key\":\"c.txt\",\"Size\":\"30\"}]", output(run("{\"InputType\": \"MANIFEST\"}", "inv/manifest.json")));
+        assertEquals(2, Json.parse(output(run("{\"InputType\": \"MANIFEST\", \"MaxItems\": 2}", "inv/manifest.json"))).size());
+        object("inv/orc.json", "{\"fileFormat\": \"ORC\", \"fileSchema\": \"Bucket, Key\", \"files\": []}");
+        assertEquals("The S3 inventory s3://data/inv/orc.json is in ORC format; only CSV inventories are supported "
+                + "as an ItemReader manifest.", failure(run("{\"InputType\": \"MANIFEST\"}", "inv/orc.json")));
+        object("inv/missing.json", "{\"fileSchema\": \"Bucket, Key\", \"files\": [{\"key\": \"inv/data/gone.csv.gz\"}]}");
+        assertTrue(failure(run("{\"InputType\": \"MANIFEST\"}", "inv/missing.json"))
+                .startsWith("The specified key does not exist: s3://data/inv/data/gone.csv.gz"));
+    }
+
+    @Test
+    void anAthenaManifestListsDataFilesInTheInputType() throws Exception {
+        object("athena/1.csv.gz", gzip("1,x\n2,y\n"));
+        object("athena/2.csv", "3,z\n");
+        object("athena/manifest.csv", "s3://data/athena/1.csv.gz\ns3://data/athena/2.csv\n");
+        assertEquals("[{\"n\":\"1\",\"s\":\"x\"},{\"n\":\"2\",\"s\":\"y\"},{\"n\":\"3\",\"s\":\"z\"}]", output(run(
+                "{\"ManifestType\": \"ATHENA_DATA\", \"InputType\": \"CSV\", \"CSVHeaderLocation\": \"GIVEN\", \"CSVHeaders\": [\"n\", \"s\"]}",
+                "athena/manifest.csv")));
+    }
+
+    @Test
+    void loadAndFlattenReadsEveryListedObject() throws Exception {
+        object("in/a.json", "[1, 2]");
+        object("in/b.json", withBom("[3]"));
+        object("in/c.json", "[]");
+        object("in/d.json", "[4, 5, 6]");
+        object("other/x.json", "[99]");
+        String flatten = "{\"Transformation\": \"LOAD_AND_FLATTEN\", \"InputType\": \"JSON\"%s}";
+        assertEquals("[1,2,3,4,5,6]", output(run("listObjectsV2", flatten.formatted(""), "\"Prefix\": \"in/\"")));
+        assertEquals("[1,2,3,4]", output(run("listObjectsV2", flatten.formatted(", \"MaxItems\": 4"), "\"Prefix\": \"in/\"")));
+        object("lines/a.jsonl", "{\"k\":1}\n{\"k\":2}\n");
+        object("lines/b.jsonl", "{\"k\":3}\n");
+        assertEquals("[{\"k\":1},{\"k\":2},{\"k\":3}]", output(run("listObjectsV2",
+                "{\"Transformation\": \"LOAD_AND_FLATTEN\", \"InputType\": \"JSONL\"}", "\"Prefix\": \"lines/\"")));
+        object("in/e.json", "{\"not\": \"an array\"}");
+        assertEquals("Attempting to map over non-iterable node.",
+                failure(run("listObjectsV2", flatten.formatted(""), "\"Prefix\": \"in/\"")));
+    }
+
+    @Test
+    void streamedItemsServeAnyOrderOfRequests() throws Exception {
+        object("n.json", "[0,1,2,3,4,5,6,7,8,9]");
+        S3Object object = S3Object.at(new S3Directory(s3, "States.ItemReaderFailed"), "data", "n.json", 1000);
+        StreamedItems items = StreamedItems.of(List.of(new StreamedItems.Source(object, JsonArrayFormat.INSTANCE)), 8);
+        assertEquals(8, items.size());
+        assertEquals(2, items.get(2).asInt());
+        assertEquals(0, items.get(0).asInt());
+        assertEquals(1, items.get(1).asInt());
+        assertEquals(7, items.get(7).asInt());
+        assertEquals(3, items.get(3).asInt()); // handed out before: read again from the start
+        assertEquals(List.of(0, 1, 2, 3, 4, 5, 6, 7), items.stream().map(JsonNode::asInt).toList());
+    }
+}

@@ -1,0 +1,140 @@
+package dev.sfnrun.report;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.sfnrun.definition.DefinitionParser;
+import dev.sfnrun.definition.StateMachine;
+import dev.sfnrun.engine.Execution;
+import dev.sfnrun.engine.ExecutionOptions;
+import dev.sfnrun.engine.ExecutionResult;
+import dev.sfnrun.engine.ExecutionType;
+import dev.sfnrun.engine.time.Clock;
+import dev.sfnrun.history.HistoryEvent;
+import dev.sfnrun.query.Json;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import org.junit.jupiter.api.Test;
+
+/** The recorder summarises as the run goes: what it keeps, what it counts, and that the two add up. */
+class RunRecorderTest {
+    record Run(ExecutionResult result, RunRecorder.Recorded recorded, List<HistoryEvent> history) {
+    }
+
+    static Run run(String definition, String input) throws Exception {
+        StateMachine machine = DefinitionParser.parse(Json.mapper().readTree(definition));
+        RunRecorder recorder = new RunRecorder(machine);
+        ExecutionOptions options = ExecutionOptions.defaults().withType(ExecutionType.EXPRESS)
+                .withClock(Clock.forScale(0)).withRecordHistory(true).withListeners(List.of(recorder));
+        ExecutionResult result = new Execution(machine, Json.mapper().readTree(input), input, options).run();
+        return new Run(result, recorder.finish(result.stopDate()), result.events());
+    }
+
+    /** Every event is a row or counted as hidden; rows are in id order, each once. */
+    static void addsUp(Run run) {
+        Timeline t = run.recorded().timeline();
+        assertEquals(run.history().size(), t.events);
+        assertEquals(t.events, t.rows.size() + t.hiddenEvents);
+        long last = 0;
+        for (Timeline.Row row : t.rows) {
+            assertTrue(row.event().id() > last, "rows in id order");
+            last = row.event().id();
+        }
+    }
+
+    @Test
+    void iterationsPastKeepAreCountedNotKept() throws Exception {
+        Run run = run("""
+                {"QueryLanguage":"JSONata","StartAt":"M","States":{
+                 "M":{"Type":"Map","Items":"{% [1..1000] %}","Output":"{% $count($states.result) %}","End":true,
+                  "ItemProcessor":{"StartAt":"I","States":{"I":{"Type":"Pass","Next":"J"},"J":{"Type":"Pass","End":true}}}}}}""",
+                "{}");
+        assertEquals("SUCCEEDED", run.result().status().name());
+        addsUp(run);
+        Timeline t = run.recorded().timeline();
+        assertEquals(1 + Timeline.KEEP, t.lanes.size());
+        assertEquals(1, t.summaries.size());
+        Timeline.Summary s = t.summaries.get(0);
+        assertEquals(1000 - Timeline.KEEP, s.count());
+        assertEquals(1000 - Timeline.KEEP, s.succeeded());
+        assertEquals(0, s.lane());
+        assertEquals("M", s.map());
+        // each iteration: started, 2 × entered/exited, succeeded
+        assertEquals((1000 - Timeline.KEEP) * 6, t.hiddenEvents);
+        assertEquals(1000, t.visits.get("I")[0]);
+        assertEquals(1000, t.visits.get("J")[0]);
+        assertEquals(1000, t.children.get("M")[0]);
+        assertEquals(0, t.children.get("M")[1]);
+        assertEquals(1000, run.recorded().decided().get("M/J"));
+        // spans: the Map's own and two per shown iteration
+        assertEquals(1 + 2 * Timeline.KEEP, t.spans.size());
+    }
+
+    @Test
+    void aFailedIterationPastKeepIsShownWithItsEvents() throws Exception {
+        Run run = run("""
+                {"StartAt":"M","States":{
+                 "M":{"Type":"Map","ItemsPath":"$.items","MaxConcurrency":1,"End":true,"ItemProcessor":{"StartAt":"I","States":{
+                   "I":{"Type":"Choice","Choices":[{"Variable":"$","NumericEquals":200,"Next":"Bad"}],"Default":"Good"},
+                   "Good":{"Type":"Pass","End":true},
+                   "Bad":{"Type":"Fail","Error":"TwoHundred","Cause":"200 is not accepted"}}}}}}""",
+                "{\"items\":" + range(300) + "}");
+        assertEquals("FAILED", run.result().status().name());
+        addsUp(run);
+        Timeline t = run.recorded().timeline();
+        Set<String> labels = new HashSet<>();
+        t.lanes.forEach(l -> labels.add(l.label() + ":" + l.status()));
+        assertTrue(labels.contains("M #200:failed"), labels.toString());
+        assertTrue(labels.contains("M #49:ok") && !labels.contains("M #50:ok"), labels.toString());
+        assertEquals(1 + Timeline.KEEP + 1, t.lanes.size());
+        Timeline.Summary s = t.summaries.get(0);
+        assertEquals(150, s.count()); // #50 .. #199; #201.. never started
+        assertEquals(150, s.succeeded());
+        // the failed iteration's events are rows, its Fail state a failed span
+        int failedLane = t.lanes.stream().filter(l -> l.label().equals("M #200")).findFirst().orElseThrow().index();
+        List<String> rows = new ArrayList<>();
+        t.rows.stream().filter(r -> r.lane() == failedLane).forEach(r -> rows.add(r.event().type().name()));
+        assertEquals(List.of("MapIterationStarted", "ChoiceStateEntered", "ChoiceStateExited", "FailStateEntered",
+                "MapIterationFailed"), rows);
+        assertTrue(t.spans.stream().anyMatch(sp -> sp.lane() == failedLane && sp.state().equals("Bad")
+                && sp.status().equals("failed")));
+        assertEquals(1, t.visits.get("Bad")[0]);
+        assertEquals(1, t.visits.get("Bad")[1]);
+        assertEquals(201, t.visits.get("I")[0]);
+        assertEquals(201, t.children.get("M")[0]);
+        assertEquals(1, t.children.get("M")[1]);
+    }
+
+    @Test
+    void lanesInsideSummarisedIterationsAreCounted() throws Exception {
+        Run run = run("""
+                {"QueryLanguage":"JSONata","StartAt":"Outer","States":{
+                 "Outer":{"Type":"Map","Items":"{% [1..60] %}","Output":"{% 0 %}","End":true,"ItemProcessor":{"StartAt":"P","States":{
+                   "P":{"Type":"Parallel","End":true,"Branches":[
+                     {"StartAt":"Inner","States":{"Inner":{"Type":"Map","Items":"{% [1..3] %}","End":true,
+                        "ItemProcessor":{"StartAt":"X","States":{"X":{"Type":"Pass","End":true}}}}}},
+                     {"StartAt":"Y","States":{"Y":{"Type":"Pass","End":true}}}]}}}}}}""", "{}");
+        assertEquals("SUCCEEDED", run.result().status().name(), run.result().cause());
+        addsUp(run);
+        Timeline t = run.recorded().timeline();
+        assertEquals(60, t.children.get("Outer")[0]);
+        assertEquals(120, t.children.get("P")[0]); // two branches per iteration, shown or not
+        assertEquals(180, t.children.get("Inner")[0]);
+        assertEquals(180, t.visits.get("X")[0]);
+        // shown: the execution, 50 iterations with 2 branches and 3 inner iterations each
+        assertEquals(1 + 50 * (1 + 2 + 3), t.lanes.size());
+        assertEquals(10, t.summaries.stream().filter(s -> s.map().equals("Outer")).findFirst().orElseThrow().count());
+        assertEquals(0, t.hiddenEvents % 10, "10 alike iterations hidden");
+        assertTrue(t.hiddenEvents > 10 * 10);
+    }
+
+    static String range(int n) {
+        StringBuilder out = new StringBuilder("[");
+        for (int i = 0; i < n; i++) {
+            out.append(i == 0 ? "" : ",").append(i);
+        }
+        return out.append(']').toString();
+    }
+}
