@@ -7,6 +7,7 @@ import java.io.OutputStream;
 import java.io.PrintStream;
 import java.lang.reflect.Field;
 import java.security.Permission;
+import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
  * The one place where the process ends. Only the real command line ({@link SfnRun#main}) installs
@@ -28,7 +29,12 @@ import java.security.Permission;
 final class ExitGuard extends SecurityManager {
     /** How long shutdown hooks may take after sfn-run's own exit. */
     static final long HOOKS_MILLIS = 3_000;
-    private static volatile boolean exiting;
+    /** Set by sfn-run's own exit: the System.exit that follows is let through. */
+    private static volatile boolean ownExit;
+    /** Won by the first exit of either kind: any later one (another thread of task code) waits for the halt. */
+    private static final AtomicBoolean ending = new AtomicBoolean();
+    /** The thread halting the JVM after task code's exit. */
+    private static volatile Thread halting;
     private final PrintStream err;
     private final Flushable out;
 
@@ -76,7 +82,10 @@ final class ExitGuard extends SecurityManager {
 
     /** sfn-run's own exit with {@code code}, bounded in time whatever shutdown hooks do. */
     static void exit(int code, PrintStream err) {
-        exiting = true;
+        if (!ending.compareAndSet(false, true)) {
+            waitForTheHalt(); // task code is ending the process as a run that did not finish: that status wins
+        }
+        ownExit = true;
         Thread watchdog = new Thread(() -> {
             try {
                 Thread.sleep(HOOKS_MILLIS);
@@ -95,16 +104,31 @@ final class ExitGuard extends SecurityManager {
 
     /** sfn-run's own immediate end (a second Ctrl-C). */
     static void halt(int code) {
-        exiting = true;
+        ending.set(true);
         Runtime.getRuntime().halt(code);
+    }
+
+    /** Blocks the calling thread for good: another thread is about to halt the JVM. */
+    private static void waitForTheHalt() {
+        while (true) {
+            try {
+                Thread.sleep(60_000);
+            } catch (InterruptedException e) {
+                // nothing ends this thread but the halt
+            }
+        }
     }
 
     @Override
     public void checkExit(int status) {
-        if (exiting) {
+        if (ownExit || Thread.currentThread() == halting) {
             return;
         }
-        exiting = true;
+        if (!ending.compareAndSet(false, true)) {
+            // a second exit (two Map items calling System.exit at once, or one during sfn-run's own end):
+            // letting it through would race the first one's halt with its own status
+            waitForTheHalt();
+        }
         String task = TaskThreads.current();
         String who = task != null ? "task code of " + task
                 : "code on thread '" + Thread.currentThread().getName() + "'";
@@ -116,6 +140,7 @@ final class ExitGuard extends SecurityManager {
         err.println("sfn-run: the run did not finish: " + who + " tried to end the process (System.exit or "
                 + "Runtime.halt with status " + status + ")");
         err.flush();
+        halting = Thread.currentThread(); // the halt below passes through here again
         Runtime.getRuntime().halt(ExitCodes.NOT_FINISHED);
     }
 

@@ -254,7 +254,7 @@ public final class RunCommand implements Callable<Integer> {
             options = options.withListeners(printer);
         }
         ReportOption report = ReportOption.read(spec);
-        options = report.listenTo(options, machine);
+        options = report.listenTo(options, machine, loaded.definition());
         Execution execution = new Execution(machine, input, inputText, options);
         ExecutionResult result;
         if (stopOnSignal) {

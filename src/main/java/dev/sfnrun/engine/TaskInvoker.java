@@ -185,7 +185,8 @@ final class TaskInvoker {
         } catch (PathNotFoundException | UndefinedVariableException e) {
             throw StatesError.runtime("Invalid path '" + path + "' : " + e.getMessage());
         }
-        if (value == null || !value.canConvertToExactIntegral() || !value.isNumber() || value.asLong() <= 0
+        if (value == null || !value.canConvertToExactIntegral() || !value.isNumber() || !value.canConvertToLong()
+                || value.asLong() <= 0
                 || value.asLong() > DEFAULT_SECONDS) {
             throw StatesError.runtime("The " + field + " field refers to value " + (value == null ? "null"
                     : Json.compact(value)) + " which is not a valid positive integer: " + path);

@@ -73,7 +73,9 @@ final class WaitTimer {
         if (value == null) {
             throw StatesError.runtime("The SecondsPath parameter does not reference an input value: " + path);
         }
-        if (!value.isIntegralNumber() && !(value.isNumber() && value.canConvertToExactIntegral())) {
+        // a whole number beyond a long (1e30, 2^64 + 1) cannot be parsed as one either: never wrapped or clamped
+        if (!value.isIntegralNumber() && !(value.isNumber() && value.canConvertToExactIntegral())
+                || !value.canConvertToLong()) {
             throw StatesError.runtime("The SecondsPath parameter cannot be parsed as a long value: " + path + " == "
                     + (value.isTextual() ? value.asText() : Json.compact(value)));
         }

@@ -3,7 +3,6 @@ package dev.sfnrun.io;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.ByteBuffer;
-import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CharsetDecoder;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
@@ -139,11 +138,21 @@ public final class BoundedFiles {
         CharsetDecoder decoder = StandardCharsets.UTF_8.newDecoder()
                 .onMalformedInput(CodingErrorAction.REPORT).onUnmappableCharacter(CodingErrorAction.REPORT);
         ByteBuffer buffer = ByteBuffer.wrap(bytes);
-        try {
-            return decoder.decode(buffer).toString();
-        } catch (CharacterCodingException e) {
-            throw new FileProblem(name + ": not UTF-8 text");
+        java.nio.CharBuffer chars = java.nio.CharBuffer.allocate(bytes.length);
+        java.nio.charset.CoderResult result = decoder.decode(buffer, chars, true);
+        if (result.isError()) {
+            int at = buffer.position();
+            int line = 1;
+            for (int i = 0; i < at; i++) {
+                if (bytes[i] == '\n') {
+                    line++;
+                }
+            }
+            throw new FileProblem(name + ": not UTF-8 text (byte 0x" + String.format("%02X", bytes[at] & 0xff) + " at offset "
+                    + at + ", line " + line + ", is not valid UTF-8); sfn-run reads its files as UTF-8: save it in that encoding");
         }
+        decoder.flush(chars);
+        return chars.flip().toString();
     }
 
     private static String reason(IOException e) {

@@ -33,6 +33,36 @@ public final class JsonMessages {
         if (message.contains("No content to map due to end-of-input")) {
             return "no JSON value in the text";
         }
-        return message.replaceAll("\\s*\\R\\s*", " ").trim() + opened;
+        return reword(message.replaceAll("\\s*\\R\\s*", " ").trim()) + opened;
+    }
+
+    /** Jackson's wording of the common mistakes, said plainly (anything else stays as Jackson says it). */
+    private static final String[][] REWORDINGS = {
+        {"^Unexpected character \\('(.*?)' \\(code \\d+\\)\\): was expecting double-quote to start field name$",
+            "a key must be a string in double quotes, found '$1'"},
+        {"^Unexpected character \\('(.*?)' \\(code \\d+\\)\\): was expecting a colon to separate field name and value$",
+            "expected ':' after a key, found '$1'"},
+        {"^Unexpected character \\('(.*?)' \\(code \\d+\\)\\): was expecting comma to separate Object entries$",
+            "expected ',' or '}' after a value in an object, found '$1'"},
+        {"^Unexpected character \\('(.*?)' \\(code \\d+\\)\\): was expecting comma to separate Array entries$",
+            "expected ',' or ']' after a value in an array, found '$1'"},
+        {"^Unexpected character \\('(.*?)' \\(code \\d+\\)\\): expected a (valid )?value.*$",
+            "a value is missing before '$1' (strings need double quotes)"},
+        {"^Unexpected close marker '(.)': expected '.' \\(for root.*$", "an extra '$1' after the end of the JSON value"},
+        {"^Unexpected close marker '(.)': expected '(.)'.*$", "'$1' where '$2' should close what is open"},
+        {"^Unrecognized token '(.*?)': was expecting .*$", "'$1' is not a JSON value (strings need double quotes)"},
+        {"^Illegal unquoted character \\(\\(CTRL-CHAR, code (\\d+)\\)\\): has to be escaped.*$",
+            "a control character (code $1) in a string must be escaped (as \\\\n, \\\\t or \\\\u00XX)"},
+        {"^Unexpected character \\('(.*?)' \\(code \\d+\\)\\): Expected space separating root-level values$",
+            "more text ('$1') after the JSON value"},
+    };
+
+    private static String reword(String message) {
+        for (String[] rewording : REWORDINGS) {
+            if (message.matches(rewording[0])) {
+                return message.replaceFirst(rewording[0], rewording[1]);
+            }
+        }
+        return message;
     }
 }

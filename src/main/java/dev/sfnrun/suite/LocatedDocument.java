@@ -93,6 +93,11 @@ public final class LocatedDocument {
             if (!Files.exists(file)) {
                 throw error(shownName, 0, "no such file");
             }
+            try {
+                dev.sfnrun.io.BoundedFiles.regularFile(file, shownName); // a named pipe or device: never a blocked read
+            } catch (dev.sfnrun.io.BoundedFiles.FileProblem e) {
+                throw error(shownName, 0, e.getMessage().substring(shownName.length() + 2));
+            }
             long size = Files.size(file);
             if (size > MAX_BYTES) {
                 throw error(shownName, 0, "is " + size + " bytes; suite files and the files they name are read up to "

@@ -23,6 +23,11 @@ final class SourceFiles {
             if (Files.isDirectory(path)) {
                 throw new TemplateException(name + ": is a directory, not a file");
             }
+            try {
+                dev.sfnrun.io.BoundedFiles.regularFile(path, name); // a named pipe or device: never a blocked read
+            } catch (dev.sfnrun.io.BoundedFiles.FileProblem e) {
+                throw new TemplateException(e.getMessage());
+            }
             long size = Files.size(path);
             if (size > MAX_BYTES) {
                 throw new TemplateException(name + ": " + size + " bytes; sfn-run reads files up to " + MAX_BYTES);

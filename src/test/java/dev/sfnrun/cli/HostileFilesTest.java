@@ -70,7 +70,8 @@ class HostileFilesTest {
     @Test
     void aContextFileThatIsNotUtf8() throws Exception {
         Path latin1 = Files.write(dir.resolve("ctx.json"), new byte[] {'{', '"', (byte) 0xE9, '"', ':', '1', '}'});
-        CliRun.assertOneLineError(quickly(definition(), "--context", latin1.toString()), latin1 + ": not UTF-8 text");
+        CliRun.assertOneLineError(quickly(definition(), "--context", latin1.toString()), latin1 + ": not UTF-8 text "
+                + "(byte 0xE9 at offset 2, line 1, is not valid UTF-8); sfn-run reads its files as UTF-8: save it in that encoding");
     }
 
     @Test
@@ -108,5 +109,58 @@ class HostileFilesTest {
         assertTrue(!result.out().contains("\u001b") && !result.out().contains("\r") && !result.out().contains("\u0007")
                 && !result.out().contains("\u009b"), result.out());
         assertTrue(result.out().contains("\\u001b[2J"), result.out());
+    }
+
+    private static void oneLineStarting(CliRun result, String start) {
+        assertEquals(ExitCodes.CANNOT_START, result.code(), result.err());
+        assertEquals("", result.out());
+        assertTrue(result.err().startsWith("sfn-run: " + start), result.err());
+        assertEquals(1, result.err().lines().count(), result.err());
+    }
+
+    private String taskDefinition() throws Exception {
+        return CliRun.file(dir, "task.asl.json", """
+                {"StartAt": "T", "States": {"T": {"Type": "Task", "End": true,
+                  "Resource": "arn:aws:lambda:us-east-1:123456789012:function:F"}}}""");
+    }
+
+    @Test
+    void aCorruptJarOnTheClasspathIsNamed() throws Exception {
+        Path random = Files.write(dir.resolve("random.jar"), new byte[] {1, 2, 3, 4, 5, 6, 7, 8, 9});
+        CliRun.assertOneLineError(quickly(definition(), "--classpath", random.toString()), "--classpath " + random
+                + ": not a valid jar (a corrupt or truncated zip file: zip END header not found)");
+        Path truncated = Files.write(dir.resolve("cut.jar"), new byte[] {'P', 'K', 3, 4, 20, 0, 0, 0});
+        oneLineStarting(quickly(definition(), "--classpath", dir + java.io.File.pathSeparator + truncated),
+                "--classpath " + truncated + ": not a valid jar");
+        Path fifo = dir.resolve("pipe.jar");
+        assertEquals(0, new ProcessBuilder("mkfifo", fifo.toString()).start().waitFor());
+        CliRun.assertOneLineError(quickly(definition(), "--classpath", fifo.toString()), "--classpath " + fifo
+                + ": is a named pipe, socket or device, not a regular file (sfn-run reads only regular files)");
+    }
+
+    @Test
+    void mockFileMistakesAreOneLineNamingTheFileAndThePlace() throws Exception {
+        String[][] cases = {
+            {"{\"StateMachines\": {\"task\": {\"TestCases\": {\"C\": {\"T\": \"R\"}}}}, x: 1}",
+                "not valid JSON: a key must be a string in double quotes, found 'x' (line 1, column 63)"},
+            {"{\"StateMachines\": {\"task\": {\"TestCases\": {\"C\": {\"T\": \"R\"}}}}, \"MockedResponses\"}",
+                "not valid JSON: expected ':' after a key, found '}'"},
+            {"{\"StateMachines\": {\"task\": {\"TestCases\": {\"C\": {\"T\": \"R\"}}}}}}", "not valid JSON: an extra '}' after the end"},
+            {"{\"StateMachines\": {\"task\": {\"TestCases\": {\"C\": {\"T\": \"R\"}}}},"
+                    + " \"MockedResponses\": {\"R\": {\"0\": {\"Throw\": {\"Eror\": \"E\"}}}}}",
+                "MockedResponses.R.0.Throw: unknown field 'Eror' (Throw has Error and Cause)"},
+            {"{\"StateMachines\": {\"task\": {\"TestCases\": {\"C\": []}}}}",
+                "StateMachines.task.TestCases.C: must be an object of state names and MockedResponses names"},
+            {"{\"StateMachines\": {\"task\": {\"TestCases\": {\"C\": {\"T\": \"R\"}}}},"
+                    + " \"MockedResponses\": {\"R\": {\"first\": {\"Return\": 1}}}}",
+                "MockedResponses.R.first: an invocation key is a number (\"0\") or a range (\"1-2\")"},
+        };
+        for (String[] c : cases) {
+            String mock = CliRun.file(dir, "mock.json", c[0]);
+            oneLineStarting(quickly(taskDefinition(), "--mock-config", mock, "--test-case", "C"), mock + ": " + c[1]);
+        }
+        Path latin1 = Files.write(dir.resolve("latin1.json"), new byte[] {'{', '"', 'S', '"', ':', '"', (byte) 0xE9, '"', '}'});
+        oneLineStarting(quickly(taskDefinition(), "--mock-config", latin1.toString(), "--test-case", "C"),
+                "--mock-config " + latin1 + ": not UTF-8 text (byte 0xE9 at offset 6, line 1, is not valid UTF-8)");
     }
 }

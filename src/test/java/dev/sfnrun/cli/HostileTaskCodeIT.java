@@ -91,4 +91,54 @@ class HostileTaskCodeIT {
             result.assertOneLine(ExitCodes.NOT_FINISHED, "cannot write to standard output", "not delivered");
         }
     }
+
+    @Test
+    void manyMapItemsCallingSystemExitAtOnceAreOneRunThatDidNotFinish() throws Exception {
+        // four children end the process at the same moment: the first halts with NOT_FINISHED, the others wait
+        // for it (before, a second exit could slip through with status 0: no output and exit 0)
+        for (String mode : new String[] {"INLINE", "DISTRIBUTED"}) {
+            String definition = CliRun.file(dir, "exits-" + mode + ".asl.json", """
+                    {"StartAt": "M", "States": {"M": {"Type": "Map", "ItemsPath": "$.items", "End": true,
+                      "ItemProcessor": {"ProcessorConfig": %s, "StartAt": "H",
+                        "States": {"H": {"Type": "Task", "End": true,
+                          "Resource": "arn:aws:lambda:us-east-1:123456789012:function:Hostile"}}}}}}
+                    """.formatted(mode.equals("INLINE") ? "{\"Mode\": \"INLINE\"}"
+                    : "{\"Mode\": \"DISTRIBUTED\", \"ExecutionType\": \"STANDARD\"}"));
+            for (int attempt = 0; attempt < 3; attempt++) {
+                HostileProcess.run(dir, null, 60, definition, "--input-json", "{\"items\": [1, 2, 3, 4, 5, 6]}",
+                        "--task", "Hostile=dev.sfnrun.testtasks.Exiter", "--time-scale=0", "-q")
+                        .assertOneLine(ExitCodes.NOT_FINISHED, "the run did not finish", "state 'H'", "status 0");
+            }
+        }
+    }
+
+    @Test
+    void anErrorOfTaskCodeInAParallelBranchOrAMapItemFailsOnlyThatTask() throws Exception {
+        String definition = CliRun.file(dir, "crash-in-branches.asl.json", """
+                {"StartAt": "P", "States": {"P": {"Type": "Parallel", "End": true, "Branches": [
+                  {"StartAt": "M", "States": {"M": {"Type": "Map", "ItemsPath": "$.items", "End": true,
+                    "ItemProcessor": {"ProcessorConfig": {"Mode": "DISTRIBUTED", "ExecutionType": "STANDARD"},
+                      "StartAt": "H", "States": {"H": {"Type": "Task", "End": true,
+                        "Resource": "arn:aws:lambda:us-east-1:123456789012:function:Hostile",
+                        "Catch": [{"ErrorEquals": ["States.ALL"], "Next": "Caught"}]},
+                        "Caught": {"Type": "Pass", "End": true}}}}}},
+                  {"StartAt": "H2", "States": {"H2": {"Type": "Task", "End": true,
+                    "Resource": "arn:aws:lambda:us-east-1:123456789012:function:Hostile",
+                    "Catch": [{"ErrorEquals": ["States.ALL"], "Next": "Caught2"}]},
+                    "Caught2": {"Type": "Pass", "End": true}}}]}}}
+                """);
+        for (String crash : new String[] {"Crash", "Unlinked", "Hog"}) {
+            HostileProcess result = HostileProcess.run(dir, null, 120, definition, "--input-json", "{\"items\": [1, 2]}",
+                    "--task", "Hostile=dev.sfnrun.testtasks." + crash, "--time-scale=0", "-q");
+            assertEquals(ExitCodes.OK, result.code(), crash + ": " + result.err());
+            // every item and the branch caught the crashed runtime's error: nothing is null or missing
+            com.fasterxml.jackson.databind.JsonNode output = dev.sfnrun.query.Json.parse(result.out());
+            assertEquals(2, output.get(0).size(), result.out());
+            for (com.fasterxml.jackson.databind.JsonNode item : output.get(0)) {
+                assertEquals("Lambda.Unknown", item.path("Error").asText(), crash + ": " + result.out());
+                assertTrue(item.path("Cause").asText().contains("Runtime.ExitError"), result.out());
+            }
+            assertEquals("Lambda.Unknown", output.get(1).path("Error").asText(), result.out());
+        }
+    }
 }

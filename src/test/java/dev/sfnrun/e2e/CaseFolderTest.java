@@ -41,7 +41,9 @@ import org.junit.jupiter.api.TestFactory;
  * {@code stateMachineName}, {@code type} (EXPRESS) and {@code context} (fields merged over $$).
  * A folder {@code s3/} is the root of local "S3" for ItemReader and ResultWriter. Event types of
  * a definition that runs anything concurrently are compared as a multiset with the same first and
- * last event, since branches at the same instant interleave in any order (as on AWS).
+ * last event, since branches at the same instant interleave in any order (as on AWS); events a branch
+ * may not reach when another branch fails first are listed in {@code "mayBeMissing"} (each at most as
+ * many times as it may be missing).
  * A case whose definition must be rejected at load has {@code "loadError": "text"}, found in the
  * message or the JSON pointer of the offending field.
  *
@@ -99,8 +101,20 @@ class CaseFolderTest {
             expected.get("events").forEach(type -> wanted.add(type.asText()));
             List<String> actual = result.events().stream().map(HistoryEvent::type).map(Enum::name).toList();
             if (concurrent(definition)) {
-                // branches and iterations at the same (virtual) time interleave in any order, as on AWS
-                assertEquals(sorted(wanted), sorted(actual), "event types (in any order)");
+                // branches and iterations at the same (virtual) time interleave in any order, as on AWS;
+                // "mayBeMissing" lists events of a branch that another branch's failure may stop before it
+                // writes them (AWS does not define which comes first)
+                List<String> missing = new ArrayList<>(wanted);
+                actual.forEach(missing::remove);
+                List<String> mayBeMissing = new ArrayList<>();
+                expected.path("mayBeMissing").forEach(type -> mayBeMissing.add(type.asText()));
+                List<String> unexplained = new ArrayList<>(missing);
+                mayBeMissing.forEach(unexplained::remove);
+                List<String> present = new ArrayList<>(wanted);
+                missing.forEach(present::remove);
+                assertTrue(unexplained.isEmpty(), "events missing (not listed as mayBeMissing): " + unexplained
+                        + " in " + actual);
+                assertEquals(sorted(present), sorted(actual), "event types (in any order)");
                 assertEquals(wanted.get(0), actual.get(0), "first event");
                 assertEquals(wanted.get(wanted.size() - 1), actual.get(actual.size() - 1), "last event");
             } else {

@@ -153,6 +153,11 @@ public final class JsonataTemplate implements ValueExpr {
     public JsonNode evaluate(JsonNode input, JsonNode result, JsonNode errorOutput, EvalContext context) {
         States states = new States(input, result, errorOutput, context);
         JsonNode value = root.evaluate(states);
+        if ((expect == Expect.POSITIVE_INTEGER || expect == Expect.NON_NEGATIVE_INTEGER) && value.isBigInteger()
+                && !value.canConvertToLong()) {
+            // JSONata's numbers are doubles: a whole number beyond a long is a huge double (saturating), never wrapped
+            value = com.fasterxml.jackson.databind.node.DoubleNode.valueOf(value.doubleValue());
+        }
         check(value);
         return value;
     }

@@ -42,6 +42,10 @@ public final class MockConfig {
                     + known(root.path("StateMachines")) + "; set the name with --state-machine-name");
         }
         JsonNode states = machine.path("TestCases").path(testCase);
+        if (machine.path("TestCases").has(testCase) && !states.isObject()) {
+            throw new TaskLoadException(file + ": StateMachines." + stateMachineName + ".TestCases." + testCase
+                    + ": must be an object of state names and MockedResponses names");
+        }
         if (!states.isObject()) {
             throw new TaskLoadException(file + ": state machine '" + stateMachineName + "' has no test case '"
                     + testCase + "'" + known(machine.path("TestCases")));
@@ -72,6 +76,18 @@ public final class MockConfig {
                 entries.add(new MockedResponse.Entry(range[0], range[1], value.get("Return"), null, null));
             } else {
                 JsonNode thrown = value.get("Throw");
+                if (!thrown.isObject()) {
+                    throw new TaskLoadException(where + ".Throw: must be an object with Error and Cause");
+                }
+                for (Iterator<String> names = thrown.fieldNames(); names.hasNext(); ) {
+                    String key = names.next();
+                    if (!key.equals("Error") && !key.equals("Cause")) {
+                        throw new TaskLoadException(where + ".Throw: unknown field '" + key + "' (Throw has Error and Cause)");
+                    }
+                    if (!thrown.get(key).isTextual()) {
+                        throw new TaskLoadException(where + ".Throw." + key + ": must be a string");
+                    }
+                }
                 entries.add(new MockedResponse.Entry(range[0], range[1], null, text(thrown, "Error"), text(thrown, "Cause")));
             }
         }

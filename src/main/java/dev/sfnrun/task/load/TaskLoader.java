@@ -6,6 +6,7 @@ import java.io.File;
 import java.net.MalformedURLException;
 import java.net.URL;
 import java.net.URLClassLoader;
+import dev.sfnrun.io.BoundedFiles;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -35,6 +36,9 @@ public final class TaskLoader {
      * A loader over {@code classpath}: jars and directories, each entry possibly a list joined by
      * the platform's path separator ({@code a.jar:classes}).
      */
+    /** AWS's limit on a Lambda function's unzipped code (250 MB); a jar is at most that. */
+    static final long MAX_JAR_BYTES = 250L << 20;
+
     public static TaskLoader over(List<String> classpath, String region, String account) {
         List<URL> urls = new ArrayList<>();
         for (String entry : classpath) {
@@ -49,6 +53,9 @@ public final class TaskLoader {
                 if (!Files.isDirectory(path) && !part.endsWith(".jar") && !part.endsWith(".zip")) {
                     throw new TaskLoadException("--classpath " + part + ": not a directory or a .jar file");
                 }
+                if (!Files.isDirectory(path)) {
+                    checkJar(path, part);
+                }
                 try {
                     urls.add(path.toAbsolutePath().toUri().toURL());
                 } catch (MalformedURLException e) {
@@ -59,6 +66,31 @@ public final class TaskLoader {
         ClassLoader parent = TaskLoader.class.getClassLoader();
         ClassLoader loader = urls.isEmpty() ? parent : new URLClassLoader(urls.toArray(URL[]::new), parent);
         return new TaskLoader(loader, region, account);
+    }
+
+    /**
+     * A jar on the class path is a regular file of at most {@link #MAX_JAR_BYTES} whose zip directory
+     * reads; else one line naming it (a URLClassLoader would skip a corrupt jar without a word).
+     */
+    private static void checkJar(Path path, String part) {
+        java.nio.file.attribute.BasicFileAttributes attributes;
+        try {
+            attributes = BoundedFiles.regularFile(path, "--classpath " + part);
+        } catch (BoundedFiles.FileProblem e) {
+            throw new TaskLoadException(e.getMessage());
+        }
+        if (attributes.size() > MAX_JAR_BYTES) {
+            throw new TaskLoadException("--classpath " + part + ": is " + attributes.size() + " bytes; AWS accepts at most "
+                    + MAX_JAR_BYTES + " bytes (250 MiB) for a Lambda function's code");
+        }
+        try (java.util.zip.ZipFile zip = new java.util.zip.ZipFile(path.toFile())) {
+            zip.size(); // the zip directory read: the jar's classes can be found
+        } catch (java.util.zip.ZipException e) {
+            throw new TaskLoadException("--classpath " + part + ": not a valid jar (a corrupt or truncated zip file"
+                    + (e.getMessage() == null ? "" : ": " + e.getMessage()) + ")");
+        } catch (java.io.IOException e) {
+            throw new TaskLoadException("--classpath " + part + ": cannot read the jar: " + e.getMessage());
+        }
     }
 
     /**
