@@ -84,6 +84,10 @@ final class CdsTraining {
             runs.add(new String[] {"test", suite.toString(), "--coverage", "--junit", dir.resolve("junit.xml").toString(),
                 "--min-coverage", "states=90,transitions=90"});
             runs.add(new String[] {"test", suite.toString(), "--output", "json"});
+            // pictures: the report of a run and the SVG of a graph (the layout library is most of their start-up)
+            runs.add(new String[] {tutorial.toString(), "--input-json", "{\"statuscode\": \"429\"}", "--time-scale", "0",
+                "--quiet", "--report", dir.resolve("report.html").toString()});
+            runs.add(new String[] {"graph", tutorial.toString(), "--format", "svg", "-o", dir.resolve("graph.svg").toString()});
             runs.add(new String[] {"--help"});
             runs.add(new String[] {"--no-such-option"});
             for (String[] run : runs) {
@@ -95,7 +99,7 @@ final class CdsTraining {
                     new ByteArrayInputStream(new byte[0]), nowhere, nowhere, true);
         } finally {
             for (String name : new String[] {"tutorial.asl.json", "loop.asl.json", "invalid.asl.json", "input.json",
-                "t.sfn-test.yaml", "junit.xml"}) {
+                "t.sfn-test.yaml", "junit.xml", "report.html", "graph.svg"}) {
                 Files.deleteIfExists(dir.resolve(name));
             }
             Files.deleteIfExists(dir);

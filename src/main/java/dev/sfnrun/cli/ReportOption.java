@@ -1,10 +1,12 @@
 package dev.sfnrun.cli;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import dev.sfnrun.definition.StateMachine;
 import dev.sfnrun.engine.ExecutionOptions;
 import dev.sfnrun.engine.ExecutionResult;
 import dev.sfnrun.history.ExecutionListener;
 import dev.sfnrun.report.HtmlReport;
+import dev.sfnrun.report.Picture;
 import dev.sfnrun.report.ReportInput;
 import dev.sfnrun.report.RunRecorder;
 import dev.sfnrun.template.LoadedMachine;
@@ -17,6 +19,7 @@ final class ReportOption {
     private static final String NAME = "--report";
     private final String file;
     private RunRecorder recorder;
+    private Picture picture;
 
     private ReportOption(String file) {
         this.file = file;
@@ -32,11 +35,15 @@ final class ReportOption {
         return new ReportOption(Specs.value(spec, NAME));
     }
 
-    /** {@code options} with this run's recorder among its listeners (unchanged without --report). */
-    ExecutionOptions listenTo(ExecutionOptions options, StateMachine machine) {
+    /**
+     * {@code options} with this run's recorder among its listeners (unchanged without --report); the
+     * picture of {@code definition} is laid out in the background meanwhile.
+     */
+    ExecutionOptions listenTo(ExecutionOptions options, StateMachine machine, JsonNode definition) {
         if (file == null) {
             return options;
         }
+        picture = Picture.inBackground(definition);
         recorder = new RunRecorder(machine);
         List<ExecutionListener> listeners = new ArrayList<>(options.listeners());
         listeners.add(recorder);
@@ -52,6 +59,6 @@ final class ReportOption {
         String title = source == null || source.equals("-") ? "state machine"
                 : source.substring(source.lastIndexOf('/') + 1);
         ReportInput input = new ReportInput(title, machine.definition(), result, ReportInput.clockOf(timeScale));
-        OutputFiles.write(file, writer -> HtmlReport.write(writer, input, recorder));
+        OutputFiles.write(file, writer -> HtmlReport.write(writer, input, recorder, picture));
     }
 }

@@ -262,7 +262,7 @@ public final class RunCommand implements Callable<Integer> {
     private Integer run(StateMachine machine, LoadedMachine loaded, ExecutionOptions options, JsonEvents events,
                         JsonNode input, String inputText, boolean text, boolean colour, PrintWriter out) {
         ReportOption report = ReportOption.read(spec);
-        options = report.listenTo(options, machine);
+        options = report.listenTo(options, machine, loaded.definition());
         Execution execution = new Execution(machine, input, inputText, options);
         ExecutionResult result;
         if (stopOnSignal) {

@@ -32,6 +32,12 @@ final class ContextObject {
         overrides = options.contextOverrides();
     }
 
+    /** A redriven run: {@code $$.Execution.RedriveCount} and {@code RedriveTime}. */
+    void redriven(int count, Instant at) {
+        execution.put("RedriveCount", count);
+        execution.put("RedriveTime", timestamp(at));
+    }
+
     /** A whole context object given for a single-state run (TestState's context), or null. */
     private ObjectNode given;
 

@@ -117,6 +117,11 @@ public final class EventLog {
                 || type == EventType.ExecutionTimedOut || type == EventType.ExecutionAborted;
     }
 
+    /** A redriven run's events follow the earlier run's, whose last event was {@code id}. */
+    synchronized void continueAfter(long id) {
+        lastId = id;
+    }
+
     synchronized long count() {
         return lastId;
     }

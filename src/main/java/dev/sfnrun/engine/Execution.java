@@ -42,6 +42,10 @@ public final class Execution {
     private SingleStatePlan plan;
     /** The error a catcher took in a single-state run. */
     private StatesError caught;
+    /** Where a redriven run goes on ({@link #resume}), else null. */
+    private ResumePoint resumeFrom;
+    /** Where this run stopped when it did not finish (see {@link #resumePoint()}). */
+    private volatile ResumePoint unfinished;
     private final java.util.List<MapRunResult> mapRuns = java.util.Collections.synchronizedList(new java.util.ArrayList<>());
 
     /**
@@ -67,6 +71,40 @@ public final class Execution {
         return role != null && role.isTextual() ? role.asText() : options.roleArn();
     }
 
+    /**
+     * A redriven run of an execution that did not succeed (AWS's RedriveExecution): {@link #run()}
+     * writes {@code ExecutionRedriven} after the earlier run's last event, then goes on from the
+     * point's state with the input it had and the variables as they were, rerunning only the
+     * branches or iterations of a Parallel or Map state that did not succeed. The execution's own
+     * TimeoutSeconds counts again from the redrive; {@code $$.Execution} shows the first run's
+     * StartTime and input, the RedriveCount and RedriveTime.
+     *
+     * @param machine the same definition the earlier run had
+     */
+    public static Execution resume(StateMachine machine, ResumePoint point, ExecutionOptions options) {
+        Execution execution = new Execution(machine, point.executionInput(), Json.compact(point.executionInput()), options);
+        execution.resumeFrom = point;
+        return execution;
+    }
+
+    /**
+     * Where this run can be redriven from ({@link #resume}), once {@link #run()} has returned with
+     * any status but SUCCEEDED; null for a run that succeeded or has not ended.
+     */
+    public ResumePoint resumePoint() {
+        ResumePoint point = unfinished;
+        return point == null ? null : point.withLastEventId(log.count());
+    }
+
+    /** The top-level state {@code state} did not finish: what a redrive needs to go on from it. */
+    void unfinished(dev.sfnrun.definition.State state, JsonNode stateInput, Scope scope, StateRun run) {
+        JsonNode[] children = run == null ? null : run.childResults;
+        unfinished = new ResumePoint(state.name(), stateInput, scope.values(),
+                children == null ? null : java.util.Arrays.asList(children), input,
+                resumeFrom == null ? start : resumeFrom.startTime(), 0,
+                resumeFrom == null ? 0 : resumeFrom.redriveCount() + 1);
+    }
+
     public ExecutionResult run() {
         start = clock.now();
         // TimeoutSeconds, within the longest run AWS allows the workflow type (5 minutes for Express)
@@ -75,15 +113,39 @@ public final class Execution {
             limit = Duration.ofSeconds(machine.timeoutSeconds());
         }
         deadline = start.plus(limit);
-        context = new ContextObject(options, executionArn, input, start);
-        log.appendAfter(0, EventType.ExecutionStarted, EventDetails.create()
-                .payload("input", new Payload(input, inputText))
-                .put("roleArn", roleArn()));
-        Trail trail = new Trail(0);
+        Trail trail;
+        dev.sfnrun.definition.State first = machine.graph().start();
+        JsonNode firstInput = input;
+        Scope scope = new Scope(null);
+        JsonNode[] seeds = null;
+        if (resumeFrom == null) {
+            context = new ContextObject(options, executionArn, input, start);
+            log.appendAfter(0, EventType.ExecutionStarted, EventDetails.create()
+                    .payload("input", new Payload(input, inputText))
+                    .put("roleArn", roleArn()));
+            trail = new Trail(0);
+        } else {
+            int count = resumeFrom.redriveCount() + 1;
+            context = new ContextObject(options, executionArn, input, resumeFrom.startTime());
+            context.redriven(count, start);
+            log.continueAfter(resumeFrom.lastEventId());
+            HistoryEvent redriven = log.appendAfter(resumeFrom.lastEventId(), EventType.ExecutionRedriven,
+                    EventDetails.create().put("redriveCount", count));
+            trail = new Trail(redriven.id());
+            first = machine.graph().state(resumeFrom.stateName());
+            if (first == null) {
+                throw new IllegalArgumentException("No state " + resumeFrom.stateName() + " to resume from");
+            }
+            firstInput = resumeFrom.stateInput();
+            java.util.Map<String, Long> sizes = new java.util.HashMap<>();
+            resumeFrom.variables().forEach((name, value) -> sizes.put(name, (long) Json.compact(value).length()));
+            scope.putAll(resumeFrom.variables(), sizes);
+            seeds = resumeFrom.seeds(resumeFrom.childResults() == null ? 0 : resumeFrom.childResults().size());
+        }
         GraphRunner graphRunner = new GraphRunner(this);
         runner = Thread.currentThread();
         try {
-            JsonNode output = graphRunner.run(machine.graph(), input, new Scope(null), trail);
+            JsonNode output = graphRunner.runTop(machine.graph(), first, firstInput, scope, trail, seeds);
             log.append(trail, EventType.ExecutionSucceeded, EventDetails.create().output(output));
             return result(ExecutionStatus.SUCCEEDED, output, null, null);
         } catch (StatesError | ExecutionTimeout | BranchAborted e) {

@@ -60,7 +60,49 @@ public final class Fanout {
      * branch's last event, and the branch's StatesError is thrown.
      */
     public JsonNode[] run(int count, int limit, Trail parent, Body body, Hooks hooks) {
-        JsonNode[] results = new JsonNode[count];
+        return runAll(new JsonNode[count], limit, parent, body, hooks);
+    }
+
+    /**
+     * As {@link #run(int, int, Trail, Body, Hooks)} for the branches whose entry in {@code results}
+     * is null (a redrive keeps the others' results and writes no event for them); each branch's
+     * result is put in {@code results} as it finishes, also when another fails.
+     */
+    public JsonNode[] run(JsonNode[] results, int limit, Trail parent, Body body, Hooks hooks) {
+        int[] pending = java.util.stream.IntStream.range(0, results.length).filter(i -> results[i] == null).toArray();
+        if (pending.length == results.length) {
+            return runAll(results, limit, parent, body, hooks);
+        }
+        JsonNode[] some = new JsonNode[pending.length];
+        Hooks mapped = new Hooks() {
+            @Override
+            public void started(int index, Trail trail) {
+                hooks.started(pending[index], trail);
+            }
+
+            @Override
+            public long succeeded(int index, Trail trail) {
+                long end = hooks.succeeded(pending[index], trail);
+                results[pending[index]] = some[index];
+                return end;
+            }
+
+            @Override
+            public void failed(int index, long failingEvent) {
+                hooks.failed(pending[index], failingEvent);
+            }
+
+            @Override
+            public void aborted(int index, long failingEvent) {
+                hooks.aborted(pending[index], failingEvent);
+            }
+        };
+        runAll(some, limit, parent, (index, trail) -> body.run(pending[index], trail), mapped);
+        return results;
+    }
+
+    private JsonNode[] runAll(JsonNode[] results, int limit, Trail parent, Body body, Hooks hooks) {
+        int count = results.length;
         if (count == 0) {
             return results;
         }

@@ -35,10 +35,49 @@ public final class GraphRunner {
 
     /** The graph's output; a failure propagates as a StatesError whose cause is already located. */
     public JsonNode run(StateGraph graph, JsonNode input, Scope scope, Trail trail) {
-        State state = graph.start();
+        return run(graph, graph.start(), input, scope, trail, false, null);
+    }
+
+    /**
+     * The execution's own graph from {@code first} on; when it does not finish, the execution
+     * learns where it stopped ({@link Execution#unfinished}). {@code seeds} are the results of the
+     * first state's branches or iterations that a redrive keeps (or null).
+     */
+    JsonNode runTop(StateGraph graph, State first, JsonNode input, Scope scope, Trail trail, JsonNode[] seeds) {
+        return run(graph, first, input, scope, trail, true, seeds);
+    }
+
+    private JsonNode run(StateGraph graph, State first, JsonNode input, Scope scope, Trail trail, boolean top,
+                         JsonNode[] seeds) {
+        State state = first;
         JsonNode data = input;
         EventLog log = execution.log();
-        while (true) {
+        StateRun[] visiting = new StateRun[1];
+        try {
+            while (true) {
+                Step step = visit(state, data, scope, trail, state == first ? seeds : null, log, visiting);
+                if (step.next() == null) {
+                    return step.output();
+                }
+                state = graph.state(step.next());
+                data = step.output();
+            }
+        } catch (RuntimeException | Error e) {
+            if (top) {
+                execution.unfinished(state, data, scope, visiting[0]);
+            }
+            throw e;
+        }
+    }
+
+    /**
+     * One state: Entered, its work, Exited, the decision, its variables set. {@code visiting[0]}
+     * is the state's run once it has one (its children's results, should it fail), else null.
+     */
+    private Step visit(State state, JsonNode data, Scope scope, Trail trail, JsonNode[] seeds, EventLog log,
+                       StateRun[] visiting) {
+        {
+            visiting[0] = null;
             execution.checkDeadline();
             if (trail.isClosed()) {
                 throw new BranchAborted();
@@ -48,6 +87,8 @@ public final class GraphRunner {
             trail.setCurrent(state);
             StateRun run = new StateRun(state, data, entered.id(), entered.previousEventId(), entered.timestamp(), trail,
                     scope, execution.context());
+            run.seeds = seeds;
+            visiting[0] = run;
             Step step;
             try {
                 step = state.accept(executor.on(run));
@@ -76,11 +117,7 @@ public final class GraphRunner {
             if (step.assigned() != null) {
                 scope.putAll(toMap(step.assigned()), sizes);
             }
-            if (step.next() == null) {
-                return step.output();
-            }
-            state = graph.state(step.next());
-            data = step.output();
+            return step;
         }
     }
 

@@ -29,6 +29,11 @@ public final class Scope {
         return null;
     }
 
+    /** The variables of this scope alone, by name. */
+    Map<String, JsonNode> values() {
+        return new HashMap<>(values);
+    }
+
     /** Sets the variables of {@code assigned}, whose sizes are {@code assignedSizes}. */
     void putAll(Map<String, JsonNode> assigned, Map<String, Long> assignedSizes) {
         values.putAll(assigned);

@@ -240,7 +240,7 @@ final class StateExecutor {
                 };
                 JsonNode[] outputs;
                 try {
-                    outputs = new Fanout(execution).run(branches.size(), branches.size(), run.trail,
+                    outputs = new Fanout(execution).run(run.takeSeeds(branches.size()), branches.size(), run.trail,
                             (index, trail) -> runner.run(branches.get(index), input, new Scope(run.scope), trail), hooks);
                 } catch (StatesError e) {
                     branchFailed[0] = true;
@@ -302,7 +302,7 @@ final class StateExecutor {
                     result = sink.finish(outcome);
                 } else {
                     phase[0] = 1;
-                    result = maps.iterate(state, inputs, items, maxConcurrency, run);
+                    result = maps.iterate(state, inputs, items, maxConcurrency, run, run.takeSeeds(items.size()));
                 }
                 phase[0] = 2;
                 log.appendBeside(run.trail, run.trail.last(), EventType.MapStateSucceeded, null);

@@ -25,6 +25,13 @@ public final class StateRun implements EvalContext {
     /** Part of a single-state run: errors are not prefixed with the state's location. */
     boolean single;
     private String taskToken;
+    /**
+     * The results a redrive keeps of this state's branches or iterations (a resumed Parallel or Map,
+     * its first attempt only; null otherwise). Taken once by {@link #takeSeeds}.
+     */
+    JsonNode[] seeds;
+    /** This attempt's branch or iteration results so far (null entries: not finished), for a redrive. */
+    volatile JsonNode[] childResults;
     private ObjectNode contextObject;
 
     StateRun(State state, JsonNode input, long enteredEventId, Instant enteredTime, Trail trail, Scope scope,
@@ -42,6 +49,18 @@ public final class StateRun implements EvalContext {
         this.trail = trail;
         this.scope = scope;
         this.context = context;
+    }
+
+    /**
+     * The array an attempt of a Parallel or Map with {@code size} children fills with their
+     * results: the kept results of a redriven run's first attempt (when they fit), else empty.
+     * It is also this run's {@link #childResults}.
+     */
+    JsonNode[] takeSeeds(int size) {
+        JsonNode[] results = seeds != null && seeds.length == size ? seeds.clone() : new JsonNode[size];
+        seeds = null;
+        childResults = results;
+        return results;
     }
 
     String name() {

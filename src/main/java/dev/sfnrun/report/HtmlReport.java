@@ -5,11 +5,9 @@ import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.SerializableString;
 import com.fasterxml.jackson.core.io.CharacterEscapes;
 import dev.sfnrun.definition.graph.FlowGraph;
-import dev.sfnrun.definition.graph.FlowGraphs;
 import dev.sfnrun.engine.ExecutionResult;
 import dev.sfnrun.graph.Escape;
 import dev.sfnrun.graph.GraphLayout;
-import dev.sfnrun.graph.Layouts;
 import dev.sfnrun.graph.Svg;
 import dev.sfnrun.history.HistoryEvent;
 import dev.sfnrun.history.Payload;
@@ -40,12 +38,18 @@ public final class HtmlReport {
 
     /** The report of a run, written to {@code out}. */
     public static void write(Writer out, ReportInput input, RunRecorder recorder) throws IOException {
-        FlowGraph graph = FlowGraphs.of(input.definition());
+        write(out, input, recorder, Picture.whenAsked(input.definition()));
+    }
+
+    /** The report of a run whose picture (of {@code input}'s definition) was started before, written to {@code out}. */
+    public static void write(Writer out, ReportInput input, RunRecorder recorder, Picture picture) throws IOException {
         ExecutionResult result = input.result();
         RunRecorder.Recorded recorded = recorder.finish(result.stopDate());
         Timeline timeline = recorded.timeline();
+        Picture.Laid laid = picture.get();
+        FlowGraph graph = laid.graph();
         PathMarks marks = PathMarks.of(graph, recorded);
-        GraphLayout layout = Layouts.of(graph);
+        GraphLayout layout = laid.layout();
 
         out.write("<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\">\n");
         out.write("<meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'none'; "
@@ -161,26 +165,49 @@ public final class HtmlReport {
             json.writeNumberField("maxMs", s.maxMs());
             json.writeNumberField("start", s.start());
             json.writeNumberField("end", s.end());
+            json.writeNumberField("iterations", s.iterations());
             json.writeEndObject();
         }
         json.writeEndArray();
 
+        // rows, compactly: [id, id - previousEventId, ms, type (index in "types"), state (index in "names", -1 for
+        // none), lane, details]
+        Map<String, Integer> types = new java.util.LinkedHashMap<>();
+        Map<String, Integer> names = new java.util.LinkedHashMap<>();
+        for (Timeline.Row row : timeline.rows) {
+            types.putIfAbsent(row.event().type().name(), types.size());
+            String name = Timeline.stateName(row.event());
+            if (name != null) {
+                names.putIfAbsent(name, names.size());
+            }
+        }
+        json.writeArrayFieldStart("types");
+        for (String type : types.keySet()) {
+            json.writeString(type);
+        }
+        json.writeEndArray();
+        json.writeArrayFieldStart("names");
+        for (String name : names.keySet()) {
+            json.writeString(name);
+        }
+        json.writeEndArray();
         json.writeArrayFieldStart("events");
         for (Timeline.Row row : timeline.rows) {
             HistoryEvent event = row.event();
-            int lane = row.lane();
+            String name = Timeline.stateName(event);
             json.writeStartArray();
             json.writeNumber(event.id());
-            json.writeNumber(event.previousEventId());
+            json.writeNumber(event.id() - event.previousEventId());
             json.writeNumber(timeline.at(event));
-            json.writeString(event.type().name());
-            json.writeString(Timeline.stateName(event));
-            json.writeNumber(lane);
+            json.writeNumber(types.get(event.type().name()));
+            json.writeNumber(name == null ? -1 : names.get(name));
+            json.writeNumber(row.lane());
             details(json, event.details());
             json.writeEndArray();
         }
         json.writeEndArray();
         json.writeNumberField("hiddenEvents", timeline.hiddenEvents);
+        json.writeNumberField("keep", Timeline.KEEP);
         json.writeEndObject();
         json.flush();
     }

@@ -42,7 +42,7 @@ final class Timeline {
 
     /** The iterations of one Map visit that are not shown one by one. */
     record Summary(int lane, String map, int count, int succeeded, int failed, int aborted, long minMs, long avgMs,
-                   long maxMs, long start, long end) {
+                   long maxMs, long start, long end, int iterations) {
     }
 
     /** An event shown in the report, with its lane. */
@@ -453,7 +453,7 @@ final class Timeline {
         for (Group g : groups) {
             if (g.count > 0) {
                 summaries.add(new Summary(g.lane, g.map, g.count, g.succeeded, g.failed, g.aborted, g.minMs,
-                        g.sumMs / g.count, g.maxMs, g.start, g.end));
+                        g.sumMs / g.count, g.maxMs, g.start, g.end, g.started));
             }
         }
         spans.sort(Comparator.comparingLong(Span::start));

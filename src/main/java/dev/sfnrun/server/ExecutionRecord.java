@@ -29,6 +29,8 @@ public final class ExecutionRecord {
     private String cause;
     private int redriveCount;
     private Instant redriveDate;
+    /** Where a redrive goes on (the engine's account of the last run's end), or null. */
+    private dev.sfnrun.engine.ResumePoint resumePoint;
     /** The running engine execution (for StopExecution), null once ended. */
     private Execution execution;
     /** The version and alias ARNs it was started through (StartExecution with a qualified ARN), or null. */
@@ -99,6 +101,7 @@ public final class ExecutionRecord {
         output = null;
         redriveCount++;
         redriveDate = at;
+        resumePoint = null;
         ended = new CountDownLatch(1);
     }
 
@@ -124,6 +127,14 @@ public final class ExecutionRecord {
 
     synchronized String cause() {
         return cause;
+    }
+
+    synchronized dev.sfnrun.engine.ResumePoint resumePoint() {
+        return resumePoint;
+    }
+
+    synchronized void resumeAt(dev.sfnrun.engine.ResumePoint point) {
+        resumePoint = point;
     }
 
     synchronized int redriveCount() {

@@ -7,6 +7,7 @@ import dev.sfnrun.engine.Execution;
 import dev.sfnrun.engine.ExecutionOptions;
 import dev.sfnrun.engine.ExecutionResult;
 import dev.sfnrun.engine.ExecutionType;
+import dev.sfnrun.engine.ResumePoint;
 import dev.sfnrun.engine.time.Clock;
 import dev.sfnrun.error.ErrorNames;
 import dev.sfnrun.history.EventType;
@@ -34,6 +35,8 @@ final class ExecutionService implements AutoCloseable {
     private final double timeScale;
     private final ExecutorService pool;
     private final Object startLock = new Object();
+    /** The distributed Map Runs of the executions (ListMapRuns, DescribeMapRun, UpdateMapRun). */
+    final MapRuns mapRuns = new MapRuns();
     /** The Standard executions running now. */
     private final java.util.Set<ExecutionRecord> running = java.util.concurrent.ConcurrentHashMap.newKeySet();
 
@@ -108,32 +111,21 @@ final class ExecutionService implements AutoCloseable {
         return execution.run();
     }
 
-    /** RedriveExecution: runs {@code model} (the machine from its failed state on) on, continuing the history. */
-    void redrive(ExecutionRecord record, StateMachine model, JsonNode input, String testCase, String region, String account) {
+    /**
+     * RedriveExecution: the engine goes on from {@code point} (its ExecutionRedriven event and the
+     * rerun's events follow the record's last event).
+     */
+    void redrive(ExecutionRecord record, ResumePoint point, String testCase, String region, String account) {
         StateMachineRecord machine = store.stateMachine(record.stateMachineArn);
         StateMachineRecord owner = machine != null ? machine
                 : new StateMachineRecord(record.stateMachineArn, record.stateMachineArn.substring(
                         record.stateMachineArn.lastIndexOf(':') + 1), ExecutionType.STANDARD, record.startDate, record.revision);
         TaskRegistry registry = tasks.registry(owner, record.revision, testCase);
-        int offset = record.eventCount();
-        Execution execution = new Execution(model, input, Json.compact(input),
-                options(owner, record.revision, record.name, ExecutionType.STANDARD, registry, region, account,
-                        event -> shifted(record, event, offset)));
+        Execution execution = Execution.resume(record.revision.model(), point,
+                options(owner, record.revision, record.name, ExecutionType.STANDARD, registry, region, account, record::add));
         record.attach(execution);
         running.add(record);
-        pool.execute(() -> finish(record, execution, offset));
-    }
-
-    /** The events of a redriven run follow the earlier ones; its ExecutionStarted is AWS's ExecutionRedriven. */
-    private static void shifted(ExecutionRecord record, HistoryEvent event, int offset) {
-        if (event.type() == EventType.ExecutionStarted) {
-            record.add(new HistoryEvent(offset + 1, offset, event.timestamp(), EventType.ExecutionRedriven,
-                    Map.of("redriveCount", record.redriveCount())));
-            return;
-        }
-        long previous = event.previousEventId() + offset + (event.previousEventId() == 0 ? 1 : 0);
-        record.add(new HistoryEvent(event.id() + offset, previous, event.timestamp(), event.type(), event.details(),
-                event.stateName()));
+        pool.execute(() -> finish(record, execution, 0));
     }
 
     private void finish(ExecutionRecord record, Execution execution, int offset) {
@@ -147,6 +139,7 @@ final class ExecutionService implements AutoCloseable {
                 error = stop.error();
                 cause = stop.cause();
             }
+            record.resumeAt(execution.resumePoint());
             record.end(status, result.stopDate(), result.output() == null ? null : Json.compact(result.output()),
                     error, cause);
         } catch (Throwable t) { // a resource with nothing bound to it, or a fault: the execution fails, the server goes on
@@ -155,6 +148,7 @@ final class ExecutionService implements AutoCloseable {
             long last = events.isEmpty() ? 0 : events.get(events.size() - 1).id();
             record.add(new HistoryEvent(last + 1, last, Instant.now(), EventType.ExecutionFailed,
                     Map.of("error", ErrorNames.RUNTIME, "cause", cause)));
+            record.resumeAt(execution.resumePoint());
             record.end(ExecutionRecord.Status.FAILED, Instant.now(), null, ErrorNames.RUNTIME, cause);
         } finally {
             tokens.forget(record.arn);
@@ -197,7 +191,8 @@ final class ExecutionService implements AutoCloseable {
                 .withTasks(registry)
                 .withContextOverrides(context)
                 .withRecordHistory(false);
-        return listener == null ? options : options.withListeners(List.of(listener));
+        String executionArn = machine.arn.replace(":stateMachine:", ":execution:") + ":" + name;
+        return listener == null ? options : options.withListeners(List.of(mapRuns.watching(listener, executionArn)));
     }
 
     /** Stops every running execution (ABORTED, as StopExecution would), then the threads. */

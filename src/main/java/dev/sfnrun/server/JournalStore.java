@@ -151,6 +151,9 @@ public final class JournalStore extends MemoryStore {
         ExecutionRecord.Status status = ExecutionRecord.Status.valueOf(line.get("status").asText());
         if (status != ExecutionRecord.Status.RUNNING) {
             record.end(status, instant(line.get("stopDate")), text(line, "output"), text(line, "error"), text(line, "cause"));
+            if (line.hasNonNull("resumePoint")) {
+                record.resumeAt(dev.sfnrun.engine.ResumePoint.fromJson(line.get("resumePoint")));
+            }
         }
         return record;
     }
@@ -284,6 +287,9 @@ public final class JournalStore extends MemoryStore {
         WireJson.putTime(line, "redriveDate", record.redriveDate());
         line.set("revision", revision(record.revision));
         line.put("stateMachineVersionArn", record.versionArn()).put("stateMachineAliasArn", record.aliasArn());
+        if (record.resumePoint() != null) {
+            line.set("resumePoint", record.resumePoint().toJson());
+        }
         ArrayNode events = line.putArray("events");
         if (record.status() != ExecutionRecord.Status.RUNNING) {
             record.events().forEach(event -> events.add(WireJson.event(event, true)));

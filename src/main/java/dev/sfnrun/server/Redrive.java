@@ -3,7 +3,7 @@ package dev.sfnrun.server;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.sfnrun.definition.StateGraph;
-import dev.sfnrun.definition.StateMachine;
+import dev.sfnrun.engine.ResumePoint;
 import dev.sfnrun.history.HistoryEvent;
 import dev.sfnrun.history.Payload;
 import dev.sfnrun.query.Json;
@@ -15,9 +15,12 @@ import java.util.Set;
 
 /**
  * RedriveExecution, by AWS's rules: only a FAILED, TIMED_OUT or ABORTED Standard execution, within
- * 14 days of its end, at most 1,000 times, and only while its history has room; the run goes on
- * from the top-level state that did not finish, with the input that state had, and its events
- * follow the earlier ones after an {@code ExecutionRedriven} event.
+ * 14 days of its end, at most 1,000 times, and only while its history has room. The engine goes on
+ * from where the run stopped ({@link ResumePoint}): the top-level state that did not finish, with
+ * the input it had and the variables as they were, rerunning only the branches or iterations of a
+ * Parallel or Map that did not succeed; its events follow the earlier ones after an
+ * {@code ExecutionRedriven} event. An execution kept by an older journal without its resume point
+ * goes on from the state its history shows unfinished, with that state's input and no variables.
  */
 final class Redrive {
     static final Duration WINDOW = Duration.ofDays(14);
@@ -42,15 +45,15 @@ final class Redrive {
             return "Execution is " + status + " and cannot be redriven";
         }
         if (record.stopDate() != null && record.stopDate().plus(WINDOW).isBefore(Instant.now())) {
-            return "Execution can only be redriven within 14 days of its end";
+            return "Execution redrivable period exceeded";
         }
         if (record.redriveCount() >= MAX_REDRIVES) {
             return "Execution has reached the maximum number of redrives (" + MAX_REDRIVES + ")";
         }
         if (record.eventCount() >= 24_999) {
-            return "Execution history has reached the maximum number of events";
+            return "Execution history event limit exceeded";
         }
-        if (failedState(record) == null) {
+        if (record.resumePoint() == null && failedState(record) == null) {
             return "Execution has no state to redrive from";
         }
         return null;
@@ -84,23 +87,37 @@ final class Redrive {
         return null;
     }
 
+    /** Where the record's last run stopped: the engine's account of it, else what its history shows. */
+    private static ResumePoint resumePoint(ExecutionRecord record) {
+        ResumePoint point = record.resumePoint();
+        if (point == null) {
+            FailedState failed = failedState(record);
+            JsonNode input;
+            try {
+                input = Json.parse(record.input);
+            } catch (Exception e) {
+                input = Json.object();
+            }
+            point = new ResumePoint(failed.name(), failed.input(), java.util.Map.of(), null, input, record.startDate,
+                    0, record.redriveCount());
+        }
+        return point.withLastEventId(record.eventCount());
+    }
+
     private ObjectNode redriveExecution(ApiRequest request) {
         ExecutionRecord record = executions.find(request.text("executionArn"));
         Instant now;
-        FailedState failed;
+        ResumePoint point;
         synchronized (record) {
             String reason = notRedrivable(record);
             if (reason != null) {
                 throw new ApiException("ExecutionNotRedrivable", reason);
             }
-            failed = failedState(record);
+            point = resumePoint(record);
             now = Instant.now();
             record.redriven(now);
         }
-        StateMachine model = record.revision.model();
-        StateMachine from = new StateMachine(new StateGraph(failed.name(), model.graph().states()),
-                model.queryLanguage(), model.timeoutSeconds(), model.comment());
-        service.redrive(record, from, failed.input(), null, request.region(), request.account());
+        service.redrive(record, point, null, request.region(), request.account());
         ObjectNode out = Json.object();
         WireJson.putTime(out, "redriveDate", now);
         return out;

@@ -1,6 +1,16 @@
 (function () {
   'use strict';
+  var timing = [];
+  function lap(what) { timing.push(what + ' ' + Math.round(performance.now())); }
+  lap('start');
   var data = JSON.parse(document.getElementById('report-data').textContent);
+  // rows come compact: [id, id - previousEventId, ms, type index, state index or -1, lane, details]
+  data.events.forEach(function (e) {
+    e[1] = e[0] - e[1];
+    e[3] = data.types[e[3]];
+    e[4] = e[4] < 0 ? null : data.names[e[4]];
+  });
+  lap('parsed');
   var execution = data.execution;
   var lanes = {};
   data.lanes.forEach(function (l) {
@@ -67,6 +77,19 @@
   data.summaries.forEach(function (s) { total = Math.max(total, s.end); });
   total = Math.max(total, 1);
   var box = document.getElementById('lanes');
+  function count(n) { return Number(n).toLocaleString('en-US'); }
+  if (data.summaries.length || data.hiddenEvents) {
+    // a large run: say what is not shown one by one
+    var note = el('p', 'summarised');
+    note.id = 'summarised';
+    var parts = data.summaries.map(function (s) {
+      return count(s.count) + ' of ' + count(s.iterations) + ' iterations of ' + s.map + ' summarised';
+    });
+    note.textContent = 'Large run: ' + parts.join('; ') + (parts.length ? '; ' : '') + count(data.hiddenEvents) +
+      ' of ' + count(execution.events) + ' events not listed (those of the summarised iterations). ' +
+      'The first ' + data.keep + ' iterations of each Map visit and its failed ones are shown in full.';
+    box.parentNode.insertBefore(note, box);
+  }
   var axis = el('div', 'axis');
   for (var q = 0; q <= 4; q++) { axis.appendChild(el('span', null, seconds(Math.round(total * q / 4)))); }
   box.appendChild(axis);
@@ -93,10 +116,10 @@
     (children[i] || []).forEach(function (c) { addLane(c, depth + 1); });
     (summariesOf[i] || []).forEach(function (s) {
       var srow = el('div', 'lane summary');
-      var sname = el('div', 'name', s.map + ': ' + s.count + ' more iterations');
+      var sname = el('div', 'name', s.map + ': ' + count(s.count) + ' more iterations');
       sname.style.paddingLeft = (20 + depth * 12) + 'px';
       srow.appendChild(sname);
-      var strack = el('div', 'track', s.succeeded + ' succeeded, ' + s.failed + ' failed, ' + s.aborted +
+      var strack = el('div', 'track', count(s.succeeded) + ' succeeded, ' + count(s.failed) + ' failed, ' + count(s.aborted) +
         ' aborted; each ' + seconds(s.minMs) + ' to ' + seconds(s.maxMs) + ' (mean ' + seconds(s.avgMs) + ')');
       srow.appendChild(strack);
       box.appendChild(srow);
@@ -134,6 +157,7 @@
   }
   box.appendChild(legend);
 
+  lap('timeline');
   // events table
   var typeFilter = document.getElementById('type-filter');
   var stateFilter = document.getElementById('state-filter');
@@ -188,7 +212,7 @@
     more.textContent = shown < rows.length ? 'showing ' + shown + ' of ' + rows.length + ' events; scroll for more' : '';
     if (shown >= rows.length && data.hiddenEvents > 0 && !typeFilter.value && !stateFilter.value) {
       var note = el('tr', 'note');
-      var td = el('td', null, data.hiddenEvents + ' events of summarised Map iterations are not listed (see the timeline)');
+      var td = el('td', null, count(data.hiddenEvents) + ' events of summarised Map iterations are not listed (see the timeline)');
       td.colSpan = 6;
       note.appendChild(td);
       tbody.appendChild(note);
@@ -228,6 +252,8 @@
   }
   more.addEventListener('click', function () { if (shown < rows.length) { showMore(); } });
   render();
+  lap('table');
   window.scrollTo(0, 0);
+  document.body.dataset.timing = timing.join(', ');
   document.body.dataset.ready = 'true';
 }());

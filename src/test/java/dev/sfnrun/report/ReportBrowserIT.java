@@ -148,6 +148,44 @@ class ReportBrowserIT {
     }
 
     @Test
+    void aLargeMapRunIsSummarised() throws Exception {
+        Path definition = OUT.resolve("map100k.asl.json");
+        Files.writeString(definition, """
+                {"QueryLanguage":"JSONata","StartAt":"Each item","States":{
+                 "Each item":{"Type":"Map","Items":"{% [1..100000] %}","Output":"{% {'count': $count($states.result)} %}",
+                  "Next":"Done","ItemProcessor":{"StartAt":"Double","States":{
+                   "Double":{"Type":"Pass","Output":"{% $states.input * 2 %}","End":true}}}},
+                 "Done":{"Type":"Succeed"}}}""");
+        Path report = OUT.resolve("report-map100k.html");
+        cli(definition.toString(), "--type", "EXPRESS", "--time-scale", "0", "-q", "--report", report.toString());
+        assertTrue(Files.size(report) < 200_000, "summarised: " + Files.size(report) + " bytes");
+        open(report);
+        assertEquals("true", browser.script("return document.body.dataset.ready;").asText());
+        assertEquals("SUCCEEDED", browser.script("return document.getElementById('status').textContent;").asText());
+        // what is not shown one by one is said, with its counts
+        String note = browser.script("return document.getElementById('summarised').textContent;").asText();
+        assertTrue(note.contains("99,950 of 100,000 iterations of Each item summarised"), note);
+        JsonNode hidden = browser.script("return JSON.parse(document.getElementById('report-data').textContent).hiddenEvents;");
+        assertTrue(note.contains(String.format("%,d of", hidden.asInt())), note);
+        assertTrue(hidden.asInt() >= 4 * 99_950, hidden.toString());
+        // lanes: the execution's, the first 50 iterations, then one summary lane with its counts
+        assertEquals(1 + 50 + 1, browser.script("return document.querySelectorAll('#lanes .lane').length;").asInt());
+        assertEquals("Each item: 99,950 more iterations",
+                browser.script("return document.querySelector('#lanes .lane.summary .name').textContent;").asText());
+        assertTrue(browser.script("return document.querySelector('#lanes .lane.summary .track').textContent;").asText()
+                .startsWith("99,950 succeeded, 0 failed, 0 aborted"));
+        // the graph counts every visit, also of the iterations not drawn
+        assertEquals("×100000", browser.script("return document.querySelector("
+                + "'.sfn-graph g.node[data-state=\"Double\"] g.badge text').textContent;").asText());
+        assertEquals(Set.of("Each item", "Double", "Done"), strings(browser.script(
+                "return [...document.querySelectorAll('.sfn-graph g.node.visited')].map(n => n.dataset.state);")));
+        // rows come 200 at a time
+        assertEquals(200, browser.script("return document.querySelectorAll('#event-table tr.event').length;").asInt());
+        browser.script("document.getElementById('timeline').scrollIntoView();");
+        browser.screenshot(SHOTS.resolve("report-map100k.png"));
+    }
+
+    @Test
     void graphPageOfALargeMachine() throws Exception {
         Path page = OUT.resolve("graph-tutorial.html");
         cli("graph", "definitions/api-error-handling.asl.json", "--format", "html", "-o", page.toString());

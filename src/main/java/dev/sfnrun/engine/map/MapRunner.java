@@ -37,6 +37,16 @@ public final class MapRunner {
      * after the MapIterationFailed/Aborted events.
      */
     public ArrayNode iterate(MapState state, MapInputs inputs, ArrayNode items, int maxConcurrency, StateRun run) {
+        return iterate(state, inputs, items, maxConcurrency, run, new JsonNode[items.size()]);
+    }
+
+    /**
+     * As {@link #iterate(MapState, MapInputs, ArrayNode, int, StateRun)}, running only the
+     * iterations whose entry in {@code results} is null (a redrive keeps the others); each result
+     * is put in {@code results} as its iteration succeeds.
+     */
+    public ArrayNode iterate(MapState state, MapInputs inputs, ArrayNode items, int maxConcurrency, StateRun run,
+                             JsonNode[] results) {
         int limit = maxConcurrency == 0 ? INLINE_CONCURRENCY_CAP : Math.min(maxConcurrency, INLINE_CONCURRENCY_CAP);
         EventLog log = execution.log();
         String name = state.name();
@@ -65,8 +75,8 @@ public final class MapRunner {
                 log.appendAfter(failingEvent, EventType.MapIterationAborted, iteration(name, index));
             }
         };
-        JsonNode[] results = new Fanout(execution).run(items.size(), limit, run.trail, body, hooks);
-        return new ArrayNode(Json.NODES, Arrays.asList(results));
+        new Fanout(execution).run(results, limit, run.trail, body, hooks);
+        return new ArrayNode(Json.NODES, Arrays.asList(results.clone()));
     }
 
     private static EventDetails iteration(String name, int index) {
