@@ -65,6 +65,17 @@ public final class DistributedMapRunner {
     public MapRunOutcome run(MapState state, List<JsonNode> childInputs, int maxConcurrency,
                       Long toleratedCount, Double toleratedPercentage, StateRun run, String runId,
                       ResultWriterSink sink) {
+        return run(state, childInputs, maxConcurrency, toleratedCount, toleratedPercentage, run, runId, sink, null);
+    }
+
+    /**
+     * As above; {@code kept} (or null) holds per item the output of a child that succeeded in an
+     * earlier run (a redrive, when the Map has no ResultWriter): those items are not run again and
+     * count as succeeded. Each child that succeeds now has its output put there too.
+     */
+    public MapRunOutcome run(MapState state, List<JsonNode> childInputs, int maxConcurrency,
+                      Long toleratedCount, Double toleratedPercentage, StateRun run, String runId,
+                      ResultWriterSink sink, JsonNode[] kept) {
         DistributedConfig config = state.distributed();
         ExecutionOptions parent = execution.options();
         String label = config.label() != null ? config.label() : runId.substring(0, 8);
@@ -82,7 +93,8 @@ public final class DistributedMapRunner {
         // the Map's output holds it (an export writes each child as it finishes)
         boolean keepRecords = parent.recordHistory() || sink.showsRecords();
         Children children = new Children(state, childInputs, childOptions, toleratedCount, toleratedPercentage,
-                Workers.limit(state.processor(), maxConcurrency), keepRecords, !sink.exports(), sink);
+                Workers.limit(state.processor(), maxConcurrency), keepRecords, !sink.exports(), sink,
+                sink.exports() ? null : kept);
         children.run();
         List<ExecutionResult> recorded = parent.recordHistory()
                 ? Arrays.stream(children.results).filter(r -> r != null).toList() : List.of();
@@ -183,6 +195,9 @@ public final class DistributedMapRunner {
         private final boolean keepRecords;
         private final boolean keepOutputs;
         private final ResultWriterSink sink;
+        /** Outputs of children that succeeded before (a redrive), filled in as children succeed now; or null. */
+        private final JsonNode[] kept;
+        private int keptCount;
         private final AtomicInteger next = new AtomicInteger();
         private final Object lock = new Object();
         // guarded by lock
@@ -199,7 +214,8 @@ public final class DistributedMapRunner {
 
         Children(MapState state, List<JsonNode> inputs, ExecutionOptions options, Long toleratedCount,
                  Double toleratedPercentage, int limit, boolean keepRecords, boolean keepOutputs,
-                 ResultWriterSink sink) {
+                 ResultWriterSink sink, JsonNode[] kept) {
+            this.kept = kept;
             this.state = state;
             this.inputs = inputs;
             this.options = options;
@@ -215,7 +231,7 @@ public final class DistributedMapRunner {
 
         int aborted() {
             synchronized (lock) {
-                return started - succeeded - failed;
+                return started - (succeeded - keptCount) - failed;
             }
         }
 
@@ -226,6 +242,15 @@ public final class DistributedMapRunner {
         void run() {
             if (inputs.isEmpty()) {
                 return;
+            }
+            if (kept != null) {
+                for (int i = 0; i < kept.length; i++) {
+                    if (kept[i] != null) {
+                        outputs[i] = kept[i];
+                        succeeded++;
+                        keptCount++;
+                    }
+                }
             }
             if (workers == 1) {
                 mainResumed = true; // runs on the calling thread, which never waits
@@ -295,6 +320,9 @@ public final class DistributedMapRunner {
                     if (index >= inputs.size() || stopped()) {
                         return;
                     }
+                    if (kept != null && kept[index] != null) {
+                        continue; // succeeded before the redrive
+                    }
                     started++;
                 }
                 ExecutionResult result;
@@ -328,6 +356,9 @@ public final class DistributedMapRunner {
                 synchronized (lock) {
                     if (keepOutputs && result.status() == ExecutionStatus.SUCCEEDED) {
                         outputs[index] = result.output();
+                    }
+                    if (kept != null && result.status() == ExecutionStatus.SUCCEEDED) {
+                        kept[index] = result.output();
                     }
                     if (keepRecords || keepOutputs && result.status() != ExecutionStatus.SUCCEEDED) {
                         results[index] = result;
