@@ -35,6 +35,8 @@ final class ExecutionService implements AutoCloseable {
     private final double timeScale;
     private final ExecutorService pool;
     private final Object startLock = new Object();
+    /** The distributed Map Runs of the executions (ListMapRuns, DescribeMapRun, UpdateMapRun). */
+    final MapRuns mapRuns = new MapRuns();
     /** The Standard executions running now. */
     private final java.util.Set<ExecutionRecord> running = java.util.concurrent.ConcurrentHashMap.newKeySet();
 
@@ -189,7 +191,8 @@ final class ExecutionService implements AutoCloseable {
                 .withTasks(registry)
                 .withContextOverrides(context)
                 .withRecordHistory(false);
-        return listener == null ? options : options.withListeners(List.of(listener));
+        String executionArn = machine.arn.replace(":stateMachine:", ":execution:") + ":" + name;
+        return listener == null ? options : options.withListeners(List.of(mapRuns.watching(listener, executionArn)));
     }
 
     /** Stops every running execution (ABORTED, as StopExecution would), then the threads. */

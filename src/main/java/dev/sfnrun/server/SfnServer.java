@@ -44,6 +44,7 @@ public final class SfnServer implements AutoCloseable {
         ExecutionOperations executionOperations = new ExecutionOperations(store, machines, executions);
         executionOperations.register(router);
         new Redrive(executionOperations, executions).register(router);
+        new MapRunOperations(executionOperations, executions.mapRuns).register(router);
         new ActivityOperations(store, queues, options.longPoll()).register(router);
         new TaskTokenOperations(tokens).register(router);
         new Tags(store).register(router);

@@ -82,6 +82,13 @@ public final class DistributedMapRunner {
         String machine = parent.stateMachineName() + "/" + label;
         String mapRunArn = "arn:aws:states:" + parent.region() + ":" + parent.account() + ":mapRun:" + machine + ":" + runId;
         EventLog log = execution.log();
+        MapRunControl control = new MapRunControl(mapRunArn, state.name(), execution.clock().now(),
+                itemsPerChild(state, childInputs), maxConcurrency, toleratedCount, toleratedPercentage);
+        parent.listeners().forEach(listener -> {
+            if (listener instanceof MapRunControl.Listener watcher) {
+                watcher.mapRunStarted(control);
+            }
+        });
         log.append(run.trail, EventType.MapRunStarted, EventDetails.create().put("mapRunArn", mapRunArn));
 
         ExecutionOptions childOptions = parent.withStateMachineName(machine)
@@ -92,10 +99,16 @@ public final class DistributedMapRunner {
         // a succeeded child's whole record is kept only when something shows it; its output only when
         // the Map's output holds it (an export writes each child as it finishes)
         boolean keepRecords = parent.recordHistory() || sink.showsRecords();
-        Children children = new Children(state, childInputs, childOptions, toleratedCount, toleratedPercentage,
+        Children children = new Children(state, childInputs, childOptions, control,
                 Workers.limit(state.processor(), maxConcurrency), keepRecords, !sink.exports(), sink,
                 sink.exports() ? null : kept);
-        children.run();
+        try {
+            children.run();
+        } finally { // ended by a timeout, a stop or a fault unless the children all ran
+            if (children.timedOut || children.fatal != null) {
+                control.end(ExecutionStatus.ABORTED, execution.clock().now());
+            }
+        }
         List<ExecutionResult> recorded = parent.recordHistory()
                 ? Arrays.stream(children.results).filter(r -> r != null).toList() : List.of();
         int total = childInputs.size();
@@ -109,16 +122,28 @@ public final class DistributedMapRunner {
             throw (Error) children.fatal;
         }
         if (children.exceeded) {
+            control.end(ExecutionStatus.FAILED, execution.clock().now());
             execution.addMapRun(new MapRunResult(mapRunArn, state.name(), ExecutionStatus.FAILED, total,
                     children.succeeded, children.failed, children.aborted(), recorded));
             log.append(run.trail, EventType.MapRunFailed,
                     EventDetails.create().error(ErrorNames.EXCEED_TOLERATED_FAILURE_THRESHOLD, THRESHOLD_CAUSE));
             throw new StatesError(ErrorNames.EXCEED_TOLERATED_FAILURE_THRESHOLD, THRESHOLD_CAUSE);
         }
+        control.end(ExecutionStatus.SUCCEEDED, execution.clock().now());
         execution.addMapRun(new MapRunResult(mapRunArn, state.name(), ExecutionStatus.SUCCEEDED, total,
                 children.succeeded, children.failed, 0, recorded));
         log.append(run.trail, EventType.MapRunSucceeded, null);
         return new MapRunOutcome(mapRunArn, runId, children.results, children.outputs);
+    }
+
+    /** How many items each child runs: one, or its batch's. */
+    private static int[] itemsPerChild(MapState state, List<JsonNode> childInputs) {
+        int[] counts = new int[childInputs.size()];
+        boolean batched = state.distributed().itemBatcher() != null;
+        for (int i = 0; i < counts.length; i++) {
+            counts[i] = batched ? Math.max(1, childInputs.get(i).path("Items").size()) : 1;
+        }
+        return counts;
     }
 
     /**
@@ -187,8 +212,8 @@ public final class DistributedMapRunner {
         private final MapState state;
         private final List<JsonNode> inputs;
         private final ExecutionOptions options;
-        private final Long toleratedCount;
-        private final Double toleratedPercentage;
+        /** The run's settings (UpdateMapRun changes them) and counts. */
+        private final MapRunControl control;
         private final int workers;
         final ExecutionResult[] results;
         final JsonNode[] outputs;
@@ -212,15 +237,13 @@ public final class DistributedMapRunner {
         private boolean mainResumed;
         private final java.util.Set<Thread> threads = new java.util.HashSet<>();
 
-        Children(MapState state, List<JsonNode> inputs, ExecutionOptions options, Long toleratedCount,
-                 Double toleratedPercentage, int limit, boolean keepRecords, boolean keepOutputs,
-                 ResultWriterSink sink, JsonNode[] kept) {
+        Children(MapState state, List<JsonNode> inputs, ExecutionOptions options, MapRunControl control,
+                 int limit, boolean keepRecords, boolean keepOutputs, ResultWriterSink sink, JsonNode[] kept) {
             this.kept = kept;
             this.state = state;
             this.inputs = inputs;
             this.options = options;
-            this.toleratedCount = toleratedCount;
-            this.toleratedPercentage = toleratedPercentage;
+            this.control = control;
             this.workers = Math.max(1, Math.min(limit, inputs.size()));
             this.results = new ExecutionResult[keepOutputs || keepRecords ? inputs.size() : 0];
             this.outputs = new JsonNode[keepOutputs ? inputs.size() : 0];
@@ -254,7 +277,7 @@ public final class DistributedMapRunner {
             }
             if (workers == 1) {
                 mainResumed = true; // runs on the calling thread, which never waits
-                work();
+                work(0);
                 return;
             }
             BranchClock clock = execution.clock();
@@ -263,13 +286,14 @@ public final class DistributedMapRunner {
                 active = workers;
             }
             for (int w = 0; w < workers; w++) {
+                int worker = w;
                 clock.fork();
                 pool.execute(() -> {
                     synchronized (lock) {
                         threads.add(Thread.currentThread());
                     }
                     try {
-                        work();
+                        work(worker);
                     } finally {
                         synchronized (lock) {
                             threads.remove(Thread.currentThread());
@@ -313,8 +337,12 @@ public final class DistributedMapRunner {
             }
         }
 
-        private void work() {
+        private void work(int worker) {
             while (true) {
+                int limit = control.maxConcurrency();
+                if (worker > 0 && limit > 0 && worker >= limit) { // UpdateMapRun lowered maxConcurrency
+                    return;
+                }
                 int index = next.getAndIncrement();
                 synchronized (lock) {
                     if (index >= inputs.size() || stopped()) {
@@ -325,6 +353,7 @@ public final class DistributedMapRunner {
                     }
                     started++;
                 }
+                control.childStarted(index);
                 ExecutionResult result;
                 try {
                     execution.checkDeadline();
@@ -363,6 +392,7 @@ public final class DistributedMapRunner {
                     if (keepRecords || keepOutputs && result.status() != ExecutionStatus.SUCCEEDED) {
                         results[index] = result;
                     }
+                    control.childEnded(index, result.status() == ExecutionStatus.SUCCEEDED);
                     if (result.status() == ExecutionStatus.SUCCEEDED) {
                         succeeded++;
                     } else {
@@ -380,6 +410,8 @@ public final class DistributedMapRunner {
 
         /** More failures than ToleratedFailureCount or ToleratedFailurePercentage allow (neither given: none allowed). */
         private boolean exceedsThreshold() {
+            Long toleratedCount = control.toleratedFailureCount();
+            Double toleratedPercentage = control.toleratedFailurePercentage();
             if (toleratedCount == null && toleratedPercentage == null) {
                 return failed > 0;
             }
