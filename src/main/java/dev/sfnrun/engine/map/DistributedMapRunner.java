@@ -65,6 +65,17 @@ public final class DistributedMapRunner {
     public MapRunOutcome run(MapState state, List<JsonNode> childInputs, int maxConcurrency,
                       Long toleratedCount, Double toleratedPercentage, StateRun run, String runId,
                       ResultWriterSink sink) {
+        return run(state, childInputs, maxConcurrency, toleratedCount, toleratedPercentage, run, runId, sink, null);
+    }
+
+    /**
+     * As above; {@code kept} (or null) holds per item the output of a child that succeeded in an
+     * earlier run (a redrive, when the Map has no ResultWriter): those items are not run again and
+     * count as succeeded. Each child that succeeds now has its output put there too.
+     */
+    public MapRunOutcome run(MapState state, List<JsonNode> childInputs, int maxConcurrency,
+                      Long toleratedCount, Double toleratedPercentage, StateRun run, String runId,
+                      ResultWriterSink sink, JsonNode[] kept) {
         DistributedConfig config = state.distributed();
         ExecutionOptions parent = execution.options();
         String label = config.label() != null ? config.label() : runId.substring(0, 8);
@@ -91,7 +102,8 @@ public final class DistributedMapRunner {
         boolean keepRecords = parent.recordHistory() || sink.showsRecords();
         boolean batched = config.itemBatcher() != null;
         Children children = new Children(state, childInputs, childOptions, control,
-                Workers.limit(state.processor(), maxConcurrency), keepRecords, !sink.exports(), sink, batched);
+                Workers.limit(state.processor(), maxConcurrency), keepRecords, !sink.exports(), sink,
+                sink.exports() ? null : kept, batched);
         try {
             children.run();
         } catch (RuntimeException | Error e) {
@@ -232,6 +244,9 @@ public final class DistributedMapRunner {
         /** With an ItemBatcher each child holds a batch: failures are counted in items, not children. */
         private final boolean batched;
         private final long totalItems;
+        /** Outputs of children that succeeded before (a redrive), filled in as children succeed now; or null. */
+        private final JsonNode[] kept;
+        private int keptCount;
         private final AtomicInteger next = new AtomicInteger();
         private final Object lock = new Object();
         // guarded by lock
@@ -249,7 +264,9 @@ public final class DistributedMapRunner {
         private final java.util.Set<Thread> threads = new java.util.HashSet<>();
 
         Children(MapState state, List<JsonNode> inputs, ExecutionOptions options, MapRunControl control,
-                 int limit, boolean keepRecords, boolean keepOutputs, ResultWriterSink sink, boolean batched) {
+                 int limit, boolean keepRecords, boolean keepOutputs, ResultWriterSink sink, JsonNode[] kept,
+                 boolean batched) {
+            this.kept = kept;
             this.state = state;
             this.batched = batched;
             long items = 0;
@@ -270,7 +287,7 @@ public final class DistributedMapRunner {
 
         int aborted() {
             synchronized (lock) {
-                return started - succeeded - failed;
+                return started - (succeeded - keptCount) - failed;
             }
         }
 
@@ -281,6 +298,15 @@ public final class DistributedMapRunner {
         void run() {
             if (inputs.isEmpty()) {
                 return;
+            }
+            if (kept != null) {
+                for (int i = 0; i < kept.length; i++) {
+                    if (kept[i] != null) {
+                        outputs[i] = kept[i];
+                        succeeded++;
+                        keptCount++;
+                    }
+                }
             }
             if (workers == 1) {
                 mainResumed = true; // runs on the calling thread, which never waits
@@ -365,6 +391,9 @@ public final class DistributedMapRunner {
                     if (index >= inputs.size() || stopped()) {
                         return;
                     }
+                    if (kept != null && kept[index] != null) {
+                        continue; // succeeded before the redrive
+                    }
                     started++;
                 }
                 control.childStarted(index);
@@ -410,6 +439,9 @@ public final class DistributedMapRunner {
                 synchronized (lock) {
                     if (keepOutputs && result.status() == ExecutionStatus.SUCCEEDED) {
                         outputs[index] = result.output();
+                    }
+                    if (kept != null && result.status() == ExecutionStatus.SUCCEEDED) {
+                        kept[index] = result.output();
                     }
                     if (keepRecords || keepOutputs && result.status() != ExecutionStatus.SUCCEEDED) {
                         results[index] = result;
