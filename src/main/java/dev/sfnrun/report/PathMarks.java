@@ -28,10 +28,26 @@ record PathMarks(Marks marks, Map<String, StateRun> states) {
         Map<String, Map<String, Integer>> caught = recorded.caught();
         Map<String, Map<String, Integer>> retried = recorded.retried();
         Map<String, int[]> failedIterations = timeline.children;
+        // the states of distributed Maps' children are not in the history: their visits are the decisions that went
+        // to them (or left them), and a visit that no decision left ended its child execution (failed or stopped)
+        Map<String, Integer> stoppedChildren = new HashMap<>();
+        recorded.children().forEach((id, map) -> {
+            int stopped = recorded.arrivals().getOrDefault(id, 0) - decided.getOrDefault(id, 0);
+            if (stopped > 0) {
+                stoppedChildren.merge(map, stopped, Integer::sum);
+            }
+        });
         for (FlowGraph.Node node : graph.nodes()) {
             int[] visits = timeline.visits.getOrDefault(node.name(), new int[3]);
             int entered = Math.max(visits[0], decided.getOrDefault(node.id(), 0));
             boolean failed = visits[1] > 0;
+            int stoppedHere = 0;
+            if (recorded.children().containsKey(node.id())) {
+                int arrived = recorded.arrivals().getOrDefault(node.id(), 0);
+                entered = Math.max(entered, arrived);
+                stoppedHere = Math.max(0, arrived - decided.getOrDefault(node.id(), 0));
+                failed |= stoppedHere > 0;
+            }
             states.put(node.id(), new StateRun(node.name(), entered, failed));
             if (entered == 0) {
                 continue;
@@ -41,7 +57,8 @@ record PathMarks(Marks marks, Map<String, StateRun> states) {
             notes.add("entered " + entered + (entered == 1 ? " time" : " times"));
             if (failed) {
                 classes.add("failed");
-                notes.add("failed");
+                notes.add(stoppedHere > 0 ? "ended " + stoppedHere + (stoppedHere == 1 ? " child execution" : " child executions")
+                        + " (failed or stopped)" : "failed");
             }
             if (visits[2] > 0) {
                 classes.add("aborted");
@@ -60,6 +77,11 @@ record PathMarks(Marks marks, Map<String, StateRun> states) {
                 classes.add("has-failures");
                 notes.add(children[1] + " of " + children[0] + (node.type().equals("Map") ? " iterations" : " branches")
                         + " failed or were aborted");
+            }
+            Integer stopped = stoppedChildren.get(node.id());
+            if (stopped != null) {
+                classes.add("has-failures");
+                notes.add(stopped + (stopped == 1 ? " child execution" : " child executions") + " failed or stopped");
             }
             nodes.put(node.id(), new Marks.NodeMark(String.join(" ", classes), "×" + entered, notes));
         }

@@ -12,6 +12,7 @@ import dev.sfnrun.history.Decision;
 import dev.sfnrun.history.ExecutionListener;
 import dev.sfnrun.history.HistoryEvent;
 import java.util.HashMap;
+import java.util.IdentityHashMap;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
@@ -33,6 +34,12 @@ public final class RunRecorder implements ExecutionListener {
     private final StateIds ids;
     private final Timeline timeline;
     private final Map<Key, LongAdder> decisions = new ConcurrentHashMap<>();
+    /** States of distributed Maps' child executions (not in the history): the id prefix of their scope. */
+    private final Map<State, String> childScopes = new IdentityHashMap<>();
+    /** Id of each such state → the id of its distributed Map. */
+    private final Map<String, String> childOwner = new HashMap<>();
+    /** Id of each such state → how often a decision of its scope went to it. */
+    private final Map<String, LongAdder> arrivals = new ConcurrentHashMap<>();
 
     /** A decision's counter: the state's id, the edge's kind and index, and the error a Retry or Catch took. */
     private record Key(String state, FlowGraph.Kind kind, int index, String error) {
@@ -43,6 +50,23 @@ public final class RunRecorder implements ExecutionListener {
         Map<String, Timeline.BranchOf.Branch> branches = new HashMap<>();
         collectBranches(machine.graph(), branches);
         this.timeline = new Timeline(branches::get);
+        collectChildren(machine.graph(), null);
+    }
+
+    /** The states inside distributed Maps' item processors (at any depth), with their innermost distributed Map. */
+    private void collectChildren(StateGraph graph, String owner) {
+        for (State state : graph.states().values()) {
+            String id = ids.id(state);
+            if (owner != null) {
+                childScopes.put(state, id.substring(0, id.length() - state.name().length()));
+                childOwner.put(id, owner);
+            }
+            if (state instanceof ParallelState parallel) {
+                parallel.branches().forEach(branch -> collectChildren(branch, owner));
+            } else if (state instanceof MapState map) {
+                collectChildren(map.processor(), map.isDistributed() ? id : owner);
+            }
+        }
     }
 
     /** State name → its Parallel and branch, for the states of every branch (the first state of a name wins). */
@@ -73,6 +97,10 @@ public final class RunRecorder implements ExecutionListener {
                 ? -1 : decision.index();
         String error = kind == FlowGraph.Kind.RETRY || kind == FlowGraph.Kind.CATCH ? String.valueOf(decision.error()) : null;
         decisions.computeIfAbsent(new Key(ids.id(decision.state()), kind, index, error), k -> new LongAdder()).increment();
+        String scope = childScopes.get(decision.state());
+        if (scope != null && decision.next() != null && kind != FlowGraph.Kind.RETRY) {
+            arrivals.computeIfAbsent(scope + decision.next(), k -> new LongAdder()).increment();
+        }
     }
 
     /** What was recorded, once the run is over; the first call ends the timeline at {@code stopDate} (if any). */
@@ -95,7 +123,9 @@ public final class RunRecorder implements ExecutionListener {
                 caught.computeIfAbsent(key.state(), k -> new TreeMap<>()).merge(key.error(), n, Integer::sum);
             }
         });
-        return new Recorded(timeline, edges, decided, caught, retried);
+        Map<String, Integer> arrived = new HashMap<>();
+        arrivals.forEach((id, n) -> arrived.put(id, n.intValue()));
+        return new Recorded(timeline, edges, decided, caught, retried, arrived, Map.copyOf(childOwner));
     }
 
     /**
@@ -106,8 +136,11 @@ public final class RunRecorder implements ExecutionListener {
      * @param decided  how often each state (by id) finished with a decision other than a retry
      * @param caught   errors caught by each state's Catch clauses (state id → error → times)
      * @param retried  errors each state's Retry clauses retried (state id → error → times)
+     * @param arrivals for the states of distributed Maps' child executions: how often a decision went to each
+     * @param children the states of distributed Maps' child executions (id → the id of their distributed Map)
      */
     record Recorded(Timeline timeline, Map<String, Integer> edges, Map<String, Integer> decided,
-                    Map<String, Map<String, Integer>> caught, Map<String, Map<String, Integer>> retried) {
+                    Map<String, Map<String, Integer>> caught, Map<String, Map<String, Integer>> retried,
+                    Map<String, Integer> arrivals, Map<String, String> children) {
     }
 }

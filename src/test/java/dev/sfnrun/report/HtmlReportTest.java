@@ -157,6 +157,32 @@ class HtmlReportTest {
     }
 
     @Test
+    void distributedMapChildrenAreCountedFromTheEnginesDecisions() throws Exception {
+        Path definition = dir.resolve("dmap.asl.json");
+        Files.writeString(definition, """
+                {"StartAt":"Fan","States":{
+                 "Fan":{"Type":"Map","ItemsPath":"$.items","ToleratedFailureCount":5,"End":true,"ItemProcessor":{
+                   "ProcessorConfig":{"Mode":"DISTRIBUTED","ExecutionType":"EXPRESS"},"StartAt":"Check","States":{
+                   "Check":{"Type":"Choice","Choices":[{"Variable":"$","NumericGreaterThan":7,"Next":"Bad"}],"Default":"Work"},
+                   "Work":{"Type":"Pass","Next":"Done"},
+                   "Done":{"Type":"Succeed"},
+                   "Bad":{"Type":"Fail","Error":"TooBig"}}}}}}""");
+        Run run = run(definition.toString(), "--input-json", "{\"items\":[1,2,3,4,5,6,7,8,9,10]}");
+        assertEquals(0, run.exit(), run.err()); // 3 of 10 children failed: tolerated
+        JsonNode states = ReportFiles.data(run.html()).get("states");
+        assertEquals(10, states.get("Fan/Check").get("visits").asInt());
+        assertEquals(7, states.get("Fan/Work").get("visits").asInt());
+        assertEquals(7, states.get("Fan/Done").get("visits").asInt());
+        assertEquals(3, states.get("Fan/Bad").get("visits").asInt());
+        assertEquals(Set.of("Fan", "Check", "Work", "Done", "Bad"), ReportFiles.statesWith(run.html(), "visited"));
+        assertEquals(Set.of("Bad"), ReportFiles.statesWith(run.html(), "failed"));
+        assertEquals(Set.of("Fan"), ReportFiles.statesWith(run.html(), "has-failures"));
+        assertTrue(run.html().contains("3 child executions failed or stopped"));
+        assertTrue(ReportFiles.edgesWith(run.html(), "taken").containsAll(
+                Set.of("Fan/Check|CHOICE_RULE|0", "Fan/Check|CHOICE_DEFAULT|-1", "Fan/Work|NEXT|-1")));
+    }
+
+    @Test
     void unwritableReportIsAnErrorAfterTheRun() throws Exception {
         StringWriter out = new StringWriter();
         StringWriter err = new StringWriter();
