@@ -298,7 +298,8 @@ final class StateExecutor {
                             state.distributed().resultWriter(), inputs, runId);
                     phase[0] = 1;
                     DistributedMapRunner.MapRunOutcome outcome = new DistributedMapRunner(execution)
-                            .run(state, childInputs, maxConcurrency, count, percentage, run, runId, sink);
+                            .run(state, childInputs, maxConcurrency, count, percentage, run, runId, sink,
+                                    sink.exports() ? null : run.takeSeeds(childInputs.size()));
                     result = sink.finish(outcome);
                 } else {
                     phase[0] = 1;

@@ -185,4 +185,37 @@ class ExecutionResumeTest {
         assertEquals(json("{\"v\":7,\"extra\":true}"), result.output());
         assertNull(redriven.resumePoint());
     }
+
+    @Test
+    void aRedrivenDistributedMapRerunsOnlyTheChildrenThatFailed() {
+        Counting counts = new Counting();
+        TaskRegistry registry = new TaskRegistry().bind("Item", (input, context) -> {
+            String key = input.asText();
+            if (counts.call(key) == 1 && (key.equals("b") || key.equals("d"))) {
+                throw new TaskFailure("Bad", key);
+            }
+            return TextNode.valueOf(key.toUpperCase());
+        });
+        StateMachine machine = DefinitionParser.parse(json("{\"StartAt\":\"Each\",\"States\":{\"Each\":{\"Type\":\"Map\","
+                + "\"MaxConcurrency\":1,\"ToleratedFailureCount\":1,\"ItemProcessor\":{\"ProcessorConfig\":{\"Mode\":\"DISTRIBUTED\","
+                + "\"ExecutionType\":\"STANDARD\"},\"StartAt\":\"Work\",\"States\":{\"Work\":{\"Type\":\"Task\","
+                + "\"Resource\":\"Item\",\"End\":true}}},\"End\":true}}}"));
+        Execution execution = new Execution(machine, json("[\"a\",\"b\",\"c\",\"d\",\"e\"]"), null, options(registry));
+        ExecutionResult failed = execution.run();
+        assertEquals("States.ExceedToleratedFailureThreshold", failed.error());
+        ResumePoint point = execution.resumePoint();
+        List<String> kept = new ArrayList<>();
+        point.childResults().forEach(r -> kept.add(r == null ? null : r.asText()));
+        assertEquals(java.util.Arrays.asList("A", null, "C", null, null), kept);
+
+        ExecutionResult redriven = Execution.resume(machine, point, options(registry)).run();
+        assertEquals(ExecutionStatus.SUCCEEDED, redriven.status(), redriven.error() + " " + redriven.cause());
+        assertEquals(json("[\"A\",\"B\",\"C\",\"D\",\"E\"]"), redriven.output());
+        assertEquals(1, counts.calls("a"));
+        assertEquals(2, counts.calls("b"));
+        assertEquals(1, counts.calls("c"));
+        assertEquals(2, counts.calls("d"));
+        assertEquals(1, counts.calls("e"));
+        assertTrue(redriven.events().stream().anyMatch(e -> e.type() == EventType.MapRunSucceeded));
+    }
 }

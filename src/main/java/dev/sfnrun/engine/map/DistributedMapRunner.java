@@ -65,6 +65,17 @@ public final class DistributedMapRunner {
     public MapRunOutcome run(MapState state, List<JsonNode> childInputs, int maxConcurrency,
                       Long toleratedCount, Double toleratedPercentage, StateRun run, String runId,
                       ResultWriterSink sink) {
+        return run(state, childInputs, maxConcurrency, toleratedCount, toleratedPercentage, run, runId, sink, null);
+    }
+
+    /**
+     * As above; {@code kept} (or null) holds per item the output of a child that succeeded in an
+     * earlier run (a redrive, when the Map has no ResultWriter): those items are not run again and
+     * count as succeeded. Each child that succeeds now has its output put there too.
+     */
+    public MapRunOutcome run(MapState state, List<JsonNode> childInputs, int maxConcurrency,
+                      Long toleratedCount, Double toleratedPercentage, StateRun run, String runId,
+                      ResultWriterSink sink, JsonNode[] kept) {
         DistributedConfig config = state.distributed();
         ExecutionOptions parent = execution.options();
         String label = config.label() != null ? config.label() : runId.substring(0, 8);
@@ -89,7 +100,8 @@ public final class DistributedMapRunner {
         // the Map's output holds it (an export writes each child as it finishes)
         boolean keepRecords = parent.recordHistory() || sink.showsRecords();
         Children children = new Children(state, childInputs, childOptions, control,
-                Workers.limit(state.processor(), maxConcurrency), keepRecords, !sink.exports(), sink);
+                Workers.limit(state.processor(), maxConcurrency), keepRecords, !sink.exports(), sink,
+                sink.exports() ? null : kept);
         try {
             children.run();
         } finally { // ended by a timeout, a stop or a fault unless the children all ran
@@ -208,6 +220,9 @@ public final class DistributedMapRunner {
         private final boolean keepRecords;
         private final boolean keepOutputs;
         private final ResultWriterSink sink;
+        /** Outputs of children that succeeded before (a redrive), filled in as children succeed now; or null. */
+        private final JsonNode[] kept;
+        private int keptCount;
         private final AtomicInteger next = new AtomicInteger();
         private final Object lock = new Object();
         // guarded by lock
@@ -223,7 +238,8 @@ public final class DistributedMapRunner {
         private final java.util.Set<Thread> threads = new java.util.HashSet<>();
 
         Children(MapState state, List<JsonNode> inputs, ExecutionOptions options, MapRunControl control,
-                 int limit, boolean keepRecords, boolean keepOutputs, ResultWriterSink sink) {
+                 int limit, boolean keepRecords, boolean keepOutputs, ResultWriterSink sink, JsonNode[] kept) {
+            this.kept = kept;
             this.state = state;
             this.inputs = inputs;
             this.options = options;
@@ -238,7 +254,7 @@ public final class DistributedMapRunner {
 
         int aborted() {
             synchronized (lock) {
-                return started - succeeded - failed;
+                return started - (succeeded - keptCount) - failed;
             }
         }
 
@@ -249,6 +265,15 @@ public final class DistributedMapRunner {
         void run() {
             if (inputs.isEmpty()) {
                 return;
+            }
+            if (kept != null) {
+                for (int i = 0; i < kept.length; i++) {
+                    if (kept[i] != null) {
+                        outputs[i] = kept[i];
+                        succeeded++;
+                        keptCount++;
+                    }
+                }
             }
             if (workers == 1) {
                 mainResumed = true; // runs on the calling thread, which never waits
@@ -323,6 +348,9 @@ public final class DistributedMapRunner {
                     if (index >= inputs.size() || stopped()) {
                         return;
                     }
+                    if (kept != null && kept[index] != null) {
+                        continue; // succeeded before the redrive
+                    }
                     started++;
                 }
                 control.childStarted(index);
@@ -357,6 +385,9 @@ public final class DistributedMapRunner {
                 synchronized (lock) {
                     if (keepOutputs && result.status() == ExecutionStatus.SUCCEEDED) {
                         outputs[index] = result.output();
+                    }
+                    if (kept != null && result.status() == ExecutionStatus.SUCCEEDED) {
+                        kept[index] = result.output();
                     }
                     if (keepRecords || keepOutputs && result.status() != ExecutionStatus.SUCCEEDED) {
                         results[index] = result;

@@ -87,7 +87,7 @@ public final class ItemReaderSource {
 
     /** The items of the sources, counted now and read as the Map Run takes them. */
     private static ArrayNode streamed(List<StreamedItems.Source> sources, int limit) {
-        return new ArrayNode(Json.NODES, StreamedItems.of(sources, limit));
+        return new StreamedArray(StreamedItems.of(sources, limit));
     }
 
     private static StreamedItems.Format format(String type, DistributedConfig.ItemReader reader) {

@@ -21,14 +21,22 @@ public final class MapBatches {
     }
 
     public static List<JsonNode> childInputs(MapState state, MapInputs inputs, ArrayNode items) {
-        List<JsonNode> selected = state.itemSelector() == null ? view(items) : select(inputs, items);
+        boolean streamed = items instanceof StreamedArray;
+        List<JsonNode> selected = state.itemSelector() == null ? view(items)
+                : streamed ? LazyInputs.selected(inputs, items) : select(inputs, items);
         if (state.distributed().itemBatcher() == null) {
             return selected;
         }
         Integer maxItems = inputs.maxItemsPerBatch();
         Integer maxBytes = inputs.maxInputBytesPerBatch();
-        return batches(selected, maxItems == null ? Integer.MAX_VALUE : maxItems,
-                maxBytes == null ? MAX_BATCH_BYTES : Math.min(maxBytes, MAX_BATCH_BYTES), inputs);
+        int items1 = maxItems == null ? Integer.MAX_VALUE : maxItems;
+        int bytes1 = maxBytes == null ? MAX_BATCH_BYTES : Math.min(maxBytes, MAX_BATCH_BYTES);
+        return streamed ? LazyInputs.batches(selected, items1, bytes1, inputs) : batches(selected, items1, bytes1, inputs);
+    }
+
+    /** The size a batch counts for an item: its compact UTF-8 text and a separator. */
+    static int batchBytes(JsonNode item) {
+        return Json.compact(item).getBytes(java.nio.charset.StandardCharsets.UTF_8).length + 1;
     }
 
     /** Groups items in order; a single item larger than the byte limit gets a batch of its own. */
@@ -37,7 +45,7 @@ public final class MapBatches {
         ArrayNode current = Json.array();
         long bytes = 0;
         for (JsonNode item : items) {
-            int size = Json.compact(item).getBytes(java.nio.charset.StandardCharsets.UTF_8).length + 1;
+            int size = batchBytes(item);
             if (!current.isEmpty() && (current.size() >= maxItems || bytes + size > maxBytes)) {
                 batches.add(inputs.batchInput(current));
                 current = Json.array();

@@ -266,6 +266,37 @@ class ItemReadersTest {
                 failure(run("listObjectsV2", flatten.formatted(""), "\"Prefix\": \"in/\"")));
     }
 
+    /** A Map with ItemSelector and ItemBatcher over items from S3 or, the same items, from the input. */
+    private String selectedAndBatched(String itemSource, String input, String batcher) throws Exception {
+        String definition = """
+                {"StartAt": "M", "States": {"M": {"Type": "Map", "End": true, %s,
+                  "ItemSelector": {"n.$": "$$.Map.Item.Value.v", "i.$": "$$.Map.Item.Index", "tag.$": "$.tag"},
+                  "ItemBatcher": %s,
+                  "ItemProcessor": {"ProcessorConfig": {"Mode": "DISTRIBUTED", "ExecutionType": "EXPRESS"}, "StartAt": "P",
+                    "States": {"P": {"Type": "Pass", "End": true}}}}}}""".formatted(itemSource, batcher);
+        ExecutionOptions options = ExecutionOptions.defaults().withStateMachineName("SM").withTasks(TaskRegistry.withBuiltins())
+                .withS3Root(s3).withType(ExecutionType.STANDARD);
+        return output(new Execution(DefinitionParser.parse(Json.parse(definition)), Json.parse(input), input, options).run());
+    }
+
+    @Test
+    void selectorAndBatcherOverStreamedItemsGiveWhatTheyGiveInMemory() throws Exception {
+        StringBuilder array = new StringBuilder("[");
+        for (int i = 0; i < 23; i++) {
+            array.append(i == 0 ? "" : ",").append("{\"v\":").append(i * 7).append(",\"pad\":\"").append("x".repeat(i)).append("\"}");
+        }
+        array.append("]");
+        object("sel.json", array.toString());
+        String reader = "\"ItemReader\": {\"Resource\": \"arn:aws:states:::s3:getObject\", \"Parameters\": {\"Bucket\": \"data\", \"Key\": \"sel.json\"}}";
+        for (String batcher : new String[] {"{\"MaxItemsPerBatch\": 4, \"BatchInput\": {\"b.$\": \"$.tag\"}}",
+                "{\"MaxInputBytesPerBatch\": 100}"}) {
+            String streamed = selectedAndBatched(reader, "{\"tag\": \"t\"}", batcher);
+            String inMemory = selectedAndBatched("\"ItemsPath\": \"$.items\"", "{\"tag\": \"t\", \"items\": " + array + "}", batcher);
+            assertEquals(inMemory, streamed);
+            assertTrue(Json.parse(streamed).size() > 2, streamed);
+        }
+    }
+
     @Test
     void streamedItemsServeAnyOrderOfRequests() throws Exception {
         object("n.json", "[0,1,2,3,4,5,6,7,8,9]");
