@@ -8,6 +8,8 @@ import dev.sfnrun.history.HistoryEvent;
 import dev.sfnrun.history.Payload;
 import dev.sfnrun.query.Json;
 import dev.sfnrun.query.Timestamps;
+import java.io.IOException;
+import java.io.Writer;
 import java.time.Instant;
 import java.util.Map;
 
@@ -20,6 +22,38 @@ final class JsonReport {
     }
 
     static ObjectNode of(ExecutionResult result) {
+        ObjectNode report = header(result);
+        ArrayNode events = report.putArray("events");
+        for (HistoryEvent event : result.events()) {
+            events.add(event(event));
+        }
+        ArrayNode runs = mapRuns(result);
+        if (runs != null) {
+            report.set("mapRuns", runs);
+        }
+        return report;
+    }
+
+    /**
+     * Writes the report of {@code result} whose events {@code events} kept as they came: the same
+     * text as {@link #of}, without ever holding the whole history as one tree or string.
+     */
+    static void write(Writer out, ExecutionResult result, JsonEvents events) throws IOException {
+        String header = Json.compact(header(result));
+        out.write(header, 0, header.length() - 1); // without its closing brace
+        out.write(",\"events\":[");
+        events.copyTo(out);
+        out.write(']');
+        ArrayNode runs = mapRuns(result);
+        if (runs != null) {
+            out.write(",\"mapRuns\":");
+            out.write(Json.compact(runs));
+        }
+        out.write('}');
+    }
+
+    /** The report's fields before its events. */
+    private static ObjectNode header(ExecutionResult result) {
         ObjectNode report = Json.object();
         report.put("status", result.status().name());
         report.put("output", result.output() == null ? null : Json.compact(result.output()));
@@ -29,12 +63,14 @@ final class JsonReport {
         report.put("stopDate", timestamp(result.stopDate()));
         report.put("input", result.inputText());
         report.put("executionArn", result.executionArn());
-        ArrayNode events = report.putArray("events");
-        for (HistoryEvent event : result.events()) {
-            events.add(event(event));
-        }
+        return report;
+    }
+
+    /** The Map Runs of {@code result}, or null for none. */
+    private static ArrayNode mapRuns(ExecutionResult result) {
+        ArrayNode runs = null;
         if (!result.mapRuns().isEmpty()) {
-            ArrayNode runs = report.putArray("mapRuns");
+            runs = Json.NODES.arrayNode();
             for (MapRunResult run : result.mapRuns()) {
                 ObjectNode node = runs.addObject();
                 node.put("mapRunArn", run.mapRunArn());
@@ -48,7 +84,7 @@ final class JsonReport {
                 }
             }
         }
-        return report;
+        return runs;
     }
 
     static ObjectNode event(HistoryEvent event) {

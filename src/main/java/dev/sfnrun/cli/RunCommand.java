@@ -253,6 +253,14 @@ public final class RunCommand implements Callable<Integer> {
             List<ExecutionListener> printer = List.of(new HistoryPrinter(out, colour, verbose));
             options = options.withListeners(printer);
         }
+        try (JsonEvents events = text ? null : new JsonEvents()) { // --output json: the events as they come
+            return run(machine, loaded, events == null ? options : options.withListeners(List.of(events)), events,
+                    input, inputText, text, colour, out);
+        }
+    }
+
+    private Integer run(StateMachine machine, LoadedMachine loaded, ExecutionOptions options, JsonEvents events,
+                        JsonNode input, String inputText, boolean text, boolean colour, PrintWriter out) {
         ReportOption report = ReportOption.read(spec);
         options = report.listenTo(options, machine, loaded.definition());
         Execution execution = new Execution(machine, input, inputText, options);
@@ -267,7 +275,12 @@ public final class RunCommand implements Callable<Integer> {
         if (text) {
             Summary.print(out, result, quiet, colour);
         } else {
-            out.println(Json.compact(JsonReport.of(result)));
+            try {
+                JsonReport.write(out, result, events);
+            } catch (java.io.IOException e) {
+                throw new java.io.UncheckedIOException(e);
+            }
+            out.println();
         }
         out.flush();
         report.write(loaded, result, timeScale);

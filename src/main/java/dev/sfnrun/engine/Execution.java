@@ -58,7 +58,9 @@ public final class Execution {
         this.inputText = inputText;
         this.executionArn = options.executionArn(RandomIds.uuid());
         this.clock = new BranchClock(options.clock());
-        this.log = new EventLog(clock, options.listeners(), options.recordHistory(),
+        boolean record = options.recordHistory()
+                && options.listeners().stream().noneMatch(dev.sfnrun.history.ExecutionListener::keepsHistory);
+        this.log = new EventLog(clock, options.listeners(), record,
                 options.type() == ExecutionType.STANDARD);
     }
 

@@ -16,4 +16,12 @@ public interface ExecutionListener {
      */
     default void onDecision(Decision decision) {
     }
+
+    /**
+     * True for a listener that keeps (or writes out) the whole history itself: the execution then
+     * keeps no copy of its events in memory, and its result's {@code events} stay empty.
+     */
+    default boolean keepsHistory() {
+        return false;
+    }
 }
