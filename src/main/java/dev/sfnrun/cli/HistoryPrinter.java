@@ -53,8 +53,13 @@ final class HistoryPrinter implements ExecutionListener {
         }
         Place place = place(event, places.getOrDefault(event.previousEventId(), Place.NONE));
         places.put(event.id(), place);
-        String line = String.format("%4d  %9s  %-26s %-24s %s", event.id(), elapsed(event.timestamp()),
-                event.type().name(), place.name(), detail(event));
+        // as String.format("%4d  %9s  %-26s %-24s %s") would write it, without its cost on long histories
+        StringBuilder b = new StringBuilder(128);
+        pad(b, Long.toString(event.id()), 4, true).append("  ");
+        pad(b, elapsed(event.timestamp()), 9, true).append("  ");
+        pad(b, event.type().name(), 26, false).append(' ');
+        pad(b, place.name(), 24, false).append(' ').append(detail(event));
+        String line = b.toString();
         out.println(paint(event.type(), Neutral.text(line.stripTrailing())));
         if (verbose) {
             event.details().forEach((key, value) -> {
@@ -72,7 +77,32 @@ final class HistoryPrinter implements ExecutionListener {
                 event.logs().lines().forEach(logLine -> out.println("        | " + logLine));
             }
         }
+        // live, yet not one write per event: at once when the last flush is 50 ms old, else within 50 ms
+        long now = System.nanoTime();
+        if (now - lastFlush >= FLUSH_NANOS) {
+            out.flush();
+            lastFlush = now;
+        } else if (!flushPending) {
+            flushPending = true;
+            FLUSHER.schedule(this::flushLater, FLUSH_NANOS, java.util.concurrent.TimeUnit.NANOSECONDS);
+        }
+    }
+
+    private static final long FLUSH_NANOS = 50_000_000;
+    /** One daemon thread flushes every printer's last lines. */
+    private static final java.util.concurrent.ScheduledExecutorService FLUSHER =
+            java.util.concurrent.Executors.newSingleThreadScheduledExecutor(task -> {
+                Thread thread = new Thread(task, "sfn-run history flush");
+                thread.setDaemon(true);
+                return thread;
+            });
+    private long lastFlush = System.nanoTime() - FLUSH_NANOS;
+    private boolean flushPending;
+
+    private synchronized void flushLater() {
+        flushPending = false;
         out.flush();
+        lastFlush = System.nanoTime();
     }
 
     /**
@@ -122,7 +152,18 @@ final class HistoryPrinter implements ExecutionListener {
 
     private String elapsed(Instant at) {
         Duration d = Duration.between(start, at);
-        return String.format("+%d.%03ds", d.getSeconds(), d.toMillisPart());
+        int millis = d.toMillisPart();
+        return "+" + d.getSeconds() + "." + (millis < 10 ? "00" : millis < 100 ? "0" : "") + millis + "s";
+    }
+
+    private static StringBuilder pad(StringBuilder b, String text, int width, boolean right) {
+        int spaces = Math.max(0, width - text.length());
+        if (right) {
+            b.append(" ".repeat(spaces)).append(text);
+        } else {
+            b.append(text).append(" ".repeat(spaces));
+        }
+        return b;
     }
 
     private static String detail(HistoryEvent event) {

@@ -128,7 +128,10 @@ class ServerMapRunTest {
 
         // without this the first failure would end the run (no failure tolerated)
         sfn.updateMapRun(b -> b.mapRunArn(mapRunArn).toleratedFailureCount(1L));
-        assertEquals(1, sfn.describeMapRun(b -> b.mapRunArn(mapRunArn)).toleratedFailureCount());
+        sfn.updateMapRun(b -> b.mapRunArn(mapRunArn).toleratedFailurePercentage(50f));
+        DescribeMapRunResponse updated = sfn.describeMapRun(b -> b.mapRunArn(mapRunArn));
+        assertEquals(1, updated.toleratedFailureCount());
+        assertEquals(50f, updated.toleratedFailurePercentage());
         sfn.sendTaskFailure(b -> b.taskToken(first.taskToken()).error("Bad").cause("item 1"));
         for (int i = 0; i < 2; i++) {
             GetActivityTaskResponse next = sfn.getActivityTask(b -> b.activityArn(activity));
