@@ -286,6 +286,8 @@ class ValidateCommandTest {
         Path latin1 = Files.write(dir.resolve("latin1.json"), new byte[] {'{', '"', (byte) 0xE9, '"', ':', '1', '}'});
         Result r = run("validate", latin1.toString());
         assertEquals(2, r.code());
-        assertEquals(latin1 + ":1:1: error MISSING_DESCRIPTION: Cannot read the definition: not UTF-8 text\n", r.out());
+        assertEquals(latin1 + ":1:1: error MISSING_DESCRIPTION: Cannot read the definition: not UTF-8 text"
+                + " (byte 0xE9 at offset 2, line 1, is not valid UTF-8); sfn-run reads its files as UTF-8: save it in that encoding\n",
+                r.out());
     }
 }
