@@ -1,5 +1,7 @@
 import java.io.BufferedReader;
+import java.io.IOException;
 import java.io.InputStreamReader;
+import java.io.Writer;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -47,6 +49,15 @@ public class ServeBench {
             }
             endpoint = "http://127.0.0.1:" + m.group(2) + "/";
             System.out.printf("ready: %.0f ms after launch (process start to the ready line)%n", (ready - launched) / 1e6);
+            Thread drain = new Thread(() -> { // what the server says at shutdown must find a reader
+                try {
+                    out.transferTo(Writer.nullWriter());
+                } catch (IOException ignored) {
+                    // the server has gone
+                }
+            });
+            drain.setDaemon(true);
+            drain.start();
 
             String tutorial = Files.readString(Path.of("definitions/api-error-handling.asl.json"));
             String express = field(call("CreateStateMachine", "{\"name\":\"bench-express\",\"type\":\"EXPRESS\",\"roleArn\":"
