@@ -99,8 +99,9 @@ public final class JsonataExpression {
      */
     public JsonNode evaluate(JsonNode input, JsonNode result, JsonNode errorOutput, EvalContext context) {
         Frame frame = compiled.createFrame();
-        // an expression that never ends (a tail-recursive loop) fails instead of hanging the run
-        frame.setRuntimeBounds(evaluationTimeoutMillis, Integer.MAX_VALUE);
+        // an expression that never ends (a tail-recursive loop) fails instead of hanging the run, and
+        // one that builds a string past the payload limit fails as it builds it, not when the heap is full
+        JsonataLimits.bound(frame, evaluationTimeoutMillis);
         for (String name : references.names()) {
             if (name.equals("states")) {
                 frame.bind("states", states(input, result, errorOutput, context));

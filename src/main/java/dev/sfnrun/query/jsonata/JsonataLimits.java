@@ -1,7 +1,9 @@
 package dev.sfnrun.query.jsonata;
 
 import com.dashjoin.jsonata.Functions;
+import com.dashjoin.jsonata.JException;
 import com.dashjoin.jsonata.Jsonata;
+import com.dashjoin.jsonata.Jsonata.Frame;
 import com.dashjoin.jsonata.Jsonata.JFunction;
 import java.util.List;
 
@@ -16,6 +18,31 @@ final class JsonataLimits {
     static final int MAX_CHARS = 262_144;
 
     private JsonataLimits() {
+    }
+
+    /**
+     * The evaluation's bounds, checked before and after every step as the library's own time box
+     * does (with its message): the time box, and a string result longer than {@link #MAX_CHARS}
+     * (string concatenation with {@code &}, {@code $string} of a large value, ...), which fails at
+     * the step that built it, at most twice the limit in size, instead of doubling on until the
+     * heap is exhausted.
+     */
+    static void bound(Frame frame, long timeoutMillis) {
+        long started = System.currentTimeMillis();
+        frame.setEvaluateEntryCallback((expression, input, environment) -> checkTime(started, timeoutMillis));
+        frame.setEvaluateExitCallback((expression, input, environment, result) -> {
+            checkTime(started, timeoutMillis);
+            if (result instanceof String text && text.length() > MAX_CHARS) {
+                throw new AwsFunctions.FunctionError("The expression built a string of " + text.length()
+                        + " characters, beyond the payload limit of " + MAX_CHARS + " (256 KiB)");
+            }
+        });
+    }
+
+    private static void checkTime(long started, long timeoutMillis) {
+        if (System.currentTimeMillis() - started > timeoutMillis) {
+            throw new JException("Expression evaluation timeout: Check for infinite loop", -1);
+        }
     }
 
     static void register(Jsonata expression) {

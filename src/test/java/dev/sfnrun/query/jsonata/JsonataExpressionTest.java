@@ -185,4 +185,14 @@ class JsonataExpressionTest {
         }
         assertEquals("3", eval("1 + 2"));
     }
+
+    @Test
+    void aStringBuiltPastThePayloadLimitFailsAtTheStepThatBuiltIt() {
+        String message = assertThrows(JsonataEvaluationException.class,
+                () -> eval("$reduce([1..40], function($a, $v) { $a & $a }, 'xx')")).getMessage();
+        assertEquals("The expression built a string of 524288 characters, beyond the payload limit of 262144 (256 KiB)",
+                message);
+        // exactly at the limit a string is still built
+        assertEquals("262144", eval("$length($reduce([1..17], function($a, $v) { $a & $a }, 'xx'))"));
+    }
 }
