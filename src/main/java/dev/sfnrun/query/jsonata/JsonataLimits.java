@@ -16,15 +16,21 @@ import java.util.List;
 final class JsonataLimits {
     /** AWS's payload limit, as characters: a longer string alone is already too large. */
     static final int MAX_CHARS = 262_144;
+    /**
+     * The longest string one evaluation step may yield: four times the payload limit, so a value
+     * somewhat too large still reaches the checks that name the limit it breaks (a variable, a
+     * state's output), while a string doubling on is stopped long before it fills the heap.
+     */
+    static final int MAX_STEP_CHARS = 4 * MAX_CHARS;
 
     private JsonataLimits() {
     }
 
     /**
      * The evaluation's bounds, checked before and after every step as the library's own time box
-     * does (with its message): the time box, and a string result longer than {@link #MAX_CHARS}
+     * does (with its message): the time box, and a string result longer than {@link #MAX_STEP_CHARS}
      * (string concatenation with {@code &}, {@code $string} of a large value, ...), which fails at
-     * the step that built it, at most twice the limit in size, instead of doubling on until the
+     * the step that built it, at most twice that size, instead of doubling on until the
      * heap is exhausted.
      */
     static void bound(Frame frame, long timeoutMillis) {
@@ -32,9 +38,9 @@ final class JsonataLimits {
         frame.setEvaluateEntryCallback((expression, input, environment) -> checkTime(started, timeoutMillis));
         frame.setEvaluateExitCallback((expression, input, environment, result) -> {
             checkTime(started, timeoutMillis);
-            if (result instanceof String text && text.length() > MAX_CHARS) {
+            if (result instanceof String text && text.length() > MAX_STEP_CHARS) {
                 throw new AwsFunctions.FunctionError("The expression built a string of " + text.length()
-                        + " characters, beyond the payload limit of " + MAX_CHARS + " (256 KiB)");
+                        + " characters, more than " + MAX_STEP_CHARS + " (four times the payload limit of 256 KiB)");
             }
         });
     }
