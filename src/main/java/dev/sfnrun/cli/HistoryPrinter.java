@@ -4,9 +4,11 @@ import dev.sfnrun.history.EventType;
 import dev.sfnrun.history.ExecutionListener;
 import dev.sfnrun.history.HistoryEvent;
 import dev.sfnrun.history.Payload;
+import dev.sfnrun.query.CompactText;
 import java.io.PrintWriter;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.regex.Pattern;
@@ -26,7 +28,10 @@ final class HistoryPrinter implements ExecutionListener {
     private final PrintWriter out;
     private final boolean colour;
     private final boolean verbose;
-    private final Map<Long, Place> places = new HashMap<>();
+    /** Each event's place, by event id (ids are dense from 1); equal places share one instance. */
+    private Place[] places = new Place[1024];
+    private final Map<Place, Place> shared = new HashMap<>();
+    private final CompactText json = new CompactText();
     private Instant start;
 
     /**
@@ -51,8 +56,8 @@ final class HistoryPrinter implements ExecutionListener {
         if (start == null) {
             start = event.timestamp();
         }
-        Place place = place(event, places.getOrDefault(event.previousEventId(), Place.NONE));
-        places.put(event.id(), place);
+        Place place = place(event, placeOf(event.previousEventId()));
+        remember(event.id(), place);
         // as String.format("%4d  %9s  %-26s %-24s %s") would write it, without its cost on long histories
         StringBuilder b = new StringBuilder(128);
         pad(b, Long.toString(event.id()), 4, true).append("  ");
@@ -125,13 +130,13 @@ final class HistoryPrinter implements ExecutionListener {
         }
         if (isLifeCycle(type) && event.stateName() == null) { // a MapStateAborted of a stopped branch names its state
             long owner = previous.owner() != 0 ? previous.owner() : previous.scope();
-            Place state = places.getOrDefault(owner, Place.NONE);
+            Place state = placeOf(owner);
             boolean opens = type == EventType.ParallelStateStarted || type == EventType.MapIterationStarted;
             return new Place(state.name(), state.name(), owner, state.scope(), opens);
         }
         if (type == EventType.MapStateExited || type == EventType.ParallelStateExited) {
             long owner = previous.owner() != 0 ? previous.owner() : previous.scope();
-            return new Place(name, "", 0, places.getOrDefault(owner, Place.NONE).scope(), false);
+            return new Place(name, "", 0, placeOf(owner).scope(), false);
         }
         String shown = name != null ? name : previous.carry();
         boolean passesOn = !type.isStateExited() && type != EventType.ExecutionStarted;
@@ -166,7 +171,26 @@ final class HistoryPrinter implements ExecutionListener {
         return b;
     }
 
-    private static String detail(HistoryEvent event) {
+    private Place placeOf(long id) {
+        Place place = id > 0 && id < places.length ? places[(int) id] : null;
+        return place != null ? place : Place.NONE;
+    }
+
+    private void remember(long id, Place place) {
+        if (id <= 0 || id > Integer.MAX_VALUE - 8) {
+            return;
+        }
+        if (id >= places.length) {
+            places = Arrays.copyOf(places, (int) Math.min(Integer.MAX_VALUE - 8, Math.max(id + 1, 2L * places.length)));
+        }
+        Place same = shared.putIfAbsent(place, place);
+        if (shared.size() > 4096) { // a loop repeats a few places; anything else is not worth sharing
+            shared.clear();
+        }
+        places[(int) id] = same != null ? same : place;
+    }
+
+    private String detail(HistoryEvent event) {
         String error = event.stringDetail("error");
         if (error != null) {
             String cause = event.stringDetail("cause");
@@ -174,7 +198,7 @@ final class HistoryPrinter implements ExecutionListener {
         }
         for (String key : new String[] {"output", "input"}) {
             if (event.detail(key) instanceof Payload payload && event.type() != EventType.ExecutionStarted) {
-                return excerpt(payload.text());
+                return excerpt(payload.verbatim() != null ? payload.verbatim() : json.of(payload.value()));
             }
         }
         if (event.detail("parameters") instanceof String parameters) { // TaskScheduled: what the task is sent
