@@ -11,8 +11,10 @@ import dev.sfnrun.definition.WaitState;
 import dev.sfnrun.error.StatesError;
 import dev.sfnrun.history.EventType;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -138,6 +140,11 @@ public final class Fanout {
 
     /** The ...StateAborted event of the state a stopped branch was in, if it has one. */
     private void abortState(Trail trail, long failing, boolean failedBranch) {
+        abortState(trail, failing, failedBranch, false);
+    }
+
+    /** {@code runUnderWay}: the branch had a Map Run under way when it was stopped (its flag may be gone since). */
+    private void abortState(Trail trail, long failing, boolean failedBranch, boolean runUnderWay) {
         State state = trail.current();
         EventType type = null;
         if (state instanceof TaskState) {
@@ -152,7 +159,7 @@ public final class Fanout {
         if (type != null) {
             execution.log().appendAfter(failing, type, state.name());
         }
-        if (type == EventType.MapStateAborted && trail.mapRunActive()) {
+        if (type == EventType.MapStateAborted && (trail.mapRunActive() || runUnderWay)) {
             // the Map Run under way is aborted with its state [the order of the two is not recorded]
             trail.mapRunActive(false);
             execution.log().appendAfter(failing, EventType.MapRunAborted, state.name());
@@ -225,8 +232,14 @@ public final class Fanout {
                 }
             }
             if (fatal != null || error != null) {
+                // which stopped branches have a Map Run under way is read before they are interrupted:
+                // an interrupted Map ends its run's flag on its own thread, racing with fail()
+                Set<Trail> runsUnderWay = new HashSet<>();
+                synchronized (lock) {
+                    running.values().stream().filter(Trail::mapRunActive).forEach(runsUnderWay::add);
+                }
                 interruptWorkers();
-                fail();
+                fail(runsUnderWay);
             }
             parent.moveTo(end);
         }
@@ -351,7 +364,7 @@ public final class Fanout {
         }
 
         /** After the first failure: the failure and abort events, then the error. */
-        private void fail() {
+        private void fail(Set<Trail> runsUnderWay) {
             List<Map.Entry<Integer, Trail>> stoppedBranches;
             synchronized (lock) {
                 stoppedBranches = new ArrayList<>(running.entrySet());
@@ -367,7 +380,7 @@ public final class Fanout {
             abortState(failedTrail, failing, true);
             for (Map.Entry<Integer, Trail> branch : stoppedBranches) {
                 hooks.aborted(branch.getKey(), failing);
-                abortState(branch.getValue(), failing, false);
+                abortState(branch.getValue(), failing, false, runsUnderWay.contains(branch.getValue()));
             }
             parent.moveTo(failing);
             throw error;
