@@ -1,17 +1,14 @@
 package dev.sfnrun.cli;
 
+import dev.sfnrun.cli.BuiltExecutable.Result;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.sfnrun.query.Json;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.List;
-import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -26,25 +23,13 @@ class S3ContainmentProcessIT {
     static Path dir;
     static Path executable;
 
-    record Result(int exit, String out, String err) {
-    }
-
     @BeforeAll
     static void assemble() throws Exception {
         executable = BuiltExecutable.assemble(dir.resolve("sfn-run"));
     }
 
     static Result run(String... args) throws Exception {
-        List<String> command = new ArrayList<>(List.of(executable.toString()));
-        command.addAll(List.of(args));
-        ProcessBuilder builder = new ProcessBuilder(command);
-        builder.environment().put("JAVA_HOME", System.getProperty("java.home"));
-        builder.redirectInput(ProcessBuilder.Redirect.from(new java.io.File("/dev/null")));
-        Process process = builder.start();
-        byte[] out = process.getInputStream().readAllBytes();
-        byte[] err = process.getErrorStream().readAllBytes();
-        assertTrue(process.waitFor(60, TimeUnit.SECONDS));
-        return new Result(process.exitValue(), new String(out, StandardCharsets.UTF_8), new String(err, StandardCharsets.UTF_8));
+        return BuiltExecutable.run(executable, args);
     }
 
     private static Path definition(Path folder, String reader, String writer) throws Exception {
