@@ -198,7 +198,7 @@ final class HistoryPrinter implements ExecutionListener {
         }
         for (String key : new String[] {"output", "input"}) {
             if (event.detail(key) instanceof Payload payload && event.type() != EventType.ExecutionStarted) {
-                return excerpt(payload.verbatim() != null ? payload.verbatim() : json.of(payload.value()));
+                return excerpt(payload.text(json));
             }
         }
         if (event.detail("parameters") instanceof String parameters) { // TaskScheduled: what the task is sent

@@ -1,6 +1,7 @@
 package dev.sfnrun.history;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.sfnrun.query.CompactText;
 import dev.sfnrun.query.Json;
 
 /**
@@ -15,5 +16,10 @@ public record Payload(JsonNode value, String verbatim) {
     /** The JSON text AWS would show. */
     public String text() {
         return verbatim != null ? verbatim : Json.compact(value);
+    }
+
+    /** As {@link #text()}, serialised by {@code json} (one reused serialiser for many payloads in a row). */
+    public String text(CompactText json) {
+        return verbatim != null ? verbatim : json.of(value);
     }
 }
