@@ -1,5 +1,6 @@
 package dev.sfnrun.cli;
 
+import dev.sfnrun.io.Neutral;
 import dev.sfnrun.query.Json;
 import dev.sfnrun.suite.CaseResult;
 import dev.sfnrun.suite.Coverage;
@@ -93,7 +94,7 @@ final class TestCommand implements Callable<Integer> {
             return runSuites(paths == null ? List.of() : paths, out, err);
         } catch (SuiteException e) {
             for (SuiteError error : e.errors()) {
-                err.println(error.text());
+                err.println(Neutral.text(error.text()));
             }
             int n = e.errors().size();
             err.println("sfn-run: " + n + (n == 1 ? " suite error" : " suite errors") + "; nothing ran");

@@ -1,21 +1,22 @@
-package dev.sfnrun.cli;
+package dev.sfnrun.io;
 
 /**
  * Text from data (inputs, outputs, causes, names) made harmless for a terminal: every control
  * character (ESC of an escape sequence, CR, BEL, backspace, C1 controls such as CSI, the bidi
  * overrides) is shown as {@code \\uXXXX}, so a hostile payload cannot move the cursor, recolour
- * or rewrite what is on screen. Text without any is returned as it is.
+ * or rewrite what is on screen. Text without any is returned as it is. Used for every text meant
+ * for a terminal that carries data: the history, the summary, error lines, diagnostics, test reports.
  */
-final class Neutral {
+public final class Neutral {
     private Neutral() {
     }
 
-    static String text(String text) {
+    public static String text(String text) {
         return neutral(text, false);
     }
 
     /** As {@link #text}, keeping line feeds and tabs (a multi-line cause stays readable). */
-    static String lines(String text) {
+    public static String lines(String text) {
         return neutral(text, true);
     }
 
