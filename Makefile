@@ -16,7 +16,9 @@ target/sfn-run: $(SOURCES)
 run: target/sfn-run
 	target/sfn-run definitions/api-error-handling.asl.json --input inputs/429.json
 
+# installs python3, node, chromium and chromium-driver first when missing (the tests run them)
 test:
+	sh src/test/setup/test-tools.sh
 	$(MVN) verify
 	@cat target/surefire-reports/*.txt target/failsafe-reports/*.txt 2>/dev/null | awk -F'[:,] *' \
 	  '/^Tests run/ { n += $$2; f += $$4; e += $$6; s += $$8 } END { printf "tests: %d run, %d failed, %d errors, %d skipped\n", n, f, e, s }'
