@@ -57,6 +57,7 @@ public final class JsonMessages {
         {"^Unrecognized token '(.*?)': was expecting .*$", "'$1' is not a JSON value (strings need double quotes)"},
         {"^Illegal unquoted character \\(\\(CTRL-CHAR, code (\\d+)\\)\\): has to be escaped.*$",
             "a control character (code $1) in a string must be escaped (as \\\\n, \\\\t or \\\\u00XX)"},
+        {"^Non-standard token '(.*?)': enable .*$", "'$1' is not a JSON number (JSON has no Infinity or NaN)"},
         {"^Unexpected character \\('(.*?)' \\(code \\d+\\)\\): Expected space separating root-level values$",
             "more text ('$1') after the JSON value"},
     };

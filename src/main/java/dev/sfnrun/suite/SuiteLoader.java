@@ -736,7 +736,9 @@ public final class SuiteLoader {
                 return null;
             }
             if (!Files.isRegularFile(file)) {
-                error(at + "/" + name, k, text + ": no such file (looked in " + dir + ")");
+                error(at + "/" + name, k, text + (Files.exists(file)
+                        ? ": is a named pipe, socket or device, not a regular file (sfn-run reads only regular files)"
+                        : ": no such file (looked in " + dir + ")"));
                 return null;
             }
             return file;

@@ -40,6 +40,32 @@ class HostileFilesTest {
     }
 
     @Test
+    void aNamedPipeNamedByATestSuiteOrAsTheServersJournalIsRefused() throws Exception {
+        Path fifo = dir.resolve("pipe.json");
+        assertEquals(0, new ProcessBuilder("mkfifo", fifo.toString()).start().waitFor());
+        String suite = CliRun.file(dir, "pipe.sfn-test.yaml", """
+                definition: %s
+                cases:
+                  - name: a
+                    inputFile: pipe.json
+                    expect: {status: SUCCEEDED}
+                """.formatted(definition()));
+        CliRun tested = quickly("test", suite);
+        assertEquals(ExitCodes.CANNOT_START, tested.code(), tested.out());
+        assertTrue(tested.err().startsWith(suite + ":4: cases[0].inputFile: pipe.json: is a named pipe, socket or device, "
+                + "not a regular file"), tested.err());
+        Path data = Files.createDirectories(dir.resolve("data"));
+        assertEquals(0, new ProcessBuilder("mkfifo", data.resolve("journal.jsonl").toString()).start().waitFor());
+        CliRun served = quickly("serve", "--port", "0", "--data-dir", data.toString());
+        assertEquals(ExitCodes.CANNOT_START, served.code(), served.out());
+        assertTrue(served.err().contains("cannot use the data directory " + data + ": " + data.resolve("journal.jsonl")
+                + " is not a regular file"), served.err());
+        CliRun notDirectory = quickly("serve", "--port", "0", "--data-dir", fifo.toString());
+        assertTrue(notDirectory.err().contains("cannot use the data directory " + fifo + ": it is not a directory"),
+                notDirectory.err());
+    }
+
+    @Test
     void aHugeFileIsRefusedFromItsSize() throws Exception {
         Path huge = dir.resolve("huge.json");
         try (RandomAccessFile file = new RandomAccessFile(huge.toFile(), "rw")) {
