@@ -75,6 +75,8 @@ class HostileFilesTest {
                 + "AWS accepts at most 262144 bytes (256 KiB) for an execution input");
         CliRun.assertOneLineError(quickly(huge.toString()), huge + ": is 3221225472 bytes; "
                 + "AWS accepts at most 1048576 bytes (1 MiB) for a state machine definition");
+        CliRun.assertOneLineError(quickly("test-state", "--definition", definition(), "--state-name", "P", "--mock",
+                huge.toString()), huge + ": is 3221225472 bytes; AWS accepts at most 262144 bytes (256 KiB) for test-state's --mock");
     }
 
     @Test
