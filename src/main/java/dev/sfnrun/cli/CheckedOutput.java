@@ -1,20 +1,28 @@
 package dev.sfnrun.cli;
 
 import java.io.IOException;
+import java.io.OutputStream;
 import java.io.Writer;
+import java.nio.charset.StandardCharsets;
 
 /**
- * A writer that remembers the first failure of the one below it (a closed pipe, a full disk),
- * since {@link java.io.PrintWriter} swallows it: after the run, {@link #failure} says whether
- * the product (history, report, output) reached its reader. After a failure nothing more is
- * written, so a long history costs nothing more.
+ * The writer of standard output: text as UTF-8 onto a (buffered) stream, remembering the first
+ * failure of the stream (a closed pipe, a full disk), since {@link java.io.PrintWriter} swallows
+ * it: after the run, {@link #failure} says whether the product (history, report, output) reached
+ * its reader. After a failure nothing more is written, so a long history costs nothing more.
+ *
+ * <p>Each piece of text is encoded by {@link String#getBytes} (for plain ASCII text a copy), not
+ * char by char through a {@link java.io.OutputStreamWriter}: a long history is mostly encoding.
+ * A surrogate pair split between two writes (a JSON generator writes in chunks) is joined first.
  */
 final class CheckedOutput extends Writer {
-    private final Writer target;
+    private final OutputStream target;
     private final String name;
     private volatile IOException failure;
+    /** The high surrogate that ended the last write, waiting for its pair; 0 for none. */
+    private char high;
 
-    CheckedOutput(Writer target, String name) {
+    CheckedOutput(OutputStream target, String name) {
         this.target = target;
         this.name = name;
     }
@@ -31,28 +39,36 @@ final class CheckedOutput extends Writer {
 
     @Override
     public void write(char[] chars, int offset, int length) {
-        if (failure == null) {
-            try {
-                target.write(chars, offset, length);
-            } catch (IOException e) {
-                failure = e;
-            }
-        }
+        write(new String(chars, offset, length));
     }
 
     @Override
     public void write(String text, int offset, int length) {
-        if (failure == null) {
-            try {
-                target.write(text, offset, length);
-            } catch (IOException e) {
-                failure = e;
-            }
+        write(offset == 0 && length == text.length() ? text : text.substring(offset, offset + length));
+    }
+
+    @Override
+    public synchronized void write(String text) {
+        if (failure != null || text.isEmpty()) {
+            return;
+        }
+        if (high != 0) {
+            text = high + text;
+            high = 0;
+        }
+        if (Character.isHighSurrogate(text.charAt(text.length() - 1))) {
+            high = text.charAt(text.length() - 1);
+            text = text.substring(0, text.length() - 1);
+        }
+        try {
+            target.write(text.getBytes(StandardCharsets.UTF_8));
+        } catch (IOException e) {
+            failure = e;
         }
     }
 
     @Override
-    public void flush() {
+    public synchronized void flush() {
         if (failure == null) {
             try {
                 target.flush();
@@ -63,7 +79,16 @@ final class CheckedOutput extends Writer {
     }
 
     @Override
-    public void close() {
+    public synchronized void close() {
+        if (high != 0) { // a lone high surrogate at the very end: encoded as any lone surrogate is, '?'
+            String last = String.valueOf(high);
+            high = 0;
+            try {
+                target.write(last.getBytes(StandardCharsets.UTF_8));
+            } catch (IOException e) {
+                failure = e;
+            }
+        }
         flush();
         try {
             target.close();

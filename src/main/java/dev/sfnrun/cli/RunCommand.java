@@ -249,18 +249,19 @@ public final class RunCommand implements Callable<Integer> {
         HandlerFunctions.prepare(tasks);
         boolean text = output == OutputFormat.text;
         boolean colour = text && terminal && !noColor && !hasText(System.getenv("NO_COLOR"));
-        if (text && !quiet) {
-            List<ExecutionListener> printer = List.of(new HistoryPrinter(out, colour, verbose));
-            options = options.withListeners(printer);
-        }
-        try (JsonEvents events = text ? null : new JsonEvents()) { // --output json: the events as they come
+        try (HistoryPrinter printer = text && !quiet ? new HistoryPrinter(out, colour, verbose) : null;
+             JsonEvents events = text ? null : new JsonEvents()) { // --output json: the events as they come
+            if (printer != null) {
+                options = options.withListeners(List.of(printer));
+            }
             return run(machine, loaded, events == null ? options : options.withListeners(List.of(events)), events,
-                    input, inputText, text, colour, out);
+                    printer, input, inputText, text, colour, out);
         }
     }
 
     private Integer run(StateMachine machine, LoadedMachine loaded, ExecutionOptions options, JsonEvents events,
-                        JsonNode input, String inputText, boolean text, boolean colour, PrintWriter out) {
+                        HistoryPrinter printer, JsonNode input, String inputText, boolean text, boolean colour,
+                        PrintWriter out) {
         ReportOption report = ReportOption.read(spec);
         options = report.listenTo(options, machine, loaded.definition());
         Execution execution = new Execution(machine, input, inputText, options);
@@ -271,6 +272,9 @@ public final class RunCommand implements Callable<Integer> {
             }
         } else {
             result = execution.run();
+        }
+        if (printer != null) {
+            printer.close(); // the whole history before the summary
         }
         if (text) {
             Summary.print(out, result, quiet, colour);
