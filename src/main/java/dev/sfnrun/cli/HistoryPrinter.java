@@ -209,12 +209,12 @@ final class HistoryPrinter implements ExecutionListener, AutoCloseable {
         if (verbose) {
             event.details().forEach((key, value) -> {
                 if (value instanceof Payload payload) {
-                    out.println("        " + key + ": " + Neutral.text(payload.text()));
+                    out.println("        " + key + ": " + indented(payload.text()));
                 } else if ((key.equals("cause") || key.equals("parameters")) && value instanceof String text) {
                     out.println("        " + key + ": " + Neutral.text(text)); // the line shows only its start
                 } else if (key.equals("assignedVariables") && value instanceof Map<?, ?> vars) {
                     vars.forEach((name, v) -> out.println("        $" + Neutral.text(String.valueOf(name)) + " = "
-                            + Neutral.text(((Payload) v).text())));
+                            + indented(((Payload) v).text())));
                 }
             });
             if (event.logs() != null) { // a handler's output during the call
@@ -222,6 +222,11 @@ final class HistoryPrinter implements ExecutionListener, AutoCloseable {
                 event.logs().lines().forEach(logLine -> out.println("        | " + Neutral.text(logLine)));
             }
         }
+    }
+
+    /** A payload in full under its event: a verbatim input keeps its lines, indented, without its final line break. */
+    private static String indented(String text) {
+        return Neutral.lines(text.strip()).replace("\n", "\n          ");
     }
 
     private static void trimEnd(StringBuilder b) {
