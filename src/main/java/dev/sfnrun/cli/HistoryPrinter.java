@@ -9,7 +9,6 @@ import dev.sfnrun.query.CompactText;
 import java.io.PrintWriter;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
 import java.util.Map;
@@ -21,16 +20,12 @@ import org.fusesource.jansi.Ansi;
  * name and the key detail; coloured by kind when colour is on. {@code --verbose} adds each
  * event's payloads in full.
  *
- * <p>The lines are made and written on a thread of their own: the execution hands each event over
- * and goes on, so on a machine with two cores a long history costs little more than the run
- * itself. The printer writes whatever has come and flushes whenever it has caught up, so the
- * history stays live. {@link #close} waits until every event handed over is printed; the run's
- * summary comes after it.
+ * <p>Not thread-safe: it is meant to run on a {@link dev.sfnrun.history.ListenerThread}, which hands
+ * it the events one at a time, flushes whenever it has caught up, and lets the execution go on
+ * meanwhile (on two cores a long history then costs little more than the run itself).
  */
-final class HistoryPrinter implements ExecutionListener, AutoCloseable {
+final class HistoryPrinter implements ExecutionListener {
     private static final int EXCERPT = 60;
-    /** Events handed over and not yet printed, at most: the execution waits beyond it (bounded memory). */
-    private static final int BACKLOG = 2_048;
     /** The sentence AWS puts before a data error's cause; the line shows what follows it (the state is in its column). */
     private static final Pattern LOCATED = Pattern.compile(
             "^An error occurred while executing the state '.*?' \\(entered at the event id #\\d+\\)\\. ");
@@ -55,14 +50,6 @@ final class HistoryPrinter implements ExecutionListener, AutoCloseable {
     private String otherExcerpt;
     private String lastElapsed;
 
-    private final Object lock = new Object();
-    private ArrayList<HistoryEvent> pending = new ArrayList<>();
-    private ArrayList<HistoryEvent> spare = new ArrayList<>();
-    private boolean closing;
-    /** What stopped the printing thread, if anything did (it then prints no more). */
-    private volatile Throwable failure;
-    private final Thread thread;
-
     /**
      * Where an event stands: the state name printed for it, the name it passes on to events that
      * follow it without naming a state (a Task's resource events, ExecutionFailed), the Map or
@@ -84,103 +71,10 @@ final class HistoryPrinter implements ExecutionListener, AutoCloseable {
         this.out = out;
         this.colour = colour;
         this.verbose = verbose;
-        thread = new Thread(this::printAll, "sfn-run history printer");
-        thread.setDaemon(true);
-        thread.start();
     }
 
     @Override
     public void onEvent(HistoryEvent event) {
-        synchronized (lock) {
-            while (pending.size() >= BACKLOG && failure == null && !closing) {
-                try {
-                    lock.wait();
-                } catch (InterruptedException e) {
-                    Thread.currentThread().interrupt(); // a stopped branch: its event is still printed
-                    break;
-                }
-            }
-            if (failure != null || closing) {
-                return;
-            }
-            pending.add(event);
-            if (pending.size() == 1) {
-                lock.notifyAll(); // the printer may be waiting for work
-            }
-        }
-    }
-
-    /**
-     * Waits until every event handed over is printed and flushed, then ends the printing thread.
-     * A failure of that thread (anything it threw) is thrown here, so a history that could not be
-     * printed is not a success.
-     */
-    @Override
-    public void close() {
-        synchronized (lock) {
-            closing = true;
-            lock.notifyAll();
-        }
-        boolean interrupted = false;
-        while (thread.isAlive()) {
-            try {
-                thread.join();
-            } catch (InterruptedException e) {
-                interrupted = true;
-            }
-        }
-        if (interrupted) {
-            Thread.currentThread().interrupt();
-        }
-        Throwable failed = failure;
-        if (failed != null) {
-            throw new IllegalStateException("the history could not be printed: " + failed, failed);
-        }
-    }
-
-    /** The printing thread: takes what has come, prints it, flushes when it has caught up. */
-    private void printAll() {
-        try {
-            boolean unflushed = false;
-            for (;;) {
-                ArrayList<HistoryEvent> batch = null;
-                synchronized (lock) {
-                    if (!pending.isEmpty()) {
-                        batch = pending;
-                        pending = spare;
-                        lock.notifyAll(); // room again for a waiting execution
-                    } else if (closing) {
-                        break;
-                    } else if (!unflushed) {
-                        lock.wait();
-                        continue;
-                    }
-                }
-                if (batch == null) { // caught up: what is printed is shown now
-                    out.flush();
-                    unflushed = false;
-                    continue;
-                }
-                for (HistoryEvent event : batch) {
-                    print(event);
-                }
-                batch.clear();
-                synchronized (lock) {
-                    spare = batch;
-                }
-                unflushed = true;
-            }
-            out.flush();
-        } catch (Throwable t) {
-            failure = t;
-            synchronized (lock) {
-                pending.clear();
-                lock.notifyAll();
-            }
-        }
-    }
-
-    private void print(HistoryEvent event) {
         if (start == null) {
             start = event.timestamp();
         }

@@ -1,8 +1,9 @@
 package dev.sfnrun.cli;
 
+import dev.sfnrun.io.Utf8Writer;
+import java.io.BufferedOutputStream;
 import java.io.IOException;
 import java.io.Writer;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.AccessDeniedException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
@@ -38,8 +39,7 @@ final class OutputFiles {
         try {
             temp = parent.resolve("." + path.getFileName() + "." + ProcessHandle.current().pid() + ".tmp");
             Files.deleteIfExists(temp);
-            try (Writer writer = new java.io.BufferedWriter(
-                    new java.io.OutputStreamWriter(Files.newOutputStream(temp), StandardCharsets.UTF_8), 1 << 16)) {
+            try (Writer writer = new Utf8Writer(new BufferedOutputStream(Files.newOutputStream(temp), 1 << 16))) {
                 body.write(writer);
             }
             Files.move(temp, path, java.nio.file.StandardCopyOption.REPLACE_EXISTING);

@@ -5,6 +5,7 @@ import dev.sfnrun.definition.StateMachine;
 import dev.sfnrun.engine.ExecutionOptions;
 import dev.sfnrun.engine.ExecutionResult;
 import dev.sfnrun.history.ExecutionListener;
+import dev.sfnrun.history.ListenerThread;
 import dev.sfnrun.report.HtmlReport;
 import dev.sfnrun.report.Picture;
 import dev.sfnrun.report.ReportInput;
@@ -19,6 +20,8 @@ final class ReportOption {
     private static final String NAME = "--report";
     private final String file;
     private RunRecorder recorder;
+    /** Hands the run's events to the recorder on a thread of its own. */
+    private ListenerThread delivery;
     private Picture picture;
 
     private ReportOption(String file) {
@@ -45,8 +48,9 @@ final class ReportOption {
         }
         picture = Picture.inBackground(definition);
         recorder = new RunRecorder(machine);
+        delivery = new ListenerThread(recorder, "sfn-run report recorder", () -> { });
         List<ExecutionListener> listeners = new ArrayList<>(options.listeners());
-        listeners.add(recorder);
+        listeners.add(delivery);
         return options.withListeners(listeners);
     }
 
@@ -55,6 +59,7 @@ final class ReportOption {
         if (file == null) {
             return;
         }
+        delivery.close(); // everything recorded
         String source = machine.source();
         String title = source == null || source.equals("-") ? "state machine"
                 : source.substring(source.lastIndexOf('/') + 1);

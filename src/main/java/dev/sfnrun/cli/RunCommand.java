@@ -13,6 +13,7 @@ import dev.sfnrun.engine.ExecutionStatus;
 import dev.sfnrun.engine.ExecutionType;
 import dev.sfnrun.engine.ExpressLimits;
 import dev.sfnrun.history.ExecutionListener;
+import dev.sfnrun.history.ListenerThread;
 import dev.sfnrun.query.Json;
 import dev.sfnrun.task.load.TaskRegistry;
 import dev.sfnrun.task.load.TaskSetup;
@@ -249,7 +250,8 @@ public final class RunCommand implements Callable<Integer> {
         HandlerFunctions.prepare(tasks);
         boolean text = output == OutputFormat.text;
         boolean colour = text && terminal && !noColor && !hasText(System.getenv("NO_COLOR"));
-        try (HistoryPrinter printer = text && !quiet ? new HistoryPrinter(out, colour, verbose) : null;
+        try (ListenerThread printer = text && !quiet
+                ? new ListenerThread(new HistoryPrinter(out, colour, verbose), "sfn-run history printer", out::flush) : null;
              JsonEvents events = text ? null : new JsonEvents()) { // --output json: the events as they come
             if (printer != null) {
                 options = options.withListeners(List.of(printer));
@@ -260,7 +262,7 @@ public final class RunCommand implements Callable<Integer> {
     }
 
     private Integer run(StateMachine machine, LoadedMachine loaded, ExecutionOptions options, JsonEvents events,
-                        HistoryPrinter printer, JsonNode input, String inputText, boolean text, boolean colour,
+                        ListenerThread printer, JsonNode input, String inputText, boolean text, boolean colour,
                         PrintWriter out) {
         ReportOption report = ReportOption.read(spec);
         options = report.listenTo(options, machine, loaded.definition());

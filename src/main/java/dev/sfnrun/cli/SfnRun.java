@@ -1,6 +1,7 @@
 package dev.sfnrun.cli;
 
 import dev.sfnrun.engine.UnboundResourceException;
+import dev.sfnrun.io.Utf8Writer;
 import dev.sfnrun.task.load.TaskLoadException;
 import java.io.BufferedOutputStream;
 import java.io.FileDescriptor;
@@ -21,8 +22,8 @@ public final class SfnRun {
 
     public static void main(String[] args) {
         // stdout carries the product: its failures (a closed pipe, a full disk) are checked, not swallowed
-        CheckedOutput stdout = new CheckedOutput(new BufferedOutputStream(
-                new FileOutputStream(FileDescriptor.out), 1 << 16), "standard output");
+        CheckedOutput stdout = new CheckedOutput(new Utf8Writer(new BufferedOutputStream(
+                new FileOutputStream(FileDescriptor.out), 1 << 16)), "standard output");
         PrintWriter out = new PrintWriter(stdout, false);
         PrintWriter err = new PrintWriter(System.err, true);
         ExitGuard.install(System.err, out);
