@@ -3,6 +3,7 @@ package dev.sfnrun.cli;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.sfnrun.definition.StateMachine;
 import dev.sfnrun.definition.validate.LocatedJson;
+import dev.sfnrun.io.Neutral;
 import dev.sfnrun.task.process.HandlerSettings;
 import dev.sfnrun.task.process.HandlerSpec;
 import dev.sfnrun.template.DefinitionSource;
@@ -136,7 +137,7 @@ final class DefinitionOptions {
             notes.addAll(RuntimeNotes.of(handlers, settings.python(), settings.node()));
         }
         for (String note : notes) {
-            err.println("sfn-run: note: " + note);
+            err.println("sfn-run: note: " + Neutral.text(note));
         }
         err.flush();
     }

@@ -1,6 +1,7 @@
 package dev.sfnrun.cli;
 
 import dev.sfnrun.engine.TaskThreads;
+import dev.sfnrun.io.Neutral;
 import java.io.Flushable;
 import java.io.IOException;
 import java.io.OutputStream;
@@ -137,7 +138,7 @@ final class ExitGuard extends SecurityManager {
         } catch (IOException | RuntimeException e) {
             // the report below is what matters
         }
-        err.println("sfn-run: the run did not finish: " + who + " tried to end the process (System.exit or "
+        err.println("sfn-run: the run did not finish: " + Neutral.text(who) + " tried to end the process (System.exit or "
                 + "Runtime.halt with status " + status + ")");
         err.flush();
         halting = Thread.currentThread(); // the halt below passes through here again

@@ -7,8 +7,6 @@ import dev.sfnrun.report.ReportInput;
 import dev.sfnrun.report.RunRecorder;
 import dev.sfnrun.suite.CaseResult;
 import java.io.IOException;
-import java.io.Writer;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HashSet;
@@ -24,8 +22,11 @@ final class FailureReports {
     private FailureReports() {
     }
 
-    /** Writes the reports; returns how many. */
+    /** Writes the reports; returns how many. A report that cannot be written is a {@link UsageError} naming it. */
     static int write(Path dir, List<CaseResult> results) throws IOException {
+        if (Files.exists(dir) && !Files.isDirectory(dir)) {
+            throw new UsageError("--report-dir " + dir + ": is not a directory");
+        }
         Files.createDirectories(dir);
         Set<String> names = new HashSet<>();
         int written = 0;
@@ -48,9 +49,7 @@ final class FailureReports {
             for (int n = 2; !names.add(name); n++) {
                 name = base + "-" + n + ".html";
             }
-            try (Writer out = Files.newBufferedWriter(dir.resolve(name), StandardCharsets.UTF_8)) {
-                HtmlReport.write(out, input, recorder);
-            }
+            OutputFiles.write(dir.resolve(name).toString(), out -> HtmlReport.write(out, input, recorder));
             written++;
         }
         return written;

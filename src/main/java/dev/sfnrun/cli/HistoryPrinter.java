@@ -5,6 +5,7 @@ import dev.sfnrun.history.EventType;
 import dev.sfnrun.history.ExecutionListener;
 import dev.sfnrun.history.HistoryEvent;
 import dev.sfnrun.history.Payload;
+import dev.sfnrun.io.Neutral;
 import dev.sfnrun.query.CompactText;
 import java.io.PrintWriter;
 import java.time.Duration;
@@ -113,7 +114,7 @@ final class HistoryPrinter implements ExecutionListener {
             });
             if (event.logs() != null) { // a handler's output during the call
                 out.println("        logs:");
-                event.logs().lines().forEach(logLine -> out.println("        | " + Neutral.text(logLine)));
+                event.logs().lines().forEach(logLine -> out.println("        | " + Neutral.lines(logLine)));
             }
         }
     }

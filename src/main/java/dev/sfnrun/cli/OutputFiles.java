@@ -3,13 +3,19 @@ package dev.sfnrun.cli;
 import dev.sfnrun.io.Utf8Writer;
 import java.io.BufferedOutputStream;
 import java.io.IOException;
+import java.io.OutputStream;
 import java.io.Writer;
 import java.nio.file.AccessDeniedException;
+import java.nio.file.FileSystemException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 
-/** Writing the files the commands produce (pictures, reports); a failure is one line and exit code 2. */
+/**
+ * Writing the files the commands produce (pictures, reports, JUnit XML, coverage); a failure (no
+ * such directory, a full disk) is one line naming the file and exit code 2.
+ */
 final class OutputFiles {
     private OutputFiles() {
     }
@@ -19,12 +25,31 @@ final class OutputFiles {
         void write(Writer writer) throws IOException;
     }
 
+    /** A writing step of bytes that may fail. */
+    interface Bytes {
+        void write(OutputStream stream) throws IOException;
+    }
+
     static void write(String name, String text) {
         write(name, writer -> writer.write(text));
     }
 
-    /** Writes {@code name} (a temporary file first, then moved, so a failed write leaves no half file). */
+    /** Writes {@code name} as UTF-8 text (see {@link #writeBytes}). */
     static void write(String name, Body body) {
+        writeBytes(name, stream -> {
+            try (Writer writer = new Utf8Writer(new BufferedOutputStream(stream, 1 << 16))) {
+                body.write(writer);
+            }
+        });
+    }
+
+    /**
+     * Writes {@code name}. A regular file (or a new one) is written as a temporary file next to it,
+     * then moved into place, so a failed write leaves no half file (and a symbolic link to it stays a
+     * link). Anything else that already exists ({@code /dev/null}, {@code /dev/stdout}, a named pipe,
+     * {@code /dev/full}) is written into as the shell's {@code >} would, never replaced by a file.
+     */
+    static void writeBytes(String name, Bytes body) {
         Path path;
         try {
             path = Path.of(name);
@@ -34,19 +59,27 @@ final class OutputFiles {
         if (Files.isDirectory(path)) {
             throw new UsageError(name + ": is a directory, not a file");
         }
-        Path parent = path.toAbsolutePath().getParent();
         Path temp = null;
         try {
-            temp = parent.resolve("." + path.getFileName() + "." + ProcessHandle.current().pid() + ".tmp");
-            Files.deleteIfExists(temp);
-            try (Writer writer = new Utf8Writer(new BufferedOutputStream(Files.newOutputStream(temp), 1 << 16))) {
-                body.write(writer);
+            if (Files.exists(path) && !Files.isRegularFile(path)) { // a device or a pipe: written into, as it is
+                try (OutputStream stream = Files.newOutputStream(path)) {
+                    body.write(stream);
+                }
+                return;
             }
-            Files.move(temp, path, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+            Path target = Files.exists(path) ? path.toRealPath() : path.toAbsolutePath();
+            temp = target.getParent().resolve("." + target.getFileName() + "." + ProcessHandle.current().pid() + ".tmp");
+            Files.deleteIfExists(temp);
+            try (OutputStream stream = Files.newOutputStream(temp)) {
+                body.write(stream);
+            }
+            Files.move(temp, target, StandardCopyOption.REPLACE_EXISTING);
         } catch (NoSuchFileException e) {
             throw new UsageError(name + ": cannot write: no such directory");
         } catch (AccessDeniedException e) {
             throw new UsageError(name + ": cannot write: permission denied");
+        } catch (FileSystemException e) {
+            throw new UsageError(name + ": cannot write: " + (e.getReason() == null ? e.toString() : e.getReason()));
         } catch (IOException | RuntimeException e) {
             throw new UsageError(name + ": cannot write: " + (e.getMessage() == null ? e.toString() : e.getMessage()));
         } finally {

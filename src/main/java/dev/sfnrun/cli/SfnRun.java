@@ -1,6 +1,7 @@
 package dev.sfnrun.cli;
 
 import dev.sfnrun.engine.UnboundResourceException;
+import dev.sfnrun.io.Neutral;
 import dev.sfnrun.io.Utf8Writer;
 import dev.sfnrun.task.load.TaskLoadException;
 import java.io.BufferedOutputStream;
@@ -75,7 +76,7 @@ public final class SfnRun {
                 "       sfn-run serve [--host HOST] [--port PORT] [OPTIONS]",
                 "       sfn-run graph [--format=FORMAT] [-o FILE] DEFINITION|--template FILE");
         cli.setParameterExceptionHandler((e, arguments) -> {
-            err.println("sfn-run: " + e.getMessage());
+            err.println("sfn-run: " + Neutral.text(String.valueOf(e.getMessage())));
             if (e instanceof CommandLine.UnmatchedArgumentException unmatched) {
                 CommandLine.UnmatchedArgumentException.printSuggestions(unmatched, err); // "Did you mean ...?"
             }
@@ -87,12 +88,12 @@ public final class SfnRun {
                 return cli.getParameterExceptionHandler().handleParseException((CommandLine.ParameterException) e, args);
             }
             if (e instanceof ValidateCommand.RefusedDefinition) {
-                err.print(e.getMessage());
+                err.print(Neutral.lines(e.getMessage()));
                 err.flush();
                 return ExitCodes.CANNOT_START;
             }
             if (e instanceof UsageError || e instanceof UnboundResourceException || e instanceof TaskLoadException) {
-                err.println("sfn-run: " + e.getMessage());
+                err.println("sfn-run: " + Neutral.text(String.valueOf(e.getMessage()))); // names and values are data
                 return ExitCodes.CANNOT_START;
             }
             return unexpected(e, err);
@@ -115,7 +116,7 @@ public final class SfnRun {
         } else {
             message = "internal error: " + t;
         }
-        err.println("sfn-run: " + message.replaceAll("[\\r\\n]+", " "));
+        err.println("sfn-run: " + Neutral.text(message.replaceAll("[\\r\\n]+", " ")));
         err.flush();
         return ExitCodes.NOT_FINISHED;
     }

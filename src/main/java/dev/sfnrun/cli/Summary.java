@@ -3,6 +3,7 @@ package dev.sfnrun.cli;
 import dev.sfnrun.engine.ExecutionResult;
 import dev.sfnrun.engine.ExecutionStatus;
 import dev.sfnrun.engine.map.MapRunResult;
+import dev.sfnrun.io.Neutral;
 import dev.sfnrun.query.Json;
 import java.io.PrintWriter;
 import java.time.Duration;
@@ -16,7 +17,7 @@ final class Summary {
     static void print(PrintWriter out, ExecutionResult result, boolean quiet, boolean colour) {
         boolean succeeded = result.status() == ExecutionStatus.SUCCEEDED;
         if (quiet) {
-            out.println(succeeded ? Json.pretty(result.output()) : Neutral.lines(errorLine(result)));
+            out.println(Neutral.lines(succeeded ? Json.pretty(result.output()) : errorLine(result)));
             return;
         }
         String status = result.status().name();
@@ -29,8 +30,8 @@ final class Summary {
             out.println("map run of " + run.stateName() + " " + run.status().name() + ": " + run.total() + " child executions, "
                     + run.succeeded() + " succeeded, " + run.failed() + " failed, " + run.aborted() + " aborted");
         }
-        if (succeeded) {
-            out.println(Json.pretty(result.output()));
+        if (succeeded) { // C1 controls and bidi overrides, raw in JSON text, become its own \\u escapes
+            out.println(Neutral.lines(Json.pretty(result.output())));
         } else {
             if (result.error() != null) {
                 out.println("error: " + Neutral.lines(result.error()));

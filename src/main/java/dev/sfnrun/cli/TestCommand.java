@@ -1,5 +1,6 @@
 package dev.sfnrun.cli;
 
+import dev.sfnrun.io.Neutral;
 import dev.sfnrun.query.Json;
 import dev.sfnrun.suite.CaseResult;
 import dev.sfnrun.suite.Coverage;
@@ -15,7 +16,6 @@ import dev.sfnrun.suite.SuiteLoader;
 import dev.sfnrun.suite.SuiteRunner;
 import dev.sfnrun.suite.TextReport;
 import java.io.IOException;
-import java.io.OutputStream;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -93,7 +93,7 @@ final class TestCommand implements Callable<Integer> {
             return runSuites(paths == null ? List.of() : paths, out, err);
         } catch (SuiteException e) {
             for (SuiteError error : e.errors()) {
-                err.println(error.text());
+                err.println(Neutral.text(error.text()));
             }
             int n = e.errors().size();
             err.println("sfn-run: " + n + (n == 1 ? " suite error" : " suite errors") + "; nothing ran");
@@ -164,6 +164,8 @@ final class TestCommand implements Callable<Integer> {
                 if (n > 0) {
                     err.println("sfn-run: " + n + (n == 1 ? " report" : " reports") + " of failed cases in " + reportDir);
                 }
+            } catch (UsageError e) {
+                throw e;
             } catch (IOException | RuntimeException e) {
                 throw new UsageError("--report-dir " + reportDir + ": cannot write: "
                         + (e.getMessage() == null ? e.toString() : e.getMessage()));
@@ -176,21 +178,16 @@ final class TestCommand implements Callable<Integer> {
         return failed ? ExitCodes.FAILED : ExitCodes.OK;
     }
 
-    private interface Writing {
-        void to(OutputStream stream) throws IOException;
-    }
-
-    private static void write(String file, Writing writing) {
-        Path path = Path.of(file);
+    /** Writes {@code file} (through {@link OutputFiles}), making its directories first. */
+    private static void write(String file, OutputFiles.Bytes writing) {
         try {
-            if (path.toAbsolutePath().getParent() != null) {
-                Files.createDirectories(path.toAbsolutePath().getParent());
-            }
-            try (OutputStream stream = Files.newOutputStream(path)) {
-                writing.to(stream);
+            Path parent = Path.of(file).toAbsolutePath().getParent();
+            if (parent != null) {
+                Files.createDirectories(parent);
             }
         } catch (IOException | RuntimeException e) {
-            throw new UsageError(file + ": cannot write: " + (e.getMessage() == null ? e.toString() : e.getMessage()));
+            // OutputFiles names what is wrong with the path
         }
+        OutputFiles.writeBytes(file, writing);
     }
 }

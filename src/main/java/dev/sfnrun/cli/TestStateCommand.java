@@ -138,8 +138,8 @@ final class TestStateCommand implements Callable<Integer> {
         if (value == null) {
             return null;
         }
-        if (value.equals("-") || isFile(value)) {
-            return InputFiles.read(value, System.in);
+        if (value.equals("-") || isFile(value)) { // a payload of TestState, limited as AWS limits payloads
+            return InputFiles.read(value, System.in, dev.sfnrun.io.BoundedFiles.PAYLOAD_BYTES, "test-state's " + option);
         }
         String trimmed = value.strip();
         if (trimmed.isEmpty() || !looksLikeJson(trimmed)) {

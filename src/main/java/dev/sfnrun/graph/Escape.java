@@ -1,5 +1,7 @@
 package dev.sfnrun.graph;
 
+import dev.sfnrun.io.Neutral;
+
 /** Escaping text for XML/HTML, DOT and Mermaid. */
 public final class Escape {
     private Escape() {
@@ -28,16 +30,28 @@ public final class Escape {
         return out.toString();
     }
 
-    /** For a double-quoted DOT string. */
+    /**
+     * For a double-quoted DOT string. Other control characters (an escape sequence in a state name)
+     * are shown as {@code \\u001b}, as in the text history: the text may be printed on a terminal.
+     */
     static String dot(String text) {
-        return text.replace("\\", "\\\\").replace("\"", "\\\"").replace("\n", "\\n");
+        StringBuilder out = new StringBuilder(text.length() + 8);
+        String[] lines = text.replace("\r", "").split("\n", -1);
+        for (int i = 0; i < lines.length; i++) {
+            out.append(i == 0 ? "" : "\\n").append(Neutral.text(lines[i]).replace("\\", "\\\\").replace("\"", "\\\""));
+        }
+        return out.toString();
     }
 
-    /** For a double-quoted Mermaid label: quotes and markup as Mermaid's entity codes. */
+    /**
+     * For a double-quoted Mermaid label: quotes and markup as Mermaid's entity codes, other control
+     * characters as {@code \\u001b} (see {@link #dot}).
+     */
     static String mermaid(String text) {
+        String neutral = Neutral.text(text.replace('\n', ' ').replace('\r', ' '));
         StringBuilder out = new StringBuilder();
-        for (int i = 0; i < text.length(); i++) {
-            char c = text.charAt(i);
+        for (int i = 0; i < neutral.length(); i++) {
+            char c = neutral.charAt(i);
             switch (c) {
                 case '"' -> out.append("#quot;");
                 case '<' -> out.append("#lt;");
@@ -45,7 +59,6 @@ public final class Escape {
                 case '#' -> out.append("#35;");
                 case '|' -> out.append("#124;");
                 case '`' -> out.append("#96;");
-                case '\n', '\r' -> out.append(' ');
                 default -> out.append(c);
             }
         }

@@ -15,7 +15,11 @@ public final class JsonMessages {
 
     /** The problem, as one line. */
     public static String plain(JsonProcessingException e) {
-        String message = e.getOriginalMessage() == null ? e.getClass().getSimpleName() : e.getOriginalMessage();
+        return plain(e.getOriginalMessage() == null ? e.getClass().getSimpleName() : e.getOriginalMessage());
+    }
+
+    /** As {@link #plain(JsonProcessingException)}, from the parser's own message. */
+    public static String plain(String message) {
         Matcher marker = START_MARKER.matcher(message);
         String opened = "";
         if (marker.find()) {
@@ -53,11 +57,44 @@ public final class JsonMessages {
         {"^Unrecognized token '(.*?)': was expecting .*$", "'$1' is not a JSON value (strings need double quotes)"},
         {"^Illegal unquoted character \\(\\(CTRL-CHAR, code (\\d+)\\)\\): has to be escaped.*$",
             "a control character (code $1) in a string must be escaped (as \\\\n, \\\\t or \\\\u00XX)"},
+        {"^Non-standard token '(.*?)': enable .*$", "'$1' is not a JSON number (JSON has no Infinity or NaN)"},
         {"^Unexpected character \\('(.*?)' \\(code \\d+\\)\\): Expected space separating root-level values$",
             "more text ('$1') after the JSON value"},
     };
 
+    /** Jackson's limits (nesting depth, string and number length), said without its class names. */
+    private static final String[][] LIMITS = {
+        {"^Document nesting depth \\((\\d+)\\) exceeds the maximum allowed \\((\\d+), from `StreamReadConstraints[^`]*`\\)\\.?$",
+            "arrays and objects nested more than $2 levels deep; sfn-run accepts at most $2"},
+        {"^String value length \\((\\d+)\\) exceeds the maximum allowed \\((\\d+), from `StreamReadConstraints[^`]*`\\)\\.?$",
+            "a string longer than $2 characters; sfn-run accepts at most $2"},
+        {"^Number value length \\((\\d+)\\) exceeds the maximum allowed \\((\\d+), from `StreamReadConstraints[^`]*`\\)\\.?$",
+            "a number of more than $2 digits; sfn-run accepts at most $2"},
+        {"^Name length \\((\\d+)\\) exceeds the maximum allowed \\((\\d+), from `StreamReadConstraints[^`]*`\\)\\.?$",
+            "a key longer than $2 characters; sfn-run accepts at most $2"},
+    };
+
+    /**
+     * A message of the parser with a broken limit said plainly ("arrays and objects nested more
+     * than 1000 levels deep; ..."); any other message as it is (for the causes AWS words its own way).
+     */
+    public static String limits(String message) {
+        if (message == null || !message.contains("StreamReadConstraints")) {
+            return message;
+        }
+        String line = message.replaceAll("\\s*\\R\\s*", " ").trim();
+        for (String[] limit : LIMITS) {
+            if (line.matches(limit[0])) {
+                return line.replaceFirst(limit[0], limit[1]);
+            }
+        }
+        return line.replaceAll(",? from `StreamReadConstraints[^`]*`", "");
+    }
+
     private static String reword(String message) {
+        if (message.contains("StreamReadConstraints")) {
+            return limits(message);
+        }
         for (String[] rewording : REWORDINGS) {
             if (message.matches(rewording[0])) {
                 return message.replaceFirst(rewording[0], rewording[1]);

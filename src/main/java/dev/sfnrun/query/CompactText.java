@@ -5,6 +5,7 @@ import com.fasterxml.jackson.core.SerializableString;
 import com.fasterxml.jackson.core.io.CharacterEscapes;
 import com.fasterxml.jackson.core.io.SerializedString;
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.sfnrun.io.Neutral;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.io.Writer;
@@ -114,13 +115,17 @@ public final class CompactText {
         }
     }
 
-    /** JSON's own escapes, plus DEL, C1 controls and bidi embeddings and isolates as {@code \\uXXXX}. */
+    /** JSON's own escapes, plus the other characters {@link Neutral} neutralises (DEL, C1 controls, bidi) as {@code \\uXXXX}. */
     private static final class TerminalEscapes extends CharacterEscapes {
         static final TerminalEscapes INSTANCE = new TerminalEscapes();
         private final int[] ascii = standardAsciiEscapesForJSON();
 
         private TerminalEscapes() {
-            ascii[0x7f] = ESCAPE_STANDARD;
+            for (int c = 0; c < ascii.length; c++) {
+                if (Neutral.isControl(c) && ascii[c] == 0) {
+                    ascii[c] = ESCAPE_STANDARD;
+                }
+            }
         }
 
         @Override
@@ -130,7 +135,7 @@ public final class CompactText {
 
         @Override
         public SerializableString getEscapeSequence(int c) {
-            if (c >= 0x80 && c < 0xa0 || c >= 0x202a && c <= 0x202e || c >= 0x2066 && c <= 0x2069) {
+            if (Neutral.isControl(c)) {
                 return new SerializedString(String.format("\\u%04x", c));
             }
             return null;

@@ -70,7 +70,7 @@ public final class JsonPath implements ValueExpr {
             return new JsonPath(text, root, variable, null);
         }
         if (rest.charAt(0) != '.' && rest.charAt(0) != '[') {
-            throw new QuerySyntaxException("The path '" + text + "' is not a valid JSONPath");
+            throw new QuerySyntaxException("The path '" + Nesting.quoted(text) + "' is not a valid JSONPath");
         }
         String tooDeep = Nesting.problem(rest);
         if (tooDeep != null) {
@@ -78,7 +78,7 @@ public final class JsonPath implements ValueExpr {
         }
         if (hasUnclosedBracket(rest)) {
             // Jayway reads a trailing "[" as the end of the path; AWS refuses it
-            throw new QuerySyntaxException("The path '" + text + "' is not a valid JSONPath: Unclosed bracket");
+            throw new QuerySyntaxException("The path '" + Nesting.quoted(text) + "' is not a valid JSONPath: Unclosed bracket");
         }
         try {
             return new JsonPath(text, root, variable,
@@ -89,7 +89,7 @@ public final class JsonPath implements ValueExpr {
         } catch (InvalidPathException e) {
             // Jayway's own parse errors say what is wrong; a crash inside its parser does not
             boolean explained = e.getCause() == null && e.getMessage() != null && !e.getMessage().startsWith("java.");
-            throw new QuerySyntaxException("The path '" + text + "' is not a valid JSONPath"
+            throw new QuerySyntaxException("The path '" + Nesting.quoted(text) + "' is not a valid JSONPath"
                     + (explained ? ": " + e.getMessage() : ""));
         }
     }

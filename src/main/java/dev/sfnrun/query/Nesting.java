@@ -51,6 +51,14 @@ public final class Nesting {
         return null;
     }
 
+    /**
+     * The text as a message quotes it: whole up to 200 characters (as AWS quotes it), else its start
+     * (an expression of megabytes would make a line of megabytes).
+     */
+    public static String quoted(String text) {
+        return text.length() <= 200 ? text : abbreviated(text);
+    }
+
     /** The start of a long text, for a message. */
     public static String abbreviated(String text) {
         return text.length() <= 80 ? text : text.substring(0, 77) + "...";

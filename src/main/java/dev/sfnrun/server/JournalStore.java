@@ -43,9 +43,15 @@ public final class JournalStore extends MemoryStore {
     /** @throws UncheckedIOException when the directory cannot be made or read */
     static JournalStore open(Path dir) {
         try {
+            if (Files.exists(dir) && !Files.isDirectory(dir)) {
+                throw new IOException("it is not a directory");
+            }
             Files.createDirectories(dir);
             Path file = dir.resolve(FILE);
             List<ObjectNode> lines = new ArrayList<>();
+            if (Files.exists(file) && !Files.isRegularFile(file)) { // a named pipe would block the start for ever
+                throw new IOException(file + " is not a regular file");
+            }
             if (Files.exists(file)) {
                 try (BufferedReader reader = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
                     for (String line = reader.readLine(); line != null; line = reader.readLine()) {

@@ -3,6 +3,7 @@ package dev.sfnrun.suite;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.sfnrun.definition.graph.FlowGraph;
+import dev.sfnrun.io.Neutral;
 import dev.sfnrun.query.Json;
 import java.io.PrintWriter;
 import java.util.ArrayList;
@@ -18,20 +19,20 @@ public final class CoverageReport {
         List<Coverage.Machine> machines = coverage.machines();
         int width = "Coverage".length();
         for (Coverage.Machine m : machines) {
-            width = Math.max(width, m.machine().shownName().length());
+            width = Math.max(width, Neutral.text(m.machine().shownName()).length());
         }
         out.println(pad("Coverage", width) + "  " + pad("states", 18) + "transitions");
         for (Coverage.Machine m : machines) {
-            out.println(pad(m.machine().shownName(), width) + "  "
+            out.println(pad(Neutral.text(m.machine().shownName()), width) + "  "
                     + pad(fraction(m.statesCovered(), m.states().size()), 18)
                     + fraction(m.transitionsCovered(), m.transitions().size()));
             List<String> states = uncoveredStates(m);
             List<String> transitions = uncoveredTransitions(m);
             if (!states.isEmpty()) {
-                out.println("  states not entered:     " + String.join("; ", states));
+                out.println("  states not entered:     " + Neutral.text(String.join("; ", states)));
             }
             if (!transitions.isEmpty()) {
-                out.println("  transitions not taken:  " + String.join("; ", transitions));
+                out.println("  transitions not taken:  " + Neutral.text(String.join("; ", transitions)));
             }
         }
         out.flush();

@@ -72,6 +72,9 @@ public final class JUnitXml {
             xml.close();
             writer.flush();
         } catch (XMLStreamException e) {
+            if (e.getNestedException() instanceof IOException written) { // a full disk: said as it is
+                throw written;
+            }
             throw new IOException("could not write the JUnit XML: " + e.getMessage(), e);
         }
     }

@@ -6,11 +6,13 @@ import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.core.StreamReadConstraints;
+import com.fasterxml.jackson.core.StreamReadFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ContainerNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import dev.sfnrun.io.JsonMessages;
 import dev.sfnrun.query.Json;
 import java.io.IOException;
 import java.nio.ByteBuffer;
@@ -136,7 +138,8 @@ public final class LocatedDocument {
 
     private static final class Factories {
         static final JsonFactory YAML = yamlFactory();
-        static final JsonFactory JSON = JsonFactory.builder()
+        static final JsonFactory JSON = JsonFactory.builder() // a key given twice is an error, as in YAML
+                .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
                 .streamReadConstraints(StreamReadConstraints.builder().maxNestingDepth(MAX_DEPTH).build()).build();
     }
 
@@ -158,7 +161,7 @@ public final class LocatedDocument {
             }
             return new LocatedDocument(root, lines);
         } catch (JsonProcessingException e) {
-            String message = e.getOriginalMessage() == null ? e.toString() : e.getOriginalMessage();
+            String message = e.getOriginalMessage() == null ? e.toString() : JsonMessages.limits(e.getOriginalMessage());
             message = String.join("; ", message.lines().filter(l -> !l.isBlank() && !Character.isWhitespace(l.charAt(0)))
                     .map(String::strip).toList());
             JsonLocation where = e.getLocation() != null ? e.getLocation() : open == null ? null : open.currentLocation();

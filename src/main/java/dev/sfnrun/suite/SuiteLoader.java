@@ -18,6 +18,7 @@ import dev.sfnrun.engine.ExecutionStatus;
 import dev.sfnrun.engine.ExecutionType;
 import dev.sfnrun.engine.UnboundResourceException;
 import dev.sfnrun.history.EventType;
+import dev.sfnrun.io.JsonMessages;
 import dev.sfnrun.query.Json;
 import dev.sfnrun.task.load.MockedResponse;
 import dev.sfnrun.task.load.TaskLoadException;
@@ -402,7 +403,7 @@ public final class SuiteLoader {
                     e.errors().forEach(error -> where.error(at + "/inputFile", key + ".inputFile", error.text()));
                 } catch (JsonProcessingException e) {
                     where.error(at + "/inputFile", key + ".inputFile", node.get("inputFile").asText()
-                            + ": not valid JSON: " + e.getOriginalMessage().lines().findFirst().orElse(""));
+                            + ": not valid JSON: " + JsonMessages.limits(e.getOriginalMessage()).lines().findFirst().orElse(""));
                 }
             }
         }
@@ -735,7 +736,9 @@ public final class SuiteLoader {
                 return null;
             }
             if (!Files.isRegularFile(file)) {
-                error(at + "/" + name, k, text + ": no such file (looked in " + dir + ")");
+                error(at + "/" + name, k, text + (Files.exists(file)
+                        ? ": is a named pipe, socket or device, not a regular file (sfn-run reads only regular files)"
+                        : ": no such file (looked in " + dir + ")"));
                 return null;
             }
             return file;

@@ -1,5 +1,6 @@
 package dev.sfnrun.suite;
 
+import dev.sfnrun.io.Neutral;
 import java.io.PrintWriter;
 import java.time.Duration;
 import java.util.List;
@@ -14,11 +15,11 @@ public final class TextReport {
         if (result.verdict() == CaseResult.Verdict.SKIP) {
             return;
         }
-        out.println(result.verdict() + "  " + result.suite().file() + " › " + result.testCase().name() + "  ("
+        out.println(result.verdict() + "  " + Neutral.text(result.suite().file() + " › " + result.testCase().name()) + "  ("
                 + seconds(result.virtual()) + " virtual, " + millis(result.real()) + " real)");
         if (result.verdict() == CaseResult.Verdict.FAIL) {
             for (String line : result.failureText().split("\n")) {
-                out.println("    " + line);
+                out.println("    " + Neutral.lines(line)); // causes, outputs and names are data
             }
         }
         out.flush();

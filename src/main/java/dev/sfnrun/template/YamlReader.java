@@ -10,6 +10,7 @@ import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import com.fasterxml.jackson.dataformat.yaml.YAMLParser;
 import dev.sfnrun.definition.validate.LocatedJson;
 import dev.sfnrun.definition.validate.SourceMap;
+import dev.sfnrun.io.JsonMessages;
 import dev.sfnrun.query.Json;
 import java.io.IOException;
 import java.util.ArrayList;
@@ -54,7 +55,7 @@ final class YamlReader {
                 return new LocatedJson(root, SourceMap.of(reader.positions), List.copyOf(reader.duplicates));
             } catch (JsonProcessingException e) {
                 JsonLocation at = e.getLocation() != null ? e.getLocation() : parser.currentLocation();
-                throw reader.error(at, "not valid YAML: " + oneLine(e.getOriginalMessage()));
+                throw reader.error(at, "not valid YAML: " + oneLine(JsonMessages.limits(e.getOriginalMessage())));
             }
         } catch (IOException e) {
             throw new TemplateException(label + ": cannot read: " + e.getMessage());

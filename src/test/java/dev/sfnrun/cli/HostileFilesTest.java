@@ -40,6 +40,32 @@ class HostileFilesTest {
     }
 
     @Test
+    void aNamedPipeNamedByATestSuiteOrAsTheServersJournalIsRefused() throws Exception {
+        Path fifo = dir.resolve("pipe.json");
+        assertEquals(0, new ProcessBuilder("mkfifo", fifo.toString()).start().waitFor());
+        String suite = CliRun.file(dir, "pipe.sfn-test.yaml", """
+                definition: %s
+                cases:
+                  - name: a
+                    inputFile: pipe.json
+                    expect: {status: SUCCEEDED}
+                """.formatted(definition()));
+        CliRun tested = quickly("test", suite);
+        assertEquals(ExitCodes.CANNOT_START, tested.code(), tested.out());
+        assertTrue(tested.err().startsWith(suite + ":4: cases[0].inputFile: pipe.json: is a named pipe, socket or device, "
+                + "not a regular file"), tested.err());
+        Path data = Files.createDirectories(dir.resolve("data"));
+        assertEquals(0, new ProcessBuilder("mkfifo", data.resolve("journal.jsonl").toString()).start().waitFor());
+        CliRun served = quickly("serve", "--port", "0", "--data-dir", data.toString());
+        assertEquals(ExitCodes.CANNOT_START, served.code(), served.out());
+        assertTrue(served.err().contains("cannot use the data directory " + data + ": " + data.resolve("journal.jsonl")
+                + " is not a regular file"), served.err());
+        CliRun notDirectory = quickly("serve", "--port", "0", "--data-dir", fifo.toString());
+        assertTrue(notDirectory.err().contains("cannot use the data directory " + fifo + ": it is not a directory"),
+                notDirectory.err());
+    }
+
+    @Test
     void aHugeFileIsRefusedFromItsSize() throws Exception {
         Path huge = dir.resolve("huge.json");
         try (RandomAccessFile file = new RandomAccessFile(huge.toFile(), "rw")) {
@@ -49,6 +75,8 @@ class HostileFilesTest {
                 + "AWS accepts at most 262144 bytes (256 KiB) for an execution input");
         CliRun.assertOneLineError(quickly(huge.toString()), huge + ": is 3221225472 bytes; "
                 + "AWS accepts at most 1048576 bytes (1 MiB) for a state machine definition");
+        CliRun.assertOneLineError(quickly("test-state", "--definition", definition(), "--state-name", "P", "--mock",
+                huge.toString()), huge + ": is 3221225472 bytes; AWS accepts at most 262144 bytes (256 KiB) for test-state's --mock");
     }
 
     @Test
@@ -109,6 +137,100 @@ class HostileFilesTest {
         assertTrue(!result.out().contains("\u001b") && !result.out().contains("\r") && !result.out().contains("\u0007")
                 && !result.out().contains("\u009b"), result.out());
         assertTrue(result.out().contains("\\u001b[2J"), result.out());
+    }
+
+    @Test
+    void terminalEscapesInNamesAreNeutralisedInEveryTextForATerminal() throws Exception {
+        // a state name, a Next target and an error name holding ESC, BEL, CSI (C1) and a bidi override
+        String definition = CliRun.file(dir, "names.asl.json", """
+                {"StartAt": "A\\u001b[2J", "States": {
+                  "A\\u001b[2J": {"Type": "Task", "Next": "Nope\\u001b]0;x\\u0007",
+                    "Resource": "arn:aws:lambda:us-east-1:123456789012:function:X\\u009b5m"},
+                  "B\\u202e": {"Type": "Fail", "Error": "E\\u001b[31m"}}}""");
+        String[][] commands = {
+            {"validate", definition},                 // diagnostics on stdout, summary on stderr
+            {definition},                             // the refused definition's diagnostics on stderr
+            {definition, "--no-validate"},            // the error line of the definition that cannot load
+            {"graph", definition},                    // Mermaid, and the problems on stderr
+            {"graph", "--format", "dot", definition},
+        };
+        for (String[] args : commands) {
+            CliRun result = quickly(args);
+            String all = result.out() + result.err();
+            assertTrue(result.code() != ExitCodes.OK || args[0].equals("graph"), all);
+            for (char c : new char[] {'\u001b', '\u0007', '\u009b', '\u202e'}) {
+                assertTrue(all.indexOf(c) < 0, String.join(" ", args) + ": raw U+" + Integer.toHexString(c) + " in " + all);
+            }
+            assertTrue(all.contains("\\u001b"), String.join(" ", args) + ": " + all);
+        }
+        String task = CliRun.file(dir, "task-name.asl.json", """
+                {"StartAt": "A\\u001b[2J", "States": {"A\\u001b[2J": {"Type": "Task", "End": true,
+                  "Resource": "arn:aws:lambda:us-east-1:123456789012:function:X\\u009b5m"}}}""");
+        CliRun unbound = quickly(task);
+        assertTrue(unbound.err().startsWith("sfn-run: " + task + ": state 'A\\u001b[2J', field Resource: no task function "
+                + "is bound to 'arn:aws:lambda:us-east-1:123456789012:function:X\\u009b5m'"), unbound.err());
+        assertTrue(quickly("graph", "--format", "dot", definition).out().contains("label=\"A\\\\u001b[2J\\n"));
+    }
+
+    @Test
+    void terminalEscapesInATestSuiteAreNeutralised() throws Exception {
+        String suite = CliRun.file(dir, "esc.sfn-test.yaml", """
+                definition: %s
+                cases:
+                  - name: "clears \\e[2J the screen"
+                    input: {statuscode: "503"}
+                    expect:
+                      status: SUCCEEDED
+                """.formatted(java.nio.file.Path.of("definitions/api-error-handling.asl.json").toAbsolutePath()));
+        CliRun result = quickly("test", suite, "--coverage");
+        assertEquals(ExitCodes.FAILED, result.code(), result.err());
+        assertTrue(result.out().contains("FAIL  " + suite + " › clears \\u001b[2J the screen"), result.out());
+        assertTrue(result.out().indexOf('\u001b') < 0, result.out());
+    }
+
+    @Test
+    void nestingBeyondTheLimitIsSaidInPlainWords() throws Exception {
+        String deep = "[".repeat(100_000) + "]".repeat(100_000);
+        String input = CliRun.file(dir, "deep.json", "{\"a\": " + deep + "}");
+        CliRun result = quickly(definition(), "--input", input);
+        assertEquals(ExitCodes.CANNOT_START, result.code());
+        assertEquals("sfn-run: " + input + ": invalid JSON: arrays and objects nested more than 1000 levels deep; "
+                + "sfn-run accepts at most 1000" + System.lineSeparator(), result.err());
+        String mock = CliRun.file(dir, "deep-mock.json", "{\"StateMachines\": {\"task\": {\"TestCases\": {\"C\": "
+                + "{\"T\": \"R\"}}}}, \"MockedResponses\": {\"R\": {\"0\": {\"Return\": " + deep + "}}}}");
+        oneLineStarting(quickly(taskDefinition(), "--mock-config", mock, "--test-case", "C"),
+                mock + ": not valid JSON: arrays and objects nested more than 1000 levels deep");
+        String suite = CliRun.file(dir, "deep.sfn-test.json", "{\"definition\": \"" + definition()
+                + "\", \"cases\": [{\"name\": \"x\", \"input\": " + deep + "}]}");
+        CliRun tested = quickly("test", suite);
+        assertEquals(ExitCodes.CANNOT_START, tested.code(), tested.err());
+        assertTrue(tested.err().startsWith(suite + ":1: not valid JSON: arrays and objects nested more than 200 levels deep"),
+                tested.err());
+        for (String file : new String[] {input, mock, suite}) {
+            assertTrue(!CliRun.run(file).err().contains("StackOverflow"));
+        }
+    }
+
+    @Test
+    void aKeyGivenTwiceInAMockFileOrASuiteIsAnError() throws Exception {
+        String mock = CliRun.file(dir, "twice.json", """
+                {"StateMachines": {"task": {"TestCases": {
+                   "C": {"T": "R"},
+                   "C": {"T": "R2"}}}},
+                 "MockedResponses": {"R": {"0": {"Return": 1}}, "R2": {"0": {"Return": 2}}}}""");
+        CliRun.assertOneLineError(quickly(taskDefinition(), "--mock-config", mock, "--test-case", "C"), mock
+                + ": StateMachines.task.TestCases: the key 'C' is given twice (line 3, column 7); which one is meant is"
+                + " ambiguous: keep one");
+        String inResponse = CliRun.file(dir, "twice-deep.json", """
+                {"StateMachines": {"task": {"TestCases": {"C": {"T": "R"}}}},
+                 "MockedResponses": {"R": {"0": {"Return": [{"a": 1}, {"b": 1, "b": 2}]}}}}""");
+        oneLineStarting(quickly(taskDefinition(), "--mock-config", inResponse, "--test-case", "C"),
+                inResponse + ": MockedResponses.R.0.Return.1: the key 'b' is given twice");
+        String suite = CliRun.file(dir, "twice.sfn-test.json", "{\"definition\": \"" + definition()
+                + "\", \"cases\": [{\"name\": \"a\", \"name\": \"b\", \"expect\": {\"status\": \"SUCCEEDED\"}}]}");
+        CliRun tested = quickly("test", suite);
+        assertEquals(ExitCodes.CANNOT_START, tested.code(), tested.out());
+        assertTrue(tested.err().startsWith(suite + ":1: not valid JSON: Duplicate field 'name'"), tested.err());
     }
 
     private static void oneLineStarting(CliRun result, String start) {

@@ -141,4 +141,31 @@ class HostileTaskCodeIT {
             assertEquals("Lambda.Unknown", output.get(1).path("Error").asText(), result.out());
         }
     }
+
+    @Test
+    void aPythonResultThatJsonCannotCarryFailsTheTaskInPlainWords() throws Exception {
+        // Python's json.dumps writes float('inf') as Infinity: not JSON; a lone surrogate is not Unicode
+        java.nio.file.Files.writeString(dir.resolve("results.py"), """
+                def infinity(event, context):
+                    return {"x": float("inf")}
+                def nan(event, context):
+                    return float("nan")
+                def lone(event, context):
+                    return "a\\ud800b"
+                """);
+        String[][] cases = {
+            {"infinity", "'Infinity' is not a JSON number (JSON has no Infinity or NaN)"},
+            {"nan", "'NaN' is not a JSON number (JSON has no Infinity or NaN)"},
+            {"lone", "the string has a lone surrogate \\\\ud800, which is not a Unicode character"},
+        };
+        String definition = CliRun.file(dir, "hostile.asl.json", TWO_STATES);
+        for (String[] c : cases) {
+            HostileProcess result = HostileProcess.run(dir, null, 60, definition, "--task",
+                    "Hostile=python:" + dir.resolve("results.py") + ":" + c[0], "-q");
+            assertEquals(ExitCodes.FAILED, result.code(), result.err());
+            assertTrue(result.out().startsWith("Runtime.MarshalError: {\"errorMessage\":\"Unable to marshal response: "
+                    + c[1]), result.out());
+            assertTrue(!result.out().contains("REDACTED") && !result.out().contains("JsonReadFeature"), result.out());
+        }
+    }
 }

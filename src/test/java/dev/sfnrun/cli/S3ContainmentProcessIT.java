@@ -98,4 +98,30 @@ class S3ContainmentProcessIT {
         assertFalse(Files.exists(work.resolve("out")));
         assertFalse(Files.exists(dir.resolve("out")));
     }
+
+    @Test
+    void aPipeOrAFolderWhereAnObjectIsExpectedIsAClearErrorNeverABlockedRead() throws Exception {
+        Path work = Files.createDirectories(dir.resolve("kinds"));
+        Path root = Files.createDirectories(work.resolve("s3/in"));
+        assertEquals(0, new ProcessBuilder("mkfifo", root.resolve("pipe.json").toString()).start().waitFor());
+        assertEquals(0, new ProcessBuilder("mkfifo", root.resolve("pipe-prefix").toString()).start().waitFor());
+        Files.createDirectories(root.resolve("folder.json"));
+        Files.writeString(root.resolve("items.json"), "[1, 2]");
+        String[][] cases = {
+            {READ.formatted("pipe.json"), "", "States.ItemReaderFailed: s3://in/pipe.json is not a regular file"},
+            {READ.formatted("folder.json"), "", "States.ItemReaderFailed: s3://in/folder.json is not a regular file"},
+            {READ.formatted("pipe.json").replace("\"JSON\"", "\"MANIFEST\""), "",
+                "States.ItemReaderFailed: s3://in/pipe.json is not a regular file"},
+            {READ.formatted("items.json"), WRITE.formatted("pipe-prefix"), "States.ResultWriterFailed: Cannot write "
+                + "s3://in/pipe-prefix/"},
+        };
+        for (String[] c : cases) {
+            Result result = org.junit.jupiter.api.Assertions.assertTimeoutPreemptively(java.time.Duration.ofSeconds(60),
+                    () -> run(definition(work, c[0], c[1]).toString(), "--s3-root", work.resolve("s3").toString(),
+                            "--time-scale", "0", "-q"));
+            assertEquals(ExitCodes.FAILED, result.exit(), result.out() + result.err());
+            assertTrue(result.out().startsWith(c[2]), result.out());
+            assertEquals(1, result.out().lines().count(), result.out());
+        }
+    }
 }

@@ -1,11 +1,15 @@
 package dev.sfnrun.query;
 
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import dev.sfnrun.definition.validate.Validator;
 import dev.sfnrun.error.StatesError;
+import dev.sfnrun.io.JsonMessages;
 import dev.sfnrun.query.jsonata.JsonataExpression;
+import dev.sfnrun.query.jsonata.JsonataTemplate;
 import java.time.Duration;
 import net.jqwik.api.Arbitraries;
 import net.jqwik.api.Arbitrary;
@@ -68,7 +72,9 @@ class ParserProperties {
             try {
                 Json.parse(text);
             } catch (JsonProcessingException expected) {
-                // a clear syntax error
+                // a clear syntax error: one line, in plain words (never the parser's class names)
+                String plain = JsonMessages.plain(expected);
+                assertFalse(plain.contains("\n") || plain.contains("StreamReadConstraints"), plain);
             }
         });
     }
@@ -107,5 +113,56 @@ class ParserProperties {
     @Property(tries = 200)
     void definitions(@ForAll("definitions") String text) {
         assertTimeoutPreemptively(BOUND, () -> Validator.validateText("d.asl.json", text));
+    }
+
+    @Provide
+    Arbitrary<String> deepExpressions() {
+        return Combinators.combine(Arbitraries.of("(", "[", "{\"a\":", "$string(", "-", "1+", ".a"),
+                Arbitraries.integers().between(1_001, 50_000)).as((open, n) -> open.repeat(n) + "1");
+    }
+
+    @Provide
+    Arbitrary<String> deepIntrinsics() {
+        return Combinators.combine(Arbitraries.of("States.Array(", "States.Format('{}', ", "States.JsonToString("),
+                Arbitraries.integers().between(11, 20_000)).as((call, n) -> call.repeat(n) + "1" + ")".repeat(n));
+    }
+
+    /** An expression nested too deep is one short line in every parser's message: the text is cut, not quoted whole. */
+    @Property(tries = 60)
+    void tooDeepExpressionsAreOneShortLine(@ForAll("deepExpressions") String text) {
+        assertTimeoutPreemptively(BOUND, () -> {
+            for (String field : new String[] {"{% " + text + " %}"}) {
+                try {
+                    JsonataTemplate.compile(Json.NODES.textNode(field), "Output", JsonataTemplate.Role.INPUT,
+                            JsonataTemplate.Expect.ANY);
+                    throw new AssertionError("accepted: " + Nesting.abbreviated(text));
+                } catch (QuerySyntaxException expected) {
+                    assertShortLine(expected.getMessage());
+                }
+            }
+            try {
+                JsonPath.compile("$" + text);
+            } catch (QuerySyntaxException expected) {
+                assertShortLine(expected.getMessage());
+            }
+        });
+    }
+
+    @Property(tries = 40)
+    void tooDeepIntrinsicsAreOneShortLine(@ForAll("deepIntrinsics") String text) {
+        assertTimeoutPreemptively(BOUND, () -> {
+            try {
+                Intrinsics.compile(text);
+                throw new AssertionError("accepted: " + Nesting.abbreviated(text));
+            } catch (QuerySyntaxException expected) {
+                assertShortLine(expected.getMessage());
+                assertTrue(expected.getMessage().contains("nested at most 10 levels"), expected.getMessage());
+            }
+        });
+    }
+
+    private static void assertShortLine(String message) {
+        assertTrue(message.length() < 400 && !message.contains("\n"), message.length() + " characters: "
+                + Nesting.abbreviated(message));
     }
 }

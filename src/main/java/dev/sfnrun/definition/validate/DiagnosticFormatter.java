@@ -2,6 +2,7 @@ package dev.sfnrun.definition.validate;
 
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.sfnrun.io.Neutral;
 import dev.sfnrun.query.Json;
 import java.util.List;
 import java.util.Locale;
@@ -14,10 +15,10 @@ public final class DiagnosticFormatter {
     /** One line per diagnostic: {@code file:line:col: error CODE: message}, each ending in a newline. */
     public static String text(ValidationReport report) {
         StringBuilder lines = new StringBuilder();
-        for (Diagnostic d : report.diagnostics()) {
-            lines.append(report.file()).append(':').append(d.line()).append(':').append(d.column()).append(": ")
+        for (Diagnostic d : report.diagnostics()) { // file names and messages quote data: neutral for a terminal
+            lines.append(Neutral.text(report.file())).append(':').append(d.line()).append(':').append(d.column()).append(": ")
                     .append(d.severity().name().toLowerCase(Locale.ROOT)).append(' ').append(d.code()).append(": ")
-                    .append(d.message()).append('\n');
+                    .append(Neutral.text(d.message())).append('\n');
         }
         return lines.toString();
     }

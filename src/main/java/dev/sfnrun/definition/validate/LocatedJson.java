@@ -8,6 +8,7 @@ import com.fasterxml.jackson.core.exc.StreamConstraintsException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.sfnrun.io.JsonMessages;
 import dev.sfnrun.query.Json;
 import java.io.IOException;
 import java.util.ArrayList;
@@ -62,7 +63,7 @@ public record LocatedJson(JsonNode root, SourceMap sourceMap, List<DuplicateKey>
             } catch (JsonProcessingException e) {
                 // A broken limit carries no location of its own: it is where the parser stopped.
                 JsonLocation at = e.getLocation() != null ? e.getLocation() : parser.currentLocation();
-                throw new SyntaxException(e.getOriginalMessage(), position(at), e instanceof StreamConstraintsException);
+                throw new SyntaxException(JsonMessages.limits(e.getOriginalMessage()), position(at), e instanceof StreamConstraintsException);
             }
         } catch (IOException e) {
             throw new IllegalStateException("Reading from a string cannot fail", e);

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.sfnrun.io.JsonMessages;
 import dev.sfnrun.query.Json;
 import java.io.IOException;
 
@@ -46,7 +47,7 @@ final class JsonArrayFormat implements StreamedItems.Format {
             }
             return count;
         } catch (JsonProcessingException e) {
-            throw S3Object.failed("The object " + object.uri() + " is not valid JSON: " + e.getOriginalMessage()
+            throw S3Object.failed("The object " + object.uri() + " is not valid JSON: " + JsonMessages.limits(e.getOriginalMessage())
                     + " (line " + (e.getLocation() == null ? "?" : e.getLocation().getLineNr()) + ")");
         }
     }
@@ -65,7 +66,7 @@ final class JsonArrayFormat implements StreamedItems.Format {
                 try {
                     return Json.read(parser);
                 } catch (JsonProcessingException e) {
-                    throw S3Object.failed("The object " + object.uri() + " is not valid JSON: " + e.getOriginalMessage());
+                    throw S3Object.failed("The object " + object.uri() + " is not valid JSON: " + JsonMessages.limits(e.getOriginalMessage()));
                 }
             }
 

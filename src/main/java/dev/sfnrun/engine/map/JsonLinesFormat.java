@@ -3,6 +3,7 @@ package dev.sfnrun.engine.map;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.sfnrun.io.JsonMessages;
 import dev.sfnrun.query.Json;
 import java.io.BufferedReader;
 import java.io.IOException;
@@ -44,7 +45,7 @@ final class JsonLinesFormat implements StreamedItems.Format {
                 throw invalid(object, number, "more than one JSON value on the line");
             }
         } catch (JsonProcessingException e) {
-            throw invalid(object, number, e.getOriginalMessage());
+            throw invalid(object, number, JsonMessages.limits(e.getOriginalMessage()));
         }
     }
 
@@ -66,7 +67,7 @@ final class JsonLinesFormat implements StreamedItems.Format {
                         try {
                             return Json.parse(line);
                         } catch (JsonProcessingException e) {
-                            throw invalid(object, number, e.getOriginalMessage());
+                            throw invalid(object, number, JsonMessages.limits(e.getOriginalMessage()));
                         }
                     }
                 }

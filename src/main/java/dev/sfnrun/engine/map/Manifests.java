@@ -2,6 +2,7 @@ package dev.sfnrun.engine.map;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.sfnrun.io.JsonMessages;
 import dev.sfnrun.query.Json;
 import java.io.BufferedReader;
 import java.io.IOException;
@@ -30,7 +31,7 @@ final class Manifests {
         try (InputStream in = manifest.open()) {
             json = Json.parse(new String(in.readAllBytes(), StandardCharsets.UTF_8));
         } catch (JsonProcessingException e) {
-            throw S3Object.failed("The manifest " + manifest.uri() + " is not valid JSON: " + e.getOriginalMessage());
+            throw S3Object.failed("The manifest " + manifest.uri() + " is not valid JSON: " + JsonMessages.limits(e.getOriginalMessage()));
         } catch (IOException e) {
             throw S3Object.failed("Cannot read " + manifest.uri() + ": " + e.getMessage());
         }

@@ -232,6 +232,7 @@ public final class IntrinsicParser {
     }
 
     private QuerySyntaxException invalid(String reason) {
-        return new QuerySyntaxException("Invalid intrinsic function call '" + text + "': " + reason);
+        return new QuerySyntaxException("Invalid intrinsic function call '" + dev.sfnrun.query.Nesting.quoted(text) + "': "
+                + reason);
     }
 }

@@ -6,6 +6,7 @@ import com.dashjoin.jsonata.Jsonata;
 import com.dashjoin.jsonata.Jsonata.JFunction;
 import com.dashjoin.jsonata.Utils;
 import com.fasterxml.jackson.core.JsonProcessingException;
+import dev.sfnrun.io.JsonMessages;
 import dev.sfnrun.query.Json;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
@@ -129,7 +130,7 @@ final class AwsFunctions {
         try {
             return JsonataValues.toJsonata(Json.parse(text));
         } catch (JsonProcessingException e) {
-            throw new FunctionError(e.getOriginalMessage());
+            throw new FunctionError(JsonMessages.limits(e.getOriginalMessage()));
         }
     }
 

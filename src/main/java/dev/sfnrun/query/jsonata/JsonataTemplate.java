@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.sfnrun.error.StatesError;
 import dev.sfnrun.query.EvalContext;
 import dev.sfnrun.query.Json;
+import dev.sfnrun.query.Nesting;
 import dev.sfnrun.query.QuerySyntaxException;
 import dev.sfnrun.query.ValueExpr;
 import java.util.ArrayList;
@@ -86,7 +87,7 @@ public final class JsonataTemplate implements ValueExpr {
             try {
                 return new Expr(JsonataExpression.compile(text.substring(2, text.length() - 2)), path);
             } catch (QuerySyntaxException e) {
-                throw new QuerySyntaxException("The JSONata expression '" + text + "' in the field '" + path
+                throw new QuerySyntaxException("The JSONata expression '" + Nesting.quoted(text) + "' in the field '" + path
                         + "' is invalid: " + e.getMessage());
             }
         }

@@ -3,7 +3,11 @@ package dev.sfnrun.task.load;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.sfnrun.io.BoundedFiles;
 import dev.sfnrun.query.Json;
+import com.fasterxml.jackson.core.JsonLocation;
+import com.fasterxml.jackson.core.JsonParseException;
+import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.JsonStreamContext;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Iterator;
@@ -24,7 +28,9 @@ public final class MockConfig {
         JsonNode root;
         try {
             String text = BoundedFiles.readText(file, "--mock-config " + file, BoundedFiles.MOCK_BYTES, "a mock file");
-            root = Json.parse(text.startsWith("\uFEFF") ? text.substring(1) : text);
+            String json = text.startsWith("\uFEFF") ? text.substring(1) : text;
+            refuseRepeatedKeys(json, file);
+            root = Json.parse(json);
         } catch (BoundedFiles.FileProblem e) {
             throw new TaskLoadException(e.getMessage());
         } catch (JsonProcessingException e) {
@@ -33,6 +39,39 @@ public final class MockConfig {
                     + e.getLocation().getColumnNr() + ")"));
         }
         apply(root, file.toString(), stateMachineName, testCase, registry);
+    }
+
+    /**
+     * A key given twice in one object (the same test case, state or response twice) is an error
+     * naming the file, the object and the key: which of the two was meant is ambiguous, and a JSON
+     * reader would silently keep the last. Other syntax errors are left to the parse that follows.
+     */
+    private static void refuseRepeatedKeys(String text, Path file) {
+        try (JsonParser parser = Json.FACTORY.createParser(text)) {
+            parser.enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION);
+            try {
+                while (parser.nextToken() != null) {
+                    // every token is read: the parser checks each object's keys as it goes
+                }
+            } catch (JsonParseException e) {
+                String message = String.valueOf(e.getOriginalMessage());
+                if (message.startsWith("Duplicate field '")) {
+                    String key = message.substring("Duplicate field '".length(), message.lastIndexOf('\''));
+                    List<String> names = new ArrayList<>();
+                    for (JsonStreamContext c = parser.getParsingContext().getParent(); c != null && !c.inRoot();
+                         c = c.getParent()) {
+                        names.add(0, c.inArray() ? String.valueOf(c.getCurrentIndex()) : c.getCurrentName());
+                    }
+                    String where = names.isEmpty() ? "the top level" : String.join(".", names);
+                    JsonLocation at = e.getLocation();
+                    throw new TaskLoadException(file + ": " + where + ": the key '" + key + "' is given twice"
+                            + (at == null ? "" : " (line " + at.getLineNr() + ", column " + at.getColumnNr() + ")")
+                            + "; which one is meant is ambiguous: keep one");
+                }
+            }
+        } catch (java.io.IOException e) {
+            // not JSON: the parse that follows says why
+        }
     }
 
     static void apply(JsonNode root, String file, String stateMachineName, String testCase, TaskRegistry registry) {

@@ -130,8 +130,11 @@ public final class HandlerFunction implements TaskFunction, AutoCloseable {
         log(context, reply.logs());
         if (reply instanceof Worker.Result result) {
             release(worker.initError() == null ? worker : null, worker);
-            JsonNode parsed = Json.parse(result.line());
-            return parsed.get("result");
+            try {
+                return Json.parse(result.line()).get("result");
+            } catch (com.fasterxml.jackson.core.JsonProcessingException e) { // Infinity, NaN, a lone surrogate
+                throw LambdaFailures.unreadableResult(dev.sfnrun.io.JsonMessages.plain(e));
+            }
         }
         if (reply instanceof Worker.Failed failed && !failed.exits() && worker.initError() == null) {
             release(worker);

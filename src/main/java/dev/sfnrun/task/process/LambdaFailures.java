@@ -15,6 +15,7 @@ import java.util.Locale;
 public final class LambdaFailures {
     public static final String EXIT_ERROR = "Runtime.ExitError";
     public static final String TIMED_OUT = "Sandbox.Timedout";
+    public static final String MARSHAL_ERROR = "Runtime.MarshalError";
 
     /** Go's names of the signals Lambda's message gives ({@code signal: killed}). */
     private static final String[] SIGNALS = {null, "hangup", "interrupt", "quit", "illegal instruction",
@@ -41,6 +42,15 @@ public final class LambdaFailures {
     public static TaskFailure timedOut(String requestId, Duration timeout) {
         return failure(TIMED_OUT, "RequestId: " + requestId + " Error: Task timed out after "
                 + String.format(Locale.ROOT, "%.2f", timeout.toMillis() / 1000.0) + " seconds");
+    }
+
+    /**
+     * A handler result the runtime wrote but JSON cannot carry ({@code float('inf')} and NaN, which
+     * Python's {@code json.dumps} writes as {@code Infinity}, a lone surrogate): the call fails as a
+     * result that cannot be marshalled, with the problem in plain words.
+     */
+    public static TaskFailure unreadableResult(String problem) {
+        return failure(MARSHAL_ERROR, "Unable to marshal response: " + problem);
     }
 
     private static TaskFailure failure(String type, String message) {

@@ -1,21 +1,22 @@
-package dev.sfnrun.cli;
+package dev.sfnrun.io;
 
 /**
  * Text from data (inputs, outputs, causes, names) made harmless for a terminal: every control
  * character (ESC of an escape sequence, CR, BEL, backspace, C1 controls such as CSI, the bidi
  * overrides) is shown as {@code \\uXXXX}, so a hostile payload cannot move the cursor, recolour
- * or rewrite what is on screen. Text without any is returned as it is.
+ * or rewrite what is on screen. Text without any is returned as it is. Used for every text meant
+ * for a terminal that carries data: the history, the summary, error lines, diagnostics, test reports.
  */
-final class Neutral {
+public final class Neutral {
     private Neutral() {
     }
 
-    static String text(String text) {
+    public static String text(String text) {
         return neutral(text, false);
     }
 
     /** As {@link #text}, keeping line feeds and tabs (a multi-line cause stays readable). */
-    static String lines(String text) {
+    public static String lines(String text) {
         return neutral(text, true);
     }
 
@@ -43,6 +44,11 @@ final class Neutral {
         if (keepLines && (c == '\n' || c == '\t')) {
             return false;
         }
+        return isControl(c);
+    }
+
+    /** Whether {@code c} is one of the characters shown as {@code \\uXXXX}: C0 and C1 controls, DEL, bidi embeddings and isolates. */
+    public static boolean isControl(int c) {
         return c < 0x20 || c == 0x7f || c >= 0x80 && c < 0xa0
                 || c >= 0x202a && c <= 0x202e || c >= 0x2066 && c <= 0x2069; // bidi embeddings and isolates
     }
