@@ -39,14 +39,20 @@ final class ReportOption {
     }
 
     /**
-     * {@code options} with this run's recorder among its listeners (unchanged without --report); the
-     * picture of {@code definition} is laid out in the background meanwhile.
+     * Starts laying out the picture of {@code definition} in the background (with --report): the layout
+     * library's fixed cost is then spent while the definition is checked and the run goes.
      */
-    ExecutionOptions listenTo(ExecutionOptions options, StateMachine machine, JsonNode definition) {
+    void startPicture(JsonNode definition) {
+        if (file != null && picture == null) {
+            picture = Picture.inBackground(definition);
+        }
+    }
+
+    /** {@code options} with this run's recorder among its listeners (unchanged without --report). */
+    ExecutionOptions listenTo(ExecutionOptions options, StateMachine machine) {
         if (file == null) {
             return options;
         }
-        picture = Picture.inBackground(definition);
         recorder = new RunRecorder(machine);
         delivery = new ListenerThread(recorder, "sfn-run report recorder", () -> { });
         List<ExecutionListener> listeners = new ArrayList<>(options.listeners());
@@ -64,6 +70,12 @@ final class ReportOption {
         String title = source == null || source.equals("-") ? "state machine"
                 : source.substring(source.lastIndexOf('/') + 1);
         ReportInput input = new ReportInput(title, machine.definition(), result, ReportInput.clockOf(timeScale));
-        OutputFiles.write(file, writer -> HtmlReport.write(writer, input, recorder, picture));
+        OutputFiles.write(file, writer -> {
+            if (picture != null) {
+                HtmlReport.write(writer, input, recorder, picture);
+            } else { // not started early: laid out now
+                HtmlReport.write(writer, input, recorder);
+            }
+        });
     }
 }

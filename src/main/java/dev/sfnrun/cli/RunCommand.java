@@ -162,6 +162,9 @@ public final class RunCommand implements Callable<Integer> {
         definitions = DefinitionOptions.read(spec);
     }
 
+    /** {@code --report}, read once the definition is loaded. */
+    private ReportOption report;
+
     /** An execution or state machine name as AWS accepts it (null: not given). */
     private static void checkName(String option, String name) {
         if (name != null && !ResourceNames.isValid(name, ResourceNames.MAX_NAME)) {
@@ -205,6 +208,8 @@ public final class RunCommand implements Callable<Integer> {
             throw new UsageError("--quiet and --verbose do not go together: choose one");
         }
         LoadedMachine loaded = definitions.load(definition, System.in, region, account, !noValidate);
+        report = ReportOption.read(spec);
+        report.startPicture(loaded.definition()); // laid out while the definition is checked and the run goes
         DefinitionOptions.printNotes(loaded, taskBindings, handlerSettings, spec.commandLine().getErr());
         StateMachine machine = ValidateCommand.loadForRun(loaded, !noValidate);
         String inputText = inputText();
@@ -264,8 +269,7 @@ public final class RunCommand implements Callable<Integer> {
     private Integer run(StateMachine machine, LoadedMachine loaded, ExecutionOptions options, JsonEvents events,
                         ListenerThread printer, JsonNode input, String inputText, boolean text, boolean colour,
                         PrintWriter out) {
-        ReportOption report = ReportOption.read(spec);
-        options = report.listenTo(options, machine, loaded.definition());
+        options = report.listenTo(options, machine);
         Execution execution = new Execution(machine, input, inputText, options);
         ExecutionResult result;
         if (stopOnSignal) {
