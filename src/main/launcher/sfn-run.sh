@@ -7,6 +7,11 @@
 # JVM itself refuses, silently, an archive made for another jar (a rebuilt or moved sfn-run) or
 # another JDK. Without it sfn-run is only slower to start. SFN_RUN_CDS=off never uses it.
 JAVA="${JAVA_HOME:+$JAVA_HOME/bin/}java"
+# A closed standard input (`<&-`) would be taken by the first file the JVM opens (its own jar), and
+# `validate -` would read that: give it /dev/null. (A closed stdout stays closed: writing fails, exit 3.)
+if ! (exec 3<&0) 2>/dev/null; then
+    exec </dev/null
+fi
 # The archive names the jar by the path it was made with: use this file's absolute path, so that the
 # archive serves whatever the current directory is ($PWD costs no fork; readlink only for a symlink,
 # whose archive is next to the file it points to).

@@ -93,7 +93,7 @@ public final class SfnRun {
                 return ExitCodes.CANNOT_START;
             }
             if (e instanceof UsageError || e instanceof UnboundResourceException || e instanceof TaskLoadException) {
-                err.println("sfn-run: " + Neutral.text(String.valueOf(e.getMessage()))); // names and values are data
+                err.println("sfn-run: " + Neutral.lines(String.valueOf(e.getMessage()))); // names are data; one line per unbound state
                 return ExitCodes.CANNOT_START;
             }
             return unexpected(e, err);

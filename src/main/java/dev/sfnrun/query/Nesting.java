@@ -52,11 +52,11 @@ public final class Nesting {
     }
 
     /**
-     * The text as a message quotes it: whole up to 200 characters (as AWS quotes it), else its start
-     * (an expression of megabytes would make a line of megabytes).
+     * The text as a message quotes it: whole up to 1,000 characters (as AWS quotes it), else its
+     * start (an expression of megabytes would make a line of megabytes).
      */
     public static String quoted(String text) {
-        return text.length() <= 200 ? text : abbreviated(text);
+        return text.length() <= 1_000 ? text : abbreviated(text);
     }
 
     /** The start of a long text, for a message. */

@@ -54,7 +54,7 @@ final class HttpFront implements HttpHandler {
         } catch (Throwable t) { // a fault of ours: the client hears it briefly, the server goes on
             status = 500;
             body = new ApiException("com.amazon.coral.service#InternalFailure", "Internal error: " + t, 500).body();
-            log.println("sfn-run serve: internal error: " + t);
+            log.println("sfn-run serve: internal error: " + dev.sfnrun.io.Neutral.text(String.valueOf(t))); // names data
         }
         byte[] bytes = Json.compact(body).getBytes(StandardCharsets.UTF_8);
         try {

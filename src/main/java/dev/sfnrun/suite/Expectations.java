@@ -68,7 +68,13 @@ public final class Expectations {
 
         public String check(CaseOutcome outcome) {
             String actual = outcome.result().cause();
-            boolean met = pattern == null ? expected.equals(actual) : actual != null && pattern.matcher(actual).find();
+            boolean met;
+            try {
+                met = pattern == null ? expected.equals(actual) : actual != null && TimeBoxedText.find(pattern, actual);
+            } catch (TimeBoxedText.TimedOut e) {
+                return "the pattern " + quote(expected) + " found no answer within " + TimeBoxedText.BOX_MILLIS / 1000
+                        + " s on the cause (it backtracks without end): simplify it";
+            }
             return met ? null : (pattern == null ? "expected " : "expected a match of ") + quote(expected)
                     + ", got " + quote(actual);
         }

@@ -206,7 +206,20 @@ class HostileFilesTest {
         assertEquals(ExitCodes.CANNOT_START, tested.code(), tested.err());
         assertTrue(tested.err().startsWith(suite + ":1: not valid JSON: arrays and objects nested more than 200 levels deep"),
                 tested.err());
-        for (String file : new String[] {input, mock, suite}) {
+        CliRun context = quickly(definition(), "--context", input);
+        assertEquals("sfn-run: " + input + ": invalid JSON: arrays and objects nested more than 1000 levels deep; "
+                + "sfn-run accepts at most 1000" + System.lineSeparator(), context.err());
+        String machine = CliRun.file(dir, "deep.asl.json", "{\"StartAt\": \"P\", \"States\": {\"P\": {\"Type\": \"Pass\", "
+                + "\"Result\": " + deep + ", \"End\": true}}}");
+        CliRun validated = quickly("validate", machine);
+        assertEquals(ExitCodes.CANNOT_START, validated.code(), validated.err());
+        assertTrue(validated.out().startsWith(machine + ":1:1059: error TOO_DEEPLY_NESTED: arrays and objects nested more "
+                + "than 1000 levels deep"), validated.out());
+        String template = CliRun.file(dir, "deep.yaml", "Resources:\n  M:\n    Type: AWS::Serverless::StateMachine\n"
+                + "    Properties:\n      Definition: " + deep + "\n");
+        oneLineStarting(quickly("--template", template), template + ":5:");
+        assertTrue(quickly("--template", template).err().contains("nested more than 500 levels deep"));
+        for (String file : new String[] {input, mock, suite, machine, template}) {
             assertTrue(!CliRun.run(file).err().contains("StackOverflow"));
         }
     }

@@ -17,8 +17,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * What the built CLI writes, when it cannot be written (a full disk, a closed pipe) and when data
- * would rewrite the terminal: every command ends promptly with a non-zero exit and one line, never
+ * What the built CLI writes, when it cannot be written (a full disk, a closed pipe or standard
+ * stream) and when data would rewrite the terminal: every command ends promptly with a non-zero exit and one line, never
  * a silent success, a stack trace or a hang; no device is ever replaced by a file; no escape
  * sequence from data reaches the terminal.
  */
@@ -190,5 +190,24 @@ class HostileOutputIT {
         for (char c : new char[] {'\u001b', '\u0007', '\u009b', '\u202e', '\r'}) {
             assertTrue(run.out().indexOf(c) < 0 && run.err().indexOf(c) < 0, "raw U+" + Integer.toHexString(c) + ": " + run.out());
         }
+    }
+
+    @Test
+    void closedStandardStreamsAreNeverASuccess() throws Exception {
+        // a closed stdin is not the JVM's own jar (the first file it opens would take descriptor 0)
+        ProcessBuilder closedIn = new ProcessBuilder("sh", "-c", "exec \"$0\" validate - <&-", executable.toString());
+        closedIn.environment().put("JAVA_HOME", System.getProperty("java.home"));
+        Process stdin = closedIn.redirectErrorStream(true).start();
+        String said = new String(stdin.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertTrue(stdin.waitFor(BOUND_SECONDS, TimeUnit.SECONDS));
+        assertEquals(ExitCodes.CANNOT_START, stdin.exitValue(), said);
+        assertTrue(said.startsWith("-:1:1: error MISSING_DESCRIPTION: Definition must be a valid JSON object"), said);
+        ProcessBuilder closedOut = new ProcessBuilder("sh", "-c", "exec \"$0\" \"$1\" --time-scale 0 >&-",
+                executable.toString(), tutorial).redirectInput(new File("/dev/null"));
+        closedOut.environment().put("JAVA_HOME", System.getProperty("java.home"));
+        Process stdout = closedOut.start();
+        String err = new String(stdout.getErrorStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertTrue(stdout.waitFor(BOUND_SECONDS, TimeUnit.SECONDS));
+        new Ended(stdout.exitValue(), "", err).assertOneLine(ExitCodes.NOT_FINISHED, "cannot write to standard output");
     }
 }
