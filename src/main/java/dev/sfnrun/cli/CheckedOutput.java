@@ -7,7 +7,8 @@ import java.io.Writer;
  * A writer that remembers the first failure of the one below it (a closed pipe, a full disk),
  * since {@link java.io.PrintWriter} swallows it: after the run, {@link #failure} says whether
  * the product (history, report, output) reached its reader. After a failure nothing more is
- * written, so a long history costs nothing more.
+ * written, so a long history costs nothing more. Writes are serialised (a history printer's
+ * thread and the main thread share standard output).
  */
 final class CheckedOutput extends Writer {
     private final Writer target;
@@ -30,7 +31,7 @@ final class CheckedOutput extends Writer {
     }
 
     @Override
-    public void write(char[] chars, int offset, int length) {
+    public synchronized void write(char[] chars, int offset, int length) {
         if (failure == null) {
             try {
                 target.write(chars, offset, length);
@@ -41,7 +42,7 @@ final class CheckedOutput extends Writer {
     }
 
     @Override
-    public void write(String text, int offset, int length) {
+    public synchronized void write(String text, int offset, int length) {
         if (failure == null) {
             try {
                 target.write(text, offset, length);
@@ -52,7 +53,7 @@ final class CheckedOutput extends Writer {
     }
 
     @Override
-    public void flush() {
+    public synchronized void flush() {
         if (failure == null) {
             try {
                 target.flush();
@@ -63,7 +64,7 @@ final class CheckedOutput extends Writer {
     }
 
     @Override
-    public void close() {
+    public synchronized void close() {
         flush();
         try {
             target.close();

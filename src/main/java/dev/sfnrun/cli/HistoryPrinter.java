@@ -1,5 +1,6 @@
 package dev.sfnrun.cli;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import dev.sfnrun.history.EventType;
 import dev.sfnrun.history.ExecutionListener;
 import dev.sfnrun.history.HistoryEvent;
@@ -19,6 +20,10 @@ import org.fusesource.jansi.Ansi;
  * Prints the history as it happens, one line per event: id, time since the start, type, state
  * name and the key detail; coloured by kind when colour is on. {@code --verbose} adds each
  * event's payloads in full.
+ *
+ * <p>Not thread-safe: it is meant to run on a {@link dev.sfnrun.history.ListenerThread}, which hands
+ * it the events one at a time, flushes whenever it has caught up, and lets the execution go on
+ * meanwhile (on two cores a long history then costs little more than the run itself).
  */
 final class HistoryPrinter implements ExecutionListener {
     private static final int EXCERPT = 60;
@@ -31,9 +36,20 @@ final class HistoryPrinter implements ExecutionListener {
     private final boolean verbose;
     /** Each event's place, by event id (ids are dense from 1); equal places share one instance. */
     private Place[] places = new Place[1024];
-    private final Map<Place, Place> shared = new HashMap<>();
-    private final CompactText json = new CompactText();
+    /** The last distinct places made: a new place equal to one of them is not kept twice. */
+    private final Place[] recent = new Place[8];
+    private int recentNext;
+    /** Names as shown (control characters neutralised), by the name in the event. */
+    private final Map<String, String> shownNames = new HashMap<>();
+    private final CompactText json = CompactText.forTerminal();
+    private final StringBuilder line = new StringBuilder(256);
     private Instant start;
+    private Instant lastTimestamp;
+    private JsonNode lastValue;
+    private String lastExcerpt;
+    private JsonNode otherValue;
+    private String otherExcerpt;
+    private String lastElapsed;
 
     /**
      * Where an event stands: the state name printed for it, the name it passes on to events that
@@ -44,6 +60,12 @@ final class HistoryPrinter implements ExecutionListener {
      */
     private record Place(String name, String carry, long owner, long scope, boolean opens) {
         static final Place NONE = new Place("", "", 0, 0, false);
+
+        /** As {@link #equals}, cheaper: names are mostly the very same strings. */
+        boolean same(Place other) {
+            return owner == other.owner && scope == other.scope && opens == other.opens
+                    && java.util.Objects.equals(name, other.name) && java.util.Objects.equals(carry, other.carry);
+        }
     }
 
     HistoryPrinter(PrintWriter out, boolean colour, boolean verbose) {
@@ -53,29 +75,41 @@ final class HistoryPrinter implements ExecutionListener {
     }
 
     @Override
-    public synchronized void onEvent(HistoryEvent event) {
+    public void onEvent(HistoryEvent event) {
         if (start == null) {
             start = event.timestamp();
         }
         Place place = place(event, placeOf(event.previousEventId()));
         remember(event.id(), place);
         // as String.format("%4d  %9s  %-26s %-24s %s") would write it, without its cost on long histories
-        StringBuilder b = new StringBuilder(128);
+        StringBuilder b = line;
+        b.setLength(0);
+        if (colour) {
+            b.append(COLOURS[colourOf(event.type())]);
+        }
         pad(b, Long.toString(event.id()), 4, true).append("  ");
         pad(b, elapsed(event.timestamp()), 9, true).append("  ");
-        pad(b, event.type().name(), 26, false).append(' ');
-        pad(b, place.name(), 24, false).append(' ').append(detail(event));
-        String line = b.toString();
-        out.println(paint(event.type(), Neutral.text(line.stripTrailing())));
+        String detail = detail(event);
+        if (detail.isEmpty()) {
+            pad(b, event.type().name(), 26, false).append(' ').append(place.name());
+            trimEnd(b);
+        } else {
+            pad(b, event.type().name(), 26, false).append(' ');
+            pad(b, place.name(), 24, false).append(' ').append(detail);
+        }
+        if (colour) {
+            b.append(RESET);
+        }
+        out.write(b.append('\n').toString());
         if (verbose) {
             event.details().forEach((key, value) -> {
                 if (value instanceof Payload payload) {
-                    out.println("        " + key + ": " + Neutral.text(payload.text()));
+                    out.println("        " + key + ": " + indented(payload.text()));
                 } else if ((key.equals("cause") || key.equals("parameters")) && value instanceof String text) {
                     out.println("        " + key + ": " + Neutral.text(text)); // the line shows only its start
                 } else if (key.equals("assignedVariables") && value instanceof Map<?, ?> vars) {
                     vars.forEach((name, v) -> out.println("        $" + Neutral.text(String.valueOf(name)) + " = "
-                            + Neutral.text(((Payload) v).text())));
+                            + indented(((Payload) v).text())));
                 }
             });
             if (event.logs() != null) { // a handler's output during the call
@@ -83,32 +117,19 @@ final class HistoryPrinter implements ExecutionListener {
                 event.logs().lines().forEach(logLine -> out.println("        | " + Neutral.lines(logLine)));
             }
         }
-        // live, yet not one write per event: at once when the last flush is 50 ms old, else within 50 ms
-        long now = System.nanoTime();
-        if (now - lastFlush >= FLUSH_NANOS) {
-            out.flush();
-            lastFlush = now;
-        } else if (!flushPending) {
-            flushPending = true;
-            FLUSHER.schedule(this::flushLater, FLUSH_NANOS, java.util.concurrent.TimeUnit.NANOSECONDS);
-        }
     }
 
-    private static final long FLUSH_NANOS = 50_000_000;
-    /** One daemon thread flushes every printer's last lines. */
-    private static final java.util.concurrent.ScheduledExecutorService FLUSHER =
-            java.util.concurrent.Executors.newSingleThreadScheduledExecutor(task -> {
-                Thread thread = new Thread(task, "sfn-run history flush");
-                thread.setDaemon(true);
-                return thread;
-            });
-    private long lastFlush = System.nanoTime() - FLUSH_NANOS;
-    private boolean flushPending;
+    /** A payload in full under its event: a verbatim input keeps its lines, indented, without its final line break. */
+    private static String indented(String text) {
+        return Neutral.lines(text.strip()).replace("\n", "\n          ");
+    }
 
-    private synchronized void flushLater() {
-        flushPending = false;
-        out.flush();
-        lastFlush = System.nanoTime();
+    private static void trimEnd(StringBuilder b) {
+        int end = b.length();
+        while (end > 0 && b.charAt(end - 1) == ' ') {
+            end--;
+        }
+        b.setLength(end);
     }
 
     /**
@@ -126,6 +147,7 @@ final class HistoryPrinter implements ExecutionListener {
         if (name == null) {
             name = event.stateName();
         }
+        name = shown(name);
         if (type == EventType.MapStateEntered || type == EventType.ParallelStateEntered) {
             return new Place(name, name, event.id(), scopeAfter(previous), false);
         }
@@ -157,6 +179,15 @@ final class HistoryPrinter implements ExecutionListener {
     }
 
     private String elapsed(Instant at) {
+        if (at.equals(lastTimestamp)) { // virtual time: many events share an instant
+            return lastElapsed;
+        }
+        lastTimestamp = at;
+        lastElapsed = elapsedText(at);
+        return lastElapsed;
+    }
+
+    private String elapsedText(Instant at) {
         Duration d = Duration.between(start, at);
         int millis = d.toMillisPart();
         return "+" + d.getSeconds() + "." + (millis < 10 ? "00" : millis < 100 ? "0" : "") + millis + "s";
@@ -165,11 +196,30 @@ final class HistoryPrinter implements ExecutionListener {
     private static StringBuilder pad(StringBuilder b, String text, int width, boolean right) {
         int spaces = Math.max(0, width - text.length());
         if (right) {
-            b.append(" ".repeat(spaces)).append(text);
+            spaces(b, spaces).append(text);
         } else {
-            b.append(text).append(" ".repeat(spaces));
+            spaces(b.append(text), spaces);
         }
         return b;
+    }
+
+    /** Runs of 0 to 31 spaces, made once. */
+    private static final String[] SPACES = java.util.stream.IntStream.range(0, 32).mapToObj(" "::repeat).toArray(String[]::new);
+
+    private static StringBuilder spaces(StringBuilder b, int count) {
+        return count <= 0 ? b : b.append(count < SPACES.length ? SPACES[count] : " ".repeat(count));
+    }
+
+    /** {@code place}, or an equal one made lately (a loop repeats a few places: 600,000 events, a handful of places). */
+    private Place shared(Place place) {
+        for (Place made : recent) {
+            if (made != null && made.same(place)) {
+                return made;
+            }
+        }
+        recent[recentNext] = place;
+        recentNext = (recentNext + 1) % recent.length;
+        return place;
     }
 
     private Place placeOf(long id) {
@@ -184,26 +234,23 @@ final class HistoryPrinter implements ExecutionListener {
         if (id >= places.length) {
             places = Arrays.copyOf(places, (int) Math.min(Integer.MAX_VALUE - 8, Math.max(id + 1, 2L * places.length)));
         }
-        Place same = shared.putIfAbsent(place, place);
-        if (shared.size() > 4096) { // a loop repeats a few places; anything else is not worth sharing
-            shared.clear();
-        }
-        places[(int) id] = same != null ? same : place;
+        places[(int) id] = shared(place);
     }
 
+    /** The line's last column, made harmless for a terminal (see {@link Neutral}). */
     private String detail(HistoryEvent event) {
         String error = event.stringDetail("error");
         if (error != null) {
             String cause = event.stringDetail("cause");
-            return error + (cause == null ? "" : ": " + excerpt(LOCATED.matcher(cause).replaceFirst("")));
+            return Neutral.text(error + (cause == null ? "" : ": " + excerpt(LOCATED.matcher(cause).replaceFirst(""))));
         }
         for (String key : new String[] {"output", "input"}) {
             if (event.detail(key) instanceof Payload payload && event.type() != EventType.ExecutionStarted) {
-                return excerpt(payload.text(json));
+                return payload.verbatim() != null ? Neutral.text(excerpt(payload.verbatim())) : excerpt(payload.value());
             }
         }
         if (event.detail("parameters") instanceof String parameters) { // TaskScheduled: what the task is sent
-            return excerpt(parameters);
+            return Neutral.text(excerpt(parameters));
         }
         Object index = event.detail("index");
         if (index != null) {
@@ -213,28 +260,64 @@ final class HistoryPrinter implements ExecutionListener {
         return length == null ? "" : length + " items";
     }
 
-    private static String excerpt(String text) {
-        String flat = text.replace('\n', ' ');
-        return flat.length() <= EXCERPT ? flat : flat.substring(0, EXCERPT - 1) + "…";
+    /**
+     * The excerpt of a JSON value, escaped by the generator (no scan needed). A state's output is
+     * usually the next state's input, the same value: the last two excerpts are kept by identity.
+     */
+    private String excerpt(JsonNode value) {
+        if (value == lastValue) {
+            return lastExcerpt;
+        }
+        if (value == otherValue) {
+            return otherExcerpt;
+        }
+        otherValue = lastValue;
+        otherExcerpt = lastExcerpt;
+        lastValue = value;
+        lastExcerpt = excerpt(json.of(value, EXCERPT));
+        return lastExcerpt;
     }
 
-    private String paint(EventType type, String line) {
-        if (!colour) {
-            return line;
+    /** {@code name} as shown: control characters neutralised, worked out once per name. */
+    private String shown(String name) {
+        if (name == null) {
+            return null;
         }
+        String shown = shownNames.get(name);
+        if (shown == null) {
+            shown = Neutral.text(name);
+            if (shownNames.size() > 4096) {
+                shownNames.clear();
+            }
+            shownNames.put(name, shown);
+        }
+        return shown;
+    }
+
+    private static String excerpt(String text) {
+        String start = text.length() <= EXCERPT ? text : text.substring(0, EXCERPT);
+        String flat = start.indexOf('\n') < 0 ? start : start.replace('\n', ' ');
+        return text.length() <= EXCERPT ? flat : flat.substring(0, EXCERPT - 1) + "\u2026";
+    }
+
+    private static final String RESET = Ansi.ansi().reset().toString();
+    private static final Ansi.Color[] PALETTE = {Ansi.Color.DEFAULT, Ansi.Color.RED, Ansi.Color.GREEN, Ansi.Color.YELLOW,
+        Ansi.Color.CYAN};
+    /** The escape sequence that starts a line of each colour of {@link #PALETTE}. */
+    private static final String[] COLOURS = Arrays.stream(PALETTE).map(c -> Ansi.ansi().fg(c).toString()).toArray(String[]::new);
+
+    /** The line's colour for an event of {@code type}: its index in {@link #PALETTE}. */
+    private static int colourOf(EventType type) {
         String name = type.name();
-        Ansi.Color color;
         if (name.endsWith("Failed") || name.endsWith("TimedOut") || name.endsWith("Aborted") || name.equals("FailStateEntered")) {
-            color = Ansi.Color.RED;
+            return 1;
         } else if (name.endsWith("Succeeded")) {
-            color = Ansi.Color.GREEN;
+            return 2;
         } else if (name.startsWith("Wait") || name.endsWith("Scheduled")) {
-            color = Ansi.Color.YELLOW;
+            return 3;
         } else if (type.isStateEntered() || type.isStateExited()) {
-            color = Ansi.Color.CYAN;
-        } else {
-            color = Ansi.Color.DEFAULT;
+            return 4;
         }
-        return Ansi.ansi().fg(color).a(line).reset().toString();
+        return 0;
     }
 }

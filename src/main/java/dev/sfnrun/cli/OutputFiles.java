@@ -1,11 +1,10 @@
 package dev.sfnrun.cli;
 
-import java.io.BufferedWriter;
+import dev.sfnrun.io.Utf8Writer;
+import java.io.BufferedOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
-import java.io.OutputStreamWriter;
 import java.io.Writer;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.AccessDeniedException;
 import java.nio.file.FileSystemException;
 import java.nio.file.Files;
@@ -38,9 +37,9 @@ final class OutputFiles {
     /** Writes {@code name} as UTF-8 text (see {@link #writeBytes}). */
     static void write(String name, Body body) {
         writeBytes(name, stream -> {
-            Writer writer = new BufferedWriter(new OutputStreamWriter(stream, StandardCharsets.UTF_8), 1 << 16);
-            body.write(writer);
-            writer.flush();
+            try (Writer writer = new Utf8Writer(new BufferedOutputStream(stream, 1 << 16))) {
+                body.write(writer);
+            }
         });
     }
 

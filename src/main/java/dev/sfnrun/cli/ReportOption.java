@@ -5,6 +5,7 @@ import dev.sfnrun.definition.StateMachine;
 import dev.sfnrun.engine.ExecutionOptions;
 import dev.sfnrun.engine.ExecutionResult;
 import dev.sfnrun.history.ExecutionListener;
+import dev.sfnrun.history.ListenerThread;
 import dev.sfnrun.report.HtmlReport;
 import dev.sfnrun.report.Picture;
 import dev.sfnrun.report.ReportInput;
@@ -19,6 +20,8 @@ final class ReportOption {
     private static final String NAME = "--report";
     private final String file;
     private RunRecorder recorder;
+    /** Hands the run's events to the recorder on a thread of its own. */
+    private ListenerThread delivery;
     private Picture picture;
 
     private ReportOption(String file) {
@@ -36,17 +39,24 @@ final class ReportOption {
     }
 
     /**
-     * {@code options} with this run's recorder among its listeners (unchanged without --report); the
-     * picture of {@code definition} is laid out in the background meanwhile.
+     * Starts laying out the picture of {@code definition} in the background (with --report): the layout
+     * library's fixed cost is then spent while the definition is checked and the run goes.
      */
-    ExecutionOptions listenTo(ExecutionOptions options, StateMachine machine, JsonNode definition) {
+    void startPicture(JsonNode definition) {
+        if (file != null && picture == null) {
+            picture = Picture.inBackground(definition);
+        }
+    }
+
+    /** {@code options} with this run's recorder among its listeners (unchanged without --report). */
+    ExecutionOptions listenTo(ExecutionOptions options, StateMachine machine) {
         if (file == null) {
             return options;
         }
-        picture = Picture.inBackground(definition);
         recorder = new RunRecorder(machine);
+        delivery = new ListenerThread(recorder, "sfn-run report recorder", () -> { });
         List<ExecutionListener> listeners = new ArrayList<>(options.listeners());
-        listeners.add(recorder);
+        listeners.add(delivery);
         return options.withListeners(listeners);
     }
 
@@ -55,10 +65,17 @@ final class ReportOption {
         if (file == null) {
             return;
         }
+        delivery.close(); // everything recorded
         String source = machine.source();
         String title = source == null || source.equals("-") ? "state machine"
                 : source.substring(source.lastIndexOf('/') + 1);
         ReportInput input = new ReportInput(title, machine.definition(), result, ReportInput.clockOf(timeScale));
-        OutputFiles.write(file, writer -> HtmlReport.write(writer, input, recorder, picture));
+        OutputFiles.write(file, writer -> {
+            if (picture != null) {
+                HtmlReport.write(writer, input, recorder, picture);
+            } else { // not started early: laid out now
+                HtmlReport.write(writer, input, recorder);
+            }
+        });
     }
 }

@@ -13,6 +13,7 @@ import dev.sfnrun.engine.ExecutionStatus;
 import dev.sfnrun.engine.ExecutionType;
 import dev.sfnrun.engine.ExpressLimits;
 import dev.sfnrun.history.ExecutionListener;
+import dev.sfnrun.history.ListenerThread;
 import dev.sfnrun.query.Json;
 import dev.sfnrun.task.load.TaskRegistry;
 import dev.sfnrun.task.load.TaskSetup;
@@ -161,6 +162,9 @@ public final class RunCommand implements Callable<Integer> {
         definitions = DefinitionOptions.read(spec);
     }
 
+    /** {@code --report}, read once the definition is loaded. */
+    private ReportOption report;
+
     /** An execution or state machine name as AWS accepts it (null: not given). */
     private static void checkName(String option, String name) {
         if (name != null && !ResourceNames.isValid(name, ResourceNames.MAX_NAME)) {
@@ -204,6 +208,8 @@ public final class RunCommand implements Callable<Integer> {
             throw new UsageError("--quiet and --verbose do not go together: choose one");
         }
         LoadedMachine loaded = definitions.load(definition, System.in, region, account, !noValidate);
+        report = ReportOption.read(spec);
+        report.startPicture(loaded.definition()); // laid out while the definition is checked and the run goes
         DefinitionOptions.printNotes(loaded, taskBindings, handlerSettings, spec.commandLine().getErr());
         StateMachine machine = ValidateCommand.loadForRun(loaded, !noValidate);
         String inputText = inputText();
@@ -249,20 +255,21 @@ public final class RunCommand implements Callable<Integer> {
         HandlerFunctions.prepare(tasks);
         boolean text = output == OutputFormat.text;
         boolean colour = text && terminal && !noColor && !hasText(System.getenv("NO_COLOR"));
-        if (text && !quiet) {
-            List<ExecutionListener> printer = List.of(new HistoryPrinter(out, colour, verbose));
-            options = options.withListeners(printer);
-        }
-        try (JsonEvents events = text ? null : new JsonEvents()) { // --output json: the events as they come
+        try (ListenerThread printer = text && !quiet
+                ? new ListenerThread(new HistoryPrinter(out, colour, verbose), "sfn-run history printer", out::flush) : null;
+             JsonEvents events = text ? null : new JsonEvents()) { // --output json: the events as they come
+            if (printer != null) {
+                options = options.withListeners(List.of(printer));
+            }
             return run(machine, loaded, events == null ? options : options.withListeners(List.of(events)), events,
-                    input, inputText, text, colour, out);
+                    printer, input, inputText, text, colour, out);
         }
     }
 
     private Integer run(StateMachine machine, LoadedMachine loaded, ExecutionOptions options, JsonEvents events,
-                        JsonNode input, String inputText, boolean text, boolean colour, PrintWriter out) {
-        ReportOption report = ReportOption.read(spec);
-        options = report.listenTo(options, machine, loaded.definition());
+                        ListenerThread printer, JsonNode input, String inputText, boolean text, boolean colour,
+                        PrintWriter out) {
+        options = report.listenTo(options, machine);
         Execution execution = new Execution(machine, input, inputText, options);
         ExecutionResult result;
         if (stopOnSignal) {
@@ -271,6 +278,9 @@ public final class RunCommand implements Callable<Integer> {
             }
         } else {
             result = execution.run();
+        }
+        if (printer != null) {
+            printer.close(); // the whole history before the summary
         }
         if (text) {
             Summary.print(out, result, quiet, colour);

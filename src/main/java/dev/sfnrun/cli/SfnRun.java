@@ -2,12 +2,12 @@ package dev.sfnrun.cli;
 
 import dev.sfnrun.engine.UnboundResourceException;
 import dev.sfnrun.io.Neutral;
+import dev.sfnrun.io.Utf8Writer;
 import dev.sfnrun.task.load.TaskLoadException;
-import java.io.BufferedWriter;
+import java.io.BufferedOutputStream;
 import java.io.FileDescriptor;
 import java.io.FileOutputStream;
 import java.io.InputStream;
-import java.io.OutputStreamWriter;
 import java.nio.charset.StandardCharsets;
 import java.io.PrintWriter;
 import picocli.CommandLine;
@@ -23,8 +23,8 @@ public final class SfnRun {
 
     public static void main(String[] args) {
         // stdout carries the product: its failures (a closed pipe, a full disk) are checked, not swallowed
-        CheckedOutput stdout = new CheckedOutput(new BufferedWriter(new OutputStreamWriter(
-                new FileOutputStream(FileDescriptor.out), StandardCharsets.UTF_8), 1 << 16), "standard output");
+        CheckedOutput stdout = new CheckedOutput(new Utf8Writer(new BufferedOutputStream(
+                new FileOutputStream(FileDescriptor.out), 1 << 16)), "standard output");
         PrintWriter out = new PrintWriter(stdout, false);
         PrintWriter err = new PrintWriter(System.err, true);
         ExitGuard.install(System.err, out);

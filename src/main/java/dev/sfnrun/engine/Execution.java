@@ -13,6 +13,8 @@ import dev.sfnrun.history.Payload;
 import dev.sfnrun.query.Json;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
@@ -29,6 +31,8 @@ public final class Execution {
     private final String inputText;
     private final BranchClock clock;
     private ExecutorService pool;
+    /** Every thread the pool made (joined when the run ends). */
+    private final List<Thread> poolThreads = new ArrayList<>();
     private final EventLog log;
     private Instant deadline;
     private Instant start;
@@ -258,12 +262,20 @@ public final class Execution {
             pool = Executors.newCachedThreadPool(task -> {
                 Thread thread = new Thread(task, "sfn-run-branch-" + count.incrementAndGet());
                 thread.setDaemon(true);
+                synchronized (poolThreads) {
+                    poolThreads.add(thread);
+                }
                 return thread;
             });
         }
         return pool;
     }
 
+    /**
+     * Stops the branch threads and waits (at most 5 s in all) until they have ended: not only their
+     * tasks (the pool's termination) but the threads themselves, so nothing of the run is still
+     * running when it returns. A thread stuck in task code that ignores interrupts is left behind.
+     */
     private void stopPool() {
         ExecutorService running;
         synchronized (this) {
@@ -274,8 +286,21 @@ public final class Execution {
             return;
         }
         running.shutdownNow();
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(5);
         try {
-            running.awaitTermination(5, TimeUnit.SECONDS);
+            if (running.awaitTermination(5, TimeUnit.SECONDS)) {
+                List<Thread> threads;
+                synchronized (poolThreads) {
+                    threads = new ArrayList<>(poolThreads);
+                    poolThreads.clear();
+                }
+                for (Thread thread : threads) { // each is past its last task: it ends at once
+                    long left = deadline - System.nanoTime();
+                    if (left > 0) {
+                        thread.join(TimeUnit.NANOSECONDS.toMillis(left) + 1);
+                    }
+                }
+            }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }

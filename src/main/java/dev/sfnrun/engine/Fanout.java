@@ -296,9 +296,15 @@ public final class Fanout {
                     if (i >= workers) {
                         hooks.started(i, trail);
                     }
-                    results[i] = body.run(i, trail);
-                    long done = hooks.succeeded(i, trail);
+                    JsonNode result = body.run(i, trail);
+                    // its success event and leaving "running" are one step against a sibling's failure: a branch
+                    // is either succeeded or aborted, never both (a failure between the two aborted it again)
                     synchronized (lock) {
+                        if (stopped) {
+                            return; // stopped first: aborted with the others
+                        }
+                        long done = hooks.succeeded(i, trail);
+                        results[i] = result; // kept (for a redrive) only when it counts as succeeded
                         running.remove(i);
                         end = Math.max(end, done);
                     }

@@ -44,6 +44,11 @@ public final class Neutral {
         if (keepLines && (c == '\n' || c == '\t')) {
             return false;
         }
+        return isControl(c);
+    }
+
+    /** Whether {@code c} is one of the characters shown as {@code \\uXXXX}: C0 and C1 controls, DEL, bidi embeddings and isolates. */
+    public static boolean isControl(int c) {
         return c < 0x20 || c == 0x7f || c >= 0x80 && c < 0xa0
                 || c >= 0x202a && c <= 0x202e || c >= 0x2066 && c <= 0x2069; // bidi embeddings and isolates
     }

@@ -9,15 +9,12 @@ import dev.sfnrun.engine.ExecutionResult;
 import dev.sfnrun.graph.Escape;
 import dev.sfnrun.graph.GraphLayout;
 import dev.sfnrun.graph.Svg;
-import dev.sfnrun.history.HistoryEvent;
-import dev.sfnrun.history.Payload;
 import dev.sfnrun.query.Json;
 import dev.sfnrun.query.Timestamps;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
-import java.util.List;
 import java.util.Map;
 
 /**
@@ -171,39 +168,27 @@ public final class HtmlReport {
         json.writeEndArray();
 
         // rows, compactly: [id, id - previousEventId, ms, type (index in "types"), state (index in "names", -1 for
-        // none), lane, details]
-        Map<String, Integer> types = new java.util.LinkedHashMap<>();
-        Map<String, Integer> names = new java.util.LinkedHashMap<>();
+        // none), lane, details], made while the run went on (see EventRows)
+        EventRows made = timeline.rowTexts;
         for (Timeline.Row row : timeline.rows) {
-            types.putIfAbsent(row.event().type().name(), types.size());
-            String name = Timeline.stateName(row.event());
-            if (name != null) {
-                names.putIfAbsent(name, names.size());
+            if (row.text() == null) {
+                made.index(row.event()); // a long row, made below: its type and state need their indexes first
             }
         }
         json.writeArrayFieldStart("types");
-        for (String type : types.keySet()) {
+        for (String type : made.types.keySet()) {
             json.writeString(type);
         }
         json.writeEndArray();
         json.writeArrayFieldStart("names");
-        for (String name : names.keySet()) {
+        for (String name : made.names.keySet()) {
             json.writeString(name);
         }
         json.writeEndArray();
         json.writeArrayFieldStart("events");
         for (Timeline.Row row : timeline.rows) {
-            HistoryEvent event = row.event();
-            String name = Timeline.stateName(event);
-            json.writeStartArray();
-            json.writeNumber(event.id());
-            json.writeNumber(event.id() - event.previousEventId());
-            json.writeNumber(timeline.at(event));
-            json.writeNumber(types.get(event.type().name()));
-            json.writeNumber(name == null ? -1 : names.get(name));
-            json.writeNumber(row.lane());
-            details(json, event.details());
-            json.writeEndArray();
+            json.writeRawValue(row.text() != null ? row.text()
+                    : made.render(row.event(), row.lane(), timeline.at(row.event())));
         }
         json.writeEndArray();
         json.writeNumberField("hiddenEvents", timeline.hiddenEvents);
@@ -212,30 +197,7 @@ public final class HtmlReport {
         json.flush();
     }
 
-    @SuppressWarnings("unchecked")
-    private static void details(JsonGenerator json, Map<String, Object> details) throws IOException {
-        json.writeStartObject();
-        for (Map.Entry<String, Object> entry : details.entrySet()) {
-            Object value = entry.getValue();
-            json.writeFieldName(entry.getKey());
-            if (value instanceof Payload payload) {
-                json.writeString(clip(payload.text()));
-            } else if (value instanceof Map<?, ?> map) {
-                details(json, (Map<String, Object>) map);
-            } else if (value instanceof Boolean b) {
-                json.writeBoolean(b);
-            } else if (value instanceof Integer n) {
-                json.writeNumber(n);
-            } else if (value instanceof Long n) {
-                json.writeNumber(n);
-            } else {
-                json.writeString(String.valueOf(value));
-            }
-        }
-        json.writeEndObject();
-    }
-
-    private static String clip(String text) {
+    static String clip(String text) {
         if (text == null || text.length() <= MAX_PAYLOAD) {
             return text;
         }
@@ -252,7 +214,7 @@ public final class HtmlReport {
     }
 
     /** JSON inside a script element: "<" as \u003c, so no "</script>" or "<!--" can end it early. */
-    private static final class ScriptSafe extends CharacterEscapes {
+    static final class ScriptSafe extends CharacterEscapes {
         static final ScriptSafe INSTANCE = new ScriptSafe();
         private final int[] escapes;
 

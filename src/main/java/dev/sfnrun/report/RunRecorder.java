@@ -21,14 +21,16 @@ import java.util.concurrent.atomic.LongAdder;
 /**
  * Listens to a run for its report, summarising as it goes so that a large run costs little: the
  * events go into a {@link Timeline} as they arrive (which keeps the events it will show and counts
- * the others), and the engine's decisions are counted per state, edge and error in concurrent
- * counters, so the report can show which Choice rules, Catch and Retry clauses were taken, also
+ * the others), and the engine's decisions are counted per state, edge and error, so the report can show which Choice rules, Catch and Retry clauses were taken, also
  * inside a distributed Map's child executions, whose events are not in the history.
  *
  * <p>Events come one at a time in id order (the engine's event log hands them out under its own
- * lock), so the timeline needs no lock of its own; decisions come from many threads at once (the
- * children of a distributed Map each have their own log) and are counted without a lock. Read the
- * results ({@link #finish}) after the run.
+ * lock), so the timeline needs no lock of its own; decisions may come from many threads (the
+ * children of a distributed Map each have their own log) and are counted under the recorder's
+ * lock, uncontended when a {@link dev.sfnrun.history.ListenerThread} hands everything over from
+ * one thread, as {@code --report} does (the run then does not wait for the recording). A decision
+ * like the one before it (a Map's iterations, a loop) only adds one to that one's counter. Read
+ * the results ({@link #finish}) after the run.
  */
 public final class RunRecorder implements ExecutionListener {
     private final StateIds ids;
@@ -90,13 +92,27 @@ public final class RunRecorder implements ExecutionListener {
         timeline.add(event);
     }
 
+    // the last decision's key and counter: a Map's iterations or a loop make the same decision many times in a row
+    private Decision lastDecision;
+    private LongAdder lastCounter;
+
     @Override
-    public void onDecision(Decision decision) {
+    public synchronized void onDecision(Decision decision) {
+        Decision last = lastDecision;
+        if (last != null && last.state() == decision.state() && last.kind() == decision.kind()
+                && last.index() == decision.index() && java.util.Objects.equals(last.error(), decision.error())
+                && java.util.Objects.equals(last.next(), decision.next()) && childScopes.get(decision.state()) == null) {
+            lastCounter.increment();
+            return;
+        }
         FlowGraph.Kind kind = FlowGraph.Kind.valueOf(decision.kind().name());
         int index = kind == FlowGraph.Kind.CHOICE_DEFAULT || kind == FlowGraph.Kind.NEXT || kind == FlowGraph.Kind.END
                 ? -1 : decision.index();
         String error = kind == FlowGraph.Kind.RETRY || kind == FlowGraph.Kind.CATCH ? String.valueOf(decision.error()) : null;
-        decisions.computeIfAbsent(new Key(ids.id(decision.state()), kind, index, error), k -> new LongAdder()).increment();
+        LongAdder counter = decisions.computeIfAbsent(new Key(ids.id(decision.state()), kind, index, error), k -> new LongAdder());
+        counter.increment();
+        lastDecision = decision;
+        lastCounter = counter;
         String scope = childScopes.get(decision.state());
         if (scope != null && decision.next() != null && kind != FlowGraph.Kind.RETRY) {
             arrivals.computeIfAbsent(scope + decision.next(), k -> new LongAdder()).increment();

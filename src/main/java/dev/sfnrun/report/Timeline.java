@@ -45,8 +45,8 @@ final class Timeline {
                    long maxMs, long start, long end, int iterations) {
     }
 
-    /** An event shown in the report, with its lane. */
-    record Row(HistoryEvent event, int lane) {
+    /** An event shown in the report, with its lane and its row's text ({@link EventRows}; null for a long one). */
+    record Row(HistoryEvent event, int lane, String text) {
     }
 
     // per event type: what it does to lanes and spans (EventType.name() tests, looked up once)
@@ -101,6 +101,8 @@ final class Timeline {
     final List<Mark> marks = new ArrayList<>();
     final List<Summary> summaries = new ArrayList<>();
     final List<Row> rows = new ArrayList<>();
+    /** The rows' texts, made as the rows are. */
+    final EventRows rowTexts = new EventRows();
     /** State name → visits, failures, aborts (from the history, every lane counted). */
     final Map<String, int[]> visits = new HashMap<>();
     /** Parallel or Map name → its branches or iterations, and how many of them failed or were aborted. */
@@ -294,7 +296,7 @@ final class Timeline {
         }
         lane.end = Math.max(lane.end, t);
         if (lane.shown) {
-            rows.add(new Row(event, lane.index));
+            rows.add(new Row(event, lane.index, rowTexts.kept(event, lane.index, t)));
         } else if (lane.pending != null) {
             lane.pending.add(event);
         } else {
@@ -337,7 +339,7 @@ final class Timeline {
         lane.open = new ArrayList<>(2);
         lane.lastFailureAt = -1;
         for (HistoryEvent event : lane.pending) {
-            rows.add(new Row(event, lane.index));
+            rows.add(new Row(event, lane.index, rowTexts.kept(event, lane.index, at(event))));
             apply(lane, event, event.type().ordinal(), stateName(event), at(event), false);
         }
         lane.pending = null;

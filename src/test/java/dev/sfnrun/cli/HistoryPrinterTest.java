@@ -69,4 +69,27 @@ class HistoryPrinterTest {
         assertEquals("MapStateAborted Each", lines.stream().filter(l -> l.startsWith("MapStateAborted")).findFirst()
                 .orElse("none"), String.join("\n", lines));
     }
+
+    @Test
+    void aLongHistoryIsPrintedWholeAndInOrderBeforeTheSummary() throws Exception {
+        Path file = dir.resolve("loop.asl.json");
+        Files.writeString(file, """
+                {"StartAt": "Inc", "States": {
+                  "Inc": {"Type": "Pass", "Parameters": {"n.$": "States.MathAdd($.n, 1)"}, "Next": "More"},
+                  "More": {"Type": "Choice", "Choices": [{"Variable": "$.n", "NumericLessThan": 5000, "Next": "Inc"}],
+                           "Default": "Done"},
+                  "Done": {"Type": "Succeed"}}}
+                """);
+        StringWriter out = new StringWriter();
+        int code = SfnRun.run(new String[] {file.toString(), "--input-json", "{\"n\": 0}", "--type", "EXPRESS", "--time-scale", "0"},
+                new PrintWriter(out, true), new PrintWriter(new StringWriter(), true), false);
+        assertEquals(0, code);
+        List<String> lines = Arrays.asList(out.toString().split("\n"));
+        int events = 4 * 5000 + 4; // ExecutionStarted, 5,000 x (Pass and Choice, entered and exited), Succeed x 2, ExecutionSucceeded
+        for (int i = 0; i < events; i++) {
+            assertEquals(String.valueOf(i + 1), lines.get(i).trim().split("\\s+")[0], "line " + (i + 1));
+        }
+        assertEquals("SUCCEEDED in 0.000s", lines.get(events + 1));
+        assertEquals("{\"n\":5000}", lines.get(events - 1).substring(lines.get(events - 1).indexOf('{')));
+    }
 }

@@ -341,4 +341,34 @@ class MapParallelTest {
         assertEquals(Json.parse("[[\"aaaa\", \"bbbb\"], [\"cccc\"]]"), result.output());
         assertEquals(2, result.mapRuns().get(0).total());
     }
+
+    @Test
+    void anIterationThatSucceededAsAnotherFailedIsNeverAlsoAborted() throws Exception {
+        // the race: an iteration writes MapIterationSucceeded just as another fails; it was then also
+        // listed among the running ones and got MapIterationAborted (seen under load: HtmlReportTest)
+        String definition = """
+                {"StartAt": "M", "States": {"M": {"Type": "Map", "End": true, "ItemProcessor": {"StartAt": "I", "States": {
+                  "I": {"Type": "Choice", "Choices": [{"Variable": "$", "NumericEquals": 7, "Next": "Bad"}], "Default": "Good"},
+                  "Good": {"Type": "Pass", "End": true},
+                  "Bad": {"Type": "Fail", "Error": "Seven"}}}}}}""";
+        StringBuilder items = new StringBuilder("[");
+        for (int i = 0; i < 40; i++) {
+            items.append(i == 0 ? "" : ",").append(i % 8);
+        }
+        String input = items.append("]").toString();
+        for (int round = 0; round < 40; round++) {
+            ExecutionResult result = run(definition, input, TaskRegistry.withBuiltins(), null);
+            assertEquals("Seven", result.error());
+            java.util.Map<Long, List<EventType>> ends = new java.util.TreeMap<>();
+            for (HistoryEvent event : result.events()) {
+                if (event.type().name().startsWith("MapIteration") && event.type() != EventType.MapIterationStarted) {
+                    ends.computeIfAbsent(((Number) event.detail("index")).longValue(), k -> new java.util.ArrayList<>())
+                            .add(event.type());
+                }
+            }
+            assertEquals(40, ends.size(), "every iteration ends");
+            ends.forEach((index, types) -> assertEquals(1, types.size(), "iteration " + index + " ended once: " + types));
+        }
+        assertEquals(List.of(), branchThreads(), "no branch thread survives the executions");
+    }
 }

@@ -1,0 +1,153 @@
+package dev.sfnrun.history;
+
+import java.util.ArrayList;
+
+/**
+ * Runs a listener on a thread of its own: the execution hands each event and decision over and
+ * goes on, and the listener gets them on this thread, one at a time and in the order they were
+ * handed over. A slow listener (a history printer, a report's recorder) then costs the execution
+ * little on a machine with more than one core. At most {@link #BACKLOG} items wait; beyond that
+ * the execution waits, so memory stays bounded. {@link #close} waits until everything handed over
+ * has been delivered; only then may the listener's results be read.
+ */
+public final class ListenerThread implements ExecutionListener, AutoCloseable {
+    /** Items handed over and not yet delivered, at most. */
+    static final int BACKLOG = 2_048;
+
+    private final ExecutionListener target;
+    private final Runnable whenIdle;
+    private final Thread thread;
+    private final Object lock = new Object();
+    private ArrayList<Object> pending = new ArrayList<>();
+    private ArrayList<Object> spare = new ArrayList<>();
+    private boolean closing;
+    /** What stopped the delivering thread, if anything did (it then delivers no more). */
+    private volatile Throwable failure;
+
+    /**
+     * Starts delivering to {@code target} on a daemon thread named {@code name}. {@code whenIdle}
+     * runs on that thread whenever it has delivered everything handed over so far (a printer
+     * flushes there: what it printed is shown while the execution goes on).
+     */
+    public ListenerThread(ExecutionListener target, String name, Runnable whenIdle) {
+        this.target = target;
+        this.whenIdle = whenIdle;
+        thread = new Thread(this::deliver, name);
+        thread.setDaemon(true);
+        thread.start();
+    }
+
+    @Override
+    public void onEvent(HistoryEvent event) {
+        handOver(event);
+    }
+
+    @Override
+    public void onDecision(Decision decision) {
+        handOver(decision);
+    }
+
+    @Override
+    public boolean keepsHistory() {
+        return target.keepsHistory();
+    }
+
+    private void handOver(Object item) {
+        synchronized (lock) {
+            while (pending.size() >= BACKLOG && failure == null && !closing) {
+                try {
+                    lock.wait();
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt(); // a stopped branch: its last event is still delivered
+                    break;
+                }
+            }
+            if (failure != null || closing) {
+                return;
+            }
+            pending.add(item);
+            if (pending.size() == 1) {
+                lock.notifyAll(); // the thread may be waiting for work
+            }
+        }
+    }
+
+    /**
+     * Waits until everything handed over is delivered (and {@code whenIdle} has run after it), then
+     * ends the thread. What the listener threw is thrown here, so a history that could not be
+     * printed or recorded is not taken for a success. Later hand-overs are ignored.
+     */
+    @Override
+    public void close() {
+        synchronized (lock) {
+            closing = true;
+            lock.notifyAll();
+        }
+        boolean interrupted = false;
+        while (thread.isAlive()) {
+            try {
+                thread.join();
+            } catch (InterruptedException e) {
+                interrupted = true;
+            }
+        }
+        if (interrupted) {
+            Thread.currentThread().interrupt();
+        }
+        Throwable failed = failure;
+        if (failed instanceof Error error) {
+            throw error;
+        }
+        if (failed instanceof RuntimeException runtime) {
+            throw runtime;
+        }
+        if (failed != null) {
+            throw new IllegalStateException(failed);
+        }
+    }
+
+    /** The delivering thread: takes what has come, delivers it, runs {@code whenIdle} when it has caught up. */
+    private void deliver() {
+        try {
+            boolean idle = true;
+            for (;;) {
+                ArrayList<Object> batch = null;
+                synchronized (lock) {
+                    if (!pending.isEmpty()) {
+                        batch = pending;
+                        pending = spare;
+                        lock.notifyAll(); // room again for a waiting execution
+                    } else if (closing && idle) {
+                        break;
+                    } else if (idle) {
+                        lock.wait();
+                        continue;
+                    }
+                }
+                if (batch == null) { // caught up
+                    whenIdle.run();
+                    idle = true;
+                    continue;
+                }
+                for (Object item : batch) {
+                    if (item instanceof HistoryEvent event) {
+                        target.onEvent(event);
+                    } else {
+                        target.onDecision((Decision) item);
+                    }
+                }
+                batch.clear();
+                synchronized (lock) {
+                    spare = batch;
+                }
+                idle = false;
+            }
+        } catch (Throwable t) {
+            failure = t;
+            synchronized (lock) {
+                pending.clear();
+                lock.notifyAll();
+            }
+        }
+    }
+}
