@@ -4,6 +4,7 @@ import dev.sfnrun.engine.time.Clock;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.NullNode;
+import dev.sfnrun.query.Json;
 import dev.sfnrun.task.TaskCallback;
 import dev.sfnrun.task.TaskContext;
 import dev.sfnrun.task.TaskFunction;
@@ -212,6 +213,10 @@ final class TaskCall implements TaskContext, TaskCallback {
         try {
             TaskThreads.enter(spec.stateName(), spec.resource());
             value = function.invoke(input, this);
+            String problem = value == null ? null : Json.unrepresentable(value);
+            if (problem != null) { // never the silent "Infinity", "NaN" or "?" of printing it
+                throw new IllegalArgumentException("the task's result cannot be JSON: " + problem);
+            }
         } catch (Throwable t) {
             failure = t;
         }

@@ -201,18 +201,59 @@ public final class Json {
     }
 
     private static String checked(String text, JsonParser parser) throws Unrepresentable {
+        String problem = loneSurrogate(text);
+        if (problem != null) {
+            throw new Unrepresentable(parser, problem);
+        }
+        return text;
+    }
+
+    private static String loneSurrogate(String text) {
         for (int i = 0; i < text.length(); i++) {
             char c = text.charAt(i);
             if (Character.isSurrogate(c)) {
                 if (Character.isHighSurrogate(c) && i + 1 < text.length() && Character.isLowSurrogate(text.charAt(i + 1))) {
                     i++;
                 } else {
-                    throw new Unrepresentable(parser, String.format("the string has a lone surrogate \\u%04x, "
-                            + "which is not a Unicode character (UTF-8 cannot carry it)", (int) c));
+                    return String.format("the string has a lone surrogate \\u%04x, "
+                            + "which is not a Unicode character (UTF-8 cannot carry it)", (int) c);
                 }
             }
         }
-        return text;
+        return null;
+    }
+
+    /**
+     * What in a tree made by code (a task's result) JSON text cannot carry exactly, or null: a number
+     * that is not finite (NaN, Infinity: JSON has none) or a string or key with a lone surrogate.
+     * Trees parsed by {@link #parse} never have these. Walked without recursion.
+     */
+    public static String unrepresentable(JsonNode node) {
+        java.util.ArrayDeque<JsonNode> pending = new java.util.ArrayDeque<>();
+        pending.push(node);
+        while (!pending.isEmpty()) {
+            JsonNode next = pending.pop();
+            if (next.isObject()) {
+                for (Iterator<Map.Entry<String, JsonNode>> it = next.fields(); it.hasNext(); ) {
+                    Map.Entry<String, JsonNode> member = it.next();
+                    String key = loneSurrogate(member.getKey());
+                    if (key != null) {
+                        return "a key: " + key;
+                    }
+                    pending.push(member.getValue());
+                }
+            } else if (next.isArray()) {
+                next.forEach(pending::push);
+            } else if (next.isTextual()) {
+                String text = loneSurrogate(next.textValue());
+                if (text != null) {
+                    return text;
+                }
+            } else if ((next.isDouble() || next.isFloat()) && !Double.isFinite(next.doubleValue())) {
+                return "the number " + next.doubleValue() + " is not finite (JSON has no NaN or Infinity)";
+            }
+        }
+        return null;
     }
 
     private static String abbreviated(String text) {

@@ -121,6 +121,27 @@ class HostileFilesTest {
     }
 
     @Test
+    void aTestSuiteCannotCarryInfinityOrALoneSurrogateEither() throws Exception {
+        // the suite reader builds its own located tree: it checks each value as every other JSON reader does
+        String[][] cases = {
+            {"yaml", "input: {n: 1e999}", "the number 1e999 is beyond the range of JSON numbers"},
+            {"yaml", "input: {s: \"a\\ud800b\"}", "the string has a lone surrogate \\ud800"},
+            {"json", "\"input\": {\"n\": -1e999}", "the number -1e999 is beyond the range of JSON numbers"},
+        };
+        for (String[] c : cases) {
+            String suite = c[0].equals("yaml")
+                    ? CliRun.file(dir, "values.sfn-test.yaml", "definition: " + definition() + "\ncases:\n  - name: a\n    "
+                            + c[1] + "\n    expect: {status: SUCCEEDED}\n")
+                    : CliRun.file(dir, "values.sfn-test.json", "{\"definition\": \"" + definition() + "\", \"cases\": "
+                            + "[{\"name\": \"a\", " + c[1] + ", \"expect\": {\"status\": \"SUCCEEDED\"}}]}");
+            CliRun tested = quickly("test", suite);
+            assertEquals(ExitCodes.CANNOT_START, tested.code(), tested.out()); // it passed, with "Infinity" or "a?b"
+            assertTrue(tested.err().contains(c[2]), tested.err());
+            Files.delete(Path.of(suite));
+        }
+    }
+
+    @Test
     void aNulByteInAFileNameIsAClearError() throws Exception {
         CliRun.assertOneLineError(quickly(definition(), "--input", "in\0put.json"),
                 "in\\u0000put.json: not a valid file name (it contains a NUL character)");

@@ -168,4 +168,24 @@ class HostileTaskCodeIT {
             assertTrue(!result.out().contains("REDACTED") && !result.out().contains("JsonReadFeature"), result.out());
         }
     }
+
+    @Test
+    void aJavaResultThatJsonCannotCarryFailsTheTaskInsteadOfPrintingInfinity() throws Exception {
+        // printed, NaN and Infinity became the strings "NaN" and "Infinity", and a lone surrogate became "?"
+        String[][] cases = {
+            {"infinity", "the number Infinity is not finite (JSON has no NaN or Infinity)"},
+            {"nan", "the number NaN is not finite (JSON has no NaN or Infinity)"},
+            {"lone", "the string has a lone surrogate \\\\ud800"},
+        };
+        for (String[] c : cases) {
+            HostileProcess handler = run("NotJson", "-q", "--input-json", "{\"kind\": \"" + c[0] + "\"}");
+            assertEquals(ExitCodes.FAILED, handler.code(), handler.err());
+            assertTrue(handler.out().startsWith("java.lang.IllegalArgumentException: {\"errorMessage\":\"the handler's "
+                    + "result (java.util.LinkedHashMap) cannot be serialized to JSON: " + c[1]), handler.out());
+            HostileProcess function = run("NotJsonFunction", "-q", "--input-json", "{\"kind\": \"" + c[0] + "\"}");
+            assertEquals(ExitCodes.FAILED, function.code(), function.err());
+            assertTrue(function.out().contains("the task's result cannot be JSON: " + c[1]), function.out());
+            assertTrue(!handler.out().contains("\"x\"") && !function.out().contains("\"x\""), function.out());
+        }
+    }
 }

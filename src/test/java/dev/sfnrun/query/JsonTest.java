@@ -1,6 +1,7 @@
 package dev.sfnrun.query;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
@@ -64,5 +65,23 @@ class JsonTest {
     void emptyTextIsTheMissingNode() throws Exception {
         assertEquals(true, Json.parse("").isMissingNode());
         assertEquals(true, Json.parse("   ").isMissingNode());
+    }
+
+    @Test
+    void aTreeMadeByCodeIsCheckedForWhatJsonCannotCarry() throws Exception {
+        assertNull(Json.unrepresentable(Json.parse("{\"a\": [1, 2.5, \"\\ud83d\\ude00\", {\"b\": null}]}")));
+        assertEquals("the number Infinity is not finite (JSON has no NaN or Infinity)",
+                Json.unrepresentable(Json.object().set("a", Json.array().add(Double.POSITIVE_INFINITY))));
+        assertEquals("the number NaN is not finite (JSON has no NaN or Infinity)",
+                Json.unrepresentable(Json.array().add(Float.NaN)));
+        assertEquals("the string has a lone surrogate \\udc00, which is not a Unicode character (UTF-8 cannot carry it)",
+                Json.unrepresentable(Json.NODES.textNode("x\udc00")));
+        assertEquals("a key: the string has a lone surrogate \\ud800, which is not a Unicode character (UTF-8 cannot carry it)",
+                Json.unrepresentable(Json.object().put("\ud800", 1)));
+        JsonNode deep = Json.array();
+        for (int i = 0; i < 100_000; i++) { // walked without recursion
+            deep = Json.array().add(deep);
+        }
+        assertNull(Json.unrepresentable(deep));
     }
 }

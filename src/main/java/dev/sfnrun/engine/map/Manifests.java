@@ -33,7 +33,7 @@ final class Manifests {
         } catch (JsonProcessingException e) {
             throw S3Object.failed("The manifest " + manifest.uri() + " is not valid JSON: " + JsonMessages.limits(e.getOriginalMessage()));
         } catch (IOException e) {
-            throw S3Object.failed("Cannot read " + manifest.uri() + ": " + e.getMessage());
+            throw S3Object.failed("Cannot read " + manifest.uri() + ": " + S3Object.reason(e));
         }
         if (!json.isObject() || !json.path("files").isArray() || !json.path("fileSchema").isTextual()) {
             throw S3Object.failed("The manifest " + manifest.uri()
@@ -77,7 +77,7 @@ final class Manifests {
                 sources.add(new StreamedItems.Source(listed(s3, uri.substring(5, slash), uri.substring(slash + 1)), format));
             }
         } catch (IOException e) {
-            throw S3Object.failed("Cannot read " + manifest.uri() + ": " + e.getMessage());
+            throw S3Object.failed("Cannot read " + manifest.uri() + ": " + S3Object.reason(e));
         }
         return sources;
     }

@@ -52,7 +52,7 @@ final class S3Object {
         } catch (NoSuchFileException e) {
             throw failed("The specified key does not exist: " + uri + " (" + file + ")");
         } catch (IOException e) {
-            throw failed("Cannot read " + uri + " (" + file + "): " + e.getMessage());
+            throw failed("Cannot read " + uri + " (" + file + "): " + reason(e));
         }
         if (!attributes.isRegularFile()) {
             throw failed("The specified key does not exist: " + uri + " (" + file + " is not a file)");
@@ -82,6 +82,14 @@ final class S3Object {
     Reader reader() throws IOException {
         return new InputStreamReader(open(), StandardCharsets.UTF_8.newDecoder()
                 .onMalformedInput(CodingErrorAction.REPORT).onUnmappableCharacter(CodingErrorAction.REPORT));
+    }
+
+    /** Why a read failed, in plain words ("Input length = 1" is what Java says of a byte that is not UTF-8). */
+    static String reason(Exception e) {
+        if (e instanceof java.nio.charset.CharacterCodingException) {
+            return "it is not UTF-8 text (a byte sequence that is not UTF-8); save it in that encoding";
+        }
+        return e.getMessage();
     }
 
     static StatesError failed(String cause) {

@@ -61,7 +61,7 @@ final class StreamedItems extends AbstractList<JsonNode> {
             try {
                 counts[i] = s.format().count(s.object(), limit - total);
             } catch (IOException | UncheckedIOException e) {
-                throw S3Object.failed("Cannot read " + s.object().uri() + ": " + e.getMessage());
+                throw S3Object.failed("Cannot read " + s.object().uri() + ": " + S3Object.reason(e));
             }
             total += counts[i];
         }
@@ -111,7 +111,7 @@ final class StreamedItems extends AbstractList<JsonNode> {
             }
             return item;
         } catch (IOException | UncheckedIOException e) {
-            throw S3Object.failed("Cannot read " + sources.get(source).object().uri() + ": " + e.getMessage());
+            throw S3Object.failed("Cannot read " + sources.get(source).object().uri() + ": " + S3Object.reason(e));
         }
     }
 

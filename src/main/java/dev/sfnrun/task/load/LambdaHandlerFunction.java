@@ -124,7 +124,11 @@ public final class LambdaHandlerFunction implements TaskFunction {
     private static JsonNode toJson(Object result) throws TaskFailure {
         String problem;
         try {
-            return MAPPER.valueToTree(result);
+            JsonNode tree = MAPPER.valueToTree(result);
+            problem = tree == null ? null : Json.unrepresentable(tree); // NaN, Infinity, a lone surrogate
+            if (problem == null) {
+                return tree;
+            }
         } catch (StackOverflowError e) {
             problem = "it refers to itself (a cycle) or is nested too deeply";
         } catch (IllegalArgumentException e) {

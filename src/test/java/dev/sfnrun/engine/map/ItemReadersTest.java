@@ -147,6 +147,18 @@ class ItemReadersTest {
     }
 
     @Test
+    void anObjectThatIsNotUtf8IsSaidSoInPlainWords() throws Exception {
+        byte[] latin1 = {'a', '\n', 'c', 'a', 'f', (byte) 0xE9, '\n'};
+        object("latin1.csv", latin1);
+        object("latin1.jsonl", new byte[] {'"', 'c', 'a', 'f', (byte) 0xE9, '"', '\n'});
+        String csv = failure(run("{\"InputType\": \"CSV\"}", "latin1.csv"));
+        assertEquals("Cannot read s3://data/latin1.csv: it is not UTF-8 text (a byte sequence that is not UTF-8); "
+                + "save it in that encoding", csv); // it was "Input length = 1"
+        String jsonl = failure(run("{\"InputType\": \"JSONL\"}", "latin1.jsonl"));
+        assertTrue(jsonl.contains("it is not UTF-8 text"), jsonl);
+    }
+
+    @Test
     void csvDelimitersAndGivenHeaders() throws Exception {
         object("p.csv", "a|b\n\"x|y\"|z\n");
         assertEquals("[{\"h1\":\"a\",\"h2\":\"b\"},{\"h1\":\"x|y\",\"h2\":\"z\"}]", output(run(
