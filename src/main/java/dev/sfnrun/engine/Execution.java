@@ -35,6 +35,8 @@ public final class Execution {
     private final List<Thread> poolThreads = new ArrayList<>();
     private final EventLog log;
     private Instant deadline;
+    /** A distributed Map child's parent's deadline: the child runs no later. */
+    private Instant outerDeadline;
     private Instant start;
     private ContextObject context;
     /** Made once: an Express ARN carries an id of its own. */
@@ -117,6 +119,9 @@ public final class Execution {
             limit = Duration.ofSeconds(machine.timeoutSeconds());
         }
         deadline = start.plus(limit);
+        if (outerDeadline != null && outerDeadline.isBefore(deadline)) { // a distributed Map's child
+            deadline = outerDeadline;
+        }
         Trail trail;
         dev.sfnrun.definition.State first = machine.graph().start();
         JsonNode firstInput = input;
@@ -315,6 +320,23 @@ public final class Execution {
     public static Execution child(dev.sfnrun.definition.StateGraph processor, dev.sfnrun.definition.QueryLanguage language,
                            JsonNode input, ExecutionOptions options) {
         return new Execution(new StateMachine(processor, language, null, null), input, Json.compact(input), options);
+    }
+
+    /**
+     * As {@link #child(dev.sfnrun.definition.StateGraph, dev.sfnrun.definition.QueryLanguage, JsonNode,
+     * ExecutionOptions)}, for a child of {@code parent}: it runs no later than the parent's own deadline
+     * (the parent's TimeoutSeconds), where it is cut short (see {@link #pastDeadline}).
+     */
+    public static Execution child(Execution parent, dev.sfnrun.definition.StateGraph processor,
+                                  dev.sfnrun.definition.QueryLanguage language, JsonNode input, ExecutionOptions options) {
+        Execution child = child(processor, language, input, options);
+        child.outerDeadline = parent.deadline;
+        return child;
+    }
+
+    /** Whether the execution's deadline (its TimeoutSeconds, or the longest run AWS allows) has come. */
+    public boolean pastDeadline() {
+        return deadline != null && !clock.now().isBefore(deadline);
     }
 
     public void addMapRun(MapRunResult run) {

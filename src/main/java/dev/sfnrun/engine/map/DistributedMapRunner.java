@@ -401,7 +401,20 @@ public final class DistributedMapRunner {
                 try {
                     execution.checkDeadline();
                     ExecutionOptions own = options.withExecutionName(RandomIds.uuid());
-                    result = Execution.child(state.processor(), state.common().queryLanguage(), inputs.get(index), own).run();
+                    result = Execution.child(execution, state.processor(), state.common().queryLanguage(), inputs.get(index),
+                            own).run();
+                    if (result.status() == ExecutionStatus.TIMED_OUT && execution.pastDeadline()) {
+                        // cut short by the run's own TimeoutSeconds: the Map Run is aborted, the run times out
+                        synchronized (lock) {
+                            if (!stopped()) {
+                                timedOut = true;
+                            }
+                            resumeMain();
+                            lock.notifyAll();
+                        }
+                        sink.pending(result);
+                        return;
+                    }
                 } catch (ExecutionTimeout e) {
                     synchronized (lock) {
                         if (!stopped()) { // not a child cut short by the run's own end

@@ -195,4 +195,19 @@ class MapRunFidelityTest {
                 EventType.MapRunStarted, EventType.MapRunSucceeded, EventType.MapStateSucceeded, EventType.MapStateExited,
                 EventType.ExecutionSucceeded), types(result));
     }
+
+    @Test
+    void theRunsOwnTimeoutStopsItsDistributedMapAndTimesTheRunOut() throws Exception {
+        // the children wait 300 s; the machine allows 60: the Map Run is aborted at 60 s and the run times out
+        String wait = "\"StartAt\": \"W\", \"States\": {\"W\": {\"Type\": \"Wait\", \"Seconds\": 300, \"End\": true}}";
+        for (String concurrency : new String[] {"", "\"MaxConcurrency\": 1,"}) {
+            String definition = map(concurrency, wait).replaceFirst("\\{\"StartAt\": \"M\",", "{\"StartAt\": \"M\", \"TimeoutSeconds\": 60,");
+            ExecutionResult result = run(definition, "[1, 2, 3]");
+            assertEquals(ExecutionStatus.TIMED_OUT, result.status(), concurrency);
+            assertEquals(List.of(EventType.ExecutionStarted, EventType.MapStateEntered, EventType.MapStateStarted,
+                    EventType.MapRunStarted, EventType.MapRunAborted, EventType.ExecutionTimedOut), types(result), concurrency);
+            assertEquals(60, java.time.Duration.between(result.startDate(), result.stopDate()).getSeconds(), concurrency);
+            assertEquals(ExecutionStatus.ABORTED, result.mapRuns().get(0).status());
+        }
+    }
 }
