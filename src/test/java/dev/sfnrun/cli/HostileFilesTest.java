@@ -306,6 +306,22 @@ class HostileFilesTest {
     }
 
     @Test
+    void aNamedPipeInAClasspathDirectoryIsRefusedNotReadForEver() throws Exception {
+        Path classes = Files.createDirectories(dir.resolve("classes/com/example"));
+        Path root = dir.resolve("classes");
+        assertEquals(0, new ProcessBuilder("mkfifo", classes.resolve("Blocked.class").toString()).start().waitFor());
+        CliRun.assertOneLineError(quickly(taskDefinition(), "--classpath", root.toString(), "--task", "F=com.example.Blocked"),
+                "--classpath " + root + ": com/example/Blocked.class is a named pipe, socket or device, not a regular file "
+                        + "(sfn-run reads only regular files)");
+        Path services = Files.createDirectories(dir.resolve("services/META-INF/services"));
+        assertEquals(0, new ProcessBuilder("mkfifo", services.resolve("dev.sfnrun.task.TaskFunction").toString()).start()
+                .waitFor());
+        CliRun.assertOneLineError(quickly(taskDefinition(), "--classpath", dir.resolve("services").toString()), "--classpath "
+                + dir.resolve("services") + ": META-INF/services/dev.sfnrun.task.TaskFunction is a named pipe, socket or "
+                + "device, not a regular file (sfn-run reads only regular files)");
+    }
+
+    @Test
     void mockFileMistakesAreOneLineNamingTheFileAndThePlace() throws Exception {
         String[][] cases = {
             {"{\"StateMachines\": {\"task\": {\"TestCases\": {\"C\": {\"T\": \"R\"}}}}, x: 1}",

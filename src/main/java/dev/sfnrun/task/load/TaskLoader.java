@@ -5,7 +5,6 @@ import dev.sfnrun.task.TaskName;
 import java.io.File;
 import java.net.MalformedURLException;
 import java.net.URL;
-import java.net.URLClassLoader;
 import dev.sfnrun.io.BoundedFiles;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -41,6 +40,7 @@ public final class TaskLoader {
 
     public static TaskLoader over(List<String> classpath, String region, String account) {
         List<URL> urls = new ArrayList<>();
+        List<Path> directories = new ArrayList<>();
         for (String entry : classpath) {
             for (String part : entry.split(File.pathSeparator)) {
                 if (part.isBlank()) {
@@ -55,6 +55,8 @@ public final class TaskLoader {
                 }
                 if (!Files.isDirectory(path)) {
                     checkJar(path, part);
+                } else {
+                    directories.add(path);
                 }
                 try {
                     urls.add(path.toAbsolutePath().toUri().toURL());
@@ -64,7 +66,7 @@ public final class TaskLoader {
             }
         }
         ClassLoader parent = TaskLoader.class.getClassLoader();
-        ClassLoader loader = urls.isEmpty() ? parent : new URLClassLoader(urls.toArray(URL[]::new), parent);
+        ClassLoader loader = urls.isEmpty() ? parent : new ClasspathLoader(urls.toArray(URL[]::new), directories, parent);
         return new TaskLoader(loader, region, account);
     }
 
