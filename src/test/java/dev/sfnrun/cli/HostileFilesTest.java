@@ -313,6 +313,10 @@ class HostileFilesTest {
         CliRun.assertOneLineError(quickly(taskDefinition(), "--classpath", root.toString(), "--task", "F=com.example.Blocked"),
                 "--classpath " + root + ": com/example/Blocked.class is a named pipe, socket or device, not a regular file "
                         + "(sfn-run reads only regular files)");
+        Path handler = dir.resolve("handler.py");
+        assertEquals(0, new ProcessBuilder("mkfifo", handler.toString()).start().waitFor());
+        CliRun.assertOneLineError(quickly(taskDefinition(), "--task", "F=python:" + handler + ":h"), "--task F=python:"
+                + handler + ":h: " + handler + ": is a named pipe, socket or device, not a regular file");
         Path services = Files.createDirectories(dir.resolve("services/META-INF/services"));
         assertEquals(0, new ProcessBuilder("mkfifo", services.resolve("dev.sfnrun.task.TaskFunction").toString()).start()
                 .waitFor());

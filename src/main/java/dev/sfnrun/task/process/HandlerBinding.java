@@ -42,7 +42,8 @@ public final class HandlerBinding {
     /** The checks made before a run that start no process: the file exists and has a fitting name. */
     static void check(Path file, boolean python, String origin) {
         if (!Files.isRegularFile(file)) {
-            throw new TaskLoadException(origin + ": " + file + ": no such file");
+            throw new TaskLoadException(origin + ": " + file + (Files.isDirectory(file) ? ": is a directory, not a file"
+                    : Files.exists(file) ? ": is a named pipe, socket or device, not a regular file" : ": no such file"));
         }
         String name = file.getFileName().toString();
         if (python && !name.endsWith(".py")) {
