@@ -113,6 +113,8 @@ public final class SfnRun {
                     + "give Java more with SFN_RUN_JAVA_OPTS=-Xmx2g";
         } else if (t instanceof StackOverflowError) {
             message = "stack overflow (data or expressions nested too deeply): the run did not finish";
+        } else if (t instanceof java.io.UncheckedIOException) { // a file sfn-run keeps for itself: a full disk, say
+            message = t.getMessage() + ": the run did not finish";
         } else {
             message = "internal error: " + t;
         }

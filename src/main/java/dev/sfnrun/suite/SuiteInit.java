@@ -42,6 +42,11 @@ public final class SuiteInit {
             throw new SuiteException(new SuiteError(relative(target, definition), 0, null,
                     "already exists; not overwriting it (move it away to write a new one)"));
         } catch (IOException e) {
+            try {
+                Files.deleteIfExists(target); // a full disk: no empty suite left behind, which would then fail as "empty"
+            } catch (IOException ignored) {
+                // nothing more can be done
+            }
             throw new SuiteException(new SuiteError(relative(target, definition), 0, null, "cannot write: " + e.getMessage()));
         }
         return Path.of(relative(target, definition));

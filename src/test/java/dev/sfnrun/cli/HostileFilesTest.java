@@ -267,6 +267,17 @@ class HostileFilesTest {
         assertTrue(tested.err().startsWith(suite + ":1: not valid JSON: Duplicate field 'name'"), tested.err());
     }
 
+    @Test
+    void anOutputsC1ControlsAndBidiOverridesBecomeJsonEscapes() throws Exception {
+        // Jackson leaves them raw in JSON text; as \\u escapes the JSON means the same and cannot act on a terminal
+        for (String quiet : new String[] {"-q", "--no-color"}) {
+            CliRun result = quickly(definition(), "--input-json", "{\"s\": \"\\u009b2J\\u202eevil\\u007f\"}", quiet);
+            assertEquals(ExitCodes.OK, result.code(), result.err());
+            assertTrue(result.out().contains("\"s\": \"\\u009b2J\\u202eevil\\u007f\""), result.out());
+            assertTrue(result.out().indexOf('\u009b') < 0 && result.out().indexOf('\u202e') < 0, result.out());
+        }
+    }
+
     private static void oneLineStarting(CliRun result, String start) {
         assertEquals(ExitCodes.CANNOT_START, result.code(), result.err());
         assertEquals("", result.out());

@@ -72,10 +72,15 @@ class HostileOutputIT {
      * it is null, to a pipe whose reading end is closed at once; it must end within the bound.
      */
     private static Ended run(Path stdout, String... args) throws Exception {
+        return run(java.util.Map.of(), stdout, args);
+    }
+
+    private static Ended run(java.util.Map<String, String> env, Path stdout, String... args) throws Exception {
         List<String> command = new ArrayList<>(List.of(executable.toString()));
         command.addAll(List.of(args));
         ProcessBuilder builder = new ProcessBuilder(command).redirectInput(new File("/dev/null"));
         builder.environment().put("JAVA_HOME", System.getProperty("java.home"));
+        builder.environment().putAll(env);
         if (stdout != null) {
             builder.redirectOutput(stdout.toFile());
         }
@@ -209,5 +214,20 @@ class HostileOutputIT {
         String err = new String(stdout.getErrorStream().readAllBytes(), StandardCharsets.UTF_8);
         assertTrue(stdout.waitFor(BOUND_SECONDS, TimeUnit.SECONDS));
         new Ended(stdout.exitValue(), "", err).assertOneLine(ExitCodes.NOT_FINISHED, "cannot write to standard output");
+    }
+
+    @Test
+    void aTemporaryFileThatCannotBeWrittenEndsTheRunInOneLine() throws Exception {
+        // --output json keeps a history past 8 MiB in a temporary file: 60 events of 200 KB need one
+        String definition = CliRun.file(dir, "big-events.asl.json", """
+                {"StartAt": "M", "States": {"M": {"Type": "Map", "ItemsPath": "$.items", "End": true,
+                  "ItemSelector": {"s.$": "$$.Execution.Input.s"}, "ResultSelector": {"n.$": "States.ArrayLength($)"},
+                  "ItemProcessor": {"StartAt": "P", "States": {"P": {"Type": "Pass", "Result": 1, "End": true}}}}}}""");
+        String input = CliRun.file(dir, "big-events.json", "{\"items\": " + java.util.stream.IntStream.range(0, 60)
+                .boxed().toList() + ", \"s\": \"" + "x".repeat(200_000) + "\"}");
+        Path missing = dir.resolve("no-such-tmp");
+        run(java.util.Map.of("SFN_RUN_JAVA_OPTS", "-Djava.io.tmpdir=" + missing), dir.resolve("big.out"), definition,
+                "--input", input, "--output", "json").assertOneLine(ExitCodes.NOT_FINISHED,
+                "cannot keep the history for the JSON report in a temporary file", "the run did not finish");
     }
 }
