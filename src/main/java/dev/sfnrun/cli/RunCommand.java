@@ -208,6 +208,9 @@ public final class RunCommand implements Callable<Integer> {
             throw new UsageError("--quiet and --verbose do not go together: choose one");
         }
         LoadedMachine loaded = definitions.load(definition, System.in, region, account, !noValidate);
+        if (loaded.type() != null && !spec.commandLine().getParseResult().hasMatchedOption("--type")) {
+            type = ExecutionType.valueOf(loaded.type()); // the template's Type / StateMachineType
+        }
         report = ReportOption.read(spec);
         report.startPicture(loaded.definition()); // laid out while the definition is checked and the run goes
         DefinitionOptions.printNotes(loaded, taskBindings, handlerSettings, spec.commandLine().getErr());

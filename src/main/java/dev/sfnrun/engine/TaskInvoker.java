@@ -141,7 +141,7 @@ final class TaskInvoker {
         switch (outcome.kind()) {
             case RETURNED -> {
                 JsonNode value = lambdaRequest == null ? outcome.value()
-                        : LambdaInvoke.response(lambdaRequest, outcome.value(), requestId);
+                        : LambdaInvoke.response(lambdaRequest, outcome.value(), requestId, call.logs());
                 if (resolved.kind() == Kind.INTEGRATION && resolved.resource().contains(".sync")) {
                     events.submitted(value);
                 }

@@ -51,7 +51,8 @@ public final class DefinitionSource {
         LoadedMachine machine = template.machine(logicalId, substitutions);
         List<String> notes = new java.util.ArrayList<>();
         TemplateFunctions functions = template.functions(notes);
-        return new LoadedMachine(machine.source(), machine.name(), machine.document(), machine.unbound(), functions, notes);
+        return new LoadedMachine(machine.source(), machine.name(), machine.document(), machine.unbound(), functions, notes,
+                machine.type());
     }
 
     /** The name for ARNs of a definition file: its name without .asl.json, .json, .asl.yaml, ... */

@@ -29,10 +29,16 @@ import java.util.Set;
  * @param notes     remarks for the user's error stream (runtime versions, functions that cannot be bound)
  */
 public record LoadedMachine(String source, String name, LocatedJson document, List<Placeholders.Unbound> unbound,
-                            TemplateFunctions functions, List<String> notes) {
+                            TemplateFunctions functions, List<String> notes, String type) {
     public LoadedMachine {
         unbound = List.copyOf(unbound);
         notes = List.copyOf(notes);
+    }
+
+    /** A machine whose workflow type its source does not say ({@code type} null). */
+    public LoadedMachine(String source, String name, LocatedJson document, List<Placeholders.Unbound> unbound,
+                         TemplateFunctions functions, List<String> notes) {
+        this(source, name, document, unbound, functions, notes, null);
     }
 
     /** The definition as a JSON tree. */

@@ -56,7 +56,25 @@ final class MachineLoader {
         LocatedJson definition = new LocatedJson(substituted.definition(), document.sourceMap(), document.duplicateKeys());
         String source = names.get(0).equals("DefinitionString") ? template.label + " " + Pointers.dotted(property.pointer())
                 : names.get(0).equals("Definition") ? template.label : sourceOfFile;
-        return new LoadedMachine(source, name(), definition, substituted.unbound(), TemplateFunctions.NONE, List.of());
+        return new LoadedMachine(source, name(), definition, substituted.unbound(), TemplateFunctions.NONE, List.of(), type());
+    }
+
+    /**
+     * The workflow type the template gives the machine (SAM's {@code Type}, CloudFormation's
+     * {@code StateMachineType}: STANDARD or EXPRESS), or null when it gives none (then STANDARD, as on AWS).
+     */
+    private String type() {
+        String property = template.property(logicalId, "Type") != null ? "Type" : "StateMachineType";
+        Template.Property given = template.property(logicalId, property);
+        if (given == null) {
+            return null;
+        }
+        JsonNode value = template.resolved(given);
+        if (value == null || !value.isTextual() || !(value.asText().equals("STANDARD") || value.asText().equals("EXPRESS"))) {
+            throw template.resolver.error(given.pointer(), "the workflow type must be STANDARD or EXPRESS, not "
+                    + (value == null || value.isNull() ? "nothing" : value.isTextual() ? "'" + value.asText() + "'" : value.toString()));
+        }
+        return value.asText();
     }
 
     private String sourceOfFile;

@@ -71,6 +71,24 @@ class HandlerCliTest {
     }
 
     @Test
+    void logTypeTailReturnsWhatTheHandlerPrintedAsLambdaDoes() throws Exception {
+        file(dir, "tail.py", "def handler(event, context):\n    print('working on', event['n'])\n    return 'done'\n");
+        String definition = file(dir, "tail.asl.json", "{\"StartAt\":\"T\",\"States\":{\"T\":{\"Type\":\"Task\","
+                + "\"Resource\":\"arn:aws:states:::lambda:invoke\",\"Parameters\":{\"FunctionName\":\"Tail\","
+                + "\"LogType\":\"Tail\",\"Payload.$\":\"$\"},\"End\":true}}}");
+        CliRun run = CliRun.run(definition, "--input-json", "{\"n\":3}", "--task",
+                "Tail=python:" + dir.resolve("tail.py") + ":handler", "--output", "json");
+        assertEquals(0, run.code(), run.err());
+        JsonNode output = dev.sfnrun.query.Json.parse(run.report().get("output").asText()); // as AWS gives it: text
+        assertEquals("done", output.get("Payload").asText());
+        String log = new String(java.util.Base64.getDecoder().decode(output.get("LogResult").asText()),
+                java.nio.charset.StandardCharsets.UTF_8);
+        String requestId = output.at("/SdkResponseMetadata/RequestId").asText();
+        assertEquals("START RequestId: " + requestId + " Version: $LATEST\nworking on 3\nEND RequestId: " + requestId
+                + "\nREPORT RequestId: " + requestId + "\n", log);
+    }
+
+    @Test
     void aBindingThatCannotWorkIsOneLineBeforeTheRun() throws Exception {
         assertOneLineError(CliRun.run(TUTORIAL, "--task", "MockAPIFunction=python:nowhere.py:lambda_handler"),
                 "--task MockAPIFunction=python:nowhere.py:lambda_handler: nowhere.py: no such file");

@@ -52,6 +52,43 @@ class TemplateCliTest {
     }
 
     @Test
+    void theTemplatesWorkflowTypeIsTheRunsUnlessTypeIsGiven() throws Exception {
+        String template = write("types.yaml", """
+                Transform: AWS::Serverless-2016-10-31
+                Globals:
+                  StateMachine:
+                    Type: EXPRESS
+                Resources:
+                  Fast:
+                    Type: AWS::Serverless::StateMachine
+                    Properties:
+                      Definition: {StartAt: P, States: {P: {Type: Pass, End: true}}}
+                  Slow:
+                    Type: AWS::StepFunctions::StateMachine
+                    Properties:
+                      StateMachineType: STANDARD
+                      Definition: {StartAt: P, States: {P: {Type: Pass, End: true}}}
+                  Odd:
+                    Type: AWS::StepFunctions::StateMachine
+                    Properties:
+                      StateMachineType: QUICK
+                      Definition: {StartAt: P, States: {P: {Type: Pass, End: true}}}
+                """);
+        TutorialCliTest.Run fast = cli("--template", template, "--state-machine", "Fast", "--time-scale", "0", "--output", "json");
+        assertEquals(0, fast.exit(), fast.err());
+        assertTrue(fast.json().get("executionArn").asText().contains(":express:Fast:"), fast.json().get("executionArn").asText());
+        TutorialCliTest.Run given = cli("--template", template, "--state-machine", "Fast", "--type", "STANDARD",
+                "--time-scale", "0", "--output", "json");
+        assertTrue(given.json().get("executionArn").asText().contains(":execution:Fast:"), given.json().get("executionArn").asText());
+        TutorialCliTest.Run slow = cli("--template", template, "--state-machine", "Slow", "--time-scale", "0", "--output", "json");
+        assertTrue(slow.json().get("executionArn").asText().contains(":execution:Slow:"), slow.json().get("executionArn").asText());
+        TutorialCliTest.Run odd = cli("--template", template, "--state-machine", "Odd", "--time-scale", "0");
+        assertEquals(2, odd.exit());
+        assertEquals("sfn-run: " + template + ": Resources.Odd.Properties.StateMachineType: the workflow type must be"
+                + " STANDARD or EXPRESS, not 'QUICK'", odd.err().strip());
+    }
+
+    @Test
     void regionAndAccountReachTheTemplatesArns() throws Exception {
         TutorialCliTest.Run run = cli("--template", TUTORIAL, "--input", "inputs/200.json", "--time-scale", "0",
                 "--output", "json", "--region", "eu-west-1", "--account", "111122223333");

@@ -9,6 +9,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.ZoneOffset;
 import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
+import java.util.Arrays;
 import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.Locale;
@@ -65,6 +66,9 @@ public final class LambdaInvoke {
         }
     }
 
+    /** How much of the end of a call's log {@code LogType: Tail} returns. */
+    static final int TAIL_BYTES = 4096;
+
     /** Lambda's answer when no function of that name exists. */
     public static StatesError notFound(String functionName, String qualifier, String region, String account) {
         String arn = "arn:aws:lambda:" + region + ":" + account + ":function:" + functionName + ":"
@@ -85,6 +89,16 @@ public final class LambdaInvoke {
 
     /** The task result for a function that returned {@code payload}. */
     public static ObjectNode response(Request request, JsonNode payload, String requestId) {
+        return response(request, payload, requestId, null);
+    }
+
+    /**
+     * The task result for a function that returned {@code payload} having printed {@code logs} (a
+     * Python or Node.js handler's output; null for none): with {@code LogType: Tail}, {@code LogResult}
+     * is the base64 of the call's log as Lambda writes it (START, what the function printed, END,
+     * REPORT), its last 4 KB.
+     */
+    public static ObjectNode response(Request request, JsonNode payload, String requestId, String logs) {
         ObjectNode result = Json.object();
         Map<String, String> headers = new LinkedHashMap<>();
         int status = request.async() ? 202 : 200;
@@ -94,9 +108,14 @@ public final class LambdaInvoke {
         }
         String log = null;
         if (request.tailLog() && !request.async()) {
-            log = Base64.getEncoder().encodeToString(("START RequestId: " + requestId + " Version: $LATEST\n"
+            String printed = logs == null || logs.isEmpty() ? "" : logs.endsWith("\n") ? logs : logs + "\n";
+            byte[] bytes = ("START RequestId: " + requestId + " Version: $LATEST\n" + printed
                     + "END RequestId: " + requestId + "\n"
-                    + "REPORT RequestId: " + requestId + "\n").getBytes(StandardCharsets.UTF_8));
+                    + "REPORT RequestId: " + requestId + "\n").getBytes(StandardCharsets.UTF_8);
+            if (bytes.length > TAIL_BYTES) { // Lambda's tail: the last 4 KB
+                bytes = Arrays.copyOfRange(bytes, bytes.length - TAIL_BYTES, bytes.length);
+            }
+            log = Base64.getEncoder().encodeToString(bytes);
             result.put("LogResult", log);
             headers.put("X-Amz-Log-Result", log);
         }

@@ -55,6 +55,17 @@ class LambdaInvokeTest {
     }
 
     @Test
+    void aTailLogIsTheLast4KbOfTheCallsLog() throws Exception {
+        var request = LambdaInvoke.request(json("{\"FunctionName\":\"F\",\"LogType\":\"Tail\"}"));
+        String printed = "x".repeat(5000) + "\nlast line";
+        String log = new String(java.util.Base64.getDecoder().decode(
+                LambdaInvoke.response(request, json("1"), "r-1", printed).get("LogResult").asText()),
+                java.nio.charset.StandardCharsets.UTF_8);
+        assertEquals(4096, log.length());
+        assertTrue(log.endsWith("x\nlast line\nEND RequestId: r-1\nREPORT RequestId: r-1\n"), log);
+    }
+
+    @Test
     void theExecutedVersionIsTheVersionAskedFor() throws Exception {
         assertEquals("$LATEST", LambdaInvoke.response(LambdaInvoke.request(json("{\"FunctionName\":\"F\"}")),
                 json("{}"), "r").get("ExecutedVersion").asText());
