@@ -42,7 +42,7 @@ final class TestCommand implements Callable<Integer> {
         ""};
     private static final String[] FOOTER = {"", "Exit codes: 0 every case passed (and coverage reached its floor); 1 a case",
         "failed or coverage is below --min-coverage; 2 a suite has errors (nothing",
-        "ran), or a report could not be written."};
+        "ran), --filter matches no case, or a report could not be written."};
 
     final CommandSpec spec;
 
@@ -138,6 +138,11 @@ final class TestCommand implements Callable<Integer> {
                         TextReport.printCase(out, result);
                     }
                 });
+        if (filter != null && !results.isEmpty() && results.stream().allMatch(r -> r.verdict() == CaseResult.Verdict.SKIP)) {
+            // a mistyped filter would otherwise pass a CI job that tested nothing
+            throw new UsageError("--filter '" + filterText + "' matches none of the " + results.size()
+                    + (results.size() == 1 ? " case" : " cases") + " (SUITE-FILE/CASE-NAME): nothing was tested");
+        }
         List<String> shortfalls = floors == null ? List.of() : floors.shortfalls(coverage);
         boolean failed = results.stream().anyMatch(r -> r.verdict() == CaseResult.Verdict.FAIL) || !shortfalls.isEmpty();
         if (text) {

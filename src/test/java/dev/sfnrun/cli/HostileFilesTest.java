@@ -194,6 +194,14 @@ class HostileFilesTest {
     }
 
     @Test
+    void aFilterThatMatchesNoCaseIsNotASuccess() throws Exception {
+        CliRun none = quickly("test", "definitions/api-error-handling.sfn-test.yaml", "--filter", "no such case");
+        CliRun.assertOneLineError(none, "--filter 'no such case' matches none of the 5 cases (SUITE-FILE/CASE-NAME): "
+                + "nothing was tested");
+        assertEquals(ExitCodes.OK, quickly("test", "definitions/api-error-handling.sfn-test.yaml", "--filter", "503").code());
+    }
+
+    @Test
     void terminalEscapesInATestSuiteAreNeutralised() throws Exception {
         String suite = CliRun.file(dir, "esc.sfn-test.yaml", """
                 definition: %s
