@@ -202,6 +202,23 @@ class HostileFilesTest {
     }
 
     @Test
+    void aCaseWithoutExpectationsFailsWhenItsRunFails() throws Exception {
+        String suite = CliRun.file(dir, "bare.sfn-test.yaml", """
+                definition: %s
+                cases:
+                  - name: fails
+                    input: {statuscode: "503"}
+                  - name: succeeds
+                    input: {statuscode: "200"}
+                """.formatted(Path.of("definitions/api-error-handling.asl.json").toAbsolutePath()));
+        CliRun result = quickly("test", suite);
+        assertEquals(ExitCodes.FAILED, result.code(), result.out()); // the failed run passed: "2 passed"
+        assertTrue(result.out().contains("FAIL  " + suite + " › fails"), result.out());
+        assertTrue(result.out().contains("status: expected SUCCEEDED, got FAILED"), result.out());
+        assertTrue(result.out().contains("PASS  " + suite + " › succeeds"), result.out());
+    }
+
+    @Test
     void terminalEscapesInATestSuiteAreNeutralised() throws Exception {
         String suite = CliRun.file(dir, "esc.sfn-test.yaml", """
                 definition: %s
