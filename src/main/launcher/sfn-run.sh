@@ -1,8 +1,8 @@
 #!/bin/sh
 # sfn-run launcher: this script and the self-contained jar are one file; java reads the jar from the end.
 #
-# Start-up: next to this file, "sfn-run.jsa" (made by `make build` and `make install`) is an AppCDS
-# archive of the classes a run loads, and "sfn-run.jsa.size" its length in bytes. It is used only
+# Start-up: next to this file, "sfn-run.jsa" (made by `make build` and `make install`) is a static CDS
+# archive of the classes a run loads (the JDK's and sfn-run's), and "sfn-run.jsa.size" its length in bytes. It is used only
 # when both exist and the archive has its full length (a cut-off archive would crash the JVM); the
 # JVM itself refuses, silently, an archive made for another jar (a rebuilt or moved sfn-run) or
 # another JDK. Without it sfn-run is only slower to start. SFN_RUN_CDS=off never uses it.
@@ -22,10 +22,15 @@ esac
 if [ -L "$SELF" ]; then
     SELF="$(readlink -f -- "$SELF")"
 fi
-OPTS="-Djava.security.manager=allow --add-opens=java.base/java.lang=ALL-UNNAMED -XX:+UseSerialGC -XX:TieredStopAtLevel=1 -XX:NewSize=16m -XX:MaxNewSize=32m -Xss4m -XX:-UsePerfData -Xshare:auto -Xlog:disable -Xlog:all=warning:stderr"
+JVM_OPTS="-Djava.security.manager=allow --add-opens=java.base/java.lang=ALL-UNNAMED -XX:+UseSerialGC -XX:TieredStopAtLevel=1 -XX:NewSize=16m -XX:MaxNewSize=32m -Xss4m -XX:-UsePerfData"
+OPTS="$JVM_OPTS -Xshare:auto -Xlog:disable -Xlog:all=warning:stderr"
 if [ -n "$SFN_RUN_CDS_TRAIN" ]; then
-    # make: record the classes of a set of typical runs into the archive $SFN_RUN_CDS_TRAIN
-    exec "$JAVA" $OPTS -XX:ArchiveClassesAtExit="$SFN_RUN_CDS_TRAIN" -cp "$SELF" dev.sfnrun.cli.CdsTraining
+    # make: list the classes a set of typical runs loads, then dump them (with the JDK's own) into the
+    # static archive $SFN_RUN_CDS_TRAIN. A static archive also holds classes of class-file versions
+    # before Java 6, as the layout library's EMF classes are, which a dynamic one (ArchiveClassesAtExit) skips.
+    "$JAVA" $OPTS -XX:DumpLoadedClassList="$SFN_RUN_CDS_TRAIN.classes" -cp "$SELF" dev.sfnrun.cli.CdsTraining || exit 1
+    exec "$JAVA" $JVM_OPTS -Xshare:dump -XX:SharedClassListFile="$SFN_RUN_CDS_TRAIN.classes" \
+        -XX:SharedArchiveFile="$SFN_RUN_CDS_TRAIN" -cp "$SELF"
 fi
 ARCHIVE="$SELF.jsa"
 if [ "$SFN_RUN_CDS" != off ] && [ -f "$ARCHIVE" ] && [ -r "$ARCHIVE.size" ] \

@@ -11,12 +11,12 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * The training run behind the AppCDS archive ({@code make build}): the launcher runs this class
- * with {@code -XX:ArchiveClassesAtExit}, and every class it loads is stored, parsed and verified,
- * in the archive that later runs map instead of reading the jar. So it runs, in one process, the
- * kinds of runs users make: text, quiet, verbose and JSON output, retries and catches, Choice,
- * intrinsics, failures, {@code validate}, {@code --help} and a bad option. Nothing it prints is
- * kept. Not part of the command line.
+ * The training run behind the class-data archive ({@code make build}): the launcher runs this class
+ * with {@code -XX:DumpLoadedClassList}, then dumps every class it loaded into a static archive
+ * ({@code -Xshare:dump}), parsed and verified, that later runs map instead of reading the jar. So
+ * it runs, in one process, the kinds of runs users make: text, quiet, verbose and JSON output,
+ * retries and catches, Choice, intrinsics, JSONata and variables, failures, {@code validate},
+ * {@code --help} and a bad option. Nothing it prints is kept. Not part of the command line.
  */
 final class CdsTraining {
     private static final String TUTORIAL = """
@@ -49,6 +49,19 @@ final class CdsTraining {
               "Failed": {"Type": "Fail", "Error": "Loop.Failed", "Cause": "no rule matched"}}}
             """;
 
+    private static final String JSONATA = """
+            {"QueryLanguage": "JSONata", "StartAt": "Init", "States": {
+              "Init": {"Type": "Pass", "Assign": {"i": 0, "names": "{% $states.input.names %}"}, "Next": "Step"},
+              "Step": {"Type": "Pass", "Assign": {"i": "{% $i + 1 %}"},
+                "Output": "{% {'i': $i, 'note': 'step ' & $string($i), 'upper': $uppercase($join($names, ','))} %}",
+                "Next": "Check"},
+              "Check": {"Type": "Choice", "Choices": [{"Condition": "{% $i < 3 %}", "Next": "Step"}], "Default": "Each"},
+              "Each": {"Type": "Map", "Items": "{% $names %}", "Output": "{% {'count': $count($states.result)} %}",
+                "ItemProcessor": {"StartAt": "Greet", "States": {
+                  "Greet": {"Type": "Pass", "Output": "{% 'hello ' & $states.input %}", "End": true}}},
+                "End": true}}}
+            """;
+
     private static final String INVALID = """
             {"StartAt": "Missing", "States": {"A": {"Type": "Pass", "Next": "Nowhere"}, "B": {"Type": "Bogus"}}}
             """;
@@ -62,6 +75,7 @@ final class CdsTraining {
             Path tutorial = write(dir, "tutorial.asl.json", TUTORIAL);
             Path loop = write(dir, "loop.asl.json", LOOP);
             Path invalid = write(dir, "invalid.asl.json", INVALID);
+            Path jsonata = write(dir, "jsonata.asl.json", JSONATA);
             Path input = write(dir, "input.json", "{\"statuscode\": \"200\"}");
             List<String[]> runs = new ArrayList<>();
             for (String code : new String[] {"200", "429", "503", "999"}) {
@@ -75,7 +89,10 @@ final class CdsTraining {
                 "--verbose"});
             runs.add(new String[] {loop.toString(), "--input-json", "{\"limit\": 3}", "--type", "EXPRESS", "--quiet"});
             runs.add(new String[] {loop.toString(), "--input-json", "{\"limit\": 3}", "--output", "json"});
-            runs.add(new String[] {"validate", tutorial.toString(), loop.toString(), invalid.toString()});
+            runs.add(new String[] {jsonata.toString(), "--input-json", "{\"names\": [\"a\", \"b\"]}", "--time-scale", "0"});
+            runs.add(new String[] {jsonata.toString(), "--input-json", "{\"names\": [\"a\"]}", "--type", "EXPRESS",
+                "--quiet", "--report", dir.resolve("report.html").toString()});
+            runs.add(new String[] {"validate", tutorial.toString(), loop.toString(), invalid.toString(), jsonata.toString()});
             runs.add(new String[] {"validate", "--output", "json", invalid.toString()});
             runs.add(new String[] {invalid.toString()});
             Path suite = write(dir, "t.sfn-test.yaml", "definition: tutorial.asl.json\ncases:\n"
@@ -98,7 +115,7 @@ final class CdsTraining {
             SfnRun.run(new String[] {tutorial.toString(), "--time-scale", "0", "--input-json", "{\"statuscode\": \"200\"}"},
                     new ByteArrayInputStream(new byte[0]), nowhere, nowhere, true);
         } finally {
-            for (String name : new String[] {"tutorial.asl.json", "loop.asl.json", "invalid.asl.json", "input.json",
+            for (String name : new String[] {"tutorial.asl.json", "loop.asl.json", "invalid.asl.json", "jsonata.asl.json", "input.json",
                 "t.sfn-test.yaml", "junit.xml", "report.html", "graph.svg"}) {
                 Files.deleteIfExists(dir.resolve(name));
             }
