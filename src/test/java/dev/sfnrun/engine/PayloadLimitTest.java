@@ -47,4 +47,27 @@ class PayloadLimitTest {
                 + "service limit.", e.cause());
         assertFalse(e.isLocated());
     }
+
+    @Test
+    void aLongStringMetAgainIsCountedTheSameAndItsSizeDependsOnlyOnItsText() throws Exception {
+        // escapes and multi-byte characters in a string past the length sized once per node
+        String text = "q\"\\\n\u0001\u00e9\u20ac".repeat(1_000) + "x".repeat(5_000);
+        TextNode value = TextNode.valueOf(text);
+        long whole = Json.compact(value).getBytes(java.nio.charset.StandardCharsets.UTF_8).length;
+        var payload = Json.object();
+        payload.set("a", value);
+        payload.set("b", Json.array().add(value).add(1.5));
+        long expected = Json.compact(payload).getBytes(java.nio.charset.StandardCharsets.UTF_8).length;
+        for (int round = 0; round < 3; round++) { // the first counts, the others find the node again
+            assertEquals(whole, PayloadLimit.size(value, Long.MAX_VALUE));
+            assertEquals(expected, PayloadLimit.size(payload, Long.MAX_VALUE));
+        }
+        assertTrue(PayloadLimit.size(value, 1_000) > 1_000, "over a small limit");
+        assertEquals(whole, PayloadLimit.size(value, whole), "then counted whole again under a larger one");
+        assertEquals(whole, PayloadLimit.size(TextNode.valueOf(new String(text)), Long.MAX_VALUE), "an equal string elsewhere");
+        assertFalse(PayloadLimit.exceeds(stringOfBytes(262_144)));
+        TextNode over = stringOfBytes(262_145);
+        assertTrue(PayloadLimit.exceeds(over));
+        assertTrue(PayloadLimit.exceeds(over), "and again, from the cache");
+    }
 }
