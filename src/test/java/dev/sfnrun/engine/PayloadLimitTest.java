@@ -30,6 +30,14 @@ class PayloadLimitTest {
     }
 
     @Test
+    void aCharacterBeyondTheBmpIsFourBytesAsInUtf8() {
+        // 65,535 emoji: 262,140 bytes + 2 quotes fit; one more does not (as escapes they would be 786,422)
+        assertFalse(PayloadLimit.exceeds(TextNode.valueOf("\ud83d\ude00".repeat(65_535))));
+        assertTrue(PayloadLimit.exceeds(TextNode.valueOf("\ud83d\ude00".repeat(65_536))));
+        assertEquals(6, PayloadLimit.size(TextNode.valueOf("\ud83d\ude00"), Long.MAX_VALUE));
+    }
+
+    @Test
     void nestedValuesCountTheirWholeCompactText() {
         var array = Json.array();
         for (int i = 0; i < 30_000; i++) {
@@ -50,8 +58,8 @@ class PayloadLimitTest {
 
     @Test
     void aLongStringMetAgainIsCountedTheSameAndItsSizeDependsOnlyOnItsText() throws Exception {
-        // escapes and multi-byte characters in a string past the length sized once per node
-        String text = "q\"\\\n\u0001\u00e9\u20ac".repeat(1_000) + "x".repeat(5_000);
+        // escapes, multi-byte characters and a surrogate pair in a string past the length sized once per node
+        String text = "q\"\\\n\u0001\u00e9\u20ac\ud83d\ude00".repeat(1_000) + "x".repeat(5_000);
         TextNode value = TextNode.valueOf(text);
         long whole = Json.compact(value).getBytes(java.nio.charset.StandardCharsets.UTF_8).length;
         var payload = Json.object();

@@ -1,13 +1,9 @@
 package dev.sfnrun.query.intrinsic;
 
-import com.fasterxml.jackson.core.JsonEncoding;
-import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.sfnrun.error.ErrorNames;
 import dev.sfnrun.error.StatesError;
-import dev.sfnrun.query.Json;
-import java.io.IOException;
-import java.io.OutputStream;
+import dev.sfnrun.query.JsonSize;
 
 /**
  * AWS's payload limit (256 KiB of UTF-8 JSON) for what an intrinsic function builds: a result
@@ -33,34 +29,9 @@ final class ResultLimit {
         if (value.isTextual() && value.textValue().length() <= MAX_BYTES / 6) {
             return value; // at most six bytes a char (a \\u escape)
         }
-        Counter counter = new Counter();
-        try (JsonGenerator generator = Json.FACTORY.createGenerator(counter, JsonEncoding.UTF8)) {
-            Json.write(value, generator);
-        } catch (IOException e) {
+        if (JsonSize.of(value, MAX_BYTES) > MAX_BYTES) {
             throw error(function);
         }
         return value;
-    }
-
-    /** Throws once more than {@link #MAX_BYTES} bytes are written. */
-    private static final class Counter extends OutputStream {
-        private long count;
-
-        @Override
-        public void write(int b) throws IOException {
-            count(1);
-        }
-
-        @Override
-        public void write(byte[] b, int off, int len) throws IOException {
-            count(len);
-        }
-
-        private void count(int n) throws IOException {
-            count += n;
-            if (count > MAX_BYTES) {
-                throw new IOException("over the limit");
-            }
-        }
     }
 }
