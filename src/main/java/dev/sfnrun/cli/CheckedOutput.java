@@ -6,9 +6,11 @@ import java.io.Writer;
 /**
  * A writer that remembers the first failure of the one below it (a closed pipe, a full disk),
  * since {@link java.io.PrintWriter} swallows it: after the run, {@link #failure} says whether
- * the product (history, report, output) reached its reader. After a failure nothing more is
- * written, so a long history costs nothing more. Writes are serialised (a history printer's
- * thread and the main thread share standard output).
+ * the product (history, report, output) reached its reader. The first failure is also thrown, so
+ * the {@link java.io.PrintWriter} over it knows ({@link java.io.PrintWriter#checkError}: a run
+ * whose history cannot be shown is stopped). After a failure nothing more is written, so a long
+ * history costs nothing more. Writes are serialised (a history printer's thread and the main
+ * thread share standard output).
  */
 final class CheckedOutput extends Writer {
     private final Writer target;
@@ -31,41 +33,48 @@ final class CheckedOutput extends Writer {
     }
 
     @Override
-    public synchronized void write(char[] chars, int offset, int length) {
+    public synchronized void write(char[] chars, int offset, int length) throws IOException {
         if (failure == null) {
             try {
                 target.write(chars, offset, length);
             } catch (IOException e) {
                 failure = e;
+                throw e;
             }
         }
     }
 
     @Override
-    public synchronized void write(String text, int offset, int length) {
+    public synchronized void write(String text, int offset, int length) throws IOException {
         if (failure == null) {
             try {
                 target.write(text, offset, length);
             } catch (IOException e) {
                 failure = e;
+                throw e;
             }
         }
     }
 
     @Override
-    public synchronized void flush() {
+    public synchronized void flush() throws IOException {
         if (failure == null) {
             try {
                 target.flush();
             } catch (IOException e) {
                 failure = e;
+                throw e;
             }
         }
     }
 
     @Override
     public synchronized void close() {
-        flush();
+        try {
+            flush();
+        } catch (IOException e) {
+            // kept as the failure
+        }
         try {
             target.close();
         } catch (IOException e) {

@@ -258,22 +258,34 @@ public final class RunCommand implements Callable<Integer> {
         HandlerFunctions.prepare(tasks);
         boolean text = output == OutputFormat.text;
         boolean colour = text && terminal && !noColor && !hasText(System.getenv("NO_COLOR"));
+        // a history that can no longer be shown (the reader of a pipe has gone, the disk is full) stops the run:
+        // the result cannot be delivered, and a long or waiting run would go on for nothing
+        java.util.concurrent.atomic.AtomicReference<Execution> running = new java.util.concurrent.atomic.AtomicReference<>();
+        Runnable shown = () -> {
+            if (out.checkError()) { // flushes, then says whether any write failed
+                Execution execution = running.get();
+                if (execution != null) {
+                    execution.stop();
+                }
+            }
+        };
         try (ListenerThread printer = text && !quiet
-                ? new ListenerThread(new HistoryPrinter(out, colour, verbose), "sfn-run history printer", out::flush) : null;
+                ? new ListenerThread(new HistoryPrinter(out, colour, verbose), "sfn-run history printer", shown) : null;
              JsonEvents events = text ? null : new JsonEvents()) { // --output json: the events as they come
             if (printer != null) {
                 options = options.withListeners(List.of(printer));
             }
             return run(machine, loaded, events == null ? options : options.withListeners(List.of(events)), events,
-                    printer, input, inputText, text, colour, out);
+                    printer, running, input, inputText, text, colour, out);
         }
     }
 
     private Integer run(StateMachine machine, LoadedMachine loaded, ExecutionOptions options, JsonEvents events,
-                        ListenerThread printer, JsonNode input, String inputText, boolean text, boolean colour,
-                        PrintWriter out) {
+                        ListenerThread printer, java.util.concurrent.atomic.AtomicReference<Execution> running,
+                        JsonNode input, String inputText, boolean text, boolean colour, PrintWriter out) {
         options = report.listenTo(options, machine);
         Execution execution = new Execution(machine, input, inputText, options);
+        running.set(execution);
         ExecutionResult result;
         if (stopOnSignal) {
             try (StopOnSignal signals = new StopOnSignal(execution)) {

@@ -136,6 +136,19 @@ class HostileOutputIT {
     }
 
     @Test
+    void aRunWhoseHistoryCannotBeShownStopsInsteadOfWaitingOut() throws Exception {
+        // a real-time minute of waiting: once the history cannot be written the run is stopped, not waited out
+        String waits = CliRun.file(dir, "waits.asl.json",
+                "{\"StartAt\": \"W\", \"States\": {\"W\": {\"Type\": \"Wait\", \"Seconds\": 60, \"End\": true}}}");
+        for (Path stdout : new Path[] {null, Path.of("/dev/full")}) {
+            long start = System.nanoTime();
+            run(stdout, waits).assertOneLine(ExitCodes.NOT_FINISHED, "cannot write to standard output", "not delivered");
+            long seconds = (System.nanoTime() - start) / 1_000_000_000L;
+            assertTrue(seconds < 20, "stopped, not waited out: " + seconds + " s, stdout " + stdout);
+        }
+    }
+
+    @Test
     void filesOnAFullDiskAreOneLineNamingThem() throws Exception {
         Path full = Files.createSymbolicLink(dir.resolve("full.out"), Path.of("/dev/full"));
         Path nothing = dir.resolve("nothing.txt");
