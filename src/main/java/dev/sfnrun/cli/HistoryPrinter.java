@@ -7,6 +7,7 @@ import dev.sfnrun.history.HistoryEvent;
 import dev.sfnrun.history.Payload;
 import dev.sfnrun.io.Neutral;
 import dev.sfnrun.query.CompactText;
+import dev.sfnrun.query.RecentTexts;
 import java.io.PrintWriter;
 import java.time.Duration;
 import java.time.Instant;
@@ -45,10 +46,7 @@ final class HistoryPrinter implements ExecutionListener {
     private final StringBuilder line = new StringBuilder(256);
     private Instant start;
     private Instant lastTimestamp;
-    private JsonNode lastValue;
-    private String lastExcerpt;
-    private JsonNode otherValue;
-    private String otherExcerpt;
+    private final RecentTexts excerpts = new RecentTexts();
     private String lastElapsed;
 
     /**
@@ -265,17 +263,7 @@ final class HistoryPrinter implements ExecutionListener {
      * usually the next state's input, the same value: the last two excerpts are kept by identity.
      */
     private String excerpt(JsonNode value) {
-        if (value == lastValue) {
-            return lastExcerpt;
-        }
-        if (value == otherValue) {
-            return otherExcerpt;
-        }
-        otherValue = lastValue;
-        otherExcerpt = lastExcerpt;
-        lastValue = value;
-        lastExcerpt = excerpt(json.of(value, EXCERPT));
-        return lastExcerpt;
+        return excerpts.of(value, v -> excerpt(json.of(v, EXCERPT)));
     }
 
     /** {@code name} as shown: control characters neutralised, worked out once per name. */

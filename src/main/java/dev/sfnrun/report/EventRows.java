@@ -2,13 +2,13 @@ package dev.sfnrun.report;
 
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
-import com.fasterxml.jackson.databind.JsonNode;
 import dev.sfnrun.history.HistoryEvent;
 import dev.sfnrun.history.Payload;
 import dev.sfnrun.query.CompactText;
+import dev.sfnrun.query.RecentTexts;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.io.Writer;
+import java.io.StringWriter;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
@@ -28,35 +28,14 @@ final class EventRows {
 
     final Map<String, Integer> types = new LinkedHashMap<>();
     final Map<String, Integer> names = new LinkedHashMap<>();
-    private final StringBuilder text = new StringBuilder(512);
+    private final StringWriter text = new StringWriter(512);
     private final JsonGenerator json;
     private final CompactText payloads = new CompactText();
-    private JsonNode last;
-    private String lastText;
-    private JsonNode other;
-    private String otherText;
+    private final RecentTexts texts = new RecentTexts();
 
     EventRows() {
         try {
-            json = FACTORY.createGenerator(new Writer() {
-                @Override
-                public void write(char[] chars, int offset, int length) {
-                    text.append(chars, offset, length);
-                }
-
-                @Override
-                public void write(String string, int offset, int length) {
-                    text.append(string, offset, offset + length);
-                }
-
-                @Override
-                public void flush() {
-                }
-
-                @Override
-                public void close() {
-                }
-            });
+            json = FACTORY.createGenerator(text);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -83,7 +62,7 @@ final class EventRows {
     String render(HistoryEvent event, int lane, long ms) {
         index(event);
         String name = Timeline.stateName(event);
-        text.setLength(0);
+        text.getBuffer().setLength(0);
         try {
             json.writeStartArray();
             json.writeNumber(event.id());
@@ -132,21 +111,12 @@ final class EventRows {
         if (payload.verbatim() != null) {
             return HtmlReport.clip(payload.verbatim());
         }
-        JsonNode value = payload.value();
-        if (value == last) {
-            return lastText;
-        }
-        if (value == other) {
-            return otherText;
-        }
-        String full = payloads.of(value, HtmlReport.MAX_PAYLOAD);
-        if (full.length() > HtmlReport.MAX_PAYLOAD) { // to say how much is left out
-            full = payloads.of(value);
-        }
-        other = last;
-        otherText = lastText;
-        last = value;
-        lastText = HtmlReport.clip(full);
-        return lastText;
+        return texts.of(payload.value(), value -> {
+            String full = payloads.of(value, HtmlReport.MAX_PAYLOAD);
+            if (full.length() > HtmlReport.MAX_PAYLOAD) { // to say how much is left out
+                full = payloads.of(value);
+            }
+            return HtmlReport.clip(full);
+        });
     }
 }
