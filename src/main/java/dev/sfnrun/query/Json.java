@@ -78,24 +78,41 @@ public final class Json {
 
     /** Writes {@code node} (a tree of plain JSON values) to {@code generator}. */
     public static void write(JsonNode node, JsonGenerator generator) throws IOException {
+        write(node, generator, null);
+    }
+
+    /** Writes a string node; see {@link #write(JsonNode, JsonGenerator, StringWriting)}. */
+    @FunctionalInterface
+    public interface StringWriting {
+        void write(JsonNode string, JsonGenerator generator) throws IOException;
+    }
+
+    /** As {@link #write(JsonNode, JsonGenerator)}, each string written by {@code strings} (null: as it is). */
+    public static void write(JsonNode node, JsonGenerator generator, StringWriting strings) throws IOException {
         switch (node.getNodeType()) {
             case OBJECT -> {
                 generator.writeStartObject(node, node.size());
                 for (Iterator<Map.Entry<String, JsonNode>> it = node.fields(); it.hasNext(); ) {
                     Map.Entry<String, JsonNode> member = it.next();
                     generator.writeFieldName(member.getKey());
-                    write(member.getValue(), generator);
+                    write(member.getValue(), generator, strings);
                 }
                 generator.writeEndObject();
             }
             case ARRAY -> {
                 generator.writeStartArray(node, node.size());
                 for (JsonNode element : node) {
-                    write(element, generator);
+                    write(element, generator, strings);
                 }
                 generator.writeEndArray();
             }
-            case STRING -> generator.writeString(node.textValue());
+            case STRING -> {
+                if (strings == null) {
+                    generator.writeString(node.textValue());
+                } else {
+                    strings.write(node, generator);
+                }
+            }
             case BOOLEAN -> generator.writeBoolean(node.booleanValue());
             case NULL, MISSING -> generator.writeNull();
             case NUMBER -> {

@@ -27,7 +27,14 @@ public final class JsonSize {
         Counter counter = new Counter(limit);
         try {
             try (JsonGenerator generator = Json.FACTORY.createGenerator(counter)) {
-                write(value, generator, counter);
+                Json.write(value, generator, (text, out) -> { // a long string as its quotes, the rest counted from its size
+                    if (text.textValue().length() >= LONG_STRING) {
+                        out.writeString("");
+                        counter.add(LongStrings.size(text, counter.limit) - 2);
+                    } else {
+                        out.writeString(text.textValue());
+                    }
+                });
             }
         } catch (Full full) {
             return counter.count;
@@ -40,30 +47,6 @@ public final class JsonSize {
             throw new IllegalStateException(e);
         }
         return counter.count;
-    }
-
-    /** Writes {@code node} as {@link Json#write} does, a long string only as its quotes, the rest counted from its size. */
-    private static void write(JsonNode node, JsonGenerator generator, Counter counter) throws IOException {
-        if (node.isTextual() && node.textValue().length() >= LONG_STRING) {
-            generator.writeString("");
-            counter.add(LongStrings.size(node, counter.limit) - 2);
-        } else if (node.isObject()) {
-            generator.writeStartObject(node, node.size());
-            for (var it = node.fields(); it.hasNext(); ) {
-                var member = it.next();
-                generator.writeFieldName(member.getKey());
-                write(member.getValue(), generator, counter);
-            }
-            generator.writeEndObject();
-        } else if (node.isArray()) {
-            generator.writeStartArray(node, node.size());
-            for (JsonNode element : node) {
-                write(element, generator, counter);
-            }
-            generator.writeEndArray();
-        } else {
-            Json.write(node, generator);
-        }
     }
 
     /** The sizes of long strings met lately on this thread, by identity; weakly held: a cache never keeps a payload alive. */
