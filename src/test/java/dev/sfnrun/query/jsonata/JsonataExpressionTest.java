@@ -55,6 +55,22 @@ class JsonataExpressionTest {
     }
 
     @Test
+    void nowAndMillisAreOneInstantOfTheEvaluation() {
+        long before = System.currentTimeMillis();
+        long millis = Long.parseLong(eval("$millis()"));
+        long after = System.currentTimeMillis();
+        assertTrue(before <= millis && millis <= after, millis + " not in [" + before + ", " + after + "]");
+        assertEquals("true", eval("$millis() = $toMillis($now())"));
+        assertEquals("true", eval("$now() = $now() and $millis() = $millis()"));
+        // reached through a function the expression defines, and formatted with a picture
+        assertEquals("true", eval("($f := function() { $millis() }; $f() = $millis())"));
+        String year = String.valueOf(java.time.Year.now(java.time.ZoneOffset.UTC).getValue());
+        assertEquals("\"" + year + "\"", eval("$now('[Y0001]')"));
+        assertTrue(eval("$now()").matches("\"\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}:\\d{2}\\.\\d{3}Z\""), eval("$now()"));
+        assertEquals("\"function\"", eval("$type($millis)"), "named without a call, still bound");
+    }
+
+    @Test
     void statesMembers() {
         assertEquals("1", eval("$states.input.a"));
         assertEquals("\"exec\"", eval("$states.context.Execution"));
