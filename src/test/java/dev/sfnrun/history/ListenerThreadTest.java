@@ -73,6 +73,22 @@ class ListenerThreadTest {
     }
 
     @Test
+    void anItemHandedOverToASleepingThreadOrDuringItsNapIsDeliveredWithoutWaitingForClose() throws Exception {
+        java.util.concurrent.BlockingQueue<Long> delivered = new java.util.concurrent.LinkedBlockingQueue<>();
+        ListenerThread thread = new ListenerThread(event -> delivered.add(event.id()), "test listener", () -> { });
+        thread.onEvent(event(1));
+        assertEquals(1L, delivered.poll(10, TimeUnit.SECONDS));
+        thread.onEvent(event(2)); // most likely during the nap that follows
+        assertEquals(2L, delivered.poll(10, TimeUnit.SECONDS));
+        Thread.sleep(20 * ListenerThread.NAP_MILLIS); // asleep until woken by now
+        long handedOver = System.nanoTime();
+        thread.onEvent(event(3));
+        assertEquals(3L, delivered.poll(10, TimeUnit.SECONDS), "the sleeping thread is woken by the next item");
+        assertTrue(System.nanoTime() - handedOver < TimeUnit.SECONDS.toNanos(5));
+        thread.close();
+    }
+
+    @Test
     void whatTheListenerThrowsIsThrownByCloseAndTheCallerIsNeverBlocked() {
         OutOfMemoryError boom = new OutOfMemoryError("Java heap space");
         ListenerThread thread = new ListenerThread(event -> {
