@@ -1,7 +1,7 @@
 #!/bin/sh
 # What --report costs, and how fast a big report opens: times the built sfn-run with and without
 # --report on a 100,000-item inline Map (EXPRESS) and a 25,000-event history (a STANDARD loop just
-# under AWS's history limit), medians of N runs each; then opens each big report in headless
+# under AWS's history limit), medians of N runs each (alternating); then opens each big report in headless
 # Chromium and measures (a) the in-page time from navigation start until the report is drawn (the
 # report's own data-timing, read with --dump-dom) and (b) the wall time of a --screenshot of it
 # minus that of an empty page (so Chromium's own start-up is not counted). Targets: --report adds
@@ -29,26 +29,32 @@ JSON
 
 now() { date +%s%N; }
 
-# median of N wall times (ms) of: sfn-run ARGS...
-median_ms() {
-  i=0
-  : > "$dir/times"
-  while [ $i -lt "$N" ]; do
-    s=$(now)
-    "$SFN_RUN" "$@" > "$dir/out.txt" 2>&1 || { echo "failed: $SFN_RUN $*"; cat "$dir/out.txt"; exit 1; }
-    e=$(now)
-    echo $(( (e - s) / 1000000 )) >> "$dir/times"
-    i=$((i + 1))
-  done
-  sort -n "$dir/times" | awk '{ a[NR] = $1 } END { print a[int((NR + 1) / 2)] }'
+# wall time (ms) of: sfn-run ARGS...
+run_ms() {
+  s=$(now)
+  "$SFN_RUN" "$@" > "$dir/out.txt" 2>&1 || { echo "failed: $SFN_RUN $*" >&2; cat "$dir/out.txt" >&2; exit 1; }
+  e=$(now)
+  echo $(( (e - s) / 1000000 ))
 }
 
+median() { sort -n "$1" | awk '{ a[NR] = $1 } END { print a[int((NR + 1) / 2)] }'; }
+
+# N runs without and N with --report, alternating (this machine's speed drifts over minutes, so
+# two medians taken one after the other would compare two different machines)
 compare() { # name, definition, args...
   name=$1
   def=$2
   shift 2
-  plain=$(median_ms "$def" --time-scale 0 -q "$@")
-  report=$(median_ms "$def" --time-scale 0 -q "$@" --report "$dir/$name.html")
+  : > "$dir/plain"
+  : > "$dir/report"
+  i=0
+  while [ $i -lt "$N" ]; do
+    run_ms "$def" --time-scale 0 -q "$@" >> "$dir/plain"
+    run_ms "$def" --time-scale 0 -q "$@" --report "$dir/$name.html" >> "$dir/report"
+    i=$((i + 1))
+  done
+  plain=$(median "$dir/plain")
+  report=$(median "$dir/report")
   size=$(wc -c < "$dir/$name.html")
   echo "$name: run ${plain} ms, with --report ${report} ms ($(( (report - plain) * 100 / plain ))%); report $(( size / 1024 )) KiB"
 }
