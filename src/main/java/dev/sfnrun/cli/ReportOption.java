@@ -54,7 +54,7 @@ final class ReportOption {
             return options;
         }
         recorder = new RunRecorder(machine);
-        delivery = new ListenerThread(recorder, "sfn-run report recorder", () -> { });
+        delivery = ListenerThread.napping(recorder, "sfn-run report recorder", () -> { });
         List<ExecutionListener> listeners = new ArrayList<>(options.listeners());
         listeners.add(delivery);
         return options.withListeners(listeners);

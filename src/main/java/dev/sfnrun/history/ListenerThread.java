@@ -10,20 +10,23 @@ import java.util.ArrayList;
  * the execution waits, so memory stays bounded. {@link #close} waits until everything handed over
  * has been delivered; only then may the listener's results be read.
  *
- * <p>Waking a thread costs the one who wakes it a system call, so the execution does not wake this
- * one for every event: once it has caught up, the thread naps {@link #NAP_MILLIS} and takes what
- * came meanwhile; only when a nap brought nothing does it sleep until woken, by the next item. A
- * busy run then hands its events over in batches of hundreds instead of one by one (a 25,000-event
- * run spent ~60 ms waking its recorder, now ~15 ms), and what a printer prints shows at most a nap late.
+ * <p>Waking a thread costs the one who wakes it a system call. A listener that may lag a little (a
+ * report's recorder) is therefore not woken for every event: {@link #napping} makes a thread that,
+ * once caught up, naps {@link #NAP_MILLIS} and takes what came meanwhile, and only when a nap brought
+ * nothing sleeps until woken, by the next item. A busy run then hands its events over in batches of
+ * hundreds instead of one by one (a 25,000-event run spent ~60 ms waking its recorder, ~15 ms so).
+ * A history printer is woken at once: what it prints is the history so far, also when task code
+ * ends the process.
  */
 public final class ListenerThread implements ExecutionListener, AutoCloseable {
     /** Items handed over and not yet delivered, at most. */
     static final int BACKLOG = 2_048;
     /** Items waiting at which the thread is woken from its nap without waiting for its end. */
     static final int WAKE = 512;
-    /** How long the caught-up thread waits for more before it sleeps until woken. */
+    /** How long a {@link #napping} thread, caught up, waits for more before it sleeps until woken. */
     static final long NAP_MILLIS = 10;
 
+    private final long napMillis;
     private final ExecutionListener target;
     private final Runnable whenIdle;
     private final Thread thread;
@@ -31,7 +34,7 @@ public final class ListenerThread implements ExecutionListener, AutoCloseable {
     private ArrayList<Object> pending = new ArrayList<>();
     private ArrayList<Object> spare = new ArrayList<>();
     private boolean closing;
-    /** Whether the thread sleeps until woken (its nap brought nothing). */
+    /** Whether the thread sleeps until woken (it has caught up, and a nap brought nothing). */
     private boolean asleep;
     /** What stopped the delivering thread, if anything did (it then delivers no more). */
     private volatile Throwable failure;
@@ -42,11 +45,21 @@ public final class ListenerThread implements ExecutionListener, AutoCloseable {
      * flushes there: what it printed is shown while the execution goes on).
      */
     public ListenerThread(ExecutionListener target, String name, Runnable whenIdle) {
+        this(target, name, whenIdle, 0);
+    }
+
+    private ListenerThread(ExecutionListener target, String name, Runnable whenIdle, long napMillis) {
+        this.napMillis = napMillis;
         this.target = target;
         this.whenIdle = whenIdle;
         thread = new Thread(this::deliver, name);
         thread.setDaemon(true);
         thread.start();
+    }
+
+    /** Like the constructor, but the thread naps once it has caught up and is woken only from its sleep. */
+    public static ListenerThread napping(ExecutionListener target, String name, Runnable whenIdle) {
+        return new ListenerThread(target, name, whenIdle, NAP_MILLIS);
     }
 
     @Override
@@ -133,7 +146,9 @@ public final class ListenerThread implements ExecutionListener, AutoCloseable {
                     } else if (closing && idle) {
                         break;
                     } else if (idle) {
-                        lock.wait(NAP_MILLIS);
+                        if (napMillis > 0) {
+                            lock.wait(napMillis);
+                        }
                         if (pending.isEmpty() && !closing) {
                             asleep = true;
                             try {

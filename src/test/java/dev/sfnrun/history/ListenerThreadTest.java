@@ -75,7 +75,7 @@ class ListenerThreadTest {
     @Test
     void anItemHandedOverToASleepingThreadOrDuringItsNapIsDeliveredWithoutWaitingForClose() throws Exception {
         java.util.concurrent.BlockingQueue<Long> delivered = new java.util.concurrent.LinkedBlockingQueue<>();
-        ListenerThread thread = new ListenerThread(event -> delivered.add(event.id()), "test listener", () -> { });
+        ListenerThread thread = ListenerThread.napping(event -> delivered.add(event.id()), "test listener", () -> { });
         thread.onEvent(event(1));
         assertEquals(1L, delivered.poll(10, TimeUnit.SECONDS));
         thread.onEvent(event(2)); // most likely during the nap that follows
