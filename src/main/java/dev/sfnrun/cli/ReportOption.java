@@ -5,7 +5,6 @@ import dev.sfnrun.definition.StateMachine;
 import dev.sfnrun.engine.ExecutionOptions;
 import dev.sfnrun.engine.ExecutionResult;
 import dev.sfnrun.history.ExecutionListener;
-import dev.sfnrun.history.ListenerThread;
 import dev.sfnrun.report.HtmlReport;
 import dev.sfnrun.report.Picture;
 import dev.sfnrun.report.ReportInput;
@@ -20,8 +19,6 @@ final class ReportOption {
     private static final String NAME = "--report";
     private final String file;
     private RunRecorder recorder;
-    /** Hands the run's events to the recorder on a thread of its own. */
-    private ListenerThread delivery;
     private Picture picture;
 
     private ReportOption(String file) {
@@ -53,10 +50,9 @@ final class ReportOption {
         if (file == null) {
             return options;
         }
-        recorder = new RunRecorder(machine);
-        delivery = ListenerThread.napping(recorder, "sfn-run report recorder", () -> { });
+        recorder = RunRecorder.whileRunning(machine);
         List<ExecutionListener> listeners = new ArrayList<>(options.listeners());
-        listeners.add(delivery);
+        listeners.add(recorder);
         return options.withListeners(listeners);
     }
 
@@ -65,7 +61,7 @@ final class ReportOption {
         if (file == null) {
             return;
         }
-        delivery.close(); // everything recorded
+        recorder.close(); // everything recorded
         String source = machine.source();
         String title = source == null || source.equals("-") ? "state machine"
                 : source.substring(source.lastIndexOf('/') + 1);

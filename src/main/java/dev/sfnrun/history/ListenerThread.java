@@ -1,75 +1,41 @@
 package dev.sfnrun.history;
 
-import java.util.ArrayList;
-
 /**
- * Runs a listener on a thread of its own: the execution hands each event and decision over and
- * goes on, and the listener gets them on this thread, one at a time and in the order they were
- * handed over. A slow listener (a history printer, a report's recorder) then costs the execution
- * little on a machine with more than one core. At most {@link #BACKLOG} items wait; beyond that
- * the execution waits, so memory stays bounded. {@link #close} waits until everything handed over
- * has been delivered; only then may the listener's results be read.
- *
- * <p>Waking a thread costs the one who wakes it a system call. A listener that may lag a little (a
- * report's recorder) is therefore not woken for every event: {@link #napping} makes a thread that,
- * once caught up, naps {@link #NAP_MILLIS} and takes what came meanwhile, and only when a nap brought
- * nothing sleeps until woken, by the next item. A busy run then hands its events over in batches of
- * hundreds instead of one by one (a 25,000-event run spent ~60 ms waking its recorder, ~15 ms so).
- * A history printer is woken at once: what it prints is the history so far, also when task code
- * ends the process.
+ * Runs a listener on a thread of its own (a {@link Handoff}): the execution hands each event and
+ * decision over and goes on, and the listener gets them on that thread, one at a time and in the
+ * order they were handed over. {@link #close} waits until everything handed over has been
+ * delivered; only then may the listener's results be read.
  */
 public final class ListenerThread implements ExecutionListener, AutoCloseable {
-    /** Items handed over and not yet delivered, at most. */
-    static final int BACKLOG = 2_048;
-    /** Items waiting at which the thread is woken from its nap without waiting for its end. */
-    static final int WAKE = 512;
-    /** How long a {@link #napping} thread, caught up, waits for more before it sleeps until woken. */
-    static final long NAP_MILLIS = 10;
-
-    private final long napMillis;
     private final ExecutionListener target;
-    private final Runnable whenIdle;
-    private final Thread thread;
-    private final Object lock = new Object();
-    private ArrayList<Object> pending = new ArrayList<>();
-    private ArrayList<Object> spare = new ArrayList<>();
-    private boolean closing;
-    /** Whether the thread sleeps until woken (it has caught up, and a nap brought nothing). */
-    private boolean asleep;
-    /** What stopped the delivering thread, if anything did (it then delivers no more). */
-    private volatile Throwable failure;
+    private final Handoff<Object> handoff;
 
     /**
-     * Starts delivering to {@code target} on a daemon thread named {@code name}. {@code whenIdle}
-     * runs on that thread whenever it has delivered everything handed over so far (a printer
-     * flushes there: what it printed is shown while the execution goes on).
+     * Starts delivering to {@code target} on a daemon thread named {@code name}, woken for each
+     * event. {@code whenIdle} runs on that thread whenever it has delivered everything handed over
+     * so far (a printer flushes there: what it printed is shown while the execution goes on).
      */
     public ListenerThread(ExecutionListener target, String name, Runnable whenIdle) {
-        this(target, name, whenIdle, 0);
-    }
-
-    private ListenerThread(ExecutionListener target, String name, Runnable whenIdle, long napMillis) {
-        this.napMillis = napMillis;
         this.target = target;
-        this.whenIdle = whenIdle;
-        thread = new Thread(this::deliver, name);
-        thread.setDaemon(true);
-        thread.start();
+        this.handoff = new Handoff<>(this::deliver, name, whenIdle);
     }
 
-    /** Like the constructor, but the thread naps once it has caught up and is woken only from its sleep. */
-    public static ListenerThread napping(ExecutionListener target, String name, Runnable whenIdle) {
-        return new ListenerThread(target, name, whenIdle, NAP_MILLIS);
+    private void deliver(Object item) {
+        if (item instanceof HistoryEvent event) {
+            target.onEvent(event);
+        } else {
+            target.onDecision((Decision) item);
+        }
     }
 
     @Override
     public void onEvent(HistoryEvent event) {
-        handOver(event);
+        handoff.handOver(event);
     }
 
     @Override
     public void onDecision(Decision decision) {
-        handOver(decision);
+        handoff.handOver(decision);
     }
 
     @Override
@@ -77,113 +43,12 @@ public final class ListenerThread implements ExecutionListener, AutoCloseable {
         return target.keepsHistory();
     }
 
-    private void handOver(Object item) {
-        synchronized (lock) {
-            while (pending.size() >= BACKLOG && failure == null && !closing) {
-                try {
-                    lock.wait();
-                } catch (InterruptedException e) {
-                    Thread.currentThread().interrupt(); // a stopped branch: its last event is still delivered
-                    break;
-                }
-            }
-            if (failure != null || closing) {
-                return;
-            }
-            pending.add(item);
-            int waiting = pending.size();
-            if ((waiting == 1 && asleep) || waiting == WAKE) {
-                lock.notifyAll(); // a napping thread wakes by itself
-            }
-        }
-    }
-
     /**
-     * Waits until everything handed over is delivered (and {@code whenIdle} has run after it), then
-     * ends the thread. What the listener threw is thrown here, so a history that could not be
-     * printed or recorded is not taken for a success. Later hand-overs are ignored.
+     * Waits until everything handed over is delivered, then ends the thread. What the listener
+     * threw is thrown here, so a history that could not be printed is not taken for a success.
      */
     @Override
     public void close() {
-        synchronized (lock) {
-            closing = true;
-            lock.notifyAll();
-        }
-        boolean interrupted = false;
-        while (thread.isAlive()) {
-            try {
-                thread.join();
-            } catch (InterruptedException e) {
-                interrupted = true;
-            }
-        }
-        if (interrupted) {
-            Thread.currentThread().interrupt();
-        }
-        Throwable failed = failure;
-        if (failed instanceof Error error) {
-            throw error;
-        }
-        if (failed instanceof RuntimeException runtime) {
-            throw runtime;
-        }
-        if (failed != null) {
-            throw new IllegalStateException(failed);
-        }
-    }
-
-    /** The delivering thread: takes what has come, delivers it, runs {@code whenIdle} when it has caught up. */
-    private void deliver() {
-        try {
-            boolean idle = true;
-            for (;;) {
-                ArrayList<Object> batch = null;
-                synchronized (lock) {
-                    if (!pending.isEmpty()) {
-                        batch = pending;
-                        pending = spare;
-                        lock.notifyAll(); // room again for a waiting execution
-                    } else if (closing && idle) {
-                        break;
-                    } else if (idle) {
-                        if (napMillis > 0) {
-                            lock.wait(napMillis);
-                        }
-                        if (pending.isEmpty() && !closing) {
-                            asleep = true;
-                            try {
-                                lock.wait();
-                            } finally {
-                                asleep = false;
-                            }
-                        }
-                        continue;
-                    }
-                }
-                if (batch == null) { // caught up
-                    whenIdle.run();
-                    idle = true;
-                    continue;
-                }
-                for (Object item : batch) {
-                    if (item instanceof HistoryEvent event) {
-                        target.onEvent(event);
-                    } else {
-                        target.onDecision((Decision) item);
-                    }
-                }
-                batch.clear();
-                synchronized (lock) {
-                    spare = batch;
-                }
-                idle = false;
-            }
-        } catch (Throwable t) {
-            failure = t;
-            synchronized (lock) {
-                pending.clear();
-                lock.notifyAll();
-            }
-        }
+        handoff.close();
     }
 }

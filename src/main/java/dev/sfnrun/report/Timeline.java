@@ -45,8 +45,38 @@ final class Timeline {
                    long maxMs, long start, long end, int iterations) {
     }
 
-    /** An event shown in the report, with its lane and its row's text ({@link EventRows}; null for a long one). */
-    record Row(HistoryEvent event, int lane, String text) {
+    /**
+     * An event shown in the report, with its lane and its row's text ({@link EventRows}; null for a long
+     * one), which is made by {@link #render} as the row is made or later, on another thread.
+     */
+    static final class Row {
+        private final HistoryEvent event;
+        private final int lane;
+        private final long ms;
+        private String text;
+
+        Row(HistoryEvent event, int lane, long ms) {
+            this.event = event;
+            this.lane = lane;
+            this.ms = ms;
+        }
+
+        HistoryEvent event() {
+            return event;
+        }
+
+        int lane() {
+            return lane;
+        }
+
+        String text() {
+            return text;
+        }
+
+        /** Makes the row's text with {@code rows} (which indexes its type and state). */
+        void render(EventRows rows) {
+            text = rows.kept(event, lane, ms);
+        }
     }
 
     // per event type: what it does to lanes and spans (EventType.name() tests, looked up once)
@@ -90,6 +120,8 @@ final class Timeline {
     }
 
     private final BranchOf branchOf;
+    /** Given each row as it is made, to {@link Row#render} it. */
+    private final java.util.function.Consumer<Row> rowMade;
     Instant origin = Instant.EPOCH;
     /** Every event seen. */
     int events;
@@ -102,7 +134,7 @@ final class Timeline {
     final List<Summary> summaries = new ArrayList<>();
     final List<Row> rows = new ArrayList<>();
     /** The rows' texts, made as the rows are. */
-    final EventRows rowTexts = new EventRows();
+    final EventRows rowTexts;
     /** State name → visits, failures, aborts (from the history, every lane counted). */
     final Map<String, int[]> visits = new HashMap<>();
     /** Parallel or Map name → its branches or iterations, and how many of them failed or were aborted. */
@@ -188,8 +220,19 @@ final class Timeline {
         }
     }
 
+    /** A timeline whose rows are rendered as they are made. */
     Timeline(BranchOf branchOf) {
+        this(branchOf, new EventRows(), null);
+    }
+
+    /**
+     * A timeline whose rows' texts are made with {@code rowTexts}: by {@code rowMade}, given each row
+     * as it is made (to render it on a thread of its own), or at once if that is null.
+     */
+    Timeline(BranchOf branchOf, EventRows rowTexts, java.util.function.Consumer<Row> rowMade) {
         this.branchOf = branchOf;
+        this.rowTexts = rowTexts;
+        this.rowMade = rowMade != null ? rowMade : row -> row.render(rowTexts);
         LaneBuilder execution = new LaneBuilder(0, -1, "execution", "Execution", null, 0);
         execution.shown = true;
         building.add(execution);
@@ -296,7 +339,7 @@ final class Timeline {
         }
         lane.end = Math.max(lane.end, t);
         if (lane.shown) {
-            rows.add(new Row(event, lane.index, rowTexts.kept(event, lane.index, t)));
+            row(new Row(event, lane.index, t));
         } else if (lane.pending != null) {
             lane.pending.add(event);
         } else {
@@ -315,6 +358,11 @@ final class Timeline {
                 }
             }
         }
+    }
+
+    private void row(Row row) {
+        rows.add(row);
+        rowMade.accept(row);
     }
 
     private void remember(long id, int lane, int ord) {
@@ -339,7 +387,7 @@ final class Timeline {
         lane.open = new ArrayList<>(2);
         lane.lastFailureAt = -1;
         for (HistoryEvent event : lane.pending) {
-            rows.add(new Row(event, lane.index, rowTexts.kept(event, lane.index, at(event))));
+            row(new Row(event, lane.index, at(event)));
             apply(lane, event, event.type().ordinal(), stateName(event), at(event), false);
         }
         lane.pending = null;

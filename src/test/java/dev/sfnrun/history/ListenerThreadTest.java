@@ -73,16 +73,16 @@ class ListenerThreadTest {
     }
 
     @Test
-    void anItemHandedOverToASleepingThreadOrDuringItsNapIsDeliveredWithoutWaitingForClose() throws Exception {
+    void aNappingHandoffDeliversAnItemHandedOverDuringItsNapOrInItsSleepWithoutWaitingForClose() throws Exception {
         java.util.concurrent.BlockingQueue<Long> delivered = new java.util.concurrent.LinkedBlockingQueue<>();
-        ListenerThread thread = ListenerThread.napping(event -> delivered.add(event.id()), "test listener", () -> { });
-        thread.onEvent(event(1));
+        Handoff<Long> thread = Handoff.napping(delivered::add, "test handoff", () -> { });
+        thread.handOver(1L);
         assertEquals(1L, delivered.poll(10, TimeUnit.SECONDS));
-        thread.onEvent(event(2)); // most likely during the nap that follows
+        thread.handOver(2L); // most likely during the nap that follows
         assertEquals(2L, delivered.poll(10, TimeUnit.SECONDS));
-        Thread.sleep(20 * ListenerThread.NAP_MILLIS); // asleep until woken by now
+        Thread.sleep(20 * Handoff.NAP_MILLIS); // asleep until woken by now
         long handedOver = System.nanoTime();
-        thread.onEvent(event(3));
+        thread.handOver(3L);
         assertEquals(3L, delivered.poll(10, TimeUnit.SECONDS), "the sleeping thread is woken by the next item");
         assertTrue(System.nanoTime() - handedOver < TimeUnit.SECONDS.toNanos(5));
         thread.close();
@@ -115,7 +115,7 @@ class ListenerThreadTest {
         boolean[] interrupted = {false};
         Thread caller = new Thread(() -> {
             // three backlogs' worth: the listener holds one batch at most, so the caller must wait for room
-            for (long id = 1; id <= 3L * ListenerThread.BACKLOG; id++) {
+            for (long id = 1; id <= 3L * Handoff.BACKLOG; id++) {
                 thread.onEvent(event(id));
             }
             interrupted[0] = Thread.currentThread().isInterrupted();
@@ -130,6 +130,6 @@ class ListenerThreadTest {
         release.countDown();
         thread.close();
         assertTrue(interrupted[0], "the interrupt is kept for the caller (a stopped branch)");
-        assertEquals(3L * ListenerThread.BACKLOG, ids.size(), "everything handed over is delivered");
+        assertEquals(3L * Handoff.BACKLOG, ids.size(), "everything handed over is delivered");
     }
 }

@@ -45,6 +45,57 @@ class RunRecorderTest {
     }
 
     @Test
+    void recordingWhileRunningMakesTheRowsOnAThreadOfItsOwnAsTheyAreMadeInPlace() throws Exception {
+        String definition = """
+                {"StartAt":"P","States":{
+                 "P":{"Type":"Parallel","Next":"M","Branches":[
+                   {"StartAt":"A","States":{"A":{"Type":"Pass","Result":{"a":1},"End":true}}},
+                   {"StartAt":"B","States":{"B":{"Type":"Pass","End":true}}}]},
+                 "M":{"Type":"Map","ItemsPath":"$[1].items","End":true,"ItemProcessor":{"StartAt":"I","States":{
+                   "I":{"Type":"Pass","End":true}}}}}}""";
+        StringBuilder items = new StringBuilder("{\"items\":[");
+        for (int i = 0; i < 60; i++) { // iterations past KEEP, and rows past KEPT (the last items' states)
+            items.append(i == 0 ? "" : ",").append("\"").append("v".repeat(i * 80)).append("\"");
+        }
+        String input = items.append("]}").toString();
+        Run inPlace = run(definition, input);
+        assertEquals("SUCCEEDED", inPlace.result().status().name());
+        StateMachine machine = DefinitionParser.parse(Json.mapper().readTree(definition));
+        RunRecorder recorder = RunRecorder.whileRunning(machine);
+        for (HistoryEvent event : inPlace.history()) { // the same events, from two threads in turn (as a run's branches)
+            Thread from = new Thread(() -> recorder.onEvent(event));
+            from.start();
+            from.join();
+        }
+        Timeline made = recorder.finish(inPlace.result().stopDate()).timeline();
+        Timeline expected = inPlace.recorded().timeline();
+        assertEquals(expected.rows.size(), made.rows.size());
+        assertTrue(made.rows.size() > 2 * Timeline.KEEP, "rows of the execution, the branches and the shown iterations");
+        int cut = 0;
+        for (int i = 0; i < made.rows.size(); i++) {
+            assertEquals(expected.rows.get(i).text(), made.rows.get(i).text(), "row " + i);
+            cut += made.rows.get(i).text() == null ? 1 : 0;
+        }
+        assertTrue(cut > 0, "some rows are too long to keep as text");
+        assertEquals(List.copyOf(expected.rowTexts.types.keySet()), List.copyOf(made.rowTexts.types.keySet()));
+        assertEquals(List.copyOf(expected.rowTexts.names.keySet()), List.copyOf(made.rowTexts.names.keySet()));
+    }
+
+    @Test
+    void whatRecordingAnEventThrowsDoesNotReachTheRunAndIsThrownByClose() throws Exception {
+        Run run = run("""
+                {"StartAt":"A","States":{"A":{"Type":"Pass","End":true}}}""", "{}");
+        RunRecorder recorder = RunRecorder.whileRunning(DefinitionParser.parse(Json.mapper().readTree("""
+                {"StartAt":"A","States":{"A":{"Type":"Pass","End":true}}}""")));
+        recorder.finish(null); // a finished timeline refuses events
+        recorder.onEvent(run.history().get(0)); // does not throw at the run
+        recorder.onEvent(run.history().get(1));
+        IllegalStateException thrown = org.junit.jupiter.api.Assertions.assertThrows(IllegalStateException.class,
+                recorder::close);
+        assertEquals("the timeline is finished", thrown.getMessage());
+    }
+
+    @Test
     void iterationsPastKeepAreCountedNotKept() throws Exception {
         Run run = run("""
                 {"QueryLanguage":"JSONata","StartAt":"M","States":{
