@@ -151,7 +151,30 @@ final class Timeline {
     private boolean promoted;
     private boolean finished;
 
-    private record IterationKey(int parent, String map, Object index) {
+    /** An open iteration: its parent lane, Map name and index (equals and hashCode written out: a record's are slower to call). */
+    private static final class IterationKey {
+        final int parent;
+        final String map;
+        final Object index;
+        final int hash;
+
+        IterationKey(int parent, String map, Object index) {
+            this.parent = parent;
+            this.map = map;
+            this.index = index;
+            this.hash = (parent * 31 + map.hashCode()) * 31 + (index == null ? 0 : index.hashCode());
+        }
+
+        @Override
+        public int hashCode() {
+            return hash;
+        }
+
+        @Override
+        public boolean equals(Object other) {
+            return other instanceof IterationKey key && key.hash == hash && key.parent == parent
+                    && key.map.equals(map) && java.util.Objects.equals(key.index, index);
+        }
     }
 
     /** The iterations of one Map visit (a Map's name in one lane): counts, and the summary of the hidden ones. */
@@ -238,9 +261,32 @@ final class Timeline {
         building.add(execution);
     }
 
+    // the last instant converted (events in a row often share one: virtual time, a fast run)
+    private Instant lastInstant;
+    private long lastMs;
+
     long at(HistoryEvent event) {
         Instant t = event.timestamp();
-        return (t.getEpochSecond() - origin.getEpochSecond()) * 1000 + (t.getNano() - origin.getNano()) / 1_000_000;
+        if (t == lastInstant) {
+            return lastMs;
+        }
+        long ms = (t.getEpochSecond() - origin.getEpochSecond()) * 1000 + (t.getNano() - origin.getNano()) / 1_000_000;
+        lastInstant = t;
+        lastMs = ms;
+        return ms;
+    }
+
+    // the last state's visit counters (a Map's iterations enter the same states over and over)
+    private String lastVisited;
+    private int[] lastVisits;
+
+    /** The visits, failures and aborts of state {@code name}. */
+    private int[] visits(String name) {
+        if (name != lastVisited || lastVisits == null) {
+            lastVisits = visits.computeIfAbsent(name, k -> new int[3]);
+            lastVisited = name;
+        }
+        return lastVisits;
     }
 
     private LaneBuilder lane(LaneBuilder parent, String kind, Object label, String owner, long start, boolean shown) {
@@ -458,7 +504,7 @@ final class Timeline {
             if (lane.shown) {
                 spans.add(failed);
             }
-            visits.computeIfAbsent(span.state(), k -> new int[3])[1]++;
+            visits(span.state())[1]++;
             lane.failed = true;
         }
         lane.open.clear();
@@ -467,9 +513,17 @@ final class Timeline {
         }
     }
 
+    // the last owner's children counters (a Map's iterations end one after another)
+    private String lastOwner;
+    private int[] lastChildren;
+
     private void countChild(LaneBuilder lane) {
         if (lane.owner != null) {
-            int[] count = children.computeIfAbsent(lane.owner, k -> new int[2]);
+            if (lane.owner != lastOwner || lastChildren == null) {
+                lastChildren = children.computeIfAbsent(lane.owner, k -> new int[2]);
+                lastOwner = lane.owner;
+            }
+            int[] count = lastChildren;
             count[0]++;
             if (!lane.status.equals("ok")) {
                 count[1]++;
@@ -523,7 +577,7 @@ final class Timeline {
         if (ENTERED[ord]) {
             lane.open.add(new Span(lane.index, name, STATE_TYPE[ord], t, t, "open", event.id()));
             if (count) {
-                visits.computeIfAbsent(name, k -> new int[3])[0]++;
+                visits(name)[0]++;
             }
         } else if (EXITED[ord] || ABORTED_STATE[ord]) {
             boolean aborted = ABORTED_STATE[ord];
@@ -535,7 +589,7 @@ final class Timeline {
                             aborted ? "aborted" : "ok", span.enteredId()));
                     if (aborted) {
                         if (count) {
-                            visits.computeIfAbsent(span.state(), k -> new int[3])[2]++;
+                            visits(span.state())[2]++;
                         }
                         mark(lane, new Mark(lane.index, t, "aborted", span.state() + " aborted"));
                     }
