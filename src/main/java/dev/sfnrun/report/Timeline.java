@@ -47,20 +47,34 @@ final class Timeline {
 
     /**
      * An event shown in the report, with its lane and its row's text ({@link EventRows}; null for a long
-     * one), which is made by {@link #render} as the row is made or later, on another thread.
+     * one), which is made by {@link #render} as the row is made or later, on another thread. Once its
+     * text is kept the row lets go of its event (a long run's payloads need not stay in memory).
      */
     static final class Row {
-        private final HistoryEvent event;
+        private final long id;
+        private final EventType type;
+        private HistoryEvent event;
         private final int lane;
         private final long ms;
         private String text;
 
         Row(HistoryEvent event, int lane, long ms) {
+            this.id = event.id();
+            this.type = event.type();
             this.event = event;
             this.lane = lane;
             this.ms = ms;
         }
 
+        long id() {
+            return id;
+        }
+
+        EventType type() {
+            return type;
+        }
+
+        /** The event, while the row has no text (a long row's is made again when the report is written). */
         HistoryEvent event() {
             return event;
         }
@@ -76,6 +90,9 @@ final class Timeline {
         /** Makes the row's text with {@code rows} (which indexes its type and state). */
         void render(EventRows rows) {
             text = rows.kept(event, lane, ms);
+            if (text != null) {
+                event = null;
+            }
         }
     }
 
@@ -562,7 +579,7 @@ final class Timeline {
         }
         spans.sort(Comparator.comparingLong(Span::start));
         if (promoted) {
-            rows.sort(Comparator.comparingLong(r -> r.event().id()));
+            rows.sort(Comparator.comparingLong(Row::id));
             marks.sort(Comparator.comparingLong(Mark::at));
         }
         building.clear();
