@@ -22,6 +22,15 @@ public final class Utf8Writer extends Writer {
     }
 
     @Override
+    public void write(int c) throws IOException {
+        if (c < 0x80 && high == 0) { // ASCII: the byte itself
+            target.write(c);
+        } else {
+            write(String.valueOf((char) c));
+        }
+    }
+
+    @Override
     public void write(char[] chars, int offset, int length) throws IOException {
         write(new String(chars, offset, length));
     }

@@ -24,6 +24,25 @@ class Utf8WriterTest {
     }
 
     @Test
+    void singleCharactersAreWrittenAsTheJdkEncoderWritesThem() throws IOException {
+        String text = "a,\u00e9\ud83d\ude00\u2026\ud83d,x\ude00";
+        ByteArrayOutputStream ours = new ByteArrayOutputStream();
+        try (Utf8Writer out = new Utf8Writer(ours)) {
+            for (char c : text.toCharArray()) {
+                out.write(c); // a pair written one half at a time is still joined
+            }
+        }
+        ByteArrayOutputStream jdks = new ByteArrayOutputStream();
+        try (OutputStreamWriter out = new OutputStreamWriter(jdks, StandardCharsets.UTF_8)) {
+            for (char c : text.toCharArray()) {
+                out.write(c);
+            }
+        }
+        assertArrayEquals(jdks.toByteArray(), ours.toByteArray());
+        assertEquals("a,\u00e9\ud83d\ude00\u2026?,x?", ours.toString(StandardCharsets.UTF_8));
+    }
+
+    @Test
     void loneSurrogatesAreWrittenAsTheJdkEncoderWritesThem() throws IOException {
         String[] pieces = {"a\ud83d", "b", "c\ude00d", "e\ud83d"};
         ByteArrayOutputStream ours = new ByteArrayOutputStream();
