@@ -56,6 +56,17 @@ public final class RunRecorder implements ExecutionListener, AutoCloseable {
 
     /** A decision's counter: the state's id, the edge's kind and index, and the error a Retry or Catch took. */
     private record Key(String state, FlowGraph.Kind kind, int index, String error) {
+        // written out: a record's own equals and hashCode are slow to call under C1
+        @Override
+        public int hashCode() {
+            return ((state.hashCode() * 31 + kind.hashCode()) * 31 + index) * 31 + (error == null ? 0 : error.hashCode());
+        }
+
+        @Override
+        public boolean equals(Object other) {
+            return other instanceof Key key && key.index == index && key.kind == kind && key.state.equals(state)
+                    && java.util.Objects.equals(key.error, error);
+        }
     }
 
     /** A recorder that does all its work on the thread that hands it an event. */
@@ -146,18 +157,25 @@ public final class RunRecorder implements ExecutionListener, AutoCloseable {
         }
     }
 
-    // the last decision's key and counter: a Map's iterations or a loop make the same decision many times in a row
-    private Decision lastDecision;
-    private LongAdder lastCounter;
+    // the last few decisions and their counters: a Map's iterations or a loop make the same few decisions
+    // over and over, which then cost no key, no hashing and no map lookup
+    private static final int RECENT = 8;
+    private final Decision[] recent = new Decision[RECENT];
+    private final LongAdder[] recentCounters = new LongAdder[RECENT];
+    private int nextRecent;
 
     @Override
     public synchronized void onDecision(Decision decision) {
-        Decision last = lastDecision;
-        if (last != null && last.state() == decision.state() && last.kind() == decision.kind()
-                && last.index() == decision.index() && java.util.Objects.equals(last.error(), decision.error())
-                && java.util.Objects.equals(last.next(), decision.next()) && childScopes.get(decision.state()) == null) {
-            lastCounter.increment();
-            return;
+        if (childScopes.get(decision.state()) == null) {
+            for (int i = 0; i < RECENT; i++) {
+                Decision seen = recent[i];
+                if (seen != null && seen.state() == decision.state() && seen.kind() == decision.kind()
+                        && seen.index() == decision.index() && java.util.Objects.equals(seen.error(), decision.error())
+                        && java.util.Objects.equals(seen.next(), decision.next())) {
+                    recentCounters[i].increment();
+                    return;
+                }
+            }
         }
         FlowGraph.Kind kind = FlowGraph.Kind.valueOf(decision.kind().name());
         int index = kind == FlowGraph.Kind.CHOICE_DEFAULT || kind == FlowGraph.Kind.NEXT || kind == FlowGraph.Kind.END
@@ -165,8 +183,9 @@ public final class RunRecorder implements ExecutionListener, AutoCloseable {
         String error = kind == FlowGraph.Kind.RETRY || kind == FlowGraph.Kind.CATCH ? String.valueOf(decision.error()) : null;
         LongAdder counter = decisions.computeIfAbsent(new Key(ids.id(decision.state()), kind, index, error), k -> new LongAdder());
         counter.increment();
-        lastDecision = decision;
-        lastCounter = counter;
+        recent[nextRecent] = decision;
+        recentCounters[nextRecent] = counter;
+        nextRecent = (nextRecent + 1) % RECENT;
         String scope = childScopes.get(decision.state());
         if (scope != null && decision.next() != null && kind != FlowGraph.Kind.RETRY) {
             arrivals.computeIfAbsent(scope + decision.next(), k -> new LongAdder()).increment();

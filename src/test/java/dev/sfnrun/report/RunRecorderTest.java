@@ -99,6 +99,30 @@ class RunRecorderTest {
     }
 
     @Test
+    void everyDecisionOfALoopIsCountedOnItsEdge() throws Exception {
+        Run run = run("""
+                {"StartAt":"Init","States":{
+                 "Init":{"Type":"Pass","Result":0,"ResultPath":"$.i","Next":"Check"},
+                 "Check":{"Type":"Choice","Choices":[
+                   {"Variable":"$.i","NumericLessThan":10,"Next":"Low"},
+                   {"Variable":"$.i","NumericLessThan":30,"Next":"High"}],"Default":"Done"},
+                 "Low":{"Type":"Pass","Next":"Step"},
+                 "High":{"Type":"Pass","Next":"Step"},
+                 "Step":{"Type":"Pass","Parameters":{"i.$":"States.MathAdd($.i, 1)"},"Next":"Check"},
+                 "Done":{"Type":"Succeed"}}}""", "{}");
+        assertEquals("SUCCEEDED", run.result().status().name());
+        java.util.Map<String, Integer> edges = run.recorded().edges();
+        assertEquals(1, edges.get("Init|NEXT|-1"));
+        assertEquals(10, edges.get("Check|CHOICE_RULE|0"));
+        assertEquals(20, edges.get("Check|CHOICE_RULE|1"));
+        assertEquals(1, edges.get("Check|CHOICE_DEFAULT|-1"));
+        assertEquals(10, edges.get("Low|NEXT|-1"));
+        assertEquals(20, edges.get("High|NEXT|-1"));
+        assertEquals(30, edges.get("Step|NEXT|-1"));
+        assertEquals(31, run.recorded().decided().get("Check"));
+    }
+
+    @Test
     void iterationsPastKeepAreCountedNotKept() throws Exception {
         Run run = run("""
                 {"QueryLanguage":"JSONata","StartAt":"M","States":{
