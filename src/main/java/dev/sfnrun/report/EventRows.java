@@ -52,10 +52,17 @@ final class EventRows {
         }
     }
 
+    /** Rows made and not kept (longer than {@link #KEPT}). */
+    int notKept;
+
     /** The row's text, as kept: null when it is longer than {@link #KEPT} (then {@link #render} it when writing). */
     String kept(HistoryEvent event, int lane, long ms) {
         String row = render(event, lane, ms);
-        return row.length() <= KEPT ? row : null;
+        if (row.length() <= KEPT) {
+            return row;
+        }
+        notKept++;
+        return null;
     }
 
     /** The row of {@code event} in {@code lane}, {@code ms} after the execution's start. */

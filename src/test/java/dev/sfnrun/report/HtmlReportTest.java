@@ -97,6 +97,31 @@ class HtmlReportTest {
     }
 
     @Test
+    void rowsTooLongToKeepAsTextAreWrittenWithTheirTypesAndStates() throws Exception {
+        Path definition = dir.resolve("big.asl.json");
+        Files.writeString(definition, """
+                {"StartAt":"Short","States":{
+                 "Short":{"Type":"Pass","Result":"small","ResultPath":"$.note","Next":"Big"},
+                 "Big":{"Type":"Pass","End":true}}}""");
+        String big = "b".repeat(2 * EventRows.KEPT);
+        Run run = run(definition.toString(), "--input-json", "{\"big\":\"" + big + "\"}");
+        assertEquals(0, run.exit(), run.err());
+        JsonNode data = ReportFiles.data(run.html());
+        List<String> types = new java.util.ArrayList<>();
+        data.get("types").forEach(t -> types.add(t.asText()));
+        List<String> names = new java.util.ArrayList<>();
+        data.get("names").forEach(n -> names.add(n.asText()));
+        List<String> rows = new java.util.ArrayList<>();
+        for (JsonNode row : data.get("events")) { // [id, id - previous, ms, type, state, lane, details]
+            rows.add(row.get(0).asInt() + " " + types.get(row.get(3).asInt()) + " "
+                    + (row.get(4).asInt() < 0 ? "-" : names.get(row.get(4).asInt())));
+            assertTrue(row.get(6).toString().contains(big.substring(0, 100)), row.toString()); // every payload is big
+        }
+        assertEquals(List.of("1 ExecutionStarted -", "2 PassStateEntered Short", "3 PassStateExited Short",
+                "4 PassStateEntered Big", "5 PassStateExited Big", "6 ExecutionSucceeded -"), rows);
+    }
+
+    @Test
     void parallelBranchesAndMapIterationsAreLanes() throws Exception {
         Path definition = dir.resolve("pm.asl.json");
         Files.writeString(definition, """
