@@ -1,5 +1,6 @@
 package dev.sfnrun.history;
 
+import dev.sfnrun.error.Rethrow;
 import java.util.ArrayList;
 import java.util.function.Consumer;
 
@@ -106,16 +107,7 @@ public final class Handoff<T> implements AutoCloseable {
         if (interrupted) {
             Thread.currentThread().interrupt();
         }
-        Throwable failed = failure;
-        if (failed instanceof Error error) {
-            throw error;
-        }
-        if (failed instanceof RuntimeException runtime) {
-            throw runtime;
-        }
-        if (failed != null) {
-            throw new IllegalStateException(failed);
-        }
+        Rethrow.ifAny(failure);
     }
 
     /** The delivering thread: takes what has come, delivers it, runs {@code whenIdle} when it has caught up. */

@@ -2,6 +2,7 @@ package dev.sfnrun.report;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.sfnrun.definition.graph.FlowGraph;
+import dev.sfnrun.error.Rethrow;
 import dev.sfnrun.definition.graph.FlowGraphs;
 import dev.sfnrun.graph.GraphLayout;
 import dev.sfnrun.graph.Layouts;
@@ -53,14 +54,8 @@ public final class Picture {
                 }
             }
         } catch (ExecutionException e) {
-            Throwable cause = e.getCause();
-            if (cause instanceof RuntimeException runtime) {
-                throw runtime;
-            }
-            if (cause instanceof Error error) {
-                throw error;
-            }
-            throw new IllegalStateException(cause);
+            Rethrow.ifAny(e.getCause());
+            throw new IllegalStateException(e); // a failed task always has its cause
         } finally {
             if (interrupted) {
                 Thread.currentThread().interrupt();

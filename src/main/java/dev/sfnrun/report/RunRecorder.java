@@ -7,6 +7,7 @@ import dev.sfnrun.definition.StateGraph;
 import dev.sfnrun.definition.StateMachine;
 import dev.sfnrun.definition.graph.FlowGraph;
 import dev.sfnrun.definition.graph.StateIds;
+import dev.sfnrun.error.Rethrow;
 import dev.sfnrun.graph.GraphLayout;
 import dev.sfnrun.history.Decision;
 import dev.sfnrun.history.ExecutionListener;
@@ -145,16 +146,7 @@ public final class RunRecorder implements ExecutionListener, AutoCloseable {
         if (rows != null) {
             rows.close();
         }
-        Throwable failed = failure;
-        if (failed instanceof Error error) {
-            throw error;
-        }
-        if (failed instanceof RuntimeException runtime) {
-            throw runtime;
-        }
-        if (failed != null) {
-            throw new IllegalStateException(failed);
-        }
+        Rethrow.ifAny(failure);
     }
 
     // the last few decisions and their counters: a Map's iterations or a loop make the same few decisions
