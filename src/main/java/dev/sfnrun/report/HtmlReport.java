@@ -170,10 +170,11 @@ public final class HtmlReport {
         // rows, compactly: [id, id - previousEventId, ms, type (index in "types"), state (index in "names", -1 for
         // none), lane, details], made while the run went on (see EventRows)
         EventRows made = timeline.rowTexts;
-        for (int i = 0; i < timeline.rows.size() && made.notKept > 0; i++) {
-            Timeline.Row row = timeline.rows.get(i);
-            if (row.text() == null) {
-                made.index(row.event()); // a long row, made below: its type and state need their indexes first
+        if (made.notKept > 0) {
+            for (Timeline.Row row : timeline.rows) {
+                if (row.text() == null) {
+                    made.index(row.event()); // a long row, made below: its type and state need their indexes first
+                }
             }
         }
         json.writeArrayFieldStart("types");

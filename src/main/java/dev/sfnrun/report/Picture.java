@@ -2,8 +2,8 @@ package dev.sfnrun.report;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.sfnrun.definition.graph.FlowGraph;
-import dev.sfnrun.error.Rethrow;
 import dev.sfnrun.definition.graph.FlowGraphs;
+import dev.sfnrun.error.Rethrow;
 import dev.sfnrun.graph.GraphLayout;
 import dev.sfnrun.graph.Layouts;
 import java.util.concurrent.ExecutionException;

@@ -158,7 +158,8 @@ public final class RunRecorder implements ExecutionListener, AutoCloseable {
 
     @Override
     public synchronized void onDecision(Decision decision) {
-        if (childScopes.get(decision.state()) == null) {
+        String scope = childScopes.get(decision.state()); // a child's decisions also count arrivals: never cached
+        if (scope == null) {
             for (int i = 0; i < RECENT; i++) {
                 Decision seen = recent[i];
                 if (seen != null && seen.state() == decision.state() && seen.kind() == decision.kind()
@@ -175,11 +176,11 @@ public final class RunRecorder implements ExecutionListener, AutoCloseable {
         String error = kind == FlowGraph.Kind.RETRY || kind == FlowGraph.Kind.CATCH ? String.valueOf(decision.error()) : null;
         LongAdder counter = decisions.computeIfAbsent(new Key(ids.id(decision.state()), kind, index, error), k -> new LongAdder());
         counter.increment();
-        recent[nextRecent] = decision;
-        recentCounters[nextRecent] = counter;
-        nextRecent = (nextRecent + 1) % RECENT;
-        String scope = childScopes.get(decision.state());
-        if (scope != null && decision.next() != null && kind != FlowGraph.Kind.RETRY) {
+        if (scope == null) {
+            recent[nextRecent] = decision;
+            recentCounters[nextRecent] = counter;
+            nextRecent = (nextRecent + 1) % RECENT;
+        } else if (decision.next() != null && kind != FlowGraph.Kind.RETRY) {
             arrivals.computeIfAbsent(scope + decision.next(), k -> new LongAdder()).increment();
         }
     }

@@ -450,8 +450,9 @@ final class Timeline {
         lane.open = new ArrayList<>(2);
         lane.lastFailureAt = -1;
         for (HistoryEvent event : lane.pending) {
-            row(new Row(event, lane.index, at(event)));
-            apply(lane, event, event.type().ordinal(), stateName(event), at(event), false);
+            long t = at(event);
+            row(new Row(event, lane.index, t));
+            apply(lane, event, event.type().ordinal(), stateName(event), t, false);
         }
         lane.pending = null;
         promoted = true;
@@ -534,13 +535,18 @@ final class Timeline {
     private String lastOwner;
     private int[] lastChildren;
 
+    /** The children and failed children of Parallel or Map {@code owner}. */
+    private int[] children(String owner) {
+        if (owner != lastOwner || lastChildren == null) {
+            lastChildren = children.computeIfAbsent(owner, k -> new int[2]);
+            lastOwner = owner;
+        }
+        return lastChildren;
+    }
+
     private void countChild(LaneBuilder lane) {
         if (lane.owner != null) {
-            if (lane.owner != lastOwner || lastChildren == null) {
-                lastChildren = children.computeIfAbsent(lane.owner, k -> new int[2]);
-                lastOwner = lane.owner;
-            }
-            int[] count = lastChildren;
+            int[] count = children(lane.owner);
             count[0]++;
             if (!lane.status.equals("ok")) {
                 count[1]++;
