@@ -17,8 +17,6 @@ import java.util.HashMap;
 import java.util.IdentityHashMap;
 import java.util.Map;
 import java.util.TreeMap;
-import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.atomic.LongAdder;
 
 /**
  * Listens to a run for its report, summarising as it goes so that a large run costs little: the
@@ -47,13 +45,18 @@ public final class RunRecorder implements ExecutionListener, AutoCloseable {
     private final Handoff<Timeline.Row> rows;
     /** What recording an event threw; later events are not recorded. */
     private volatile Throwable failure;
-    private final Map<Key, LongAdder> decisions = new ConcurrentHashMap<>();
+    private final Map<Key, Count> decisions = new HashMap<>();
     /** States of distributed Maps' child executions (not in the history): the id prefix of their scope. */
     private final Map<State, String> childScopes = new IdentityHashMap<>();
     /** Id of each such state → the id of its distributed Map. */
     private final Map<String, String> childOwner = new HashMap<>();
     /** Id of each such state → how often a decision of its scope went to it. */
-    private final Map<String, LongAdder> arrivals = new ConcurrentHashMap<>();
+    private final Map<String, Count> arrivals = new HashMap<>();
+
+    /** A counter, counted under the recorder's lock. */
+    private static final class Count {
+        int n;
+    }
 
     /** A decision's counter: the state's id, the edge's kind and index, and the error a Retry or Catch took. */
     private record Key(String state, FlowGraph.Kind kind, int index, String error) {
@@ -153,19 +156,19 @@ public final class RunRecorder implements ExecutionListener, AutoCloseable {
     // over and over, which then cost no key, no hashing and no map lookup
     private static final int RECENT = 8;
     private final Decision[] recent = new Decision[RECENT];
-    private final LongAdder[] recentCounters = new LongAdder[RECENT];
+    private final Count[] recentCounters = new Count[RECENT];
     private int nextRecent;
 
     @Override
     public synchronized void onDecision(Decision decision) {
-        String scope = childScopes.get(decision.state()); // a child's decisions also count arrivals: never cached
+        String scope = childScopes.isEmpty() ? null : childScopes.get(decision.state()); // a child's decisions also count arrivals: never cached
         if (scope == null) {
             for (int i = 0; i < RECENT; i++) {
                 Decision seen = recent[i];
                 if (seen != null && seen.state() == decision.state() && seen.kind() == decision.kind()
                         && seen.index() == decision.index() && java.util.Objects.equals(seen.error(), decision.error())
                         && java.util.Objects.equals(seen.next(), decision.next())) {
-                    recentCounters[i].increment();
+                    recentCounters[i].n++;
                     return;
                 }
             }
@@ -174,14 +177,14 @@ public final class RunRecorder implements ExecutionListener, AutoCloseable {
         int index = kind == FlowGraph.Kind.CHOICE_DEFAULT || kind == FlowGraph.Kind.NEXT || kind == FlowGraph.Kind.END
                 ? -1 : decision.index();
         String error = kind == FlowGraph.Kind.RETRY || kind == FlowGraph.Kind.CATCH ? String.valueOf(decision.error()) : null;
-        LongAdder counter = decisions.computeIfAbsent(new Key(ids.id(decision.state()), kind, index, error), k -> new LongAdder());
-        counter.increment();
+        Count counter = decisions.computeIfAbsent(new Key(ids.id(decision.state()), kind, index, error), k -> new Count());
+        counter.n++;
         if (scope == null) {
             recent[nextRecent] = decision;
             recentCounters[nextRecent] = counter;
             nextRecent = (nextRecent + 1) % RECENT;
         } else if (decision.next() != null && kind != FlowGraph.Kind.RETRY) {
-            arrivals.computeIfAbsent(scope + decision.next(), k -> new LongAdder()).increment();
+            arrivals.computeIfAbsent(scope + decision.next(), k -> new Count()).n++;
         }
     }
 
@@ -193,8 +196,8 @@ public final class RunRecorder implements ExecutionListener, AutoCloseable {
         Map<String, Integer> decided = new HashMap<>();
         Map<String, Map<String, Integer>> caught = new HashMap<>();
         Map<String, Map<String, Integer>> retried = new HashMap<>();
-        decisions.forEach((key, adder) -> {
-            int n = adder.intValue();
+        decisions.forEach((key, count) -> {
+            int n = count.n;
             edges.merge(GraphLayout.Route.key(new FlowGraph.Edge(key.state(), "", key.kind(), key.index(), "", "", true)),
                     n, Integer::sum);
             if (key.kind() == FlowGraph.Kind.RETRY) {
@@ -207,7 +210,7 @@ public final class RunRecorder implements ExecutionListener, AutoCloseable {
             }
         });
         Map<String, Integer> arrived = new HashMap<>();
-        arrivals.forEach((id, n) -> arrived.put(id, n.intValue()));
+        arrivals.forEach((id, count) -> arrived.put(id, count.n));
         return new Recorded(timeline, edges, decided, caught, retried, arrived, Map.copyOf(childOwner));
     }
 
