@@ -19,7 +19,10 @@ import java.util.Map;
  * whose events are held while they run in case they fail. Each state visit is a span from its
  * Entered to its Exited (or Aborted, or the end of its lane); task failures and the retries after
  * them are marks. A lane follows the events' {@code previousEventId} chains, which the engine keeps
- * per branch and per iteration. Per event: a few array writes and, in shown lanes, a row.
+ * per branch and per iteration, except where a Map stops after a failed iteration: each aborted
+ * iteration's MapIterationAborted, and then the aborts of its states, follow the failed iteration's
+ * last event; those land in the aborted iteration's lane (found by its Map and index). Per event: a
+ * few array writes and, in shown lanes, a row.
  */
 final class Timeline {
     /** Iteration lanes shown in full per Map state (and, beyond them, failed iterations at most this many more). */
@@ -163,36 +166,8 @@ final class Timeline {
     private final List<LaneBuilder> building = new ArrayList<>();
     /** The iterations of each Map visit (in the order they began). */
     private final List<Group> groups = new ArrayList<>();
-    /** The iterations that have not ended yet, by their parent lane, Map name and index. */
-    private final Map<IterationKey, LaneBuilder> openIterations = new HashMap<>();
     private boolean promoted;
     private boolean finished;
-
-    /** An open iteration: its parent lane, Map name and index (equals and hashCode written out: a record's are slower to call). */
-    private static final class IterationKey {
-        final int parent;
-        final String map;
-        final Object index;
-        final int hash;
-
-        IterationKey(int parent, String map, Object index) {
-            this.parent = parent;
-            this.map = map;
-            this.index = index;
-            this.hash = (parent * 31 + map.hashCode()) * 31 + (index == null ? 0 : index.hashCode());
-        }
-
-        @Override
-        public int hashCode() {
-            return hash;
-        }
-
-        @Override
-        public boolean equals(Object other) {
-            return other instanceof IterationKey key && key.hash == hash && key.parent == parent
-                    && key.map.equals(map) && java.util.Objects.equals(key.index, index);
-        }
-    }
 
     /** The iterations of one Map visit (a Map's name in one lane): counts, and the summary of the hidden ones. */
     private static final class Group {
@@ -212,12 +187,46 @@ final class Timeline {
         long end;
         /** the one lane that stands for the hidden iterations let go (later events that follow one of theirs land there) */
         LaneBuilder placeholder;
+        /** its iterations that have not ended yet, by index: the indexes a Map gives (0, 1, ...), and any other */
+        private LaneBuilder[] openByIndex = new LaneBuilder[16];
+        private Map<Object, LaneBuilder> openOthers;
 
         Group(int lane, String map) {
             this.lane = lane;
             this.map = map;
         }
+
+        /** Its open iteration {@code index}, or null. */
+        LaneBuilder open(Object index) {
+            if (index instanceof Integer i && i >= 0 && i < MAX_ID) {
+                return i < openByIndex.length ? openByIndex[i] : null;
+            }
+            return openOthers == null ? null : openOthers.get(index);
+        }
+
+        /** Iteration {@code index} is {@code lane} from now on, or (null) has ended. */
+        void setOpen(Object index, LaneBuilder lane) {
+            if (index instanceof Integer i && i >= 0 && i < MAX_ID) {
+                if (i >= openByIndex.length) {
+                    if (lane == null) {
+                        return;
+                    }
+                    openByIndex = Arrays.copyOf(openByIndex, Math.max(i + 1, openByIndex.length * 2));
+                }
+                openByIndex[i] = lane;
+            } else if (lane != null) {
+                if (openOthers == null) {
+                    openOthers = new HashMap<>();
+                }
+                openOthers.put(index, lane);
+            } else if (openOthers != null) {
+                openOthers.remove(index);
+            }
+        }
     }
+
+    /** A lane's open spans before its first. */
+    private static final List<Span> NO_SPANS = List.of();
 
     private static final class LaneBuilder {
         final int index;
@@ -229,18 +238,19 @@ final class Timeline {
         final long start;
         long end;
         String status = "ok";
-        List<Span> open = new ArrayList<>(2);
+        /** its open spans (a list of its own from the first: many iterations wait to run at once) */
+        List<Span> open = NO_SPANS;
         long lastFailureAt = -1;
         boolean failed;
         boolean shown;
         /** a hidden iteration of a shown lane; the lanes inside a hidden lane have its root */
         LaneBuilder root;
-        /** a root's lanes inside it, folded with it */
+        /** a root's lanes inside it, folded with it (made at the first) */
         List<LaneBuilder> inside;
         /** while a hidden root may still be shown (if it fails): its rows, spans and marks */
         List<HistoryEvent> pending;
-        /** a root's Map visit */
-        Group group;
+        /** an iteration's Map visit */
+        Group visit;
         /** a lane's Map visits, by Map name */
         Map<String, Group> groups;
         boolean folded;
@@ -312,10 +322,12 @@ final class Timeline {
         if (!shown) {
             if (parent.shown) {
                 lane.root = lane;
-                lane.inside = new ArrayList<>();
             } else {
                 lane.root = parent.root;
-                if (lane.root != null && lane.root.inside != null) {
+                if (lane.root != null && !lane.root.folded && !lane.root.shown) { // neither let go nor shown yet
+                    if (lane.root.inside == null) {
+                        lane.root.inside = new ArrayList<>();
+                    }
                     lane.root.inside.add(lane);
                 }
             }
@@ -340,20 +352,28 @@ final class Timeline {
                 && typeOfId[(int) previous] != 0;
         int laneIndex = known ? laneOfId[(int) previous] : 0;
         EventType prev = known ? TYPES[typeOfId[(int) previous] - 1] : null;
+        // an aborted iteration's states are aborted after it, following the same event (the failed iteration's)
+        boolean ofAbortedIteration = abortedIteration != null && ABORTED_STATE[ord] && previous == abortedAfter;
+        if (!ofAbortedIteration) {
+            abortedIteration = null;
+            if (foldNext != null) {
+                fold(foldNext);
+                foldNext = null;
+            }
+        }
         String name = stateName(event);
         LaneBuilder lane = building.get(laneIndex);
         boolean iterationEnds = type == EventType.MapIterationSucceeded || type == EventType.MapIterationFailed
                 || type == EventType.MapIterationAborted;
-        if (iterationEnds) {
+        if (ofAbortedIteration) {
+            lane = abortedIteration;
+        } else if (iterationEnds) {
             // its iteration by name and index: an aborted iteration's event follows the failed one's last event
-            String map = String.valueOf(event.detail("name"));
             Object index = event.detail("index");
-            for (LaneBuilder at = lane; at != null; at = at.parent < 0 ? null : building.get(at.parent)) {
-                LaneBuilder iteration = openIterations.remove(new IterationKey(at.index, map, index));
-                if (iteration != null) {
-                    lane = iteration;
-                    break;
-                }
+            LaneBuilder iteration = openIteration(lane, String.valueOf(event.detail("name")), index);
+            if (iteration != null) {
+                iteration.visit.setOpen(index, null);
+                lane = iteration;
             }
         } else if (type == EventType.MapIterationStarted) {
             String map = String.valueOf(event.detail("name"));
@@ -363,23 +383,13 @@ final class Timeline {
             while (parent.parent >= 0 && parent.kind.equals("iteration") && map.equals(parent.owner)) {
                 parent = building.get(parent.parent);
             }
-            if (parent.groups == null) {
-                parent.groups = new HashMap<>();
-            }
-            Group group = parent.groups.get(map);
-            if (group == null) {
-                group = new Group(parent.index, map);
-                parent.groups.put(map, group);
-                groups.add(group);
-            }
+            Group group = group(parent, map);
             group.started++;
             lane = lane(parent, "iteration", index, map, t, parent.shown && group.started <= KEEP);
-            openIterations.put(new IterationKey(parent.index, map, index), lane);
-            if (lane.root == lane) {
-                lane.group = group;
-                if (group.failedShown < KEEP) {
-                    lane.pending = new ArrayList<>();
-                }
+            lane.visit = group;
+            group.setOpen(index, lane);
+            if (lane.root == lane && group.failedShown < KEEP) {
+                lane.pending = new ArrayList<>(4); // a Pass iteration's events
             }
         } else if (ENTERED[ord] && prev == EventType.ParallelStateStarted) {
             BranchOf.Branch branch = name == null ? null : branchOf.of(name);
@@ -412,15 +422,72 @@ final class Timeline {
         if (iterationEnds && lane.kind.equals("iteration")) {
             lane.status = type == EventType.MapIterationSucceeded ? "ok"
                     : type == EventType.MapIterationFailed ? "failed" : "aborted";
+            boolean aborted = type == EventType.MapIterationAborted;
+            if (aborted) {
+                abortedIteration = lane;
+                abortedAfter = previous;
+            }
             if (lane.root == lane) {
-                if (!lane.status.equals("ok") && lane.pending != null && lane.group.failedShown < KEEP) {
-                    lane.group.failedShown++;
+                if (!lane.status.equals("ok") && lane.pending != null && lane.visit.failedShown < KEEP) {
+                    lane.visit.failedShown++;
                     promote(lane); // failed iterations stay visible
+                } else if (aborted) {
+                    foldNext = lane; // once its states' aborts have come
                 } else {
                     fold(lane);
                 }
             }
         }
+    }
+
+    /** The iteration of the last MapIterationAborted while the aborts of its states come, and the event they follow. */
+    private LaneBuilder abortedIteration;
+    private long abortedAfter;
+    /** That iteration, to be let go (summarised) after them. */
+    private LaneBuilder foldNext;
+
+    // the last Map visit an iteration began in (a Map's iterations begin one after another)
+    private LaneBuilder lastGroupLane;
+    private String lastGroupMap;
+    private Group lastGroup;
+
+    /** The visit of Map {@code map} in {@code lane}, made at its first iteration. */
+    private Group group(LaneBuilder lane, String map) {
+        if (lane == lastGroupLane && map.equals(lastGroupMap)) {
+            return lastGroup;
+        }
+        if (lane.groups == null) {
+            lane.groups = new HashMap<>();
+        }
+        Group group = lane.groups.get(map);
+        if (group == null) {
+            group = new Group(lane.index, map);
+            lane.groups.put(map, group);
+            groups.add(group);
+        }
+        lastGroupLane = lane;
+        lastGroupMap = map;
+        lastGroup = group;
+        return group;
+    }
+
+    /**
+     * The open iteration {@code index} of Map {@code map} in {@code from} or the nearest lane around it
+     * that has one; usually {@code from} itself, whose last event an iteration's end follows (an aborted
+     * iteration's end follows the failed one's last event).
+     */
+    private LaneBuilder openIteration(LaneBuilder from, String map, Object index) {
+        if (from.visit != null && from.visit.open(index) == from && from.owner.equals(map)) {
+            return from; // names are unique in a machine: no iteration inside it is one of the same Map
+        }
+        for (LaneBuilder at = from; at != null; at = at.parent < 0 ? null : building.get(at.parent)) {
+            Group group = at.groups == null ? null : at.groups.get(map);
+            LaneBuilder iteration = group == null ? null : group.open(index);
+            if (iteration != null) {
+                return iteration;
+            }
+        }
+        return null;
     }
 
     private void row(Row row) {
@@ -447,7 +514,7 @@ final class Timeline {
         lane.shown = true;
         lane.root = null;
         // its spans and marks again, from its events (their visits are counted already)
-        lane.open = new ArrayList<>(2);
+        lane.open = NO_SPANS;
         lane.lastFailureAt = -1;
         for (HistoryEvent event : lane.pending) {
             long t = at(event);
@@ -470,7 +537,7 @@ final class Timeline {
         if (root.pending != null) {
             hiddenEvents += root.pending.size();
         }
-        Group g = root.group;
+        Group g = root.visit;
         foldOne(root);
         // the lanes let go for good: later events that follow one of theirs land in one lane per summary
         if (g.placeholder == null) {
@@ -512,7 +579,6 @@ final class Timeline {
         lane.open = null;
         lane.inside = null;
         lane.pending = null;
-        lane.group = null;
     }
 
     private void closeOpen(LaneBuilder lane, long end) {
@@ -525,7 +591,9 @@ final class Timeline {
             visits(span.state())[1]++;
             lane.failed = true;
         }
-        lane.open.clear();
+        if (!lane.open.isEmpty()) {
+            lane.open.clear();
+        }
         if (lane.failed && lane.status.equals("ok") && !lane.kind.equals("execution")) {
             lane.status = "failed";
         }
@@ -560,6 +628,10 @@ final class Timeline {
             return;
         }
         finished = true;
+        if (foldNext != null) {
+            fold(foldNext);
+            foldNext = null;
+        }
         long executionEnd = stopDate == null || events == 0 ? 0 : java.time.Duration.between(origin, stopDate).toMillis();
         for (LaneBuilder lane : new ArrayList<>(building)) {
             if (lane.folded) {
@@ -589,15 +661,17 @@ final class Timeline {
             marks.sort(Comparator.comparingLong(Mark::at));
         }
         building.clear();
-        openIterations.clear();
         groups.clear();
         laneOfId = new int[0];
         typeOfId = new short[0];
     }
 
-    /** Opens and closes spans, and notes failures and retries. */
+    /** Opens and closes spans, and notes failures and retries (spans and marks kept only in a shown lane). */
     private void apply(LaneBuilder lane, HistoryEvent event, int ord, String name, long t, boolean count) {
         if (ENTERED[ord]) {
+            if (lane.open == NO_SPANS) {
+                lane.open = new ArrayList<>(2);
+            }
             lane.open.add(new Span(lane.index, name, STATE_TYPE[ord], t, t, "open", event.id()));
             if (count) {
                 visits(name)[0]++;
@@ -608,38 +682,32 @@ final class Timeline {
                 Span span = lane.open.get(j);
                 if (name == null || span.state().equals(name)) {
                     lane.open.remove(j);
-                    span(lane, new Span(span.lane(), span.state(), span.type(), span.start(), t,
-                            aborted ? "aborted" : "ok", span.enteredId()));
+                    if (lane.shown) {
+                        spans.add(new Span(span.lane(), span.state(), span.type(), span.start(), t,
+                                aborted ? "aborted" : "ok", span.enteredId()));
+                    }
                     if (aborted) {
                         if (count) {
                             visits(span.state())[2]++;
                         }
-                        mark(lane, new Mark(lane.index, t, "aborted", span.state() + " aborted"));
+                        if (lane.shown) {
+                            marks.add(new Mark(lane.index, t, "aborted", span.state() + " aborted"));
+                        }
                     }
                     break;
                 }
             }
         } else if (FAILURE[ord]) {
-            Object error = event.detail("error");
-            mark(lane, new Mark(lane.index, t, "failure", event.type().name() + (error == null ? "" : ": " + error)));
+            if (lane.shown) {
+                Object error = event.detail("error");
+                marks.add(new Mark(lane.index, t, "failure", event.type().name() + (error == null ? "" : ": " + error)));
+            }
             lane.lastFailureAt = t;
         } else if (SCHEDULED[ord] && !lane.open.isEmpty()) {
             Span current = lane.open.get(lane.open.size() - 1);
-            if (lane.lastFailureAt >= current.start()) {
-                mark(lane, new Mark(lane.index, t, "retry", "retry of " + current.state()));
+            if (lane.lastFailureAt >= current.start() && lane.shown) {
+                marks.add(new Mark(lane.index, t, "retry", "retry of " + current.state()));
             }
-        }
-    }
-
-    private void span(LaneBuilder lane, Span span) {
-        if (lane.shown) {
-            spans.add(span);
-        }
-    }
-
-    private void mark(LaneBuilder lane, Mark mark) {
-        if (lane.shown) {
-            marks.add(mark);
         }
     }
 

@@ -186,6 +186,100 @@ class RunRecorderTest {
     }
 
     @Test
+    void anAbortedIterationEndsInItsOwnLaneThoughItsEndFollowsTheFailedOnesEvent() throws Exception {
+        // #55 fails while the others wait: each abort follows #55's last event, not one of its own iteration's
+        Run run = run("""
+                {"StartAt":"M","States":{
+                 "M":{"Type":"Map","ItemsPath":"$.items","End":true,"ItemProcessor":{"StartAt":"I","States":{
+                   "I":{"Type":"Choice","Choices":[{"Variable":"$","NumericEquals":55,"Next":"Bad"}],"Default":"Wait"},
+                   "Wait":{"Type":"Wait","Seconds":5,"End":true},
+                   "Bad":{"Type":"Fail","Error":"FiftyFive"}}}}}}""",
+                "{\"items\":" + range(60) + "}");
+        assertEquals("FAILED", run.result().status().name());
+        long failedLast = run.history().stream().filter(e -> e.type().name().equals("FailStateEntered"))
+                .findFirst().orElseThrow().id();
+        List<Integer> aborted = new ArrayList<>();
+        List<Integer> succeeded = new ArrayList<>();
+        int started = 0;
+        for (HistoryEvent e : run.history()) {
+            switch (e.type().name()) {
+                case "MapIterationAborted" -> {
+                    assertEquals(failedLast, e.previousEventId());
+                    aborted.add((Integer) e.detail("index"));
+                }
+                case "MapIterationSucceeded" -> succeeded.add((Integer) e.detail("index"));
+                case "MapIterationStarted" -> started++;
+                default -> { }
+            }
+        }
+        assertTrue(aborted.stream().anyMatch(i -> i < Timeline.KEEP) && aborted.stream().anyMatch(i -> i >= Timeline.KEEP),
+                aborted.toString());
+        addsUp(run);
+        Timeline t = run.recorded().timeline();
+        Set<String> labels = new HashSet<>();
+        t.lanes.forEach(l -> labels.add(l.label() + ":" + l.status()));
+        for (int i = 0; i < Timeline.KEEP; i++) {
+            String status = aborted.contains(i) ? "aborted" : succeeded.contains(i) ? "ok" : "?";
+            assertTrue(labels.contains("M #" + i + ":" + status), i + " " + labels);
+        }
+        // past KEEP, the iterations that did not succeed are shown too: the failed one and the aborted ones
+        long abortedPastKeep = aborted.stream().filter(i -> i >= Timeline.KEEP).count();
+        aborted.stream().filter(i -> i >= Timeline.KEEP)
+                .forEach(i -> assertTrue(labels.contains("M #" + i + ":aborted"), i + " " + labels));
+        assertTrue(labels.contains("M #55:failed"), labels.toString());
+        assertEquals(1 + Timeline.KEEP + abortedPastKeep + 1, t.lanes.size());
+        // a summary only of the iterations past KEEP that succeeded (none, if none did)
+        assertEquals(succeeded.stream().filter(i -> i >= Timeline.KEEP).count(),
+                t.summaries.stream().mapToLong(Timeline.Summary::count).sum());
+        assertTrue(t.summaries.stream().allMatch(x -> x.succeeded() == x.count()), t.summaries.toString());
+        assertEquals(started, t.children.get("M")[0]);
+        assertEquals(started - succeeded.size(), t.children.get("M")[1]);
+        // each aborted iteration's Wait was aborted in its own lane, with its WaitStateAborted row there
+        assertEquals(aborted.size(), t.visits.get("Wait")[2]);
+        assertEquals(0, t.visits.get("Wait")[1]);
+        for (Timeline.Lane lane : t.lanes) {
+            if (lane.status().equals("aborted")) {
+                assertTrue(t.spans.stream().anyMatch(sp -> sp.lane() == lane.index() && sp.state().equals("Wait")
+                        && sp.status().equals("aborted")), lane.label());
+                List<String> rows = new ArrayList<>();
+                t.rows.stream().filter(r -> r.lane() == lane.index()).forEach(r -> rows.add(r.type().name()));
+                assertEquals(List.of("MapIterationStarted", "ChoiceStateEntered", "ChoiceStateExited", "WaitStateEntered",
+                        "MapIterationAborted", "WaitStateAborted"), rows, lane.label());
+            }
+        }
+    }
+
+    @Test
+    void theAbortsOfSummarisedIterationsAreCountedAsAbortedVisits() throws Exception {
+        // the Map fails three times (#100 fails while the later ones wait, and these are aborted), caught each
+        // time: past KEEP failed iterations shown, the aborted ones are summarised
+        Run run = run("""
+                {"QueryLanguage":"JSONata","StartAt":"Init","States":{
+                 "Init":{"Type":"Pass","Assign":{"n":0},"Next":"M"},
+                 "M":{"Type":"Map","Items":"{% [0..299] %}","End":true,
+                  "Catch":[{"ErrorEquals":["States.ALL"],"Next":"Again"}],
+                  "ItemProcessor":{"StartAt":"I","States":{
+                   "I":{"Type":"Choice","Choices":[{"Condition":"{% $states.input < 50 %}","Next":"Quick"},
+                     {"Condition":"{% $states.input = 100 %}","Next":"Short"}],"Default":"Wait"},
+                   "Quick":{"Type":"Pass","End":true},
+                   "Short":{"Type":"Wait","Seconds":1,"Next":"Bad"},
+                   "Wait":{"Type":"Wait","Seconds":5,"End":true},
+                   "Bad":{"Type":"Fail","Error":"Bad"}}}},
+                 "Again":{"Type":"Choice","Choices":[{"Condition":"{% $n < 2 %}","Next":"Count"}],"Default":"Done"},
+                 "Count":{"Type":"Pass","Assign":{"n":"{% $n + 1 %}"},"Next":"M"},
+                 "Done":{"Type":"Succeed"}}}""", "{}");
+        assertEquals("SUCCEEDED", run.result().status().name(), run.result().cause());
+        long abortedWaits = run.history().stream().filter(e -> e.type().name().equals("WaitStateAborted")).count();
+        addsUp(run);
+        Timeline t = run.recorded().timeline();
+        long summarisedAborts = t.summaries.stream().mapToLong(Timeline.Summary::aborted).sum();
+        assertTrue(summarisedAborts > 0, t.summaries.toString());
+        assertEquals(3, t.visits.get("Bad")[0]);
+        assertEquals(abortedWaits, t.visits.get("Wait")[2]);
+        assertEquals(0, t.visits.get("Wait")[1]);
+    }
+
+    @Test
     void lanesInsideSummarisedIterationsAreCounted() throws Exception {
         Run run = run("""
                 {"QueryLanguage":"JSONata","StartAt":"Outer","States":{
