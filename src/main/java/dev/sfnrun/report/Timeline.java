@@ -19,10 +19,12 @@ import java.util.Map;
  * whose events are held while they run in case they fail. Each state visit is a span from its
  * Entered to its Exited (or Aborted, or the end of its lane); task failures and the retries after
  * them are marks. A lane follows the events' {@code previousEventId} chains, which the engine keeps
- * per branch and per iteration, except where a Map stops after a failed iteration: each aborted
- * iteration's MapIterationAborted, and then the aborts of its states, follow the failed iteration's
- * last event; those land in the aborted iteration's lane (found by its Map and index). Per event: a
- * few array writes and, in shown lanes, a row.
+ * per branch and per iteration, except where a Map or Parallel stops after a failed iteration or
+ * branch: each aborted iteration's MapIterationAborted, and the aborts of the states still running in
+ * the other iterations or branches, follow the failed one's last event. Those land in the lane they
+ * concern (an iteration found by its Map and index, a branch by its open state), and an aborted Map
+ * or Parallel ends the iterations or branches still running inside it as aborted. Per event: a few
+ * array writes and, in shown lanes, a row.
  */
 final class Timeline {
     /** Iteration lanes shown in full per Map state (and, beyond them, failed iterations at most this many more). */
@@ -204,6 +206,20 @@ final class Timeline {
             return openOthers == null ? null : openOthers.get(index);
         }
 
+        /** Its open iterations. */
+        List<LaneBuilder> openLanes() {
+            List<LaneBuilder> lanes = new ArrayList<>();
+            for (LaneBuilder lane : openByIndex) {
+                if (lane != null) {
+                    lanes.add(lane);
+                }
+            }
+            if (openOthers != null) {
+                lanes.addAll(openOthers.values());
+            }
+            return lanes;
+        }
+
         /** Iteration {@code index} is {@code lane} from now on, or (null) has ended. */
         void setOpen(Object index, LaneBuilder lane) {
             if (index instanceof Integer i && i >= 0 && i < MAX_ID) {
@@ -253,6 +269,8 @@ final class Timeline {
         Group visit;
         /** a lane's Map visits, by Map name */
         Map<String, Group> groups;
+        /** the branch lanes of the Parallel states in a lane (made at the first) */
+        List<LaneBuilder> branchLanes;
         boolean folded;
 
         LaneBuilder(int index, int parent, String kind, Object label, String owner, long start) {
@@ -394,8 +412,13 @@ final class Timeline {
         } else if (ENTERED[ord] && prev == EventType.ParallelStateStarted) {
             BranchOf.Branch branch = name == null ? null : branchOf.of(name);
             String owner = branch == null ? "Parallel" : branch.parallel();
-            lane = lane(lane, "branch", owner + " branch " + (branch == null ? 0 : branch.index() + 1), owner, t,
-                    lane.shown);
+            LaneBuilder parallel = lane;
+            lane = lane(parallel, "branch", owner + " branch " + (branch == null ? 0 : branch.index() + 1), owner, t,
+                    parallel.shown);
+            if (parallel.branchLanes == null) {
+                parallel.branchLanes = new ArrayList<>(2);
+            }
+            parallel.branchLanes.add(lane);
         } else if (CLOSES[ord] && lane.parent >= 0 && (prev != null && !OPENS[prev.ordinal()])) {
             boolean exited = ENDS_LANE[ord];
             if (!exited || name != null && name.equals(lane.owner)) {
@@ -403,6 +426,13 @@ final class Timeline {
                 if (up || exited) {
                     lane = building.get(lane.parent);
                 }
+            }
+        }
+        if (ABORTED_STATE[ord] && name != null && !hasOpenSpan(lane, name)) {
+            // a state of another branch, aborted as a branch of its Parallel failed: it follows the failed branch's event
+            LaneBuilder branch = branchWithOpenSpan(lane, name);
+            if (branch != null) {
+                lane = branch;
             }
         }
         remember(event.id(), lane.index, ord);
@@ -689,9 +719,13 @@ final class Timeline {
                     if (aborted) {
                         if (count) {
                             visits(span.state())[2]++;
+                            abortInside(lane, span.state(), t);
                         }
                         if (lane.shown) {
                             marks.add(new Mark(lane.index, t, "aborted", span.state() + " aborted"));
+                        }
+                        if (lane.kind.equals("branch") && lane.status.equals("ok")) { // a failure in it came first
+                            lane.status = lane.lastFailureAt >= span.start() ? "failed" : "aborted";
                         }
                     }
                     break;
@@ -707,6 +741,80 @@ final class Timeline {
             Span current = lane.open.get(lane.open.size() - 1);
             if (lane.lastFailureAt >= current.start() && lane.shown) {
                 marks.add(new Mark(lane.index, t, "retry", "retry of " + current.state()));
+            }
+        }
+    }
+
+    private static boolean hasOpenSpan(LaneBuilder lane, String state) {
+        if (lane.open != null) {
+            for (Span span : lane.open) {
+                if (span.state().equals(state)) {
+                    return true;
+                }
+            }
+        }
+        return false;
+    }
+
+    /**
+     * The branch lane with an open span of {@code state} among the branches (at any depth) of the Parallel
+     * states of {@code from} and of the lanes around it, nearest first; null if none. Only for an aborted
+     * state that is not in its event's lane (rare), so a plain search.
+     */
+    private LaneBuilder branchWithOpenSpan(LaneBuilder from, String state) {
+        for (LaneBuilder at = from; at != null; at = at.parent < 0 ? null : building.get(at.parent)) {
+            java.util.ArrayDeque<LaneBuilder> todo = new java.util.ArrayDeque<>();
+            todo.push(at);
+            while (!todo.isEmpty()) {
+                LaneBuilder lane = todo.pop();
+                if (lane.branchLanes != null) {
+                    for (LaneBuilder branch : lane.branchLanes) {
+                        if (!branch.folded && hasOpenSpan(branch, state)) {
+                            return branch;
+                        }
+                        todo.push(branch);
+                    }
+                }
+            }
+        }
+        return null;
+    }
+
+    /**
+     * Map or Parallel {@code state} was aborted in {@code lane}: its iterations or branches still running
+     * end aborted there (their events say nothing more), with the states open in them, at any depth.
+     */
+    private void abortInside(LaneBuilder lane, String state, long t) {
+        List<LaneBuilder> inside = new ArrayList<>();
+        Group group = lane.groups == null ? null : lane.groups.get(state);
+        if (group != null) {
+            for (LaneBuilder iteration : group.openLanes()) {
+                group.setOpen(iteration.label, null);
+                inside.add(iteration);
+            }
+        }
+        if (lane.branchLanes != null) {
+            for (LaneBuilder branch : lane.branchLanes) {
+                if (branch.owner.equals(state) && !branch.folded && !branch.open.isEmpty()) {
+                    inside.add(branch);
+                }
+            }
+        }
+        for (LaneBuilder child : inside) {
+            for (Span span : new ArrayList<>(child.open)) { // its containers first end what runs inside them
+                child.open.remove(span);
+                if (child.shown) {
+                    spans.add(new Span(span.lane(), span.state(), span.type(), span.start(), Math.max(t, span.start()),
+                            "aborted", span.enteredId()));
+                    marks.add(new Mark(child.index, t, "aborted", span.state() + " aborted"));
+                }
+                visits(span.state())[2]++;
+                abortInside(child, span.state(), t);
+            }
+            child.end = Math.max(child.end, t);
+            child.status = "aborted";
+            if (child.root == child) {
+                fold(child);
             }
         }
     }

@@ -13,8 +13,10 @@ import dev.sfnrun.engine.time.Clock;
 import dev.sfnrun.history.HistoryEvent;
 import dev.sfnrun.query.Json;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
 
@@ -277,6 +279,40 @@ class RunRecorderTest {
         assertEquals(3, t.visits.get("Bad")[0]);
         assertEquals(abortedWaits, t.visits.get("Wait")[2]);
         assertEquals(0, t.visits.get("Wait")[1]);
+    }
+
+    @Test
+    void theStatesOfOtherBranchesAbortedByAFailedBranchEndAbortedInTheirOwnLanes() throws Exception {
+        // branch 3 fails: the states running in branches 1 and 2 are aborted (their events follow branch 3's
+        // last event), and so is what runs inside them (branch 1's Map iterations, branch 2's Parallel)
+        Run run = run("""
+                {"StartAt":"P","States":{"P":{"Type":"Parallel","End":true,"Branches":[
+                 {"StartAt":"M","States":{"M":{"Type":"Map","ItemsPath":"$.items","End":true,
+                   "ItemProcessor":{"StartAt":"W","States":{"W":{"Type":"Wait","Seconds":5,"End":true}}}}}},
+                 {"StartAt":"Q","States":{"Q":{"Type":"Parallel","End":true,"Branches":[
+                   {"StartAt":"W2","States":{"W2":{"Type":"Wait","Seconds":5,"End":true}}}]}}},
+                 {"StartAt":"X","States":{"X":{"Type":"Wait","Seconds":1,"Next":"F"},"F":{"Type":"Fail","Error":"E"}}}]}}}""",
+                "{\"items\":[1,2]}");
+        assertEquals("FAILED", run.result().status().name());
+        addsUp(run);
+        Timeline t = run.recorded().timeline();
+        Map<String, String> lanes = new HashMap<>();
+        t.lanes.stream().filter(l -> l.parent() >= 0).forEach(l -> lanes.put(l.label(), l.status()));
+        assertEquals(Map.of("P branch 1", "aborted", "P branch 2", "aborted", "P branch 3", "failed",
+                "M #0", "aborted", "M #1", "aborted", "Q branch 1", "aborted"), lanes);
+        Map<String, String> spans = new HashMap<>();
+        t.spans.forEach(sp -> spans.put(sp.state(), sp.status()));
+        assertEquals(Map.of("P", "failed", "M", "aborted", "W", "aborted", "Q", "aborted", "W2", "aborted", "X", "ok",
+                "F", "failed"), spans);
+        assertEquals(2, t.visits.get("W")[2]);
+        assertEquals(0, t.visits.get("W")[1]);
+        assertEquals(1, t.visits.get("M")[2]);
+        assertEquals(1, t.visits.get("W2")[2]);
+        // each branch's abort is a row of its own lane
+        for (String state : List.of("M", "Q")) {
+            int lane = t.spans.stream().filter(sp -> sp.state().equals(state)).findFirst().orElseThrow().lane();
+            assertTrue(t.rows.stream().anyMatch(r -> r.lane() == lane && r.type().name().endsWith("StateAborted")), state);
+        }
     }
 
     @Test
