@@ -150,7 +150,8 @@
   });
   var legend = el('div', 'legend');
   legend.innerHTML = '<i style="background:#4f7fd1"></i>Task<i style="background:#b49be8"></i>Wait' +
-    '<i style="background:#dc2626"></i>failed<i style="background:#b00020;width:2px"></i>task failure' +
+    '<i style="background:#dc2626"></i>failed<i style="background:#f59e0b"></i>aborted' +
+    '<i style="background:#b00020;width:2px"></i>task failure' +
     '<i style="background:#111;width:2px"></i>retry (the gap before it is the back-off)';
   if (drawn < data.spans.length) {
     legend.appendChild(el('span', null, '; ' + (data.spans.length - drawn) + ' more spans not drawn'));
