@@ -53,6 +53,8 @@ final class TaskCall implements TaskContext, TaskCallback {
     private final Spec spec;
     private final Clock clock;
     private final Duration untilExecutionDeadline;
+    /** How long {@link #started} waits for the call's thread to write ActivityStarted (it is woken at once). */
+    private static final long START_WRITTEN_WAIT_NANOS = Duration.ofSeconds(10).toNanos();
     private final Object lock = new Object();
     private Thread worker;
     private long startNanos;
@@ -63,9 +65,10 @@ final class TaskCall implements TaskContext, TaskCallback {
     /** When the limits began to count (real and the clock's time). */
     private long runNanos;
     private Instant runAt;
-    /** A worker took the task, not yet reported (its name may be null). */
+    /** A worker took the task (its name may be null); and its ActivityStarted is written. */
     private boolean workerTook;
     private String workerName;
+    private boolean startWritten;
     private long lastBeatNanos;
     /** The clock's time at the last heartbeat (or the start). */
     private Instant lastBeatAt;
@@ -125,6 +128,8 @@ final class TaskCall implements TaskContext, TaskCallback {
                 if (workerTook && !startReported) {
                     startReported = true;
                     onStarted.accept(workerName);
+                    startWritten = true;
+                    lock.notifyAll(); // the worker's GetActivityTask answers now
                     continue;
                 }
                 if (returned && spec.waitsForCallback() && !submitted) {
@@ -161,12 +166,14 @@ final class TaskCall implements TaskContext, TaskCallback {
                     lock.wait(wait / 1_000_000, (int) (wait % 1_000_000));
                 } catch (InterruptedException e) {
                     ended = true;
+                    lock.notifyAll();
                     worker.interrupt();
                     Thread.currentThread().interrupt();
                     throw new ExecutionTimeout();
                 }
             }
             ended = true;
+            lock.notifyAll();
             if (!returned && thrown == null) {
                 worker.interrupt();
             }
@@ -276,6 +283,16 @@ final class TaskCall implements TaskContext, TaskCallback {
             workerTook = true;
             workerName = name;
             lock.notifyAll();
+            // AWS writes ActivityStarted as it hands the task out: return once the call's thread has written it
+            long until = System.nanoTime() + START_WRITTEN_WAIT_NANOS;
+            try {
+                for (long left = START_WRITTEN_WAIT_NANOS; !startWritten && !ended && left > 0;
+                     left = until - System.nanoTime()) {
+                    lock.wait(Math.max(1, left / 1_000_000));
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
         }
     }
 

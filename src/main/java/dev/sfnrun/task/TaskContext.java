@@ -48,7 +48,8 @@ public interface TaskContext {
     /**
      * A worker took the task (a {@link WorkerTaskFunction}'s activity task, GetActivityTask): the
      * call counts as started from now, {@code ActivityStarted} names {@code workerName} (may be
-     * null). Ignored for other calls, after the first time, and after the call has ended.
+     * null) and is in the history when this returns, as on AWS once GetActivityTask has answered.
+     * Ignored for other calls, after the first time, and after the call has ended.
      */
     default void started(String workerName) {
     }
