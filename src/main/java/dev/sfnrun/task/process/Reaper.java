@@ -74,19 +74,20 @@ final class Reaper {
     }
 
     static void deleteTree(Path directory) {
-        if (!Files.exists(directory)) {
-            return;
-        }
-        try (Stream<Path> paths = Files.walk(directory)) {
-            paths.sorted(Comparator.reverseOrder()).forEach(path -> {
-                try {
-                    Files.deleteIfExists(path);
-                } catch (IOException e) {
-                    // left for the system's temporary-file cleaning
-                }
-            });
-        } catch (IOException e) {
-            // as above
+        // another thread may remove the same tree at once (a worker killed by its call and by the run's end):
+        // a walk that meets a file removed meanwhile stops (UncheckedIOException), and the next one goes on
+        for (int attempt = 0; attempt < 3 && Files.exists(directory); attempt++) {
+            try (Stream<Path> paths = Files.walk(directory)) {
+                paths.sorted(Comparator.reverseOrder()).forEach(path -> {
+                    try {
+                        Files.deleteIfExists(path);
+                    } catch (IOException e) {
+                        // left for the system's temporary-file cleaning
+                    }
+                });
+            } catch (IOException | java.io.UncheckedIOException e) {
+                // as above, or walked again
+            }
         }
     }
 }
