@@ -801,6 +801,10 @@ final class Timeline {
             }
         }
         for (LaneBuilder child : inside) {
+            if (child.root == child && child.pending != null && child.visit.failedShown < KEEP) {
+                child.visit.failedShown++;
+                promote(child); // shown, as an aborted iteration past the first KEEP is
+            }
             for (Span span : new ArrayList<>(child.open)) { // its containers first end what runs inside them
                 child.open.remove(span);
                 if (child.shown) {
@@ -813,7 +817,7 @@ final class Timeline {
             }
             child.end = Math.max(child.end, t);
             child.status = "aborted";
-            if (child.root == child) {
+            if (child.root == child) { // still hidden: summarised
                 fold(child);
             }
         }

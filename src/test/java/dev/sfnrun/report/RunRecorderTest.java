@@ -316,6 +316,41 @@ class RunRecorderTest {
     }
 
     @Test
+    void theIterationsOfAMapAbortedWithItsBranchEndAbortedPastKeepToo() throws Exception {
+        // branch 2 fails while branch 1's Map waits in all its iterations: the Map is aborted and with it every
+        // iteration that had started, shown like aborted iterations past KEEP are
+        Run run = run("""
+                {"StartAt":"P","States":{"P":{"Type":"Parallel","End":true,"Branches":[
+                 {"StartAt":"M","States":{"M":{"Type":"Map","ItemsPath":"$.items","End":true,
+                   "ItemProcessor":{"StartAt":"I","States":{
+                     "I":{"Type":"Choice","Choices":[{"Variable":"$","NumericLessThan":30,"Next":"Quick"}],"Default":"W"},
+                     "Quick":{"Type":"Pass","End":true},
+                     "W":{"Type":"Wait","Seconds":5,"End":true}}}}}},
+                 {"StartAt":"X","States":{"X":{"Type":"Wait","Seconds":1,"Next":"F"},"F":{"Type":"Fail","Error":"E"}}}]}}}""",
+                "{\"items\":" + range(100) + "}");
+        assertEquals("FAILED", run.result().status().name());
+        // the iterations waiting when the Map was aborted: started, never succeeded (no event ends them)
+        Set<Object> waiting = new HashSet<>();
+        run.history().stream().filter(e -> e.type().name().equals("MapIterationStarted"))
+                .forEach(e -> waiting.add(e.detail("index")));
+        run.history().stream().filter(e -> e.type().name().equals("MapIterationSucceeded"))
+                .forEach(e -> waiting.remove(e.detail("index")));
+        assertTrue(waiting.stream().anyMatch(i -> (Integer) i >= Timeline.KEEP), "iterations past KEEP waited: " + waiting);
+        addsUp(run);
+        Timeline t = run.recorded().timeline();
+        Set<String> abortedLanes = new HashSet<>();
+        t.lanes.stream().filter(l -> l.status().equals("aborted") && l.kind().equals("iteration"))
+                .forEach(l -> abortedLanes.add(l.label()));
+        Set<String> expected = new HashSet<>();
+        waiting.forEach(i -> expected.add("M #" + i));
+        assertEquals(expected, abortedLanes);
+        assertEquals(waiting.size(), t.visits.get("W")[2]);
+        assertEquals(0, t.visits.get("W")[1]);
+        assertEquals(waiting.size(), t.spans.stream().filter(sp -> sp.state().equals("W") && sp.status().equals("aborted"))
+                .count());
+    }
+
+    @Test
     void lanesInsideSummarisedIterationsAreCounted() throws Exception {
         Run run = run("""
                 {"QueryLanguage":"JSONata","StartAt":"Outer","States":{
