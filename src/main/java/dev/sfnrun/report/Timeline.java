@@ -30,7 +30,7 @@ final class Timeline {
     /** Iteration lanes shown in full per Map state (and, beyond them, failed iterations at most this many more). */
     static final int KEEP = 50;
     /** Events with a larger id are put in the execution's lane (ids are dense from 1; this only bounds the arrays). */
-    private static final int MAX_ID = 50_000_000;
+    static final int MAX_ID = 50_000_000;
 
     /** A lane: {@code parent} -1 for the execution's own. */
     record Lane(int index, int parent, String kind, String label, String owner, long start, long end, String status,
@@ -167,126 +167,9 @@ final class Timeline {
     private short[] typeOfId = new short[1024];
     private final List<LaneBuilder> building = new ArrayList<>();
     /** The iterations of each Map visit (in the order they began). */
-    private final List<Group> groups = new ArrayList<>();
+    private final List<MapVisit> mapVisits = new ArrayList<>();
     private boolean promoted;
     private boolean finished;
-
-    /** The iterations of one Map visit (a Map's name in one lane): counts, and the summary of the hidden ones. */
-    private static final class Group {
-        final int lane;
-        final String map;
-        int started;
-        /** failed iterations shown past KEEP */
-        int failedShown;
-        int count;
-        int succeeded;
-        int failed;
-        int aborted;
-        long minMs = Long.MAX_VALUE;
-        long sumMs;
-        long maxMs;
-        long start = Long.MAX_VALUE;
-        long end;
-        /** the one lane that stands for the hidden iterations let go (later events that follow one of theirs land there) */
-        LaneBuilder placeholder;
-        /** its iterations that have not ended yet, by index: the indexes a Map gives (0, 1, ...), and any other */
-        private LaneBuilder[] openByIndex = new LaneBuilder[16];
-        private Map<Object, LaneBuilder> openOthers;
-
-        Group(int lane, String map) {
-            this.lane = lane;
-            this.map = map;
-        }
-
-        /** Its open iteration {@code index}, or null. */
-        LaneBuilder open(Object index) {
-            if (index instanceof Integer i && i >= 0 && i < MAX_ID) {
-                return i < openByIndex.length ? openByIndex[i] : null;
-            }
-            return openOthers == null ? null : openOthers.get(index);
-        }
-
-        /** Its open iterations. */
-        List<LaneBuilder> openLanes() {
-            List<LaneBuilder> lanes = new ArrayList<>();
-            for (LaneBuilder lane : openByIndex) {
-                if (lane != null) {
-                    lanes.add(lane);
-                }
-            }
-            if (openOthers != null) {
-                lanes.addAll(openOthers.values());
-            }
-            return lanes;
-        }
-
-        /** Iteration {@code index} is {@code lane} from now on, or (null) has ended. */
-        void setOpen(Object index, LaneBuilder lane) {
-            if (index instanceof Integer i && i >= 0 && i < MAX_ID) {
-                if (i >= openByIndex.length) {
-                    if (lane == null) {
-                        return;
-                    }
-                    openByIndex = Arrays.copyOf(openByIndex, Math.max(i + 1, openByIndex.length * 2));
-                }
-                openByIndex[i] = lane;
-            } else if (lane != null) {
-                if (openOthers == null) {
-                    openOthers = new HashMap<>();
-                }
-                openOthers.put(index, lane);
-            } else if (openOthers != null) {
-                openOthers.remove(index);
-            }
-        }
-    }
-
-    /** A lane's open spans before its first. */
-    private static final List<Span> NO_SPANS = List.of();
-
-    private static final class LaneBuilder {
-        final int index;
-        final int parent;
-        final String kind;
-        final String owner;
-        /** the iteration's index (for its label, made only if it is shown) or the branch's label */
-        final Object label;
-        final long start;
-        long end;
-        String status = "ok";
-        /** its open spans (a list of its own from the first: many iterations wait to run at once) */
-        List<Span> open = NO_SPANS;
-        long lastFailureAt = -1;
-        boolean failed;
-        boolean shown;
-        /** a hidden iteration of a shown lane; the lanes inside a hidden lane have its root */
-        LaneBuilder root;
-        /** a root's lanes inside it, folded with it (made at the first) */
-        List<LaneBuilder> inside;
-        /** while a hidden root may still be shown (if it fails): its rows, spans and marks */
-        List<HistoryEvent> pending;
-        /** an iteration's Map visit */
-        Group visit;
-        /** a lane's Map visits, by Map name */
-        Map<String, Group> groups;
-        /** the branch lanes of the Parallel states in a lane (made at the first) */
-        List<LaneBuilder> branchLanes;
-        boolean folded;
-
-        LaneBuilder(int index, int parent, String kind, Object label, String owner, long start) {
-            this.index = index;
-            this.parent = parent;
-            this.kind = kind;
-            this.label = label;
-            this.owner = owner;
-            this.start = start;
-            this.end = start;
-        }
-
-        String label() {
-            return kind.equals("iteration") ? owner + " #" + label : String.valueOf(label);
-        }
-    }
 
     /** A timeline whose rows are rendered as they are made. */
     Timeline(BranchOf branchOf) {
@@ -401,12 +284,12 @@ final class Timeline {
             while (parent.parent >= 0 && parent.kind.equals("iteration") && map.equals(parent.owner)) {
                 parent = building.get(parent.parent);
             }
-            Group group = group(parent, map);
-            group.started++;
-            lane = lane(parent, "iteration", index, map, t, parent.shown && group.started <= KEEP);
-            lane.visit = group;
-            group.setOpen(index, lane);
-            if (lane.root == lane && group.failedShown < KEEP) {
+            MapVisit visit = mapVisit(parent, map);
+            visit.started++;
+            lane = lane(parent, "iteration", index, map, t, parent.shown && visit.started <= KEEP);
+            lane.visit = visit;
+            visit.setOpen(index, lane);
+            if (lane.root == lane && visit.failedShown < KEEP) {
                 lane.pending = new ArrayList<>(4); // a Pass iteration's events
             }
         } else if (ENTERED[ord] && prev == EventType.ParallelStateStarted) {
@@ -477,28 +360,28 @@ final class Timeline {
     private LaneBuilder foldNext;
 
     // the last Map visit an iteration began in (a Map's iterations begin one after another)
-    private LaneBuilder lastGroupLane;
-    private String lastGroupMap;
-    private Group lastGroup;
+    private LaneBuilder lastMapVisitLane;
+    private String lastMapVisitName;
+    private MapVisit lastMapVisit;
 
     /** The visit of Map {@code map} in {@code lane}, made at its first iteration. */
-    private Group group(LaneBuilder lane, String map) {
-        if (lane == lastGroupLane && map.equals(lastGroupMap)) {
-            return lastGroup;
+    private MapVisit mapVisit(LaneBuilder lane, String map) {
+        if (lane == lastMapVisitLane && map.equals(lastMapVisitName)) {
+            return lastMapVisit;
         }
-        if (lane.groups == null) {
-            lane.groups = new HashMap<>();
+        if (lane.mapVisits == null) {
+            lane.mapVisits = new HashMap<>();
         }
-        Group group = lane.groups.get(map);
-        if (group == null) {
-            group = new Group(lane.index, map);
-            lane.groups.put(map, group);
-            groups.add(group);
+        MapVisit visit = lane.mapVisits.get(map);
+        if (visit == null) {
+            visit = new MapVisit(lane.index, map);
+            lane.mapVisits.put(map, visit);
+            mapVisits.add(visit);
         }
-        lastGroupLane = lane;
-        lastGroupMap = map;
-        lastGroup = group;
-        return group;
+        lastMapVisitLane = lane;
+        lastMapVisitName = map;
+        lastMapVisit = visit;
+        return visit;
     }
 
     /**
@@ -511,8 +394,8 @@ final class Timeline {
             return from; // names are unique in a machine: no iteration inside it is one of the same Map
         }
         for (LaneBuilder at = from; at != null; at = at.parent < 0 ? null : building.get(at.parent)) {
-            Group group = at.groups == null ? null : at.groups.get(map);
-            LaneBuilder iteration = group == null ? null : group.open(index);
+            MapVisit visit = at.mapVisits == null ? null : at.mapVisits.get(map);
+            LaneBuilder iteration = visit == null ? null : visit.open(index);
             if (iteration != null) {
                 return iteration;
             }
@@ -544,7 +427,7 @@ final class Timeline {
         lane.shown = true;
         lane.root = null;
         // its spans and marks again, from its events (their visits are counted already)
-        lane.open = NO_SPANS;
+        lane.open = LaneBuilder.NO_SPANS;
         lane.lastFailureAt = -1;
         for (HistoryEvent event : lane.pending) {
             long t = at(event);
@@ -567,7 +450,7 @@ final class Timeline {
         if (root.pending != null) {
             hiddenEvents += root.pending.size();
         }
-        Group g = root.visit;
+        MapVisit g = root.visit;
         foldOne(root);
         // the lanes let go for good: later events that follow one of theirs land in one lane per summary
         if (g.placeholder == null) {
@@ -679,7 +562,7 @@ final class Timeline {
             lanes.add(new Lane(lane.index, lane.parent, lane.kind, lane.label(), lane.owner, lane.start, lane.end,
                     lane.status, true));
         }
-        for (Group g : groups) {
+        for (MapVisit g : mapVisits) {
             if (g.count > 0) {
                 summaries.add(new Summary(g.lane, g.map, g.count, g.succeeded, g.failed, g.aborted, g.minMs,
                         g.sumMs / g.count, g.maxMs, g.start, g.end, g.started));
@@ -691,7 +574,7 @@ final class Timeline {
             marks.sort(Comparator.comparingLong(Mark::at));
         }
         building.clear();
-        groups.clear();
+        mapVisits.clear();
         laneOfId = new int[0];
         typeOfId = new short[0];
     }
@@ -699,7 +582,7 @@ final class Timeline {
     /** Opens and closes spans, and notes failures and retries (spans and marks kept only in a shown lane). */
     private void apply(LaneBuilder lane, HistoryEvent event, int ord, String name, long t, boolean count) {
         if (ENTERED[ord]) {
-            if (lane.open == NO_SPANS) {
+            if (lane.open == LaneBuilder.NO_SPANS) {
                 lane.open = new ArrayList<>(2);
             }
             lane.open.add(new Span(lane.index, name, STATE_TYPE[ord], t, t, "open", event.id()));
@@ -786,10 +669,10 @@ final class Timeline {
      */
     private void abortInside(LaneBuilder lane, String state, long t) {
         List<LaneBuilder> inside = new ArrayList<>();
-        Group group = lane.groups == null ? null : lane.groups.get(state);
-        if (group != null) {
-            for (LaneBuilder iteration : group.openLanes()) {
-                group.setOpen(iteration.label, null);
+        MapVisit visit = lane.mapVisits == null ? null : lane.mapVisits.get(state);
+        if (visit != null) {
+            for (LaneBuilder iteration : visit.openLanes()) {
+                visit.setOpen(iteration.label, null);
                 inside.add(iteration);
             }
         }
