@@ -673,7 +673,9 @@ final class Timeline {
         if (visit != null) {
             for (LaneBuilder iteration : visit.openLanes()) {
                 visit.setOpen(iteration.label, null);
-                inside.add(iteration);
+                if (!iteration.folded) { // else let go with the hidden iteration around it
+                    inside.add(iteration);
+                }
             }
         }
         if (lane.branchLanes != null) {

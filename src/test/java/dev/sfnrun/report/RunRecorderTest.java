@@ -351,6 +351,31 @@ class RunRecorderTest {
     }
 
     @Test
+    void aMapAbortedInsideASummarisedIterationIsRecorded() throws Exception {
+        // outer iteration #55's inner Map fails: the outer Map aborts the other outer iterations, each with its
+        // inner Map, some of them already summarised with the iterations inside them (the report's recording
+        // threw here once: an inner iteration let go with its summarised outer one was aborted again)
+        Run run = run("""
+                {"StartAt":"Outer","States":{"Outer":{"Type":"Map","ItemsPath":"$.items",
+                  "ItemSelector":{"o.$":"$$.Map.Item.Value","inner":[0,1,2]},"End":true,
+                  "ItemProcessor":{"StartAt":"Inner","States":{"Inner":{"Type":"Map","ItemsPath":"$.inner","End":true,
+                    "ItemSelector":{"o.$":"$.o","i.$":"$$.Map.Item.Value"},
+                    "ItemProcessor":{"StartAt":"C","States":{
+                      "C":{"Type":"Choice","Choices":[{"And":[{"Variable":"$.o","NumericEquals":55},
+                        {"Variable":"$.i","NumericEquals":1}],"Next":"F"}],"Default":"W"},
+                      "W":{"Type":"Wait","Seconds":3,"End":true},
+                      "F":{"Type":"Fail","Error":"Inner","Cause":"55/1"}}}}}}}}}""",
+                "{\"items\":" + range(60) + "}");
+        assertEquals("FAILED", run.result().status().name());
+        addsUp(run);
+        Timeline t = run.recorded().timeline();
+        assertEquals(1, t.visits.get("F")[0]);
+        assertTrue(t.visits.get("Inner")[2] > 0, "inner Maps aborted: " + t.visits.get("Inner")[2]);
+        assertTrue(t.lanes.stream().anyMatch(l -> l.label().equals("Outer #55") && l.status().equals("failed")),
+                t.lanes.toString());
+    }
+
+    @Test
     void lanesInsideSummarisedIterationsAreCounted() throws Exception {
         Run run = run("""
                 {"QueryLanguage":"JSONata","StartAt":"Outer","States":{
