@@ -3,6 +3,8 @@ package dev.sfnrun.engine.time;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.PriorityQueue;
+import java.util.concurrent.locks.Condition;
+import java.util.concurrent.locks.ReentrantLock;
 
 /**
  * The execution's clock as seen by all of its threads (the main one, Parallel branches, Map
@@ -101,8 +103,15 @@ public final class BranchClock implements Clock {
         }
     }
 
+    /**
+     * Virtual time's scheduler. A sleeper waits on a condition of its own and is woken only when it
+     * may go (no thread of the execution runs and its wake-up is the earliest): waking every
+     * sleeper at each change made nested Maps with thousands of waiting iterations spend their
+     * time in the kernel (a 60 × 60 Map of Waits: 41 s, mostly system time).
+     */
     private static final class Scheduler {
         private final VirtualClock clock;
+        private final ReentrantLock lock = new ReentrantLock();
         private final PriorityQueue<Sleeper> sleepers = new PriorityQueue<>();
         private int running = 1;
         private long sequence;
@@ -111,39 +120,60 @@ public final class BranchClock implements Clock {
             this.clock = clock;
         }
 
-        synchronized void enter() {
-            running++;
-        }
-
-        synchronized void leave() {
-            running--;
-            notifyAll();
-        }
-
-        synchronized void sleep(Duration duration) throws InterruptedException {
-            Sleeper me = new Sleeper(clock.now().plus(duration), sequence++);
-            sleepers.add(me);
-            running--;
-            notifyAll();
+        void enter() {
+            lock.lock();
             try {
-                while (running > 0 || sleepers.peek() != me) {
-                    wait();
-                }
-            } catch (InterruptedException e) {
-                sleepers.remove(me);
                 running++;
-                notifyAll();
-                throw e;
+            } finally {
+                lock.unlock();
             }
-            sleepers.poll();
-            Duration ahead = Duration.between(clock.now(), me.wake);
-            if (!ahead.isNegative()) {
-                clock.sleep(ahead);
-            }
-            running++;
         }
 
-        private record Sleeper(Instant wake, long order) implements Comparable<Sleeper> {
+        void leave() {
+            lock.lock();
+            try {
+                running--;
+                wakeNext();
+            } finally {
+                lock.unlock();
+            }
+        }
+
+        void sleep(Duration duration) throws InterruptedException {
+            lock.lock();
+            try {
+                Sleeper me = new Sleeper(clock.now().plus(duration), sequence++, lock.newCondition());
+                sleepers.add(me);
+                running--;
+                wakeNext();
+                try {
+                    while (running > 0 || sleepers.peek() != me) {
+                        me.turn.await();
+                    }
+                } catch (InterruptedException e) {
+                    sleepers.remove(me);
+                    running++;
+                    throw e;
+                }
+                sleepers.poll();
+                Duration ahead = Duration.between(clock.now(), me.wake);
+                if (!ahead.isNegative()) {
+                    clock.sleep(ahead);
+                }
+                running++;
+            } finally {
+                lock.unlock();
+            }
+        }
+
+        /** When no thread runs, the earliest sleeper's turn has come (under the lock). */
+        private void wakeNext() {
+            if (running == 0 && !sleepers.isEmpty()) {
+                sleepers.peek().turn.signal();
+            }
+        }
+
+        private record Sleeper(Instant wake, long order, Condition turn) implements Comparable<Sleeper> {
             @Override
             public int compareTo(Sleeper other) {
                 int byTime = wake.compareTo(other.wake);
