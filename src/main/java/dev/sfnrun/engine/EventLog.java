@@ -23,6 +23,8 @@ public final class EventLog {
     private final List<HistoryEvent> events;
     private final boolean limited;
     private long lastId;
+    /** The execution's ending event is written: a thread still finishing an aborted branch writes nothing more. */
+    private boolean ended;
 
     EventLog(Clock clock, List<ExecutionListener> listeners, boolean record) {
         this(clock, listeners, record, false);
@@ -92,9 +94,13 @@ public final class EventLog {
         if (trail != null && trail.isClosed()) {
             throw new BranchAborted();
         }
+        if (ended) { // as on AWS, the history ends with the execution: a straggler's event is not written
+            return new HistoryEvent(lastId + 1, previous, clock.now(), type, details, stateName, logs);
+        }
         if (limited && lastId >= STANDARD_HISTORY_LIMIT - 1 && !endsExecution(type)) {
             throw new StatesError(ErrorNames.RUNTIME, HISTORY_LIMIT_CAUSE);
         }
+        ended = endsExecution(type);
         HistoryEvent event = new HistoryEvent(++lastId, previous, clock.now(), type, details, stateName, logs);
         if (events != null) {
             events.add(event);
@@ -120,6 +126,7 @@ public final class EventLog {
     /** A redriven run's events follow the earlier run's, whose last event was {@code id}. */
     synchronized void continueAfter(long id) {
         lastId = id;
+        ended = false;
     }
 
     synchronized long count() {
