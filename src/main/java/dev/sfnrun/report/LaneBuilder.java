@@ -36,6 +36,8 @@ final class LaneBuilder {
     /** the branch lanes of the Parallel states in a lane (made at the first) */
     List<LaneBuilder> branchLanes;
     boolean folded;
+    /** an aborted hidden iteration, let go once the aborts of its open states have come */
+    boolean foldWhenAborted;
 
     LaneBuilder(int index, int parent, String kind, Object label, String owner, long start) {
         this.index = index;

@@ -253,20 +253,14 @@ final class Timeline {
                 && typeOfId[(int) previous] != 0;
         int laneIndex = known ? laneOfId[(int) previous] : 0;
         EventType prev = known ? TYPES[typeOfId[(int) previous] - 1] : null;
-        // an aborted iteration's states are aborted after it, following the same event (the failed iteration's)
-        boolean ofAbortedIteration = abortedIteration != null && ABORTED_STATE[ord] && previous == abortedAfter;
-        if (!ofAbortedIteration) {
-            abortedIteration = null;
-            if (foldNext != null) {
-                fold(foldNext);
-                foldNext = null;
-            }
-        }
         String name = stateName(event);
         LaneBuilder lane = building.get(laneIndex);
         boolean iterationEnds = type == EventType.MapIterationSucceeded || type == EventType.MapIterationFailed
                 || type == EventType.MapIterationAborted;
-        if (ofAbortedIteration) {
+        // an aborted iteration's states are aborted after it, following the same event (the failed iteration's)
+        LaneBuilder abortedIteration = ABORTED_STATE[ord] && name != null && !abortedAfter.isEmpty()
+                ? abortedIteration(previous, name) : null;
+        if (abortedIteration != null) {
             lane = abortedIteration;
         } else if (iterationEnds) {
             // its iteration by name and index: an aborted iteration's event follows the failed one's last event
@@ -332,20 +326,22 @@ final class Timeline {
             hiddenEvents++;
         }
         apply(lane, event, ord, name, t, true);
+        if (abortedIteration != null && lane.open.isEmpty()) { // its states' aborts have all come
+            abortsCame(lane, previous);
+        }
         if (iterationEnds && lane.kind.equals("iteration")) {
             lane.status = type == EventType.MapIterationSucceeded ? "ok"
                     : type == EventType.MapIterationFailed ? "failed" : "aborted";
-            boolean aborted = type == EventType.MapIterationAborted;
-            if (aborted) {
-                abortedIteration = lane;
-                abortedAfter = previous;
+            boolean awaitsAborts = type == EventType.MapIterationAborted && !lane.open.isEmpty();
+            if (awaitsAborts) {
+                abortedAfter.computeIfAbsent(previous, k -> new ArrayList<>(2)).add(lane);
             }
             if (lane.root == lane) {
                 if (!lane.status.equals("ok") && lane.pending != null && lane.visit.failedShown < KEEP) {
                     lane.visit.failedShown++;
                     promote(lane); // failed iterations stay visible
-                } else if (aborted) {
-                    foldNext = lane; // once its states' aborts have come
+                } else if (awaitsAborts) {
+                    lane.foldWhenAborted = true; // once its states' aborts have come
                 } else {
                     fold(lane);
                 }
@@ -353,11 +349,38 @@ final class Timeline {
         }
     }
 
-    /** The iteration of the last MapIterationAborted while the aborts of its states come, and the event they follow. */
-    private LaneBuilder abortedIteration;
-    private long abortedAfter;
-    /** That iteration, to be let go (summarised) after them. */
-    private LaneBuilder foldNext;
+    /**
+     * Aborted iterations whose states' aborts have not all come, by the event they follow (the failed
+     * iteration's last). Those of other aborted iterations may come in between (nested Maps abort at once).
+     */
+    private final Map<Long, List<LaneBuilder>> abortedAfter = new HashMap<>();
+
+    /** The aborted iteration (after {@code previous}) whose state {@code state} is still open, the latest first; or null. */
+    private LaneBuilder abortedIteration(long previous, String state) {
+        List<LaneBuilder> aborted = abortedAfter.get(previous);
+        if (aborted != null) {
+            for (int i = aborted.size() - 1; i >= 0; i--) {
+                if (hasOpenSpan(aborted.get(i), state)) {
+                    return aborted.get(i);
+                }
+            }
+        }
+        return null;
+    }
+
+    /** The aborts of {@code iteration}'s states have all come: no longer awaited, and let go if it is summarised. */
+    private void abortsCame(LaneBuilder iteration, long previous) {
+        List<LaneBuilder> aborted = abortedAfter.get(previous);
+        if (aborted != null) {
+            aborted.remove(iteration);
+            if (aborted.isEmpty()) {
+                abortedAfter.remove(previous);
+            }
+        }
+        if (iteration.foldWhenAborted && !iteration.folded) {
+            fold(iteration);
+        }
+    }
 
     // the last Map visit an iteration began in (a Map's iterations begin one after another)
     private LaneBuilder lastMapVisitLane;
@@ -541,10 +564,7 @@ final class Timeline {
             return;
         }
         finished = true;
-        if (foldNext != null) {
-            fold(foldNext);
-            foldNext = null;
-        }
+        abortedAfter.clear(); // an iteration still awaiting its states' aborts is let go with the others below
         long executionEnd = stopDate == null || events == 0 ? 0 : java.time.Duration.between(origin, stopDate).toMillis();
         for (LaneBuilder lane : new ArrayList<>(building)) {
             if (lane.folded) {
