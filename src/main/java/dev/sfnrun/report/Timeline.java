@@ -158,9 +158,9 @@ final class Timeline {
     /** The rows' texts, made as the rows are. */
     final EventRows rowTexts;
     /** State name → visits, failures, aborts (from the history, every lane counted). */
-    final Map<String, int[]> visits = new HashMap<>();
+    final Counters visits = new Counters(3);
     /** Parallel or Map name → its branches or iterations, and how many of them failed or were aborted. */
-    final Map<String, int[]> children = new HashMap<>();
+    final Counters children = new Counters(2);
 
     // by event id: the event's lane and type
     private int[] laneOfId = new int[1024];
@@ -202,19 +202,6 @@ final class Timeline {
         lastInstant = t;
         lastMs = ms;
         return ms;
-    }
-
-    // the last state's visit counters (a Map's iterations enter the same states over and over)
-    private String lastVisited;
-    private int[] lastVisits;
-
-    /** The visits, failures and aborts of state {@code name}. */
-    private int[] visits(String name) {
-        if (name != lastVisited || lastVisits == null) {
-            lastVisits = visits.computeIfAbsent(name, k -> new int[3]);
-            lastVisited = name;
-        }
-        return lastVisits;
     }
 
     private LaneBuilder lane(LaneBuilder parent, String kind, Object label, String owner, long start, boolean shown) {
@@ -416,7 +403,7 @@ final class Timeline {
         if (from.visit != null && from.visit.open(index) == from && from.owner.equals(map)) {
             return from; // names are unique in a machine: no iteration inside it is one of the same Map
         }
-        for (LaneBuilder at = from; at != null; at = at.parent < 0 ? null : building.get(at.parent)) {
+        for (LaneBuilder at = from; at != null; at = around(at)) {
             MapVisit visit = at.mapVisits == null ? null : at.mapVisits.get(map);
             LaneBuilder iteration = visit == null ? null : visit.open(index);
             if (iteration != null) {
@@ -424,6 +411,11 @@ final class Timeline {
             }
         }
         return null;
+    }
+
+    /** The lane {@code lane} is in (or the lane standing for it, if that was let go); null for the execution's. */
+    private LaneBuilder around(LaneBuilder lane) {
+        return lane.parent < 0 ? null : building.get(lane.parent);
     }
 
     private void row(Row row) {
@@ -524,7 +516,7 @@ final class Timeline {
             if (lane.shown) {
                 spans.add(failed);
             }
-            visits(span.state())[1]++;
+            visits.of(span.state())[1]++;
             lane.failed = true;
         }
         if (!lane.open.isEmpty()) {
@@ -535,22 +527,9 @@ final class Timeline {
         }
     }
 
-    // the last owner's children counters (a Map's iterations end one after another)
-    private String lastOwner;
-    private int[] lastChildren;
-
-    /** The children and failed children of Parallel or Map {@code owner}. */
-    private int[] children(String owner) {
-        if (owner != lastOwner || lastChildren == null) {
-            lastChildren = children.computeIfAbsent(owner, k -> new int[2]);
-            lastOwner = owner;
-        }
-        return lastChildren;
-    }
-
     private void countChild(LaneBuilder lane) {
         if (lane.owner != null) {
-            int[] count = children(lane.owner);
+            int[] count = children.of(lane.owner);
             count[0]++;
             if (!lane.status.equals("ok")) {
                 count[1]++;
@@ -607,7 +586,7 @@ final class Timeline {
             }
             lane.open.add(new Span(lane.index, name, STATE_TYPE[ord], t, t, "open", event.id()));
             if (count) {
-                visits(name)[0]++;
+                visits.of(name)[0]++;
             }
         } else if (EXITED[ord] || ABORTED_STATE[ord]) {
             boolean aborted = ABORTED_STATE[ord];
@@ -615,22 +594,17 @@ final class Timeline {
                 Span span = lane.open.get(j);
                 if (name == null || span.state().equals(name)) {
                     lane.open.remove(j);
-                    if (lane.shown) {
-                        spans.add(new Span(span.lane(), span.state(), span.type(), span.start(), t,
-                                aborted ? "aborted" : "ok", span.enteredId()));
-                    }
-                    if (aborted) {
-                        if (count) {
-                            visits(span.state())[2]++;
-                            abortInside(lane, span.state(), t);
-                        }
+                    if (!aborted) {
                         if (lane.shown) {
-                            marks.add(new Mark(lane.index, t, "aborted", span.state() + " aborted"));
+                            spans.add(new Span(span.lane(), span.state(), span.type(), span.start(), t, "ok",
+                                    span.enteredId()));
                         }
-                        if (lane.kind.equals("branch") && lane.status.equals("ok")) { // a failure in it came first
-                            lane.status = lane.lastFailureAt >= span.start() ? "failed" : "aborted";
-                        }
+                        break;
                     }
+                    if (lane.kind.equals("branch") && lane.status.equals("ok")) { // a failure in it came first
+                        lane.status = lane.lastFailureAt >= span.start() ? "failed" : "aborted";
+                    }
+                    endAborted(lane, span, t, count);
                     break;
                 }
             }
@@ -665,7 +639,7 @@ final class Timeline {
      * state that is not in its event's lane (rare), so a plain search.
      */
     private LaneBuilder branchWithOpenSpan(LaneBuilder from, String state) {
-        for (LaneBuilder at = from; at != null; at = at.parent < 0 ? null : building.get(at.parent)) {
+        for (LaneBuilder at = from; at != null; at = around(at)) {
             java.util.ArrayDeque<LaneBuilder> todo = new java.util.ArrayDeque<>();
             todo.push(at);
             while (!todo.isEmpty()) {
@@ -681,6 +655,23 @@ final class Timeline {
             }
         }
         return null;
+    }
+
+    /**
+     * A state's visit (an open span taken from {@code lane}) ended aborted at {@code t}: its span and mark
+     * (in a shown lane), its count (unless {@code count} is false: a promoted lane's events again), and
+     * what ran inside it, if it is a Map or Parallel.
+     */
+    private void endAborted(LaneBuilder lane, Span span, long t, boolean count) {
+        if (lane.shown) {
+            spans.add(new Span(span.lane(), span.state(), span.type(), span.start(), Math.max(t, span.start()), "aborted",
+                    span.enteredId()));
+            marks.add(new Mark(lane.index, t, "aborted", span.state() + " aborted"));
+        }
+        if (count) {
+            visits.of(span.state())[2]++;
+            abortInside(lane, span.state(), t);
+        }
     }
 
     /**
@@ -710,15 +701,9 @@ final class Timeline {
                 child.visit.failedShown++;
                 promote(child); // shown, as an aborted iteration past the first KEEP is
             }
-            for (Span span : new ArrayList<>(child.open)) { // its containers first end what runs inside them
+            for (Span span : new ArrayList<>(child.open)) {
                 child.open.remove(span);
-                if (child.shown) {
-                    spans.add(new Span(span.lane(), span.state(), span.type(), span.start(), Math.max(t, span.start()),
-                            "aborted", span.enteredId()));
-                    marks.add(new Mark(child.index, t, "aborted", span.state() + " aborted"));
-                }
-                visits(span.state())[2]++;
-                abortInside(child, span.state(), t);
+                endAborted(child, span, t, true);
             }
             child.end = Math.max(child.end, t);
             child.status = "aborted";
