@@ -25,7 +25,7 @@ final class Mocks {
     }
 
     static Map<String, MockedResponse> parse(JsonNode mocks, String at, String key, SuiteMachine machine,
-                                             SuiteLoader.Where where) {
+                                             Where where) {
         Map<String, MockedResponse> out = new LinkedHashMap<>();
         if (!mocks.isObject()) {
             where.error(at, key, "expected an object of Task state name → responses, not " + Json.typeName(mocks));
@@ -38,7 +38,7 @@ final class Mocks {
             String k = key + "." + state;
             FlowGraph.Node node = machine.nodeNamed(state);
             if (node == null) {
-                where.error(here, k, "the machine has no state '" + state + "'" + SuiteLoader.suggest(machine, state));
+                where.error(here, k, "the machine has no state '" + state + "'" + Suggestions.state(machine, state));
                 continue;
             }
             if (!node.type().equals("Task")) {
@@ -53,7 +53,7 @@ final class Mocks {
         return out;
     }
 
-    private static List<MockedResponse.Entry> entries(JsonNode value, String at, String key, SuiteLoader.Where where) {
+    private static List<MockedResponse.Entry> entries(JsonNode value, String at, String key, Where where) {
         List<MockedResponse.Entry> entries = new ArrayList<>();
         if (value.isArray()) {
             if (value.isEmpty()) {
@@ -97,7 +97,7 @@ final class Mocks {
     }
 
     private static MockedResponse.Entry entry(JsonNode response, int from, int to, String at, String key,
-                                              SuiteLoader.Where where) {
+                                              Where where) {
         if (!response.isObject() || response.has("Return") == response.has("Throw") || response.size() != 1) {
             where.error(at, key, "a response is {Return: value} or {Throw: {Error: ..., Cause: ...}}");
             return null;

@@ -7,8 +7,6 @@ import dev.sfnrun.definition.DefinitionException;
 import dev.sfnrun.definition.DefinitionParser;
 import dev.sfnrun.definition.ResourceNames;
 import dev.sfnrun.definition.StateMachine;
-import dev.sfnrun.definition.graph.FlowGraph;
-import dev.sfnrun.definition.graph.FlowGraphs;
 import dev.sfnrun.definition.validate.Diagnostic;
 import dev.sfnrun.definition.validate.Severity;
 import dev.sfnrun.definition.validate.ValidationReport;
@@ -17,14 +15,12 @@ import dev.sfnrun.engine.Bindings;
 import dev.sfnrun.engine.ExecutionStatus;
 import dev.sfnrun.engine.ExecutionType;
 import dev.sfnrun.engine.UnboundResourceException;
-import dev.sfnrun.history.EventType;
 import dev.sfnrun.io.JsonMessages;
 import dev.sfnrun.query.Json;
 import dev.sfnrun.task.load.MockedResponse;
 import dev.sfnrun.task.load.TaskLoadException;
 import dev.sfnrun.task.load.TaskRegistry;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -34,8 +30,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.regex.Pattern;
-import java.util.regex.PatternSyntaxException;
 
 /**
  * Reads suite files and checks them completely before anything runs: unknown keys, missing files,
@@ -53,9 +47,6 @@ public final class SuiteLoader {
             "stateMachineName", "type", "tasks", "classpath", "mockConfig", "context", "timeScale", "cases");
     static final Set<String> CASE_KEYS = Set.of("name", "input", "inputFile", "mocks", "testCase", "context",
             "expect", "todo");
-    static final Set<String> EXPECT_KEYS = Set.of("status", "output", "outputContains", "error", "cause",
-            "causeMatches", "path", "pathContains", "visits", "events", "noEvents", "stateOutput", "maxTransitions",
-            "duration");
 
     private final Map<String, SuiteMachine> machines = new HashMap<>();
     private final Map<String, TemplateMachine> templateMachines = new HashMap<>();
@@ -117,7 +108,7 @@ public final class SuiteLoader {
     /** Reads one suite; null when it has errors (they are collected). */
     private Suite loadOne(Path file, String shown) {
         LocatedDocument doc = LocatedDocument.read(file, shown);
-        Where where = new Where(shown, doc);
+        Where where = new Where(errors, shown, doc);
         int before = errors.size();
         JsonNode root = doc.root();
         if (!root.isObject()) {
@@ -438,7 +429,7 @@ public final class SuiteLoader {
         if (node.has("expect")) {
             ObjectNode expect = where.object(node, at, key, "expect");
             if (expect != null) {
-                expectations.addAll(expectations(expect, at + "/expect", key + ".expect", machine, where));
+                expectations.addAll(ExpectationReader.read(expect, at + "/expect", key + ".expect", machine, where));
             }
         }
         if (expectations.isEmpty()) { // a case that says nothing expects what a smoke test expects: success
@@ -457,294 +448,5 @@ public final class SuiteLoader {
                     ? merge(a, b) : field.getValue());
         }
         return out;
-    }
-
-    private List<Expectation> expectations(ObjectNode expect, String at, String key, SuiteMachine machine, Where where) {
-        where.keys(at, expect, EXPECT_KEYS, key);
-        List<Expectation> out = new ArrayList<>();
-        for (Iterator<Map.Entry<String, JsonNode>> it = expect.fields(); it.hasNext(); ) {
-            Map.Entry<String, JsonNode> field = it.next();
-            String name = field.getKey();
-            JsonNode value = field.getValue();
-            String here = at + "/" + LocatedDocument.escape(name);
-            String k = key + "." + name;
-            switch (name) {
-                case "status" -> {
-                    try {
-                        out.add(new Expectations.Status(ExecutionStatus.valueOf(value.asText(""))));
-                    } catch (IllegalArgumentException e) {
-                        where.error(here, k, "expected SUCCEEDED, FAILED, TIMED_OUT or ABORTED, not " + Json.compact(value));
-                    }
-                }
-                case "output", "outputContains" -> out.add(new Expectations.Output(value, name.equals("outputContains")));
-                case "error" -> {
-                    if (where.isText(value, here, k)) {
-                        out.add(new Expectations.Error(value.asText()));
-                    }
-                }
-                case "cause" -> {
-                    if (where.isText(value, here, k)) {
-                        out.add(new Expectations.Cause(value.asText(), null));
-                    }
-                }
-                case "causeMatches" -> {
-                    if (where.isText(value, here, k)) {
-                        try {
-                            out.add(new Expectations.Cause(value.asText(), Pattern.compile(value.asText())));
-                        } catch (PatternSyntaxException e) {
-                            where.error(here, k, "not a regular expression: " + e.getDescription());
-                        }
-                    }
-                }
-                case "path", "pathContains" -> {
-                    List<String> states = where.texts(value, here, k);
-                    for (int i = 0; i < states.size(); i++) {
-                        String state = states.get(i);
-                        FlowGraph.Node node = machine.graph().byId().get(state);
-                        if (node == null || !node.scope().isEmpty()) {
-                            FlowGraph.Node nested = machine.nodeNamed(state);
-                            where.error(here + "/" + i, k, nested != null && !nested.scope().isEmpty()
-                                    ? "'" + state + "' is nested ('" + nested.id() + "'); " + name
-                                    + " lists top-level states (use visits for nested ones)"
-                                    : "the machine has no state '" + state + "'" + suggest(machine, state));
-                        }
-                    }
-                    out.add(new Expectations.Path(states, name.equals("pathContains")));
-                }
-                case "visits" -> {
-                    Map<String, Integer> counts = new LinkedHashMap<>();
-                    if (!value.isObject()) {
-                        where.error(here, k, "expected an object of state → count");
-                        break;
-                    }
-                    value.fields().forEachRemaining(entry -> {
-                        String state = entry.getKey();
-                        String p = here + "/" + LocatedDocument.escape(state);
-                        if (knownId(machine, state, p, k, where)) {
-                            if (!entry.getValue().canConvertToInt() || !entry.getValue().isIntegralNumber()
-                                    || entry.getValue().asInt() < 0) {
-                                where.error(p, k + "." + state, "expected a count (0 or more), not " + Json.compact(entry.getValue()));
-                            } else {
-                                counts.put(state, entry.getValue().asInt());
-                            }
-                        }
-                    });
-                    out.add(new Expectations.Visits(counts));
-                }
-                case "events", "noEvents" -> {
-                    List<String> types = where.texts(value, here, k);
-                    for (int i = 0; i < types.size(); i++) {
-                        try {
-                            EventType.valueOf(types.get(i));
-                        } catch (IllegalArgumentException e) {
-                            where.error(here + "/" + i, k, "'" + types.get(i) + "' is not an event type (such as TaskStateEntered, ExecutionFailed)");
-                        }
-                    }
-                    out.add(name.equals("events") ? new Expectations.Events(types) : new Expectations.NoEvents(types));
-                }
-                case "stateOutput" -> {
-                    Map<String, JsonNode> outputs = new LinkedHashMap<>();
-                    if (!value.isObject()) {
-                        where.error(here, k, "expected an object of state → output");
-                        break;
-                    }
-                    value.fields().forEachRemaining(entry -> {
-                        if (knownId(machine, entry.getKey(), here + "/" + LocatedDocument.escape(entry.getKey()), k, where)) {
-                            outputs.put(entry.getKey(), entry.getValue());
-                        }
-                    });
-                    out.add(new Expectations.StateOutput(outputs));
-                }
-                case "maxTransitions" -> {
-                    if (!value.isIntegralNumber() || !value.canConvertToInt() || value.asInt() < 0) {
-                        where.error(here, k, "expected a whole number, not " + Json.compact(value));
-                    } else {
-                        out.add(new Expectations.MaxTransitions(value.asInt()));
-                    }
-                }
-                case "duration" -> {
-                    Expectations.DurationBounds bounds = value.isTextual() ? Expectations.DurationBounds.parse(value.asText()) : null;
-                    if (bounds == null) {
-                        where.error(here, k, "expected bounds of ISO-8601 durations such as \"PT1M..PT2M\", \"PT30S..\" or \"..PT5M\", not "
-                                + Json.compact(value));
-                    } else {
-                        out.add(bounds);
-                    }
-                }
-                default -> {
-                    // reported by keys()
-                }
-            }
-        }
-        return out;
-    }
-
-    private static boolean knownId(SuiteMachine machine, String state, String at, String key, Where where) {
-        if (machine.graph().byId().containsKey(state)) {
-            return true;
-        }
-        FlowGraph.Node named = machine.nodeNamed(state);
-        where.error(at, key + "." + state, named != null
-                ? "nested states are named by their path: '" + named.id() + "'"
-                : "the machine has no state '" + state + "'" + suggest(machine, state));
-        return false;
-    }
-
-    static String suggest(SuiteMachine machine, String name) {
-        String best = null;
-        int bestDistance = Integer.MAX_VALUE;
-        for (FlowGraph.Node node : machine.graph().nodes()) {
-            int d = distance(name.toLowerCase(), node.id().toLowerCase());
-            if (d < bestDistance) {
-                bestDistance = d;
-                best = node.id();
-            }
-        }
-        return best != null && bestDistance <= Math.max(2, name.length() / 3) ? " (did you mean '" + best + "'?)" : "";
-    }
-
-    private static int distance(String a, String b) {
-        if (a.length() > 200 || b.length() > 200) {
-            return Integer.MAX_VALUE;
-        }
-        int[] previous = new int[b.length() + 1];
-        int[] current = new int[b.length() + 1];
-        for (int j = 0; j <= b.length(); j++) {
-            previous[j] = j;
-        }
-        for (int i = 1; i <= a.length(); i++) {
-            current[0] = i;
-            for (int j = 1; j <= b.length(); j++) {
-                int cost = a.charAt(i - 1) == b.charAt(j - 1) ? 0 : 1;
-                current[j] = Math.min(Math.min(current[j - 1] + 1, previous[j] + 1), previous[j - 1] + cost);
-            }
-            int[] swap = previous;
-            previous = current;
-            current = swap;
-        }
-        return previous[b.length()];
-    }
-
-    /** Reports problems at places of one document. */
-    final class Where {
-        final String file;
-        final LocatedDocument doc;
-
-        Where(String file, LocatedDocument doc) {
-            this.file = file;
-            this.doc = doc;
-        }
-
-        void error(String pointer, String key, String message) {
-            errors.add(new SuiteError(file, doc.keyLine(pointer), key, message));
-        }
-
-        void keys(String at, JsonNode object, Set<String> allowed, String what) {
-            object.fieldNames().forEachRemaining(name -> {
-                if (!allowed.contains(name)) {
-                    String key = what.equals("suite") ? name : what + "." + name;
-                    error(at + "/" + LocatedDocument.escape(name), key, "unknown key" + closest(name, allowed));
-                }
-            });
-        }
-
-        private String closest(String name, Set<String> allowed) {
-            String best = null;
-            int bestDistance = Integer.MAX_VALUE;
-            for (String candidate : allowed) {
-                int d = distance(name.toLowerCase(), candidate.toLowerCase());
-                if (d < bestDistance) {
-                    bestDistance = d;
-                    best = candidate;
-                }
-            }
-            return bestDistance <= 3 ? " (did you mean '" + best + "'?)" : " (known: "
-                    + String.join(", ", allowed.stream().sorted().toList()) + ")";
-        }
-
-        boolean isText(JsonNode value, String at, String key) {
-            if (!value.isTextual()) {
-                error(at, key, "expected a string, not " + Json.typeName(value));
-                return false;
-            }
-            return true;
-        }
-
-        String text(JsonNode root, String name) {
-            return text(root, "", null, name);
-        }
-
-        String text(JsonNode object, String at, String key, String name) {
-            JsonNode value = object.get(name);
-            if (value == null) {
-                return null;
-            }
-            return isText(value, at + "/" + name, key == null ? name : key + "." + name) ? value.asText() : null;
-        }
-
-        List<String> texts(JsonNode root, String name) {
-            JsonNode value = root.get(name);
-            return value == null ? List.of() : texts(value, "/" + name, name);
-        }
-
-        List<String> texts(JsonNode value, String at, String key) {
-            List<String> out = new ArrayList<>();
-            if (!value.isArray()) {
-                error(at, key, "expected a list of strings, not " + Json.typeName(value));
-                return out;
-            }
-            for (int i = 0; i < value.size(); i++) {
-                if (value.get(i).isTextual()) {
-                    out.add(value.get(i).asText());
-                } else {
-                    error(at + "/" + i, key, "expected a string, not " + Json.typeName(value.get(i)));
-                }
-            }
-            return out;
-        }
-
-        ObjectNode object(JsonNode root, String name) {
-            return object(root, "", null, name);
-        }
-
-        ObjectNode object(JsonNode object, String at, String key, String name) {
-            JsonNode value = object.get(name);
-            if (value instanceof ObjectNode o) {
-                return o;
-            }
-            error(at + "/" + name, key == null ? name : key + "." + name, "expected an object, not " + Json.typeName(value));
-            return null;
-        }
-
-        Path file(JsonNode root, String name, Path dir) {
-            return file(root, "", null, name, dir);
-        }
-
-        /** A file named relative to the suite's directory, which exists and is not a directory. */
-        Path file(JsonNode object, String at, String key, String name, Path dir) {
-            String text = text(object, at, key, name);
-            if (text == null) {
-                return null;
-            }
-            String k = key == null ? name : key + "." + name;
-            Path file;
-            try {
-                file = dir.resolve(text);
-            } catch (java.nio.file.InvalidPathException e) {
-                error(at + "/" + name, k, "'" + text + "' is not a file name");
-                return null;
-            }
-            if (Files.isDirectory(file)) {
-                error(at + "/" + name, k, text + ": is a directory, not a file");
-                return null;
-            }
-            if (!Files.isRegularFile(file)) {
-                error(at + "/" + name, k, text + (Files.exists(file)
-                        ? ": is a named pipe, socket or device, not a regular file (sfn-run reads only regular files)"
-                        : ": no such file (looked in " + dir + ")"));
-                return null;
-            }
-            return file;
-        }
     }
 }
