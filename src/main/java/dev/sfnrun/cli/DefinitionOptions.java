@@ -76,6 +76,12 @@ final class DefinitionOptions {
         return template;
     }
 
+    /** The files these options and {@code definition} (a file, - or null) read, for {@link OutputFiles#notOver}. */
+    List<OutputFiles.Read> reads(String definition) {
+        return List.of(new OutputFiles.Read("the definition", definition), new OutputFiles.Read("the template", template),
+                new OutputFiles.Read("the substitutions file", substitutionsFile));
+    }
+
     /** The run's definition: from the template, or from {@code definition} (a file, or - for {@code stdin}). */
     LoadedMachine load(String definition, InputStream stdin, String region, String account, boolean validate) {
         if (template != null && definition != null) {

@@ -68,6 +68,7 @@ final class GraphCommand implements Callable<Integer> {
         if (definition == null && !definitions.hasTemplate()) {
             throw new ParameterException(spec.commandLine(), "Missing required parameter: 'DEFINITION'");
         }
+        OutputFiles.notOver("--output-file", file, definitions.reads(definition));
         LoadedMachine loaded = definitions.load(definition, stdin, "us-east-1", "123456789012", false);
         JsonNode json = loaded.definition();
         if (!json.isObject()) {

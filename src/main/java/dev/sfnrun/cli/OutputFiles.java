@@ -8,9 +8,11 @@ import java.io.Writer;
 import java.nio.file.AccessDeniedException;
 import java.nio.file.FileSystemException;
 import java.nio.file.Files;
+import java.nio.file.InvalidPathException;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.util.List;
 
 /**
  * Writing the files the commands produce (pictures, reports, JUnit XML, coverage); a failure (no
@@ -18,6 +20,44 @@ import java.nio.file.StandardCopyOption;
  */
 final class OutputFiles {
     private OutputFiles() {
+    }
+
+    /** A file a command reads: what it is, for the message ("the definition"), and its name as given (null: none). */
+    record Read(String what, String name) {
+    }
+
+    /**
+     * Refuses, before anything runs, to write {@code output} (given with {@code option}) over a file the
+     * command reads, as a compiler refuses {@code -o x.c x.c}: the output would replace the user's
+     * definition, input or suite. Only an existing regular file can be replaced, so only that is checked
+     * (the same file under another name or through a link too). {@code output} null: nothing to check.
+     */
+    static void notOver(String option, String output, List<Read> reads) {
+        Path out;
+        try {
+            out = output == null ? null : Path.of(output);
+        } catch (InvalidPathException e) {
+            return; // writing it names the problem
+        }
+        if (out == null || !Files.isRegularFile(out)) {
+            return;
+        }
+        for (Read read : reads) {
+            if (read.name() == null || read.name().equals("-")) {
+                continue;
+            }
+            boolean same;
+            try {
+                same = Files.isSameFile(out, Path.of(read.name()));
+            } catch (IOException | InvalidPathException e) {
+                continue; // a file that cannot be read is reported where it is read
+            }
+            if (same) {
+                throw new UsageError(option + " " + output + ": is " + read.what()
+                        + (read.name().equals(output) ? "" : " (" + read.name() + ")")
+                        + "; writing there would replace it, so nothing was done: name another file");
+            }
+        }
     }
 
     /** A writing step that may fail. */

@@ -35,6 +35,11 @@ final class ReportOption {
         return new ReportOption(Specs.value(spec, NAME));
     }
 
+    /** Refuses, before the run, a report file that is one of the files the run reads ({@code reads}). */
+    void notOver(List<OutputFiles.Read> reads) {
+        OutputFiles.notOver(NAME, file, reads);
+    }
+
     /**
      * Starts laying out the picture of {@code definition} in the background (with --report): the layout
      * library's fixed cost is then spent while the definition is checked and the run goes.

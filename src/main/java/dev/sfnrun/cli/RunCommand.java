@@ -23,6 +23,7 @@ import dev.sfnrun.template.LoadedMachine;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.ParameterException;
@@ -162,7 +163,7 @@ public final class RunCommand implements Callable<Integer> {
         definitions = DefinitionOptions.read(spec);
     }
 
-    /** {@code --report}, read once the definition is loaded. */
+    /** {@code --report}. */
     private ReportOption report;
 
     /** An execution or state machine name as AWS accepts it (null: not given). */
@@ -207,11 +208,16 @@ public final class RunCommand implements Callable<Integer> {
         if (quiet && verbose) {
             throw new UsageError("--quiet and --verbose do not go together: choose one");
         }
+        List<OutputFiles.Read> reads = new ArrayList<>(definitions.reads(definition));
+        reads.add(new OutputFiles.Read("the execution input", inputFile));
+        reads.add(new OutputFiles.Read("the context file", contextFile));
+        reads.add(new OutputFiles.Read("the mock file", mockFile()));
+        report = ReportOption.read(spec);
+        report.notOver(reads);
         LoadedMachine loaded = definitions.load(definition, System.in, region, account, !noValidate);
         if (loaded.type() != null && !spec.commandLine().getParseResult().hasMatchedOption("--type")) {
             type = ExecutionType.valueOf(loaded.type()); // the template's Type / StateMachineType
         }
-        report = ReportOption.read(spec);
         report.startPicture(loaded.definition()); // laid out while the definition is checked and the run goes
         DefinitionOptions.printNotes(loaded, taskBindings, handlerSettings, spec.commandLine().getErr());
         StateMachine machine = ValidateCommand.loadForRun(loaded, !noValidate);
@@ -314,10 +320,15 @@ public final class RunCommand implements Callable<Integer> {
 
     /** The registry of task functions and mocks the options ask for. */
     private TaskRegistry tasks(String machineName, LoadedMachine loaded) {
-        String mockFile = mockConfig != null ? mockConfig : testCase != null ? System.getenv("SFN_MOCK_CONFIG") : null;
+        String mockFile = mockFile();
         return new TaskSetup(classpath, loaded.functions().bindings(taskBindings), mockFile == null ? null : Path.of(mockFile), testCase,
                 machineName, region, account).withHandlers(loaded.functions().handlers(taskBindings))
                 .withHandlerSettings(handlerSettings).registry();
+    }
+
+    /** The mock file: --mock-config, else $SFN_MOCK_CONFIG with --test-case; null for none. */
+    private String mockFile() {
+        return mockConfig != null ? mockConfig : testCase != null ? System.getenv("SFN_MOCK_CONFIG") : null;
     }
 
     private String inputText() {

@@ -20,6 +20,7 @@ import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
 import java.util.regex.Pattern;
@@ -129,6 +130,12 @@ final class TestCommand implements Callable<Integer> {
 
         List<Path> files = SuiteFiles.find(paths);
         List<Suite> suites = new SuiteLoader(TemplateMachines.source()).load(files);
+        List<OutputFiles.Read> reads = new ArrayList<>();
+        files.forEach(file -> reads.add(new OutputFiles.Read("a suite file", file.toString())));
+        suites.forEach(suite -> reads.add(new OutputFiles.Read("the mock file of " + suite.file(),
+                suite.mockConfig() == null ? null : suite.mockConfig().toString())));
+        OutputFiles.notOver("--junit", junit, reads);
+        OutputFiles.notOver("--coverage-json", coverageJson, reads);
         Coverage coverage = new Coverage();
         Instant started = Instant.now();
         boolean text = output == Format.text;

@@ -1,0 +1,84 @@
+package dev.sfnrun.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * An output file (--report, graph -o, test --junit / --coverage-json) that is one of the files the
+ * command reads is refused before anything runs, and the user's file is left as it was: a report
+ * written over the definition would have replaced it.
+ */
+class OutputOverInputTest {
+    private static final String DEFINITION = """
+            {"StartAt": "P", "States": {"P": {"Type": "Pass", "End": true}}}""";
+
+    @TempDir
+    Path dir;
+
+    private void assertUnchanged(String file, String text) throws Exception {
+        assertEquals(text, Files.readString(Path.of(file)));
+    }
+
+    @Test
+    void aReportOverTheDefinitionOrTheInputIsRefusedAndNothingRuns() throws Exception {
+        String definition = CliRun.file(dir, "pass.asl.json", DEFINITION);
+        String input = CliRun.file(dir, "in.json", "{\"a\": 1}");
+        CliRun.assertOneLineError(CliRun.run(definition, "--report", definition), "--report " + definition
+                + ": is the definition; writing there would replace it, so nothing was done: name another file");
+        CliRun.assertOneLineError(CliRun.run(definition, "--input", input, "--output", "json", "--report", input),
+                "--report " + input + ": is the execution input; writing there would replace it, so nothing was done: "
+                        + "name another file");
+        assertUnchanged(definition, DEFINITION);
+        assertUnchanged(input, "{\"a\": 1}");
+    }
+
+    @Test
+    void theSameFileUnderAnotherNameOrThroughALinkIsRefusedToo() throws Exception {
+        String context = CliRun.file(dir, "context.json", "{}");
+        String definition = CliRun.file(dir, "pass.asl.json", DEFINITION);
+        Path link = Files.createSymbolicLink(dir.resolve("link.html"), Path.of(context));
+        String dotted = dir.resolve(".").resolve("context.json").toString();
+        CliRun.assertOneLineError(CliRun.run(definition, "--context", context, "--report", dotted), "--report " + dotted
+                + ": is the context file (" + context + "); writing there would replace it, so nothing was done: name another file");
+        CliRun.assertOneLineError(CliRun.run(definition, "--context", context, "--report", link.toString()), "--report "
+                + link + ": is the context file (" + context + "); writing there would replace it, so nothing was done: "
+                + "name another file");
+        assertUnchanged(context, "{}");
+    }
+
+    @Test
+    void aGraphOverItsDefinitionIsRefused() throws Exception {
+        String definition = CliRun.file(dir, "pass.asl.json", DEFINITION);
+        CliRun.assertOneLineError(CliRun.run("graph", definition, "--format", "svg", "-o", definition), "--output-file "
+                + definition + ": is the definition; writing there would replace it, so nothing was done: name another file");
+        assertUnchanged(definition, DEFINITION);
+    }
+
+    @Test
+    void junitOrCoverageOverASuiteFileIsRefusedBeforeAnyCaseRuns() throws Exception {
+        String definition = CliRun.file(dir, "pass.asl.json", DEFINITION);
+        String suiteText = "definition: pass.asl.json\ncases:\n  - name: a\n    expect: {status: SUCCEEDED}\n";
+        String suite = CliRun.file(dir, "pass.sfn-test.yaml", suiteText);
+        CliRun.assertOneLineError(CliRun.run("test", suite, "--junit", suite), "--junit " + suite
+                + ": is a suite file; writing there would replace it, so nothing was done: name another file");
+        CliRun.assertOneLineError(CliRun.run("test", dir.toString(), "--coverage-json", suite), "--coverage-json " + suite
+                + ": is a suite file; writing there would replace it, so nothing was done: name another file");
+        assertUnchanged(suite, suiteText);
+        assertUnchanged(definition, DEFINITION);
+    }
+
+    @Test
+    void otherFilesAndDevicesAreWrittenAsBefore() throws Exception {
+        String definition = CliRun.file(dir, "pass.asl.json", DEFINITION);
+        Path report = dir.resolve("report.html");
+        Files.writeString(report, "an older report");
+        assertEquals(ExitCodes.OK, CliRun.run(definition, "-q", "--report", report.toString()).code());
+        assertEquals("<!DOCTYPE html>", Files.readString(report).substring(0, 15));
+        String input = CliRun.file(dir, "in.json", "{}");
+        assertEquals(ExitCodes.OK, CliRun.run(definition, "--input", input, "-q", "--report", "/dev/null").code());
+    }
+}
