@@ -119,4 +119,30 @@ class HandlerProcessIT {
         assertTrue(report.contains("\"status\":\"ABORTED\""), report);
         assertAllGone(started);
     }
+
+    @Test
+    void aPythonHandlerLeavesNoBytecodeInTheUsersDirectory() throws Exception {
+        Path code = Files.createDirectories(dir.resolve("code"));
+        Files.writeString(code.resolve("helper.py"), "def twice(n):\n    return 2 * n\n");
+        Files.writeString(code.resolve("app.py"), "import helper\ndef handler(event, context):\n    return helper.twice(event)\n");
+        Path definition = dir.resolve("twice.asl.json");
+        Files.writeString(definition, """
+                {"StartAt":"Call","States":{"Call":{"Type":"Task",
+                  "Resource":"arn:aws:lambda:us-east-1:123456789012:function:Twice","End":true}}}""");
+        ProcessBuilder builder = new ProcessBuilder(executable.toString(), definition.toString(), "--input-json", "21",
+                "--task", "Twice=python:" + code.resolve("app.py") + ":handler", "--output", "json");
+        builder.environment().put("JAVA_HOME", System.getProperty("java.home"));
+        builder.environment().remove("PYTHONDONTWRITEBYTECODE"); // as on most machines: Python would write __pycache__
+        builder.redirectInput(ProcessBuilder.Redirect.from(new java.io.File("/dev/null")));
+        builder.redirectOutput(dir.resolve("twice.out").toFile());
+        builder.redirectError(dir.resolve("twice.err").toFile());
+        Process process = builder.start();
+        assertTrue(process.waitFor(60, TimeUnit.SECONDS));
+        assertEquals(0, process.exitValue(), Files.readString(dir.resolve("twice.err")));
+        assertTrue(Files.readString(dir.resolve("twice.out")).contains("\"output\":\"42\""),
+                Files.readString(dir.resolve("twice.out")));
+        try (Stream<Path> files = Files.list(code)) {
+            assertEquals(List.of("app.py", "helper.py"), files.map(f -> f.getFileName().toString()).sorted().toList());
+        }
+    }
 }

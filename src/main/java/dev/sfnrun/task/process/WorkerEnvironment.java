@@ -53,6 +53,8 @@ final class WorkerEnvironment {
             env.put("NODE_PATH", directory + (inherited == null || inherited.isEmpty() ? "" : ":" + inherited));
         } else {
             env.put("PYTHONUNBUFFERED", "1");
+            // no __pycache__ written into the user's code directory (Lambda's is read-only, so none is written there either)
+            env.put("PYTHONDONTWRITEBYTECODE", "1");
         }
         env.putAll(spec.environment());
         env.putAll(settings.environment());
