@@ -60,6 +60,16 @@ final class OutputFiles {
         }
     }
 
+    /** Makes the directories a new file goes into, as {@code mkdir -p}; a file in the way is named. */
+    private static void directories(String name, Path dir) throws IOException {
+        for (Path at = dir; at != null; at = at.getParent()) {
+            if (Files.exists(at) && !Files.isDirectory(at)) {
+                throw new UsageError(name + ": cannot write: " + at + " is not a directory");
+            }
+        }
+        Files.createDirectories(dir);
+    }
+
     /** A writing step that may fail. */
     interface Body {
         void write(Writer writer) throws IOException;
@@ -108,7 +118,11 @@ final class OutputFiles {
                 return;
             }
             Path target = Files.exists(path) ? path.toRealPath() : path.toAbsolutePath();
-            temp = target.getParent().resolve("." + target.getFileName() + "." + ProcessHandle.current().pid() + ".tmp");
+            Path parent = target.getParent();
+            if (!Files.isDirectory(parent)) {
+                directories(name, parent);
+            }
+            temp = parent.resolve("." + target.getFileName() + "." + ProcessHandle.current().pid() + ".tmp");
             Files.deleteIfExists(temp);
             try (OutputStream stream = Files.newOutputStream(temp)) {
                 body.write(stream);
@@ -120,6 +134,8 @@ final class OutputFiles {
             throw new UsageError(name + ": cannot write: permission denied");
         } catch (FileSystemException e) {
             throw new UsageError(name + ": cannot write: " + (e.getReason() == null ? e.toString() : e.getReason()));
+        } catch (UsageError e) {
+            throw e;
         } catch (IOException | RuntimeException e) {
             throw new UsageError(name + ": cannot write: " + (e.getMessage() == null ? e.toString() : e.getMessage()));
         } finally {

@@ -17,7 +17,6 @@ import dev.sfnrun.suite.SuiteRunner;
 import dev.sfnrun.suite.TextReport;
 import java.io.IOException;
 import java.io.PrintWriter;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -167,7 +166,7 @@ final class TestCommand implements Callable<Integer> {
         }
         out.flush();
         if (junit != null) {
-            write(junit, stream -> JUnitXml.write(results, started, stream));
+            OutputFiles.writeBytes(junit, stream -> JUnitXml.write(results, started, stream));
         }
         String reportDir = Specs.value(spec, "--report-dir");
         if (reportDir != null) {
@@ -184,22 +183,9 @@ final class TestCommand implements Callable<Integer> {
             }
         }
         if (coverageJson != null) {
-            write(coverageJson, stream -> stream.write(Json.pretty(CoverageReport.json(coverage))
+            OutputFiles.writeBytes(coverageJson, stream -> stream.write(Json.pretty(CoverageReport.json(coverage))
                     .concat("\n").getBytes(java.nio.charset.StandardCharsets.UTF_8)));
         }
         return failed ? ExitCodes.FAILED : ExitCodes.OK;
-    }
-
-    /** Writes {@code file} (through {@link OutputFiles}), making its directories first. */
-    private static void write(String file, OutputFiles.Bytes writing) {
-        try {
-            Path parent = Path.of(file).toAbsolutePath().getParent();
-            if (parent != null) {
-                Files.createDirectories(parent);
-            }
-        } catch (IOException | RuntimeException e) {
-            // OutputFiles names what is wrong with the path
-        }
-        OutputFiles.writeBytes(file, writing);
     }
 }

@@ -211,12 +211,23 @@ class HtmlReportTest {
 
     @Test
     void unwritableReportIsAnErrorAfterTheRun() throws Exception {
+        java.nio.file.Files.writeString(dir.resolve("file"), "in the way");
         StringWriter out = new StringWriter();
         StringWriter err = new StringWriter();
-        int exit = SfnRun.run(new String[] {TUTORIAL, "--input", "inputs/200.json", "--time-scale", "0", "--report",
-            dir.resolve("missing/dir/r.html").toString()}, new PrintWriter(out, true), new PrintWriter(err, true), false);
+        String report = dir.resolve("file/dir/r.html").toString();
+        int exit = SfnRun.run(new String[] {TUTORIAL, "--input", "inputs/200.json", "--time-scale", "0", "--report", report},
+                new PrintWriter(out, true), new PrintWriter(err, true), false);
         assertEquals(2, exit);
-        assertTrue(err.toString().contains("r.html: cannot write"), err.toString());
+        assertEquals("sfn-run: " + report + ": cannot write: " + dir.resolve("file") + " is not a directory\n", err.toString());
         assertTrue(out.toString().contains("ExecutionSucceeded") || out.toString().contains("SUCCEEDED"), out.toString());
+    }
+
+    @Test
+    void theReportsMissingDirectoriesAreMade() throws Exception {
+        java.nio.file.Path report = dir.resolve("reports/today/r.html");
+        int exit = SfnRun.run(new String[] {TUTORIAL, "--input", "inputs/200.json", "--time-scale", "0", "-q", "--report",
+            report.toString()}, new PrintWriter(new StringWriter(), true), new PrintWriter(new StringWriter(), true), false);
+        assertEquals(0, exit);
+        assertTrue(java.nio.file.Files.readString(report).startsWith("<!DOCTYPE html>"));
     }
 }
