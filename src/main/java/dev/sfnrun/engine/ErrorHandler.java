@@ -81,6 +81,7 @@ final class ErrorHandler {
             JsonNode errorOutput = errorOutput(error);
             JsonNode output = catcher.output() != null ? catcher.output().evaluate(errorOutput, run)
                     : catcher.resultPath().apply(run.input, errorOutput);
+            PayloadLimit.checkDepth(output, run.name());
             ObjectNode assigned = catcher.assign() == null ? null : catcher.assign().evaluate(errorOutput, run);
             return new Step(output, catcher.next(), assigned, Decision.Kind.CATCH, caught, error.error());
         }

@@ -133,7 +133,12 @@ final class StateExecutor {
 
         /** The output of a state that passes its input on: OutputPath, or a JSONata Output. */
         private JsonNode passOn(JsonNode effective, ValueExpr output) {
-            return output != null ? output.evaluate(effective, run) : flow().outputPath().apply(effective, run);
+            if (output == null) {
+                return flow().outputPath().apply(effective, run); // a part of the input: within the limits as it is
+            }
+            JsonNode value = output.evaluate(effective, run);
+            PayloadLimit.checkDepth(value, run.name());
+            return value;
         }
 
         @Override
@@ -215,6 +220,9 @@ final class StateExecutor {
                 branchFailed[0] = false;
                 JsonNode input = probe("afterParameters",
                         flow().parameters() == null ? effective : flow().parameters().evaluate(effective, run));
+                if (flow().parameters() != null) {
+                    PayloadLimit.checkDepth(input, run.name());
+                }
                 SingleStatePlan mock = mockPlan();
                 if (mock != null) {
                     return finish(mock.mockOutcome());

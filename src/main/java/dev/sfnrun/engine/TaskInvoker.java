@@ -73,9 +73,9 @@ final class TaskInvoker {
         }
         JsonNode result = mock != null ? mocked(mock, state, events)
                 : called(state, resolved, parameters, run, timeout, heartbeat, events, waitsForWorker);
-        if (PayloadLimit.exceeds(result)) {
-            StatesError tooLarge = PayloadLimit.error(resolved.kind() == Kind.INTEGRATION ? resolved.resourceType()
-                    : resolved.arn());
+        StatesError tooLarge = PayloadLimit.problem(result, resolved.kind() == Kind.INTEGRATION ? resolved.resourceType()
+                : resolved.arn());
+        if (tooLarge != null) {
             events.failed(tooLarge);
             throw tooLarge;
         }

@@ -28,7 +28,13 @@ final class VariableLimits {
         long total = 0;
         for (Iterator<Map.Entry<String, JsonNode>> it = assigned.fields(); it.hasNext(); ) {
             Map.Entry<String, JsonNode> entry = it.next();
-            long size = PayloadLimit.size(entry.getValue(), MAX_VARIABLE_BYTES);
+            long size;
+            try {
+                size = PayloadLimit.size(entry.getValue(), MAX_VARIABLE_BYTES);
+            } catch (dev.sfnrun.query.JsonSize.TooDeep e) {
+                throw error("The value assigned to the variable '" + entry.getKey() + "' is " + e.getMessage()
+                        + ", the most JSON data may nest.");
+            }
             if (size > MAX_VARIABLE_BYTES) {
                 throw error("The value assigned to the variable '" + entry.getKey()
                         + "' is larger than 256 KiB (262144 bytes), the maximum size of a variable.");

@@ -1,6 +1,7 @@
 package dev.sfnrun.query;
 
 import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.core.exc.StreamConstraintsException;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.io.IOException;
 import java.io.Writer;
@@ -43,29 +44,115 @@ public final class JsonSize {
                 if (t instanceof Full) {
                     return counter.count; // Jackson may wrap what the stream throws
                 }
+                if (t instanceof StreamConstraintsException) {
+                    throw new TooDeep();
+                }
             }
             throw new IllegalStateException(e);
         }
         return counter.count;
     }
 
-    /** The sizes of long strings met lately on this thread, by identity; weakly held: a cache never keeps a payload alive. */
-    private static final class LongStrings {
+    /**
+     * A value nested more than {@link #MAX_DEPTH} levels deep: the most JSON text may nest, as the
+     * JSON library AWS's own messages name allows (and sfn-run's parser, so no such text is ever read).
+     */
+    public static final class TooDeep extends RuntimeException {
+        TooDeep() {
+            super("nested more than " + MAX_DEPTH + " levels deep", null, false, false);
+        }
+    }
+
+    /** The deepest nesting a JSON value may have (Jackson's default for reading and writing). */
+    public static final int MAX_DEPTH = 1_000;
+
+    /**
+     * Whether {@code value} nests more than {@link #MAX_DEPTH} levels deep. It is walked no deeper
+     * than that, and a large container met again (the same array put into every item's input by an
+     * ItemSelector) is found by identity instead of walked again.
+     */
+    public static boolean tooDeep(JsonNode value) {
+        return depth(value, 0) > MAX_DEPTH;
+    }
+
+    /** Containers with at least this many members have their depth remembered (see {@link Recent}). */
+    private static final int LARGE = 32;
+    private static final ThreadLocal<Recent> DEPTHS = ThreadLocal.withInitial(Recent::new);
+
+    /** The depth of {@code value} (a scalar 0, a container one more than its deepest member), or a number over the limit. */
+    private static int depth(JsonNode value, int above) {
+        if (!value.isContainerNode()) {
+            return 0;
+        }
+        if (above >= MAX_DEPTH) {
+            return MAX_DEPTH + 1;
+        }
+        boolean large = value.size() >= LARGE;
+        Recent known = large ? DEPTHS.get() : null;
+        int slot = large ? known.find(value) : -1;
+        if (slot >= 0) {
+            return (int) known.value(slot);
+        }
+        int deepest = 0;
+        for (JsonNode member : value) {
+            deepest = Math.max(deepest, depth(member, above + 1));
+            if (above + 1 + deepest > MAX_DEPTH) {
+                return 1 + deepest; // over: no need to look further (nor to remember a depth only partly known)
+            }
+        }
+        if (large) {
+            known.put(value, 1 + deepest, true);
+        }
+        return 1 + deepest;
+    }
+
+    /**
+     * A number computed lately on this thread for each of a few nodes, found again by identity;
+     * weakly held, so it never keeps a payload alive. {@code exact} false: a bound, not the number.
+     */
+    private static final class Recent {
         private static final int SLOTS = 8;
-        private static final ThreadLocal<LongStrings> MINE = ThreadLocal.withInitial(LongStrings::new);
         private final java.lang.ref.WeakReference<?>[] nodes = new java.lang.ref.WeakReference<?>[SLOTS];
-        /** Each slot's count: the exact size, or (not exact) a number over the limit it was counted to. */
-        private final long[] sizes = new long[SLOTS];
+        private final long[] values = new long[SLOTS];
         private final boolean[] exact = new boolean[SLOTS];
         private int next;
 
+        /** The slot remembering {@code node}, or -1. */
+        int find(JsonNode node) {
+            for (int i = 0; i < SLOTS; i++) {
+                if (nodes[i] != null && nodes[i].get() == node) {
+                    return i;
+                }
+            }
+            return -1;
+        }
+
+        long value(int slot) {
+            return values[slot];
+        }
+
+        boolean exact(int slot) {
+            return exact[slot];
+        }
+
+        void put(JsonNode node, long value, boolean isExact) {
+            nodes[next] = new java.lang.ref.WeakReference<>(node);
+            values[next] = value;
+            exact[next] = isExact;
+            next = (next + 1) % SLOTS;
+        }
+    }
+
+    /** The sizes of long strings met lately on this thread, by identity. */
+    private static final class LongStrings {
+        private static final ThreadLocal<Recent> MINE = ThreadLocal.withInitial(Recent::new);
+
         /** The size of the string's JSON text with its quotes, or a number over {@code limit} once known to be over. */
         static long size(JsonNode text, long limit) throws IOException {
-            LongStrings cache = MINE.get();
-            for (int i = 0; i < SLOTS; i++) {
-                if (cache.nodes[i] != null && cache.nodes[i].get() == text && (cache.exact[i] || cache.sizes[i] > limit)) {
-                    return cache.sizes[i];
-                }
+            Recent cache = MINE.get();
+            int slot = cache.find(text);
+            if (slot >= 0 && (cache.exact(slot) || cache.value(slot) > limit)) {
+                return cache.value(slot);
             }
             Counter counter = new Counter(limit);
             boolean whole = true;
@@ -79,10 +166,7 @@ public final class JsonSize {
                 }
                 whole = false;
             }
-            cache.nodes[cache.next] = new java.lang.ref.WeakReference<>(text);
-            cache.sizes[cache.next] = counter.count;
-            cache.exact[cache.next] = whole;
-            cache.next = (cache.next + 1) % SLOTS;
+            cache.put(text, counter.count, whole);
             return counter.count;
         }
     }

@@ -375,4 +375,18 @@ class HostileFilesTest {
         oneLineStarting(quickly(taskDefinition(), "--mock-config", latin1.toString(), "--test-case", "C"),
                 "--mock-config " + latin1 + ": not UTF-8 text (byte 0xE9 at offset 6, line 1, is not valid UTF-8)");
     }
+
+    @Test
+    void inputAtTheNestingLimitThatAStateWrapsFailsTheRunNeverTheProcess() throws Exception {
+        String definition = CliRun.file(dir, "wrap.asl.json", """
+                {"StartAt": "Wrap", "States": {"Wrap": {"Type": "Pass", "Parameters": {"x.$": "$"}, "End": true}}}""");
+        String input = CliRun.file(dir, "deep.json", "[".repeat(1000) + "]".repeat(1000));
+        for (String mode : new String[] {"json", "text"}) {
+            CliRun run = quickly(definition, "--input", input, "--output", mode, "--time-scale", "0");
+            assertEquals(ExitCodes.FAILED, run.code(), run.err());
+            assertTrue(run.out().contains("States.DataLimitExceeded"), run.out());
+            assertTrue(run.out().contains("nested more than 1000 levels deep"), run.out());
+            assertEquals("", run.err());
+        }
+    }
 }

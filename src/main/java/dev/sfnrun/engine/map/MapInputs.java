@@ -66,7 +66,20 @@ public class MapInputs {
     /** The input of the iteration (or child execution) of item {@code index}: ItemSelector, or the item itself. */
     JsonNode itemInput(int index, JsonNode item) {
         ValueExpr selector = state.itemSelector();
-        return selector == null ? item : selector.evaluate(effective, new ItemContext(run, index, item, itemSource));
+        return selector == null ? item : notTooDeep(selector.evaluate(effective, new ItemContext(run, index, item, itemSource)));
+    }
+
+    /**
+     * An input the ItemSelector or ItemBatcher made, refused when it nests more than JSON data may
+     * ({@code States.DataLimitExceeded}): an item may nest as deep as that already, and they wrap it.
+     */
+    private JsonNode notTooDeep(JsonNode input) {
+        if (dev.sfnrun.query.JsonSize.tooDeep(input)) {
+            throw new StatesError(dev.sfnrun.error.ErrorNames.DATA_LIMIT_EXCEEDED, "The state/task '" + state.name()
+                    + "' made an item's input nested more than " + dev.sfnrun.query.JsonSize.MAX_DEPTH
+                    + " levels deep, the most JSON data may nest.");
+        }
+        return input;
     }
 
     /** A batch's input: {"BatchInput": ..., "Items": [...]}, BatchInput evaluated on the effective input. */
@@ -77,7 +90,7 @@ public class MapInputs {
             node.set("BatchInput", batcher.batchInput().evaluate(effective, run));
         }
         node.set("Items", items);
-        return node;
+        return notTooDeep(node);
     }
 
     /** MaxConcurrency or MaxConcurrencyPath; 0 means unbounded. */

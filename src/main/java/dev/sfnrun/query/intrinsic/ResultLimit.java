@@ -29,8 +29,13 @@ final class ResultLimit {
         if (value.isTextual() && value.textValue().length() <= MAX_BYTES / 6) {
             return value; // at most six bytes a char (a \\u escape)
         }
-        if (JsonSize.of(value, MAX_BYTES) > MAX_BYTES) {
-            throw error(function);
+        try {
+            if (JsonSize.of(value, MAX_BYTES) > MAX_BYTES) {
+                throw error(function);
+            }
+        } catch (JsonSize.TooDeep e) {
+            throw new StatesError(ErrorNames.DATA_LIMIT_EXCEEDED, "The intrinsic function " + function
+                    + " returned a result " + e.getMessage() + ", the most JSON data may nest.");
         }
         return value;
     }
