@@ -112,7 +112,9 @@ final class ChoiceChecks {
                 ShapeChecks.checkValue(Field.of(key, Field.Kind.STRING), value, at, false, out);
             } else if (top && JSONATA_ONLY.contains(key)) {
                 out.schema(at, ShapeChecks.wrongLanguage(key, false));
-            } else if (!(top && key.equals("Assign"))) {
+            } else if (top && key.equals("Assign")) {
+                ShapeChecks.checkValue(Field.of(key, Field.Kind.OBJECT), value, at, false, out);
+            } else {
                 out.schema(at, "Field '" + key + "' is not supported");
             }
         }

@@ -46,7 +46,7 @@ final class Shapes {
             Field.of("Next", STRING).mandatory(),
             Field.of("ResultPath", PATH).jsonPath(),
             Field.of("Output", ANY).jsonata(),
-            Field.of("Assign", OBJECT).expr(),
+            Field.of("Assign", OBJECT),
             Field.of("Comment", STRING));
 
     static final Shape ITEM_READER = Shape.of(
@@ -96,7 +96,7 @@ final class Shapes {
             row("Task Parallel Map Pass", Field.of("ResultPath", PATH).jsonPath()),
             row("Task Parallel", Field.of("Arguments", ANY).jsonata()),
             row("Task Parallel Map Pass Wait Choice Succeed", Field.of("Output", ANY).jsonata()),
-            row("Task Parallel Map Pass Wait Choice", Field.of("Assign", OBJECT).expr()),
+            row("Task Parallel Map Pass Wait Choice", Field.of("Assign", OBJECT)),
             row(WORKING, Field.of("Retry", ARRAY)),
             row(WORKING, Field.of("Catch", ARRAY)),
             row("Task", Field.of("Resource", STRING).mandatory()),

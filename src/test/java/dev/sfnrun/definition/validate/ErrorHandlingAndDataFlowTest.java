@@ -208,4 +208,21 @@ class ErrorHandlingAndDataFlowTest {
         String text = machine("{\"Type\": \"Pass\", \"Assign\": {\"x\": 1, \"x.$\": \"$.x\"}, \"End\": true}");
         only(text, SCHEMA_VALIDATION_FAILED, "/States/S/Assign/x.$", "\"x.$\"", "The field 'x' appears twice in Assign");
     }
+
+    @Test
+    void assignIsAnObjectEvenInJsonataAsTheRunRequires() {
+        // a JSONata state gives expressions as Assign's values, never the whole Assign (found by fuzzing: the run refused these)
+        only(jsonata("{\"Type\": \"Pass\", \"Assign\": \"{% {'x': 1} %}\", \"End\": true}"), SCHEMA_VALIDATION_FAILED,
+                "/States/S/Assign", "\"Assign\"", "Expected value of type [OBJECT]");
+        only(jsonata("{\"Type\": \"Task\", \"Resource\": \"arn:aws:states:::lambda:invoke\", \"End\": true, "
+                + "\"Catch\": [{\"ErrorEquals\": [\"States.ALL\"], \"Next\": \"S\", \"Assign\": \"{% {} %}\"}]}"),
+                SCHEMA_VALIDATION_FAILED, "/States/S/Catch/0/Assign", "\"Assign\"", "Expected value of type [OBJECT]");
+        String choice = "{\"StartAt\": \"S\", \"States\": {\"E\": {\"Type\": \"Succeed\"}, \"S\": {\"Type\": \"Choice\", "
+                + "\"Default\": \"E\", \"Choices\": [{\"Variable\": \"$.a\", \"IsPresent\": true, \"Next\": \"E\", \"Assign\": %s}]}}}";
+        for (String value : new String[] {"5", "null", "true", "\"x\"", "[]", "\"$.a\""}) {
+            only(choice.formatted(value), SCHEMA_VALIDATION_FAILED, "/States/S/Choices/0/Assign", "\"Assign\"",
+                    "Expected value of type [OBJECT]");
+        }
+        valid(choice.formatted("{\"x.$\": \"$.a\"}"));
+    }
 }
