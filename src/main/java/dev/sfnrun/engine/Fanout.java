@@ -185,6 +185,8 @@ public final class Fanout {
         private int failedIndex = -1;
         private Trail failedTrail;
         private StatesError error;
+        /** Every branch that failed, with the id of its last event: the earliest is the one that stops the others. */
+        private final List<Failure> failures = new ArrayList<>();
         private Throwable fatal;
         private boolean mainResumed;
         private final java.util.Set<Thread> threads = new java.util.HashSet<>();
@@ -239,9 +241,32 @@ public final class Fanout {
                     running.values().stream().filter(Trail::mapRunActive).forEach(runsUnderWay::add);
                 }
                 interruptWorkers();
+                awaitWorkersEnded();
                 fail(runsUnderWay);
             }
             parent.moveTo(end);
+        }
+
+        /** A branch that failed: its index, trail and error, and the id of the last event it wrote. */
+        private record Failure(int index, Trail trail, StatesError error, long at) {
+        }
+
+        /**
+         * After a failure stopped the branches: waits (at most 0.2 s) until every worker has ended, so that
+         * each branch that failed at the same moment has said so and the earliest failure in the
+         * history is the one reported, whichever thread got there first.
+         */
+        private void awaitWorkersEnded() {
+            long deadline = System.nanoTime() + 200_000_000L; // task code deaf to interrupts only delays the failure
+            synchronized (lock) {
+                try {
+                    for (long left = deadline - System.nanoTime(); active > 0 && left > 0; left = deadline - System.nanoTime()) {
+                        lock.wait(Math.max(1, left / 1_000_000));
+                    }
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+            }
         }
 
         /** Interrupts the workers still running (blocked task code, waits); the others stop at their next item. */
@@ -309,6 +334,9 @@ public final class Fanout {
                         end = Math.max(end, done);
                     }
                 } catch (StatesError e) {
+                    synchronized (lock) {
+                        failures.add(new Failure(i, trail, e, trail.last()));
+                    }
                     awaitSiblingsBegun(i);
                     synchronized (lock) {
                         if (!stopped) {
@@ -380,6 +408,18 @@ public final class Fanout {
                     throw r;
                 }
                 throw (Error) fatal;
+            }
+            synchronized (lock) { // the earliest failure in the history stops the others (by branch, if at once)
+                Failure earliest = failures.stream().min(java.util.Comparator.comparingLong(Failure::at)
+                        .thenComparingInt(Failure::index)).orElseThrow();
+                if (earliest.index() != failedIndex) {
+                    stoppedBranches.removeIf(branch -> branch.getKey() == earliest.index());
+                    stoppedBranches.add(Map.entry(failedIndex, failedTrail));
+                    stoppedBranches.sort(Map.Entry.comparingByKey());
+                    failedIndex = earliest.index();
+                    failedTrail = earliest.trail();
+                    error = earliest.error();
+                }
             }
             long failing = failedTrail.last();
             hooks.failed(failedIndex, failing);

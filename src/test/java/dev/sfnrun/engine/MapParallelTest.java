@@ -371,4 +371,21 @@ class MapParallelTest {
         }
         assertEquals(List.of(), branchThreads(), "no branch thread survives the executions");
     }
+
+    @Test
+    void branchesFailingAtOnceReportTheFailureThatComesFirstInTheHistory() throws Exception {
+        // both branches fail in their first state: whichever thread gets there first, the error is that of
+        // the branch whose failing event has the lower id, and ParallelStateFailed follows that event
+        String definition = """
+                {"StartAt": "P", "States": {"P": {"Type": "Parallel", "End": true, "Branches": [
+                  {"StartAt": "A", "States": {"A": {"Type": "Fail", "Error": "ErrA"}}},
+                  {"StartAt": "B", "States": {"B": {"Type": "Fail", "Error": "ErrB"}}}]}}}""";
+        for (int round = 0; round < 30; round++) {
+            ExecutionResult result = run(definition, "{}", TaskRegistry.withBuiltins(), null);
+            HistoryEvent firstFail = result.events().stream().filter(e -> e.type() == EventType.FailStateEntered)
+                    .findFirst().orElseThrow();
+            assertEquals("Err" + firstFail.detail("name"), result.error(), "round " + round);
+            assertEquals(firstFail.id(), only(result, EventType.ParallelStateFailed).previousEventId(), "round " + round);
+        }
+    }
 }
