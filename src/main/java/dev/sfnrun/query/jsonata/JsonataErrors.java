@@ -35,12 +35,26 @@ final class JsonataErrors {
 
     /** {@code CODE: message} for a coded error; the library's own text for an uncoded one (time or depth limits). */
     static String describe(JException error) {
+        return describe(error, java.util.Set.of(), "");
+    }
+
+    /**
+     * As {@link #describe(JException)}, for the expression {@code text}, which calls the functions
+     * {@code called} (by name, without {@code $}): what the library leaves out of a few messages
+     * (the function of an array argument of the wrong type, the operator of a comparison of values of
+     * two types) is found there when only one can be meant.
+     */
+    static String describe(JException error, java.util.Set<String> called, String text) {
         String code = error.getError();
         String template = code == null ? null : MESSAGES.getProperty(code);
         if (template == null) {
+            String coded = code == null ? null : codeOf(code);
+            if (coded != null) {
+                return coded + ": " + code; // the library threw jsonata-js's text in place of its code
+            }
             return code != null && !code.matches("[A-Z]\\d{4}") ? code : String.valueOf(error.getMessage());
         }
-        Object[] details = {error.getCurrent(), error.getExpected()};
+        Object[] details = details(code, error, called, text);
         Matcher m = PLACEHOLDER.matcher(template);
         StringBuilder out = new StringBuilder();
         int next = 0;
@@ -51,6 +65,98 @@ final class JsonataErrors {
         }
         m.appendTail(out);
         return code + ": " + out;
+    }
+
+    /**
+     * The details that fill {@code code}'s placeholders, in order. The library keeps two (the token
+     * and the expected value) and, for a few codes, not those the message shows: a negated value is
+     * the second; an array argument of the wrong type keeps the argument and its item type's letter.
+     */
+    private static Object[] details(String code, JException error, java.util.Set<String> called, String text) {
+        return switch (code) {
+            case "D1002" -> new Object[] {error.getExpected()};
+            case "T2009" -> new Object[] {error.getCurrent(), error.getExpected(), comparison(text)};
+            case "T0412" -> new Object[] {1, arrayFunction(String.valueOf(error.getExpected()), called),
+                arrayTypes(String.valueOf(error.getExpected()))};
+            default -> new Object[] {error.getCurrent(), error.getExpected()};
+        };
+    }
+
+    /**
+     * The function whose first argument must be an array of items of type {@code letter}: $join
+     * for strings; for numbers the one of $sum, $max, $min and $average the expression calls (null,
+     * shown as undefined, if it calls several). These are all of JSONata's functions with such an argument.
+     */
+    private static String arrayFunction(String letter, java.util.Set<String> called) {
+        if (letter.equals("s")) {
+            return "join";
+        }
+        java.util.List<String> candidates = java.util.stream.Stream.of("sum", "max", "min", "average")
+                .filter(called::contains).toList();
+        return letter.equals("n") && candidates.size() == 1 ? candidates.get(0) : null;
+    }
+
+    /** The one ordering operator ({@code <}, {@code <=}, {@code >}, {@code >=}) outside quotes in {@code text}, or null. */
+    private static String comparison(String text) {
+        java.util.Set<String> found = new java.util.HashSet<>();
+        char quote = 0;
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (quote != 0) {
+                if (c == '\\') {
+                    i++;
+                } else if (c == quote) {
+                    quote = 0;
+                }
+            } else if (c == '\'' || c == '"' || c == '`') {
+                quote = c;
+            } else if ((c == '<' || c == '>') && !(c == '>' && i > 0 && text.charAt(i - 1) == '~')) { // not ~>
+                boolean equals = i + 1 < text.length() && text.charAt(i + 1) == '=';
+                found.add(equals ? c + "=" : String.valueOf(c));
+                i += equals ? 1 : 0;
+            }
+        }
+        return found.size() == 1 ? found.iterator().next() : null;
+    }
+
+    /** jsonata-js's name of an array signature's item type ("numbers" for {@code n}). */
+    private static String arrayTypes(String letter) {
+        return switch (letter) {
+            case "a" -> "arrays";
+            case "b" -> "booleans";
+            case "f" -> "functions";
+            case "n" -> "numbers";
+            case "o" -> "objects";
+            case "s" -> "strings";
+            default -> null;
+        };
+    }
+
+    /**
+     * Whether {@code e} is the library's $sort of an array of both numbers and strings without a
+     * comparison function, where jsonata-js fails with D3070: the library's sort compares them and
+     * fails with a ClassCastException.
+     */
+    static boolean isMixedSort(RuntimeException e) {
+        if (!(e instanceof ClassCastException)) {
+            return false;
+        }
+        for (StackTraceElement frame : e.getStackTrace()) {
+            if (frame.getClassName().equals("com.dashjoin.jsonata.Functions") && frame.getMethodName().equals("sort")) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** The code whose message is {@code text} exactly, or null. */
+    private static String codeOf(String text) {
+        for (String code : MESSAGES.stringPropertyNames()) {
+            if (MESSAGES.getProperty(code).equals(text)) {
+                return code;
+            }
+        }
+        return null;
     }
 
     /** The message alone (no code), for syntax errors reported at load time. */

@@ -117,13 +117,16 @@ public final class JsonataExpression {
         try {
             value = compiled.evaluate(null, frame);
         } catch (JException e) {
-            throw new JsonataEvaluationException(JsonataErrors.describe(e), true);
+            throw new JsonataEvaluationException(JsonataErrors.describe(e, references.called(), text), true);
         } catch (AwsFunctions.FunctionError e) {
             throw new JsonataEvaluationException(e.getMessage(), false);
         } catch (StackOverflowError e) {
             throw new JsonataEvaluationException("Stack overflow error: Check for non-terminating recursive function. "
                     + "Consider rewriting as tail-recursive.", false);
         } catch (RuntimeException e) {
+            if (JsonataErrors.isMixedSort(e)) {
+                throw new JsonataEvaluationException(JsonataErrors.describe(new JException("D3070", -1)), true);
+            }
             throw new JsonataEvaluationException(null, false);
         }
         JsonNode json = JsonataValues.toJson(value);

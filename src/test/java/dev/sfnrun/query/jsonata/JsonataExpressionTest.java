@@ -120,6 +120,27 @@ class JsonataExpressionTest {
     }
 
     @Test
+    void errorsWhoseDetailsTheLibraryKeepsElsewhereReadAsInJsonataJs() {
+        // the library keeps an array argument's value and item letter, a negated value second, a comparison
+        // without its operator, some errors as bare text and a mixed $sort as a ClassCastException
+        assertEquals("T0412: Argument 1 of function \"sum\" must be an array of \"numbers\"", failure("$sum(['a'])"));
+        assertEquals("T0412: Argument 1 of function \"average\" must be an array of \"numbers\"", failure("$average([1, 'x'])"));
+        assertEquals("T0412: Argument 1 of function \"join\" must be an array of \"strings\"", failure("$join([1, 2])"));
+        assertEquals("T0412: Argument 1 of function undefined must be an array of \"numbers\"", // which one of the two failed?
+                failure("$max(['a']) + $sum([1])"));
+        assertEquals("D1002: Cannot negate a non-numeric value: \"a\"", failure("-'a'"));
+        assertEquals("T2009: The values 1 and \"a\" either side of operator \"<\" must be of the same data type",
+                failure("1 < 'a'"));
+        assertEquals("T2009: The values \"a\" and 2 either side of operator \">=\" must be of the same data type",
+                failure("[1] ~> $count() = 1 ? 'a' >= 2 : 0")); // ~> is no comparison
+        assertEquals("T2009: The values \"a\" and 2 either side of operator undefined must be of the same data type",
+                failure("$count([1]) > 0 ? 'a' >= 2 : 0")); // which one of the two failed?
+        assertEquals("D3010: Second argument of replace function cannot be an empty string", failure("$replace('abc', '', 'x')"));
+        assertEquals("D3070: The single argument form of the sort function can only be applied to an array of strings or "
+                + "an array of numbers.  Use the second argument to specify a comparison function", failure("$sort([1, 'a'])"));
+    }
+
+    @Test
     void syntaxErrorsAreFoundAtCompileTime() {
         assertEquals("S0203: Expected \")\" before end of expression (at position 5)", JsonataExpression.parseError("$sum("));
         assertEquals("The JSONata expression is empty", JsonataExpression.parseError("  "));
