@@ -43,6 +43,8 @@ public final class Execution {
     private final String executionArn;
     /** Set by {@link #stop()}; the thread running {@link #run()}, which stop interrupts. */
     private volatile boolean stopped;
+    /** A distributed Map's child execution: one its Map Run stops by interrupting its thread. */
+    private boolean child;
     private volatile Thread runner;
     /** Set for a single-state run ({@link #runSingle}), else null. */
     private SingleStatePlan plan;
@@ -168,7 +170,12 @@ public final class Execution {
                 return result(ExecutionStatus.FAILED, null, error.error(), error.cause());
             }
             if (e instanceof BranchAborted) {
-                throw e;
+                if (!child) {
+                    throw e;
+                }
+                // a distributed Map's child stopped with its Map Run (its thread interrupted) while in a Map or Parallel
+                log.appendAfter(trail.last(), EventType.ExecutionAborted, EventDetails.create());
+                return result(ExecutionStatus.ABORTED, null, null, null);
             }
             log.append(trail, EventType.ExecutionTimedOut, EventDetails.create());
             return result(ExecutionStatus.TIMED_OUT, null, null, null);
@@ -319,7 +326,9 @@ public final class Execution {
     /** A child execution of a distributed Map: the item processor run as a state machine of its own. */
     public static Execution child(dev.sfnrun.definition.StateGraph processor, dev.sfnrun.definition.QueryLanguage language,
                            JsonNode input, ExecutionOptions options) {
-        return new Execution(new StateMachine(processor, language, null, null), input, Json.compact(input), options);
+        Execution child = new Execution(new StateMachine(processor, language, null, null), input, Json.compact(input), options);
+        child.child = true;
+        return child;
     }
 
     /**

@@ -388,4 +388,25 @@ class MapParallelTest {
             assertEquals(firstFail.id(), only(result, EventType.ParallelStateFailed).previousEventId(), "round " + round);
         }
     }
+
+    @Test
+    void aMapRunThatFailsStopsChildrenInsideTheirOwnMapsAndTheRunFails() throws Exception {
+        // the other children are in an inline Map of Waits when the first one fails: their threads are
+        // interrupted there, and they end aborted (this was "internal error: BranchAborted", exit 3)
+        String definition = """
+                {"StartAt": "M", "States": {"M": {"Type": "Map", "ItemsPath": "$.arr", "ItemSelector": {"arr": [1, 2]},
+                  "ItemProcessor": {"ProcessorConfig": {"Mode": "DISTRIBUTED", "ExecutionType": "EXPRESS"},
+                    "StartAt": "I", "States": {
+                      "I": {"Type": "Map", "ItemsPath": "$.arr", "Next": "F",
+                            "ItemProcessor": {"StartAt": "W", "States": {"W": {"Type": "Wait", "Seconds": 1, "End": true}}}},
+                      "F": {"Type": "Fail", "Error": "X"}}},
+                  "End": true}}}""";
+        for (int round = 0; round < 5; round++) {
+            ExecutionResult result = new Execution(DefinitionParser.parse(Json.parse(definition)),
+                    Json.parse("{\"arr\": [1, 2, 3, 4, 5, 6, 7, 8]}"), null, ExecutionOptions.defaults()
+                    .withClock(new dev.sfnrun.engine.time.VirtualClock(java.time.Instant.parse("2024-01-01T00:00:00Z")))).run();
+            assertEquals(ExecutionStatus.FAILED, result.status(), "round " + round);
+            assertEquals("States.ExceedToleratedFailureThreshold", result.error(), "round " + round);
+        }
+    }
 }
