@@ -76,8 +76,11 @@ final class AwsFunctions {
 
     private static Object partition(List<?> args) {
         List<?> array = (List<?>) args.get(0);
+        if (array == null) {
+            return null; // undefined in, undefined out, as JSONata's own functions do
+        }
         long size = floor(args.get(1));
-        if (array == null || size < 1) {
+        if (size < 1) {
             throw new FunctionError("The chunk size of $partition must be a positive integer");
         }
         List<Object> chunks = new ArrayList<>();
@@ -105,7 +108,10 @@ final class AwsFunctions {
     private static Object hash(List<?> args) {
         String data = (String) args.get(0);
         String algorithm = (String) args.get(1);
-        if (data == null || !HASH_ALGORITHMS.contains(algorithm)) {
+        if (data == null) {
+            return null; // undefined in, undefined out, as JSONata's own functions do
+        }
+        if (!HASH_ALGORITHMS.contains(algorithm)) {
             throw new FunctionError("The hash algorithm must be one of MD5, SHA-1, SHA-256, SHA-384, SHA-512,"
                     + " but was: " + algorithm);
         }

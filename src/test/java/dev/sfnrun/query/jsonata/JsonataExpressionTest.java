@@ -162,6 +162,7 @@ class JsonataExpressionTest {
         assertEquals("[[1,2,3]]", eval("$partition([1,2,3], 7)"));
         assertEquals("[[\"a\"],[\"b\"]]", eval("$partition(['a','b'], 1.9)"));
         assertEquals("The chunk size of $partition must be a positive integer", failure("$partition([1], 0)"));
+        assertNull(eval("$partition($states.input.nope, 2)")); // undefined in, undefined out (it blamed the size)
     }
 
     @Test
@@ -177,6 +178,7 @@ class JsonataExpressionTest {
         assertEquals("\"5d41402abc4b2a76b9719d911017c592\"", eval("$hash('hello', 'MD5')"));
         assertEquals("\"aaf4c61ddcc5e8a2dabede0f3b482cd9aea9434d\"", eval("$hash('hello', 'SHA-1')"));
         assertTrue(failure("$hash('x', 'SHA-3')").startsWith("The hash algorithm must be one of"));
+        assertNull(eval("$hash($states.input.nope, 'MD5')")); // it said MD5 was not an algorithm
     }
 
     @Test
