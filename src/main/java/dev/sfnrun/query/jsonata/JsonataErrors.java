@@ -70,12 +70,14 @@ final class JsonataErrors {
     /**
      * The details that fill {@code code}'s placeholders, in order. The library keeps two (the token
      * and the expected value) and, for a few codes, not those the message shows: a negated value is
-     * the second; an array argument of the wrong type keeps the argument and its item type's letter.
+     * the second; an array argument of the wrong type keeps the argument and its item type's letter;
+     * a context value of the wrong type keeps the value and the argument's number, not the function.
      */
     private static Object[] details(String code, JException error, java.util.Set<String> called, String text) {
         return switch (code) {
             case "D1002" -> new Object[] {error.getExpected()};
             case "T2009" -> new Object[] {error.getCurrent(), error.getExpected(), comparison(text)};
+            case "T0411" -> new Object[] {error.getExpected(), called.size() == 1 ? called.iterator().next() : null};
             case "T0412" -> new Object[] {1, arrayFunction(String.valueOf(error.getExpected()), called),
                 arrayTypes(String.valueOf(error.getExpected()))};
             default -> new Object[] {error.getCurrent(), error.getExpected()};

@@ -129,6 +129,8 @@ class JsonataExpressionTest {
         assertEquals("T0412: Argument 1 of function undefined must be an array of \"numbers\"", // which one of the two failed?
                 failure("$max(['a']) + $sum([1])"));
         assertEquals("D1002: Cannot negate a non-numeric value: \"a\"", failure("-'a'"));
+        assertEquals("T0411: Context value is not a compatible type with argument 1 of function \"uppercase\"",
+                failure("[1].$uppercase()"));
         assertEquals("T2009: The values 1 and \"a\" either side of operator \"<\" must be of the same data type",
                 failure("1 < 'a'"));
         assertEquals("T2009: The values \"a\" and 2 either side of operator \">=\" must be of the same data type",
