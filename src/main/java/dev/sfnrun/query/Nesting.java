@@ -16,9 +16,42 @@ public final class Nesting {
 
     /** Null when {@code text} is within the limits, else what is wrong. Quoted text does not count. */
     public static String problem(String text) {
-        int depth = 0;
-        int deepest = 0;
-        int steps = 0;
+        int[] depth = {0, 0, 0}; // now, deepest, steps
+        unquoted(text, (i, c) -> {
+            switch (c) {
+                case '(', '[', '{' -> {
+                    depth[1] = Math.max(depth[1], ++depth[0]);
+                    depth[2]++;
+                }
+                case ')', ']', '}' -> depth[0] = Math.max(0, depth[0] - 1);
+                case '.', '+', '-', '*', '/', '&', '?', ':', '=', '<', '>', '~', '%' -> depth[2]++;
+                default -> {
+                }
+            }
+            return 0;
+        });
+        int deepest = depth[1];
+        int steps = depth[2];
+        if (deepest > MAX_DEPTH) {
+            return "it is nested " + deepest + " levels deep; sfn-run accepts at most " + MAX_DEPTH;
+        }
+        if (steps > MAX_STEPS) {
+            return "it chains " + steps + " steps; sfn-run accepts at most " + MAX_STEPS;
+        }
+        return null;
+    }
+
+    /** Sees one character of an expression outside quotes; returns how many of the next characters to pass over. */
+    @FunctionalInterface
+    public interface Unquoted {
+        int see(int index, char c);
+    }
+
+    /**
+     * Shows {@code visitor} each character of {@code text} that is not inside quotes ({@code '...'},
+     * {@code "..."} or {@code `...`}, with backslash escapes), nor a quote itself.
+     */
+    public static void unquoted(String text, Unquoted visitor) {
         char quote = 0;
         for (int i = 0; i < text.length(); i++) {
             char c = text.charAt(i);
@@ -28,27 +61,12 @@ public final class Nesting {
                 } else if (c == quote) {
                     quote = 0;
                 }
-                continue;
-            }
-            switch (c) {
-                case '\'', '"', '`' -> quote = c;
-                case '(', '[', '{' -> {
-                    deepest = Math.max(deepest, ++depth);
-                    steps++;
-                }
-                case ')', ']', '}' -> depth = Math.max(0, depth - 1);
-                case '.', '+', '-', '*', '/', '&', '?', ':', '=', '<', '>', '~', '%' -> steps++;
-                default -> {
-                }
+            } else if (c == '\'' || c == '"' || c == '`') {
+                quote = c;
+            } else {
+                i += visitor.see(i, c);
             }
         }
-        if (deepest > MAX_DEPTH) {
-            return "it is nested " + deepest + " levels deep; sfn-run accepts at most " + MAX_DEPTH;
-        }
-        if (steps > MAX_STEPS) {
-            return "it chains " + steps + " steps; sfn-run accepts at most " + MAX_STEPS;
-        }
-        return null;
     }
 
     /**

@@ -101,23 +101,14 @@ final class JsonataErrors {
     /** The one ordering operator ({@code <}, {@code <=}, {@code >}, {@code >=}) outside quotes in {@code text}, or null. */
     private static String comparison(String text) {
         java.util.Set<String> found = new java.util.HashSet<>();
-        char quote = 0;
-        for (int i = 0; i < text.length(); i++) {
-            char c = text.charAt(i);
-            if (quote != 0) {
-                if (c == '\\') {
-                    i++;
-                } else if (c == quote) {
-                    quote = 0;
-                }
-            } else if (c == '\'' || c == '"' || c == '`') {
-                quote = c;
-            } else if ((c == '<' || c == '>') && !(c == '>' && i > 0 && text.charAt(i - 1) == '~')) { // not ~>
+        dev.sfnrun.query.Nesting.unquoted(text, (i, c) -> {
+            if ((c == '<' || c == '>') && !(c == '>' && i > 0 && text.charAt(i - 1) == '~')) { // not ~>
                 boolean equals = i + 1 < text.length() && text.charAt(i + 1) == '=';
                 found.add(equals ? c + "=" : String.valueOf(c));
-                i += equals ? 1 : 0;
+                return equals ? 1 : 0;
             }
-        }
+            return 0;
+        });
         return found.size() == 1 ? found.iterator().next() : null;
     }
 
