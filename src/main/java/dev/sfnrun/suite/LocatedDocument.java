@@ -217,6 +217,11 @@ public final class LocatedDocument {
                 pointer = pointers.peek() + "/" + escape(pendingName);
             }
             lines.put(pointer, line(parser.currentTokenLocation()));
+            if (parser instanceof com.fasterxml.jackson.dataformat.yaml.YAMLParser yaml && yaml.isCurrentAlias()) {
+                // the parser gives an alias as the plain string of its name: the value would be silently wrong
+                throw new com.fasterxml.jackson.core.JsonParseException(parser, "YAML aliases (*" + parser.getText()
+                        + ") are not supported: write the value out");
+            }
             JsonNode value;
             boolean container = false;
             if (token == JsonToken.START_OBJECT) {

@@ -157,6 +157,19 @@ class SuiteErrorsTest {
     }
 
     @Test
+    void yamlAliasesAreRefusedNotReadAsTheirNames() throws Exception {
+        // the YAML parser hands an alias over as the plain string of its name: case b would have run with input "i"
+        hasLine(errors("""
+                definition: tutorial.asl.json
+                cases:
+                  - name: a
+                    input: &i {statuscode: "200"}
+                  - name: b
+                    input: *i
+                """), "6: not valid YAML: YAML aliases (*i) are not supported: write the value out");
+    }
+
+    @Test
     void hostileFiles() throws Exception {
         SuiteFixture fixture = new SuiteFixture(dir);
         // huge: refused by its size before it is read
