@@ -43,6 +43,8 @@ public final class Execution {
     private final String executionArn;
     /** Set by {@link #stop()}; the thread running {@link #run()}, which stop interrupts. */
     private volatile boolean stopped;
+    private volatile String stopError;
+    private volatile String stopCause;
     /** A distributed Map's child execution: one its Map Run stops by interrupting its thread. */
     private boolean child;
     private volatile Thread runner;
@@ -162,7 +164,7 @@ public final class Execution {
         } catch (StatesError | ExecutionTimeout | BranchAborted e) {
             // a stop interrupts whatever the run was doing: however that surfaces, the run was aborted
             if (stopped) {
-                log.appendAfter(trail.last(), EventType.ExecutionAborted, EventDetails.create());
+                log.appendAfter(trail.last(), EventType.ExecutionAborted, EventDetails.create().error(stopError, stopCause));
                 return result(ExecutionStatus.ABORTED, null, null, null);
             }
             if (e instanceof StatesError error) {
@@ -260,6 +262,13 @@ public final class Execution {
      * task code is interrupted and abandoned, as on a timeout).
      */
     public void stop() {
+        stop(null, null);
+    }
+
+    /** As {@link #stop()}, with StopExecution's {@code error} and {@code cause} (either may be null) for the ExecutionAborted event. */
+    public void stop(String error, String cause) {
+        stopError = error;
+        stopCause = cause;
         stopped = true;
         Thread thread = runner;
         if (thread != null) {

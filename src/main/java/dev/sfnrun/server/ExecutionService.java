@@ -169,7 +169,7 @@ final class ExecutionService implements AutoCloseable {
             return;
         }
         stops.put(record.arn, new StopRequest(error, cause));
-        running.stop();
+        running.stop(error, cause);
         try {
             record.awaitEnd();
         } catch (InterruptedException e) {
@@ -201,8 +201,9 @@ final class ExecutionService implements AutoCloseable {
         for (ExecutionRecord record : running) {
             Execution execution = record.running();
             if (execution != null) {
-                stops.put(record.arn, new StopRequest("States.Runtime", "The server stopped while the execution was running"));
-                execution.stop();
+                StopRequest stop = new StopRequest("States.Runtime", "The server stopped while the execution was running");
+                stops.put(record.arn, stop);
+                execution.stop(stop.error(), stop.cause());
             }
         }
         pool.shutdown();

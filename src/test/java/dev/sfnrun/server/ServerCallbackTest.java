@@ -138,6 +138,9 @@ class ServerCallbackTest {
         assertEquals("Stop", stopped.error());
         List<HistoryEvent> events = history(arn);
         assertEquals(HistoryEventType.EXECUTION_ABORTED, events.get(events.size() - 1).type());
+        // the event carries StopExecution's error and cause, as DescribeExecution does
+        assertEquals("Stop", events.get(events.size() - 1).executionAbortedEventDetails().error());
+        assertEquals("enough", events.get(events.size() - 1).executionAbortedEventDetails().cause());
         assertEquals(1, sfn.listExecutions(b -> b.stateMachineArn(machine).statusFilter(ExecutionStatus.ABORTED))
                 .executions().size());
     }
