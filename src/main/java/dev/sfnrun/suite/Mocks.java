@@ -37,6 +37,9 @@ final class Mocks {
             String here = at + "/" + LocatedDocument.escape(state);
             String k = key + "." + state;
             FlowGraph.Node node = machine.nodeNamed(state);
+            if (node == null && machine.graph().byId().get(state) != null) {
+                node = machine.graph().byId().get(state); // a nested state by its path, as visits names it
+            }
             if (node == null) {
                 where.error(here, k, "the machine has no state '" + state + "'" + Suggestions.state(machine, state));
                 continue;
@@ -47,7 +50,7 @@ final class Mocks {
             }
             List<MockedResponse.Entry> entries = entries(field.getValue(), here, k, where);
             if (entries != null) {
-                out.put(state, new MockedResponse("mocks." + state, List.copyOf(entries)));
+                out.put(node.name(), new MockedResponse("mocks." + state, List.copyOf(entries)));
             }
         }
         return out;

@@ -258,4 +258,26 @@ class TestCommandTest {
         assertTrue(run.err().contains("/proc/no/such/dir/x.xml: cannot write"), run.err());
         assertFalse(run.err().contains("\tat "), run.err());
     }
+
+    @Test
+    void aNestedTaskIsMockedByItsNameOrByItsPathAsVisitsNamesIt() throws Exception {
+        Files.writeString(dir.resolve("par.asl.json"), """
+                {"StartAt": "Par", "States": {"Par": {"Type": "Parallel", "End": true, "Branches": [
+                  {"StartAt": "B2", "States": {"B2": {"Type": "Task",
+                    "Resource": "arn:aws:lambda:us-east-1:123456789012:function:Nowhere", "End": true}}}]}}}""");
+        Path suite = dir.resolve("par.sfn-test.yaml");
+        Files.writeString(suite, """
+                definition: par.asl.json
+                cases:
+                  - name: by path
+                    mocks: {Par/B2: {Return: 1}}
+                    expect: {output: [1], visits: {Par/B2: 1}}
+                  - name: by name
+                    mocks: {B2: {Return: 2}}
+                    expect: {output: [2]}
+                """);
+        Run run = cli("test", suite.toString());
+        assertEquals(0, run.exit(), run.out() + run.err()); // "no state 'Par/B2' (did you mean 'Par/B2'?)" before
+        assertTrue(run.out().contains("2 passed, 0 failed"), run.out());
+    }
 }
