@@ -40,6 +40,11 @@ final class ItemSourceChecks {
         JsonNode writer = state.get("ResultWriter");
         if (writer != null && writer.isObject()) {
             resource(writer, state.at("ResultWriter"), WRITER_RESOURCE, "[arn:<partition>:states:::s3:putObject]", out);
+            // Resource and its bucket and prefix come together (or WriterConfig alone: format, write nothing)
+            String where = state.jsonata() ? "Arguments" : "Parameters";
+            if (writer.has("Resource") != writer.has(where)) {
+                out.schema(state.at("ResultWriter"), "These fields are required: [" + (writer.has("Resource") ? where : "Resource") + "]");
+            }
         }
     }
 

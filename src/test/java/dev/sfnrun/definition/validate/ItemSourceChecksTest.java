@@ -74,4 +74,15 @@ class ItemSourceChecksTest {
                 "The field 'Resource' does not match any of the allowed values. Examples: "
                         + "[arn:<partition>:states:::s3:putObject]");
     }
+
+    @Test
+    void aResultWriterResourceComesWithItsBucketAndPrefix() {
+        // the run failed at the end of the Map Run with "Invalid bucket name: null"
+        only(machine(MAP.formatted("\"ResultWriter\": {\"Resource\": \"arn:aws:states:::s3:putObject\"}")),
+                SCHEMA_VALIDATION_FAILED, "/States/S/ResultWriter", "\"ResultWriter\"",
+                "These fields are required: [Parameters]");
+        only(machine(MAP.formatted("\"ResultWriter\": {\"Parameters\": {\"Bucket\": \"b\", \"Prefix\": \"p\"}}")),
+                SCHEMA_VALIDATION_FAILED, "/States/S/ResultWriter", "\"ResultWriter\"", "These fields are required: [Resource]");
+        valid(machine(MAP.formatted("\"ResultWriter\": {\"WriterConfig\": {\"OutputType\": \"JSON\", \"Transformation\": \"FLATTEN\"}}")));
+    }
 }
