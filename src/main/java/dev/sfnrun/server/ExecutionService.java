@@ -87,11 +87,19 @@ final class ExecutionService implements AutoCloseable {
             store.saveExecution(record);
         }
         Execution execution = new Execution(revision.model(), input, inputText,
-                options(machine, revision, name, ExecutionType.STANDARD, registry, region, account, record::add));
+                options(machine, revision, name, ExecutionType.STANDARD, registry, region, account, recording(record)));
         record.attach(execution);
         running.add(record);
         pool.execute(() -> finish(record, execution, 0));
         return new Started(record, false);
+    }
+
+    /** What a running execution's events go to: its record, and the store (a journal keeps them as they come). */
+    private ExecutionListener recording(ExecutionRecord record) {
+        return event -> {
+            record.add(event);
+            store.eventAdded(record, event);
+        };
     }
 
     /** An Express execution run to its end on this thread (StartSyncExecution); nothing is kept. */
@@ -122,7 +130,7 @@ final class ExecutionService implements AutoCloseable {
                         record.stateMachineArn.lastIndexOf(':') + 1), ExecutionType.STANDARD, record.startDate, record.revision);
         TaskRegistry registry = tasks.registry(owner, record.revision, testCase);
         Execution execution = Execution.resume(record.revision.model(), point,
-                options(owner, record.revision, record.name, ExecutionType.STANDARD, registry, region, account, record::add));
+                options(owner, record.revision, record.name, ExecutionType.STANDARD, registry, region, account, recording(record)));
         record.attach(execution);
         running.add(record);
         pool.execute(() -> finish(record, execution, 0));

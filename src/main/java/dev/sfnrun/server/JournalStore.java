@@ -20,6 +20,7 @@ import java.nio.file.StandardOpenOption;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Iterator;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -78,6 +79,8 @@ public final class JournalStore extends MemoryStore {
         Map<String, ObjectNode> machines = new LinkedHashMap<>();
         Map<String, ObjectNode> activities = new LinkedHashMap<>();
         Map<String, ObjectNode> executions = new LinkedHashMap<>();
+        // each execution's events: those of its last end, then those written since, one line each
+        Map<String, List<JsonNode>> events = new HashMap<>();
         for (ObjectNode line : lines) {
             String arn = line.path("arn").asText();
             switch (line.path("kind").asText()) {
@@ -85,7 +88,15 @@ public final class JournalStore extends MemoryStore {
                 case "deleteStateMachine" -> machines.remove(arn);
                 case "activity" -> activities.put(arn, line);
                 case "deleteActivity" -> activities.remove(arn);
-                case "execution" -> executions.put(arn, line);
+                case "execution" -> {
+                    executions.put(arn, line);
+                    if (!"RUNNING".equals(line.path("status").asText())) { // an end holds every event so far
+                        List<JsonNode> kept = new ArrayList<>();
+                        line.withArray("events").forEach(kept::add);
+                        events.put(arn, kept);
+                    }
+                }
+                case "event" -> events.computeIfAbsent(arn, k -> new ArrayList<>()).add(line.get("event"));
                 default -> {
                 }
             }
@@ -111,7 +122,7 @@ public final class JournalStore extends MemoryStore {
         for (ObjectNode line : executions.values()) {
             ExecutionRecord record;
             try {
-                record = execution(line);
+                record = execution(line, events.getOrDefault(line.path("arn").asText(), List.of()));
             } catch (RuntimeException e) {
                 continue;
             }
@@ -142,11 +153,13 @@ public final class JournalStore extends MemoryStore {
                 "The server stopped while the execution was running");
     }
 
-    private static ExecutionRecord execution(ObjectNode line) {
+    private static ExecutionRecord execution(ObjectNode line, List<JsonNode> events) {
         StateMachineRecord.Revision revision = revision(line.get("revision"), ExecutionType.STANDARD);
         ExecutionRecord record = new ExecutionRecord(line.get("arn").asText(), line.get("name").asText(),
                 line.get("stateMachineArn").asText(), revision, line.get("input").asText(), instant(line.get("startDate")));
-        for (JsonNode event : line.withArray("events")) {
+        List<JsonNode> ordered = new ArrayList<>(events);
+        ordered.sort(java.util.Comparator.comparingLong(event -> event.get("id").asLong())); // written from several threads
+        for (JsonNode event : ordered) {
             record.add(new HistoryEvent(event.get("id").asLong(), event.get("previousEventId").asLong(),
                     instant(event.get("timestamp")), EventType.valueOf(event.get("type").asText()),
                     details(event.path(EventType.valueOf(event.get("type").asText()).detailsKey()))));
@@ -301,6 +314,11 @@ public final class JournalStore extends MemoryStore {
             record.events().forEach(event -> events.add(WireJson.event(event, true)));
         }
         append(line);
+    }
+
+    @Override
+    public void eventAdded(ExecutionRecord execution, HistoryEvent event) {
+        append(Json.object().put("kind", "event").put("arn", execution.arn).set("event", WireJson.event(event, true)));
     }
 
     @Override

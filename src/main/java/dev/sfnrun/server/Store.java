@@ -1,5 +1,6 @@
 package dev.sfnrun.server;
 
+import dev.sfnrun.history.HistoryEvent;
 import java.util.List;
 
 /**
@@ -27,6 +28,10 @@ public interface Store extends AutoCloseable {
 
     /** Records an execution when it starts and again whenever it ends. */
     void saveExecution(ExecutionRecord execution);
+
+    /** An event of a running execution, as it is written (the record holds it already). */
+    default void eventAdded(ExecutionRecord execution, HistoryEvent event) {
+    }
 
     ExecutionRecord execution(String arn);
 

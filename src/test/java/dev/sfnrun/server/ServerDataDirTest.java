@@ -56,4 +56,36 @@ class ServerDataDirTest {
             assertEquals(List.of(done, waiting).size(), sfn.listExecutions(b -> b.stateMachineArn(machine)).executions().size());
         }
     }
+
+    @Test
+    void aRunningExecutionsEventsSurviveAKill() throws Exception {
+        // the journal as a kill -9 leaves it: copied while the execution waits, then a server started on the copy
+        Path live = dir.resolve("live");
+        Path crashed = Files.createDirectories(dir.resolve("crashed"));
+        String arn;
+        List<HistoryEvent> before;
+        try (SfnServer server = SfnServer.start(ServerOptions.defaults().withPort(0).withTimeScale(1).withDataDir(live),
+                System.err); SfnClient sfn = SdkClients.client(server.port())) {
+            String machine = sfn.createStateMachine(b -> b.name("killed").roleArn(ServerSdkTest.ROLE)
+                    .definition("{\"StartAt\":\"P\",\"States\":{\"P\":{\"Type\":\"Pass\",\"Next\":\"W\"},"
+                            + "\"W\":{\"Type\":\"Wait\",\"Seconds\":3600,\"End\":true}}}")).stateMachineArn();
+            arn = sfn.startExecution(b -> b.stateMachineArn(machine)).executionArn();
+            List<HistoryEvent> seen = List.of();
+            for (int i = 0; i < 200 && seen.stream().noneMatch(e -> e.type() == HistoryEventType.WAIT_STATE_ENTERED); i++) {
+                Thread.sleep(20);
+                seen = sfn.getExecutionHistory(b -> b.executionArn(arn)).events();
+            }
+            before = seen;
+            Files.copy(live.resolve(JournalStore.FILE), crashed.resolve(JournalStore.FILE));
+        }
+        assertEquals(4, before.size(), before.toString()); // started, P entered and exited, W entered
+        try (SfnServer server = SfnServer.start(ServerOptions.defaults().withPort(0).withDataDir(crashed), System.err);
+             SfnClient sfn = SdkClients.client(server.port())) {
+            List<HistoryEvent> events = sfn.getExecutionHistory(b -> b.executionArn(arn)).events();
+            assertEquals(before, events.subList(0, before.size())); // it was [ExecutionStarted, ExecutionAborted]
+            assertEquals(before.size() + 1, events.size());
+            assertEquals(HistoryEventType.EXECUTION_ABORTED, events.get(events.size() - 1).type());
+            assertEquals(ExecutionStatus.ABORTED, sfn.describeExecution(b -> b.executionArn(arn)).status());
+        }
+    }
 }
