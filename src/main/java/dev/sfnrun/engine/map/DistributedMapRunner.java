@@ -123,6 +123,9 @@ public final class DistributedMapRunner {
             // failing sibling, which writes MapRunAborted itself): the Map Run is aborted, its results
             // so far exported with the unfinished children as PENDING
             if (run.trail.isClosed()) {
+                run.trail.mapRunActive(false);
+                execution.addMapRun(new MapRunResult(mapRunArn, state.name(), ExecutionStatus.ABORTED, total,
+                        children.succeeded, children.failed, children.aborted(), recorded));
                 sink.finishQuietly(outcome);
                 throw new ExecutionTimeout();
             }
@@ -355,12 +358,17 @@ public final class DistributedMapRunner {
                     interruptWorkers();
                     // the children cut short report to the export (PENDING) before it is finished;
                     // bounded, for task code that ignores the interrupt
+                    // (this thread may be interrupted itself, when a failing sibling stopped the branch holding the Map)
                     long until = System.nanoTime() + 5_000_000_000L;
-                    try {
-                        while (active > 0 && System.nanoTime() - until < 0) {
+                    boolean interrupted = Thread.interrupted();
+                    while (active > 0 && System.nanoTime() - until < 0) {
+                        try {
                             lock.wait(50);
+                        } catch (InterruptedException e) {
+                            interrupted = true;
                         }
-                    } catch (InterruptedException e) {
+                    }
+                    if (interrupted) {
                         Thread.currentThread().interrupt();
                     }
                 }

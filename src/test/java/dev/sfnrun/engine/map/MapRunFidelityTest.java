@@ -210,4 +210,38 @@ class MapRunFidelityTest {
             assertEquals(ExecutionStatus.ABORTED, result.mapRuns().get(0).status());
         }
     }
+
+    @Test
+    void aMapRunAbortedByAFailingSiblingExportsItsChildrenAsPendingAndIsListed() throws Exception {
+        // the Map Run's own thread is interrupted here: it used to finish the export before its children
+        // reported (PENDING_0.json empty, not JSON, and missing from the manifest) and was not in mapRuns
+        Files.createDirectories(s3.resolve("bkt"));
+        Files.createDirectories(s3.resolve("out"));
+        Files.writeString(s3.resolve("bkt/items.json"), "[1, 2, 3]");
+        String definition = """
+                {"StartAt": "Par", "States": {"Par": {"Type": "Parallel", "End": true, "Branches": [
+                  {"StartAt": "M", "States": {"M": {"Type": "Map", "End": true,
+                    "ItemReader": {"Resource": "arn:aws:states:::s3:getObject", "Parameters": {"Bucket": "bkt", "Key": "items.json"}},
+                    "ItemProcessor": {"ProcessorConfig": {"Mode": "DISTRIBUTED", "ExecutionType": "STANDARD"},
+                      "StartAt": "W", "States": {"W": {"Type": "Wait", "Seconds": 5, "End": true}}},
+                    "ResultWriter": {"Resource": "arn:aws:states:::s3:putObject", "Parameters": {"Bucket": "out", "Prefix": "p"}}}}},
+                  {"StartAt": "W2", "States": {"W2": {"Type": "Wait", "Seconds": 1, "Next": "F"},
+                    "F": {"Type": "Fail", "Error": "Sib"}}}]}}}""";
+        ExecutionResult result = new Execution(DefinitionParser.parse(Json.parse(definition)), Json.parse("{}"), "{}",
+                ExecutionOptions.defaults().withStateMachineName("SM").withS3Root(s3)
+                        .withClock(new dev.sfnrun.engine.time.VirtualClock(java.time.Instant.parse("2024-01-01T00:00:00Z")))).run();
+        assertEquals("Sib", result.error());
+        assertEquals(1, result.mapRuns().size());
+        assertEquals(ExecutionStatus.ABORTED, result.mapRuns().get(0).status());
+        assertEquals(3, result.mapRuns().get(0).aborted());
+        Path runFolder;
+        try (var folders = Files.list(s3.resolve("out/p"))) {
+            runFolder = folders.findFirst().orElseThrow();
+        }
+        JsonNode manifest = Json.parse(Files.readString(runFolder.resolve("manifest.json")));
+        assertEquals(1, manifest.path("ResultFiles").path("PENDING").size(), manifest.toString());
+        JsonNode pending = Json.parse(Files.readString(runFolder.resolve("PENDING_0.json")));
+        assertEquals(3, pending.size());
+        pending.forEach(record -> assertEquals("ABORTED", record.get("Status").asText()));
+    }
 }
