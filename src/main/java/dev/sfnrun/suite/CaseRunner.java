@@ -97,6 +97,19 @@ public final class CaseRunner {
         List<String> path = new ArrayList<>();
         Map<String, Integer> visits = new LinkedHashMap<>();
         Map<String, JsonNode> outputs = new HashMap<>();
+        int transitions = count(machine, result, path, visits, outputs);
+        Duration duration = result.startDate() == null || result.stopDate() == null ? Duration.ZERO
+                : Duration.between(result.startDate(), result.stopDate());
+        return new CaseOutcome(result, List.copyOf(path), visits, outputs, transitions, duration, decisions);
+    }
+
+    /**
+     * Counts the states {@code result}'s history entered into {@code visits} (and the top-level ones
+     * into {@code path}, if given) and their outputs; then those of its distributed Maps' child
+     * executions, whose events are in no history of the parent's. Returns how many states were entered.
+     */
+    private static int count(SuiteMachine machine, ExecutionResult result, List<String> path, Map<String, Integer> visits,
+                             Map<String, JsonNode> outputs) {
         int transitions = 0;
         for (HistoryEvent event : result.events()) {
             String type = event.type().name();
@@ -104,7 +117,7 @@ public final class CaseRunner {
                 String id = id(machine, event);
                 transitions++;
                 visits.merge(id, 1, Integer::sum);
-                if (machine.isTopLevel(id)) {
+                if (path != null && machine.isTopLevel(id)) {
                     path.add(id);
                 }
             } else if (type.endsWith("StateExited")) {
@@ -114,9 +127,12 @@ public final class CaseRunner {
                 }
             }
         }
-        Duration duration = result.startDate() == null || result.stopDate() == null ? Duration.ZERO
-                : Duration.between(result.startDate(), result.stopDate());
-        return new CaseOutcome(result, List.copyOf(path), visits, outputs, transitions, duration, decisions);
+        for (dev.sfnrun.engine.map.MapRunResult run : result.mapRuns()) {
+            for (ExecutionResult child : run.children()) {
+                transitions += count(machine, child, null, visits, outputs);
+            }
+        }
+        return transitions;
     }
 
     private static String id(SuiteMachine machine, HistoryEvent event) {

@@ -280,4 +280,24 @@ class TestCommandTest {
         assertEquals(0, run.exit(), run.out() + run.err()); // "no state 'Par/B2' (did you mean 'Par/B2'?)" before
         assertTrue(run.out().contains("2 passed, 0 failed"), run.out());
     }
+
+    @Test
+    void theStatesOfDistributedMapChildrenAreVisitedAndCovered() throws Exception {
+        // their events are in the children's histories, not the parent's: visits said 0 and coverage 50 %
+        Files.writeString(dir.resolve("dm.asl.json"), """
+                {"StartAt": "M", "States": {"M": {"Type": "Map", "ItemsPath": "$.items", "End": true,
+                  "ItemProcessor": {"ProcessorConfig": {"Mode": "DISTRIBUTED", "ExecutionType": "EXPRESS"},
+                    "StartAt": "In", "States": {"In": {"Type": "Pass", "End": true}}}}}}""");
+        Path suite = dir.resolve("dm.sfn-test.yaml");
+        Files.writeString(suite, """
+                definition: dm.asl.json
+                cases:
+                  - name: three children
+                    input: {items: [1, 2, 3]}
+                    expect: {output: [1, 2, 3], visits: {M: 1, M/In: 3}, stateOutput: {M/In: 3}}
+                """);
+        Run run = cli("test", suite.toString(), "--min-coverage", "100", "--coverage");
+        assertEquals(0, run.exit(), run.out() + run.err());
+        assertTrue(run.out().contains("2/2 100.0%        2/2 100.0%"), run.out());
+    }
 }
