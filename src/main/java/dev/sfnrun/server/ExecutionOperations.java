@@ -255,7 +255,7 @@ final class ExecutionOperations {
             item.put("redriveCount", record.redriveCount());
             WireJson.putTime(item, "redriveDate", record.redriveDate());
             return item;
-        });
+        }, record -> record.arn);
         return out;
     }
 

@@ -178,6 +178,13 @@ class ServerSdkTest {
         var firstPage = sfn.listExecutions(b -> b.stateMachineArn(machine).maxResults(3));
         assertEquals(3, firstPage.executions().size());
         assertNotNull(firstPage.nextToken());
+        // executions started between two pages move the others down: the next page still begins after e4
+        for (int i = 0; i < 3; i++) {
+            int n = i;
+            await(sfn.startExecution(b -> b.stateMachineArn(machine).name("late" + n)).executionArn());
+        }
+        var secondPage = sfn.listExecutions(b -> b.stateMachineArn(machine).maxResults(3).nextToken(firstPage.nextToken()));
+        assertEquals(List.of("e3", "e2", "e1"), secondPage.executions().stream().map(e -> e.name()).toList()); // was e6, e5, e4 again
         String arn = firstPage.executions().get(0).executionArn();
         List<Long> ids = sfn.getExecutionHistoryPaginator(b -> b.executionArn(arn).maxResults(1).reverseOrder(true))
                 .events().stream().map(HistoryEvent::id).collect(Collectors.toList());
