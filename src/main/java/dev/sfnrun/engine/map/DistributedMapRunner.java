@@ -265,6 +265,8 @@ public final class DistributedMapRunner {
         Throwable fatal;
         private boolean mainResumed;
         private final java.util.Set<Thread> threads = new java.util.HashSet<>();
+        /** The child executions running now (guarded by lock): a Map Run that ends stops them, as AWS aborts them. */
+        private final java.util.Set<Execution> runningChildren = new java.util.HashSet<>();
 
         Children(MapState state, List<JsonNode> inputs, ExecutionOptions options, MapRunControl control,
                  int limit, boolean keepRecords, boolean keepOutputs, ResultWriterSink sink, JsonNode[] kept,
@@ -375,8 +377,9 @@ public final class DistributedMapRunner {
             }
         }
 
-        /** Interrupts the children still running; called with the lock held. */
+        /** Stops the children still running (they end ABORTED) and interrupts their threads; called with the lock held. */
         private void interruptWorkers() {
+            runningChildren.forEach(Execution::stop);
             threads.forEach(Thread::interrupt);
         }
 
@@ -409,8 +412,21 @@ public final class DistributedMapRunner {
                 try {
                     execution.checkDeadline();
                     ExecutionOptions own = options.withExecutionName(RandomIds.uuid());
-                    result = Execution.child(execution, state.processor(), state.common().queryLanguage(), inputs.get(index),
-                            own).run();
+                    Execution child = Execution.child(execution, state.processor(), state.common().queryLanguage(),
+                            inputs.get(index), own);
+                    synchronized (lock) {
+                        runningChildren.add(child);
+                        if (stopped()) {
+                            child.stop(); // the run ended as it began: aborted at once
+                        }
+                    }
+                    try {
+                        result = child.run();
+                    } finally {
+                        synchronized (lock) {
+                            runningChildren.remove(child);
+                        }
+                    }
                     if (result.status() == ExecutionStatus.TIMED_OUT && execution.pastDeadline()) {
                         // cut short by the run's own TimeoutSeconds: the Map Run is aborted, the run times out
                         synchronized (lock) {
@@ -448,11 +464,16 @@ public final class DistributedMapRunner {
                 }
                 if (stoppedMeanwhile) {
                     // stopped by the run's end: a child that finished anyway keeps its result, one
-                    // cut short is PENDING in the export
+                    // cut short is PENDING in the export; both are in the report (--output json)
                     if (result.status() == ExecutionStatus.SUCCEEDED) {
                         sink.add(result);
                     } else {
                         sink.pending(result);
+                    }
+                    if (keepRecords) {
+                        synchronized (lock) {
+                            results[index] = result;
+                        }
                     }
                     return;
                 }

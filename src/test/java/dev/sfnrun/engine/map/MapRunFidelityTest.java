@@ -244,4 +244,24 @@ class MapRunFidelityTest {
         assertEquals(3, pending.size());
         pending.forEach(record -> assertEquals("ABORTED", record.get("Status").asText()));
     }
+
+    @Test
+    void theChildrenAFailingMapRunCutShortEndAbortedAndAreReported() throws Exception {
+        // they were interrupted, not stopped, and left out of the Map Run's children (and --output json);
+        // item 1 fails a second in, when the others are all waiting
+        String definition = map("\"ItemsPath\": \"$\",", """
+                "StartAt": "C", "States": {"C": {"Type": "Choice", "Default": "W",
+                  "Choices": [{"Variable": "$", "NumericEquals": 1, "Next": "Soon"}]},
+                  "Soon": {"Type": "Wait", "Seconds": 1, "Next": "F"},
+                  "F": {"Type": "Fail", "Error": "One"}, "W": {"Type": "Wait", "Seconds": 5, "End": true}}""");
+        ExecutionResult result = new Execution(DefinitionParser.parse(Json.parse(definition)), Json.parse("[1, 2, 3, 4]"),
+                "[1, 2, 3, 4]", ExecutionOptions.defaults().withStateMachineName("SM").withS3Root(s3).withRecordHistory(true)
+                        .withClock(new dev.sfnrun.engine.time.VirtualClock(java.time.Instant.parse("2024-01-01T00:00:00Z")))).run();
+        assertEquals("States.ExceedToleratedFailureThreshold", result.error());
+        List<ExecutionResult> children = result.mapRuns().get(0).children();
+        assertEquals(4, children.size());
+        assertEquals(3, children.stream().filter(c -> c.status() == ExecutionStatus.ABORTED).count());
+        children.stream().filter(c -> c.status() == ExecutionStatus.ABORTED).forEach(c ->
+                assertEquals(EventType.ExecutionAborted, c.events().get(c.events().size() - 1).type()));
+    }
 }
