@@ -433,6 +433,9 @@ public final class DistributedMapRunner {
                             if (!stopped()) {
                                 timedOut = true;
                             }
+                            if (keepRecords) {
+                                results[index] = result; // in the report with the others the timeout cut short
+                            }
                             resumeMain();
                             lock.notifyAll();
                         }

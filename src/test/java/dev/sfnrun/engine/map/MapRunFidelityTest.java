@@ -264,4 +264,19 @@ class MapRunFidelityTest {
         children.stream().filter(c -> c.status() == ExecutionStatus.ABORTED).forEach(c ->
                 assertEquals(EventType.ExecutionAborted, c.events().get(c.events().size() - 1).type()));
     }
+
+    @Test
+    void theChildrenCutShortByTheRunsTimeoutAreAllReported() throws Exception {
+        // the child that met the deadline first was left out of the report (9 of 10)
+        String definition = """
+                {"TimeoutSeconds": 5, "StartAt": "M", "States": {"M": {"Type": "Map", "End": true, "ItemsPath": "$",
+                  "ItemProcessor": {"ProcessorConfig": {"Mode": "DISTRIBUTED", "ExecutionType": "STANDARD"},
+                    "StartAt": "W", "States": {"W": {"Type": "Wait", "Seconds": 30, "End": true}}}}}}""";
+        ExecutionResult result = new Execution(DefinitionParser.parse(Json.parse(definition)), Json.parse("[1, 2, 3, 4]"),
+                "[1, 2, 3, 4]", ExecutionOptions.defaults().withStateMachineName("SM").withS3Root(s3).withRecordHistory(true)
+                        .withClock(new dev.sfnrun.engine.time.VirtualClock(java.time.Instant.parse("2024-01-01T00:00:00Z")))).run();
+        assertEquals(ExecutionStatus.TIMED_OUT, result.status());
+        assertEquals(4, result.mapRuns().get(0).aborted());
+        assertEquals(4, result.mapRuns().get(0).children().size());
+    }
 }
