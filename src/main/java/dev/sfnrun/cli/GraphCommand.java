@@ -71,7 +71,7 @@ final class GraphCommand implements Callable<Integer> {
         OutputFiles.notOver("--output-file", file, definitions.reads(definition));
         LoadedMachine loaded = definitions.load(definition, stdin, "us-east-1", "123456789012", false);
         JsonNode json = loaded.definition();
-        if (!json.isObject()) {
+        if (json == null || !json.isObject()) { // null: an empty file (or DefinitionString)
             throw new UsageError(loaded.source() + ": a definition is a JSON object with StartAt and States");
         }
         FlowGraph graph = FlowGraphs.of(json);

@@ -65,6 +65,11 @@ class GraphCommandTest {
 
         Path arrayFile = dir.resolve("array.json");
         Files.writeString(arrayFile, "[1]");
+        Path emptyFile = dir.resolve("empty.asl.json");
+        Files.writeString(emptyFile, "  \n");
+        Run empty = cli("graph", emptyFile.toString()); // was "internal error: NullPointerException", exit 3
+        assertEquals(2, empty.exit());
+        assertEquals("sfn-run: " + emptyFile + ": a definition is a JSON object with StartAt and States\n", empty.err());
         Run array = cli("graph", arrayFile.toString());
         assertEquals(2, array.exit());
         assertTrue(array.err().contains("a definition is a JSON object"), array.err());
