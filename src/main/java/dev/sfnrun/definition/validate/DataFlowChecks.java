@@ -32,6 +32,10 @@ final class DataFlowChecks {
 
     static void check(StateContext state, Diagnostics out) {
         checkAssign(state.get("Assign"), state.at("Assign"), state.jsonata(), out);
+        JsonNode credentials = state.get("Credentials");
+        if (credentials != null && credentials.isObject() && !credentials.has("RoleArn") && !credentials.has("RoleArn.$")) {
+            out.schema(state.at("Credentials"), "The field 'RoleArn' is required but was missing"); // AWS's text
+        }
         for (String list : List.of("Choices", "Catch")) {
             JsonNode entries = state.array(list);
             for (int i = 0; i < entries.size(); i++) {

@@ -225,4 +225,13 @@ class ErrorHandlingAndDataFlowTest {
         }
         valid(choice.formatted("{\"x.$\": \"$.a\"}"));
     }
+
+    @Test
+    void credentialsNameTheRoleToAssume() {
+        // AWS's recorded answer to Credentials without RoleArn
+        only(task("\"Credentials\": {}"), SCHEMA_VALIDATION_FAILED, "/States/S/Credentials", "\"Credentials\"",
+                "The field 'RoleArn' is required but was missing");
+        valid(task("\"Credentials\": {\"RoleArn\": \"arn:aws:iam::123456789012:role/r\"}"));
+        valid(task("\"Credentials\": {\"RoleArn.$\": \"$.role\"}"));
+    }
 }
