@@ -110,7 +110,7 @@ final class StateChecks {
     private static void parallel(StateContext state, Diagnostics out) {
         JsonNode branches = state.get("Branches");
         if (branches != null && branches.isArray() && branches.isEmpty()) {
-            out.schema(state.at("Branches"), "Branches must contain at least one branch");
+            out.schema(state.at("Branches"), "Value cannot be empty"); // AWS's text
         }
     }
 

@@ -17,7 +17,8 @@ import java.util.Set;
  * their scope, a terminal state per scope, reachability from StartAt, and variables per scope.
  */
 final class StructureChecks {
-    private static final List<String> TYPES = List.of("Task", "Pass", "Choice", "Wait", "Succeed", "Fail",
+    /** In the order AWS's message lists them. */
+    private static final List<String> TYPES = List.of("Task", "Wait", "Pass", "Succeed", "Fail", "Choice",
             "Parallel", "Map");
     private static final int MAX_STATE_NAME = 80;
     private static final int MAX_LABEL = 40;
@@ -96,7 +97,7 @@ final class StructureChecks {
             return null;
         }
         if (!TYPES.contains(type.asText()) || !type.isTextual()) {
-            out.schema(Pointer.child(pointer, "Type"), "Value should be one of the following: " + TYPES);
+            out.schema(Pointer.child(pointer, "Type"), "The field 'Type' should have one of these values: " + TYPES); // AWS's text
             return null;
         }
         String language = node.path("QueryLanguage").asText("");

@@ -29,7 +29,7 @@ class StateChecksTest {
     void unknownStateType() {
         String text = machine("{\"Type\": \"Sleep\", \"End\": true}");
         only(text, SCHEMA_VALIDATION_FAILED, "/States/S/Type", "\"Type\"",
-                "Value should be one of the following: [Task, Pass, Choice, Wait, Succeed, Fail, Parallel, Map]");
+                "The field 'Type' should have one of these values: [Task, Wait, Pass, Succeed, Fail, Choice, Parallel, Map]");
     }
 
     @Test
@@ -190,7 +190,7 @@ class StateChecksTest {
     void parallelNeedsAtLeastOneBranch() {
         valid(machine("{\"Type\": \"Parallel\", \"End\": true, \"Branches\": [{\"StartAt\": \"B\", \"States\": {\"B\": {\"Type\": \"Succeed\"}}}]}"));
         String text = machine("{\"Type\": \"Parallel\", \"End\": true, \"Branches\": []}");
-        only(text, SCHEMA_VALIDATION_FAILED, "/States/S/Branches", "\"Branches\"", "Branches must contain at least one branch");
+        only(text, SCHEMA_VALIDATION_FAILED, "/States/S/Branches", "\"Branches\"", "Value cannot be empty");
         String notObject = machine("{\"Type\": \"Parallel\", \"End\": true, \"Branches\": [1]}");
         only(notObject, SCHEMA_VALIDATION_FAILED, "/States/S/Branches/0", "1]", "Expected value of type [OBJECT]");
     }
