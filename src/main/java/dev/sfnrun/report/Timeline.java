@@ -169,6 +169,8 @@ final class Timeline {
     /** The iterations of each Map visit (in the order they began). */
     private final List<MapVisit> mapVisits = new ArrayList<>();
     private boolean promoted;
+    /** The execution timed out or was stopped: what still ran at its end was cut short there, not failed. */
+    private boolean cutShort;
     private boolean finished;
 
     /** A timeline whose rows are rendered as they are made. */
@@ -234,6 +236,9 @@ final class Timeline {
         }
         long t = at(event);
         EventType type = event.type();
+        if (type == EventType.ExecutionTimedOut || type == EventType.ExecutionAborted) {
+            cutShort = true;
+        }
         int ord = type.ordinal();
         long previous = event.previousEventId();
         boolean known = previous > 0 && previous < event.id() && previous <= MAX_ID && previous < laneOfId.length
@@ -509,18 +514,29 @@ final class Timeline {
         lane.pending = null;
     }
 
+    /**
+     * Ends the spans still open in {@code lane} at {@code end}: failed visits (a state whose failure
+     * ended its lane), or aborted ones when the execution timed out or was stopped.
+     */
     private void closeOpen(LaneBuilder lane, long end) {
+        String status = cutShort ? "aborted" : "failed";
         for (Span span : lane.open) {
-            Span failed = new Span(span.lane(), span.state(), span.type(), span.start(), Math.max(end, span.start()),
-                    "failed", span.enteredId());
+            Span closed = new Span(span.lane(), span.state(), span.type(), span.start(), Math.max(end, span.start()),
+                    status, span.enteredId());
             if (lane.shown) {
-                spans.add(failed);
+                spans.add(closed);
             }
-            visits.of(span.state())[1]++;
-            lane.failed = true;
+            visits.of(span.state())[cutShort ? 2 : 1]++;
+            lane.failed |= !cutShort;
         }
         if (!lane.open.isEmpty()) {
             lane.open.clear();
+            if (cutShort) {
+                lane.end = Math.max(lane.end, end);
+                if (lane.status.equals("ok") && !lane.kind.equals("execution")) {
+                    lane.status = "aborted";
+                }
+            }
         }
         if (lane.failed && lane.status.equals("ok") && !lane.kind.equals("execution")) {
             lane.status = "failed";
@@ -556,7 +572,7 @@ final class Timeline {
             if (!lane.shown) {
                 continue; // inside a root, folded with it
             }
-            closeOpen(lane, lane.index == 0 ? Math.max(lane.end, executionEnd) : lane.end);
+            closeOpen(lane, lane.index == 0 || cutShort ? Math.max(lane.end, executionEnd) : lane.end);
             countChild(lane);
             lanes.add(new Lane(lane.index, lane.parent, lane.kind, lane.label(), lane.owner, lane.start, lane.end,
                     lane.status, true));

@@ -405,4 +405,24 @@ class RunRecorderTest {
         }
         return out.append(']').toString();
     }
+
+    @Test
+    void whatATimeoutCutShortIsAbortedUntilTheEndNotFailed() throws Exception {
+        // the Wait inside the branch was a zero-length span ending at its start, marked failed (red)
+        Run run = run("{\"StartAt\": \"P\", \"TimeoutSeconds\": 1, \"States\": {\"P\": {\"Type\": \"Parallel\", \"End\": true,"
+                + " \"Branches\": [{\"StartAt\": \"W\", \"States\": {\"W\": {\"Type\": \"Wait\", \"Seconds\": 100, \"End\": true}}}]}}}",
+                "{}");
+        assertEquals(dev.sfnrun.engine.ExecutionStatus.TIMED_OUT, run.result().status());
+        Timeline t = run.recorded().timeline();
+        assertEquals(2, t.spans.size());
+        for (Timeline.Span span : t.spans) {
+            assertEquals("aborted", span.status(), span.toString());
+            assertEquals(1000, span.end(), span.toString());
+        }
+        assertEquals("aborted", t.lanes.get(1).status());
+        assertEquals(1000, t.lanes.get(1).end());
+        assertEquals(0, t.visits.get("W")[1]);
+        assertEquals(1, t.visits.get("W")[2]);
+        addsUp(run);
+    }
 }
