@@ -106,18 +106,22 @@ final class DefinitionOptions {
         }
     }
 
-    /** Every state machine of the template ({@code validate --template}). */
-    List<LoadedMachine> loadAll() {
+    /**
+     * Every state machine of the template ({@code validate --template}), each loaded when asked, so
+     * that one that cannot be loaded (a missing DefinitionUri) leaves the others to be checked.
+     */
+    List<java.util.function.Supplier<LoadedMachine>> loadEach() {
         TemplateOptions options = templateOptions(TemplateOptions.defaults().region(), TemplateOptions.defaults().account());
         dev.sfnrun.template.Template parsed = dev.sfnrun.template.Template.read(template, options);
         if (stateMachine != null) {
-            return List.of(parsed.machine(stateMachine, substitutions()));
+            return List.of(() -> parsed.machine(stateMachine, substitutions()));
         }
         if (parsed.stateMachineIds().isEmpty()) {
             throw new TemplateException(template + ": no state machine (AWS::Serverless::StateMachine or"
                     + " AWS::StepFunctions::StateMachine) in Resources");
         }
-        return parsed.machines(substitutions());
+        return parsed.stateMachineIds().stream()
+                .<java.util.function.Supplier<LoadedMachine>>map(id -> () -> parsed.machine(id, substitutions())).toList();
     }
 
     /** A definition file for {@code validate}: JSON, or YAML for *.yaml / *.yml. */

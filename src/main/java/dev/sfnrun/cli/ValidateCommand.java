@@ -113,13 +113,26 @@ final class ValidateCommand implements Callable<Integer> {
         }
     }
 
-    /** Each state machine of the template; a template that cannot be resolved is one INVALID_TEMPLATE error. */
+    /**
+     * Each state machine of the template; a template that cannot be read is one INVALID_TEMPLATE
+     * error, and so is each machine that cannot be loaded, the others checked all the same.
+     */
     private static List<ValidationReport> checkTemplate(DefinitionOptions definitions) {
+        List<java.util.function.Supplier<LoadedMachine>> machines;
         try {
-            return definitions.loadAll().stream().map(LoadedMachine::validate).toList();
+            machines = definitions.loadEach();
         } catch (TemplateException e) {
             return List.of(refused(definitions.template(), DiagnosticCode.INVALID_TEMPLATE, e));
         }
+        List<ValidationReport> reports = new java.util.ArrayList<>();
+        for (java.util.function.Supplier<LoadedMachine> machine : machines) {
+            try {
+                reports.add(machine.get().validate());
+            } catch (TemplateException e) {
+                reports.add(refused(definitions.template(), DiagnosticCode.INVALID_TEMPLATE, e));
+            }
+        }
+        return reports;
     }
 
     /** A file that cannot be checked: one error at the place the exception names (the message's own "file:" prefix dropped). */

@@ -149,6 +149,27 @@ class TemplateCliTest {
     }
 
     @Test
+    void aMachineThatCannotBeLoadedLeavesTheOthersChecked() throws IOException {
+        // only Gamma's INVALID_TEMPLATE was reported, and Alpha's error went unseen
+        String template = write("three.yaml", """
+                Resources:
+                  Alpha:
+                    Type: AWS::StepFunctions::StateMachine
+                    Properties:
+                      Definition: {StartAt: A, States: {A: {Type: Pass, Next: Missing}}}
+                  Gamma:
+                    Type: AWS::Serverless::StateMachine
+                    Properties:
+                      DefinitionUri: ./nosuch.asl.json
+                """);
+        TutorialCliTest.Run run = cli("validate", "--template", template);
+        assertEquals(2, run.exit(), run.out() + run.err());
+        assertTrue(run.out().contains("error MISSING_TRANSITION_TARGET: Missing 'Next' target: Missing"), run.out());
+        assertTrue(run.out().contains("error INVALID_TEMPLATE: Resources.Gamma.Properties.DefinitionUri: "), run.out());
+        assertTrue(run.out().contains("nosuch.asl.json: no such file"), run.out());
+    }
+
+    @Test
     void yamlDefinitionsRunAndValidateWithLineAndColumn() throws IOException {
         TutorialCliTest.Run run = cli(YAML_DEFINITION, "--substitution", FUNCTION_ARN, "--input", "inputs/429.json",
                 "--time-scale", "0", "-q");
