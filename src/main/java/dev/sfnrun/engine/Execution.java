@@ -45,8 +45,6 @@ public final class Execution {
     private volatile boolean stopped;
     private volatile String stopError;
     private volatile String stopCause;
-    /** A distributed Map's child execution: one its Map Run stops by interrupting its thread. */
-    private boolean child;
     private volatile Thread runner;
     /** Set for a single-state run ({@link #runSingle}), else null. */
     private SingleStatePlan plan;
@@ -165,19 +163,14 @@ public final class Execution {
             // a stop interrupts whatever the run was doing: however that surfaces, the run was aborted
             if (stopped) {
                 log.appendAfter(trail.last(), EventType.ExecutionAborted, EventDetails.create().error(stopError, stopCause));
-                return result(ExecutionStatus.ABORTED, null, null, null);
+                return result(ExecutionStatus.ABORTED, null, stopError, stopCause);
             }
             if (e instanceof StatesError error) {
                 log.append(trail, EventType.ExecutionFailed, EventDetails.create().error(error.error(), error.cause()));
                 return result(ExecutionStatus.FAILED, null, error.error(), error.cause());
             }
             if (e instanceof BranchAborted) {
-                if (!child) {
-                    throw e;
-                }
-                // a distributed Map's child stopped with its Map Run (its thread interrupted) while in a Map or Parallel
-                log.appendAfter(trail.last(), EventType.ExecutionAborted, EventDetails.create());
-                return result(ExecutionStatus.ABORTED, null, null, null);
+                throw e;
             }
             log.append(trail, EventType.ExecutionTimedOut, EventDetails.create());
             return result(ExecutionStatus.TIMED_OUT, null, null, null);
@@ -335,9 +328,7 @@ public final class Execution {
     /** A child execution of a distributed Map: the item processor run as a state machine of its own. */
     public static Execution child(dev.sfnrun.definition.StateGraph processor, dev.sfnrun.definition.QueryLanguage language,
                            JsonNode input, ExecutionOptions options) {
-        Execution child = new Execution(new StateMachine(processor, language, null, null), input, Json.compact(input), options);
-        child.child = true;
-        return child;
+        return new Execution(new StateMachine(processor, language, null, null), input, Json.compact(input), options);
     }
 
     /**

@@ -140,16 +140,9 @@ final class ExecutionService implements AutoCloseable {
         try {
             ExecutionResult result = execution.run();
             ExecutionRecord.Status status = ExecutionRecord.Status.valueOf(result.status().name());
-            String error = result.error();
-            String cause = result.cause();
-            StopRequest stop = stops.remove(record.arn);
-            if (status == ExecutionRecord.Status.ABORTED && stop != null) {
-                error = stop.error();
-                cause = stop.cause();
-            }
             record.resumeAt(execution.resumePoint());
             record.end(status, result.stopDate(), result.output() == null ? null : Json.compact(result.output()),
-                    error, cause);
+                    result.error(), result.cause()); // a stop's error and cause come with the ABORTED result
         } catch (Throwable t) { // a resource with nothing bound to it, or a fault: the execution fails, the server goes on
             String cause = t.getMessage() == null ? t.toString() : t.getMessage();
             List<HistoryEvent> events = record.events();
@@ -165,18 +158,12 @@ final class ExecutionService implements AutoCloseable {
         }
     }
 
-    private record StopRequest(String error, String cause) {
-    }
-
-    private final Map<String, StopRequest> stops = new java.util.concurrent.ConcurrentHashMap<>();
-
     /** StopExecution: the run ends ABORTED as soon as it can; waits (briefly) until it has. */
     void stop(ExecutionRecord record, String error, String cause) {
         Execution running = record.running();
         if (running == null) {
             return;
         }
-        stops.put(record.arn, new StopRequest(error, cause));
         running.stop(error, cause);
         try {
             record.awaitEnd();
@@ -209,9 +196,7 @@ final class ExecutionService implements AutoCloseable {
         for (ExecutionRecord record : running) {
             Execution execution = record.running();
             if (execution != null) {
-                StopRequest stop = new StopRequest("States.Runtime", "The server stopped while the execution was running");
-                stops.put(record.arn, stop);
-                execution.stop(stop.error(), stop.cause());
+                execution.stop("States.Runtime", "The server stopped while the execution was running");
             }
         }
         pool.shutdown();

@@ -95,15 +95,6 @@ public final class Template {
         return new MachineLoader(this, logicalId).load(substitutions);
     }
 
-    /** Every state machine of the template, in order. */
-    public List<LoadedMachine> machines(Map<String, String> substitutions) {
-        List<LoadedMachine> machines = new ArrayList<>();
-        for (String id : stateMachineIds()) {
-            machines.add(new MachineLoader(this, id).load(substitutions));
-        }
-        return machines;
-    }
-
     /** The template's Lambda functions bound by name (see {@link FunctionLoader}). */
     public TemplateFunctions functions(List<String> notes) {
         return new FunctionLoader(this).load(notes);

@@ -293,7 +293,7 @@ class TemplateTest {
         assertEquals(file + ": no state machine 'Nope' in Resources (state machines: ByUri, ByS3Location, BySub, ByJoin)",
                 unknown.getMessage());
         Template template = Template.read(file, TemplateOptions.defaults());
-        assertEquals(4, template.machines(Map.of()).size());
+        assertEquals(4, template.stateMachineIds().stream().map(id -> template.machine(id, Map.of())).toList().size());
     }
 
     private String bad(String machineProperties) throws IOException {

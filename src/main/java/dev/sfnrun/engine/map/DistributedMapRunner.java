@@ -122,17 +122,12 @@ public final class DistributedMapRunner {
             // the execution was stopped or timed out (or the branch holding this Map was stopped by a
             // failing sibling, which writes MapRunAborted itself): the Map Run is aborted, its results
             // so far exported with the unfinished children as PENDING
-            if (run.trail.isClosed()) {
-                run.trail.mapRunActive(false);
-                execution.addMapRun(new MapRunResult(mapRunArn, state.name(), ExecutionStatus.ABORTED, total,
-                        children.succeeded, children.failed, children.aborted(), recorded));
-                sink.finishQuietly(outcome);
-                throw new ExecutionTimeout();
-            }
             run.trail.mapRunActive(false);
             execution.addMapRun(new MapRunResult(mapRunArn, state.name(), ExecutionStatus.ABORTED, total,
                     children.succeeded, children.failed, children.aborted(), recorded));
-            log.append(run.trail, EventType.MapRunAborted, null);
+            if (!run.trail.isClosed()) {
+                log.append(run.trail, EventType.MapRunAborted, null);
+            }
             sink.finishQuietly(outcome);
             throw new ExecutionTimeout();
         }
