@@ -108,8 +108,12 @@ final class MachineLoader {
 
     private LocatedJson fromString(Template.Property property) {
         String text = template.resolver.text(property.value(), property.pointer());
-        String label = template.label + " " + Pointers.dotted(property.pointer());
-        return DefinitionSource.parse(label, text, false);
+        try {
+            return LocatedJson.parse(text);
+        } catch (LocatedJson.SyntaxException e) { // placed at the property in the template, the string's own line and column told
+            throw template.resolver.error(property.pointer(), "not valid JSON at line " + e.position().line()
+                    + ", column " + e.position().column() + " of the string: " + e.getMessage());
+        }
     }
 
     private LocatedJson fromFile(Template.Property property) {

@@ -149,6 +149,27 @@ class TemplateCliTest {
     }
 
     @Test
+    void aDefinitionStringThatIsNotJsonIsPlacedAtItsProperty() throws IOException {
+        // the error was placed at the template's line 2, column 47: the string's own position
+        String template = write("string.yaml", """
+                AWSTemplateFormatVersion: '2010-09-09'
+                Transform: AWS::Serverless-2016-10-31
+                Resources:
+                  M:
+                    Type: AWS::StepFunctions::StateMachine
+                    Properties:
+                      DefinitionString: |
+                        {"StartAt": "A",
+                         "States": {"A": {"Type": "Pass", "End": true,}}}
+                """);
+        TutorialCliTest.Run run = cli("validate", "--template", template);
+        assertEquals(2, run.exit(), run.out() + run.err());
+        assertEquals(template + ":7:7: error INVALID_TEMPLATE: Resources.M.Properties.DefinitionString: not valid JSON"
+                + " at line 2, column 47 of the string: Unexpected character ('}' (code 125)): was expecting"
+                + " double-quote to start field name", run.out().strip());
+    }
+
+    @Test
     void aMachineThatCannotBeLoadedLeavesTheOthersChecked() throws IOException {
         // only Gamma's INVALID_TEMPLATE was reported, and Alpha's error went unseen
         String template = write("three.yaml", """

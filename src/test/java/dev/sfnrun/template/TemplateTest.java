@@ -341,8 +341,8 @@ class TemplateTest {
                 refusal(definition + "DefinitionString: '{}'\n"));
         String file = bad("DefinitionString: !Sub '{\"StartAt\": \"${Fn.Arn}\",'\n");
         String notJson = assertThrows(TemplateException.class, () -> load(file, null)).getMessage();
-        assertTrue(notJson.startsWith(file + " Resources.MyMachine.Properties.DefinitionString:1:"), notJson);
-        assertTrue(notJson.contains(": not valid JSON: Unexpected end-of-input"), notJson);
+        assertTrue(notJson.startsWith(file + ": Resources.MyMachine.Properties.DefinitionString: not valid JSON"
+                + " at line 1, column 65 of the string: Unexpected end-of-input"), notJson);
         assertEquals("Resources.MyMachine.Properties.DefinitionString: Fn::Cidr cannot be resolved locally",
                 refusal("DefinitionString: !Cidr [x, 1, 2]\n"));
         String missingFile = refusal("DefinitionS3Location: missing.asl.json\n");
