@@ -3,6 +3,8 @@ package dev.sfnrun.cli;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.sfnrun.query.Json;
+import dev.sfnrun.server.ApiException;
+import dev.sfnrun.server.ApiModel;
 import dev.sfnrun.task.load.TaskSetup;
 import dev.sfnrun.teststate.TestStateException;
 import dev.sfnrun.teststate.TestStateRunner;
@@ -115,16 +117,23 @@ final class TestStateCommand implements Callable<Integer> {
         PrintWriter out = spec.commandLine().getOut();
         TaskSetup setup = new TaskSetup(classpath, tasks, null, null, "StateMachine", "us-east-1", "123456789012");
         try {
+            ApiModel.get().check("TestState", request); // the request's members checked as serve checks them
             out.println(Json.pretty(new TestStateRunner(setup).run(request)));
             out.flush();
             return ExitCodes.OK;
+        } catch (ApiException e) {
+            return refused(out, e.code(), e.getMessage());
         } catch (TestStateException e) {
-            ObjectNode refusal = Json.object();
-            refusal.putObject("exception").put("code", e.type()).put("message", e.getMessage());
-            out.println(Json.pretty(refusal));
-            out.flush();
-            return ExitCodes.CANNOT_START;
+            return refused(out, e.type(), e.getMessage());
         }
+    }
+
+    private static int refused(PrintWriter out, String code, String message) {
+        ObjectNode refusal = Json.object();
+        refusal.putObject("exception").put("code", code).put("message", message);
+        out.println(Json.pretty(refusal));
+        out.flush();
+        return ExitCodes.CANNOT_START;
     }
 
     private static void putText(ObjectNode request, String field, String value) {

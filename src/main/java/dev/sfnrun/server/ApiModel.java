@@ -19,7 +19,7 @@ import java.util.regex.Pattern;
  * value range, enum, pattern) are one ValidationException listing them all, in AWS's words
  * ({@code 1 validation error detected: Value '1001' at 'maxResults' failed to satisfy constraint: ...}).
  */
-final class ApiModel {
+public final class ApiModel {
     private static final ApiModel INSTANCE = load();
     /** The order AWS lists ExecutionStatus in its recorded message, which is not the model's. */
     private static final Map<String, String> ENUM_TEXT = Map.of("ExecutionStatus",
@@ -33,7 +33,7 @@ final class ApiModel {
         this.shapes = root.get("shapes");
     }
 
-    static ApiModel get() {
+    public static ApiModel get() {
         return INSTANCE;
     }
 
@@ -50,7 +50,7 @@ final class ApiModel {
     }
 
     /** @throws ApiException SerializationException or ValidationException */
-    void check(String operation, JsonNode body) {
+    public void check(String operation, JsonNode body) {
         JsonNode members = operations.path(operation).path("input");
         List<String> problems = new ArrayList<>();
         structure(members, body, "", problems);

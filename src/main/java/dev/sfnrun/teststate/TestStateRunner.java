@@ -314,8 +314,12 @@ public final class TestStateRunner {
             if (value == null || value.isNull()) {
                 return fallback;
             }
-            if (!value.canConvertToInt() || !value.isIntegralNumber() || value.asInt() < 0) {
+            if (!value.canConvertToInt() || !value.isIntegralNumber()) {
                 throw TestStateException.validation("1 validation error detected: Value at 'stateConfiguration."
+                        + field + "' failed to satisfy constraint: Member must be an integer");
+            }
+            if (value.asInt() < 0) {
+                throw TestStateException.validation("1 validation error detected: Value '" + value.asInt() + "' at 'stateConfiguration."
                         + field + "' failed to satisfy constraint: Member must have value greater than or equal to 0");
             }
             return value.asInt();

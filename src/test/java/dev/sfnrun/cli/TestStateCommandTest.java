@@ -65,6 +65,30 @@ class TestStateCommandTest {
     }
 
     @Test
+    void stateConfigurationIsCheckedAsServeChecksIt() throws Exception {
+        // a string count was answered with a range message, and an empty errorCausedByState was accepted
+        String definition = file("pass.json", "{\"Type\": \"Pass\", \"End\": true}");
+        String[][] cases = {
+            {"{\"retrierRetryCount\": \"x\"}", "SerializationException",
+                "Expected an integer at 'stateConfiguration.retrierRetryCount'"},
+            {"{\"retrierRetryCount\": -1}", "ValidationException", "1 validation error detected: Value '-1' at"
+                + " 'stateConfiguration.retrierRetryCount' failed to satisfy constraint: Member must have value greater"
+                + " than or equal to 0"},
+            {"{\"errorCausedByState\": \"\"}", "ValidationException", "1 validation error detected: Value at"
+                + " 'stateConfiguration.errorCausedByState' failed to satisfy constraint: Member must have length greater"
+                + " than or equal to 1"},
+        };
+        for (String[] c : cases) {
+            TutorialCliTest.Run run = TutorialCliTest.cli("test-state", "--definition", definition,
+                    "--state-configuration", c[0], "--output", "json");
+            assertEquals(2, run.exit(), c[0] + run.out() + run.err());
+            JsonNode exception = run.json().get("exception");
+            assertEquals(c[1], exception.get("code").asText(), c[0]);
+            assertEquals(c[2], exception.get("message").asText(), c[0]);
+        }
+    }
+
+    @Test
     void missingFileIsOneLineOnStderr() {
         TutorialCliTest.Run run = TutorialCliTest.cli("test-state", "--definition", dir.resolve("nope.json").toString());
         assertEquals(2, run.exit());
