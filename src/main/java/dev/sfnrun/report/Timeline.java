@@ -238,6 +238,9 @@ final class Timeline {
         EventType type = event.type();
         if (type == EventType.ExecutionTimedOut || type == EventType.ExecutionAborted) {
             cutShort = true;
+            building.get(0).status = "aborted"; // the execution's own lane
+        } else if (type == EventType.ExecutionFailed) {
+            building.get(0).status = "failed";
         }
         int ord = type.ordinal();
         long previous = event.previousEventId();

@@ -167,6 +167,7 @@ class RunRecorderTest {
         Set<String> labels = new HashSet<>();
         t.lanes.forEach(l -> labels.add(l.label() + ":" + l.status()));
         assertTrue(labels.contains("M #200:failed"), labels.toString());
+        assertEquals("failed", t.lanes.get(0).status()); // the execution's own lane; it said "ok"
         assertTrue(labels.contains("M #49:ok") && !labels.contains("M #50:ok"), labels.toString());
         assertEquals(1 + Timeline.KEEP + 1, t.lanes.size());
         Timeline.Summary s = t.summaries.get(0);
@@ -420,6 +421,7 @@ class RunRecorderTest {
             assertEquals(1000, span.end(), span.toString());
         }
         assertEquals("aborted", t.lanes.get(1).status());
+        assertEquals("aborted", t.lanes.get(0).status()); // the execution's own lane
         assertEquals(1000, t.lanes.get(1).end());
         assertEquals(0, t.visits.get("W")[1]);
         assertEquals(1, t.visits.get("W")[2]);
