@@ -37,6 +37,8 @@ public final class Execution {
     private Instant deadline;
     /** A distributed Map child's parent's deadline: the child runs no later. */
     private Instant outerDeadline;
+    /** Whether the deadline is the parent's, which ends the child ABORTED (its own TimeoutSeconds: TIMED_OUT). */
+    private boolean deadlineIsOuter;
     private Instant start;
     private ContextObject context;
     /** Made once: an Express ARN carries an id of its own. */
@@ -123,6 +125,7 @@ public final class Execution {
         deadline = start.plus(limit);
         if (outerDeadline != null && outerDeadline.isBefore(deadline)) { // a distributed Map's child
             deadline = outerDeadline;
+            deadlineIsOuter = true;
         }
         Trail trail;
         dev.sfnrun.definition.State first = machine.graph().start();
@@ -160,8 +163,9 @@ public final class Execution {
             log.append(trail, EventType.ExecutionSucceeded, EventDetails.create().output(output));
             return result(ExecutionStatus.SUCCEEDED, output, null, null);
         } catch (StatesError | ExecutionTimeout | BranchAborted e) {
-            // a stop interrupts whatever the run was doing: however that surfaces, the run was aborted
-            if (stopped) {
+            // a stop interrupts whatever the run was doing: however that surfaces, the run was aborted;
+            // so does the parent's timeout, which aborts the Map Run and its children
+            if (stopped || deadlineIsOuter && e instanceof ExecutionTimeout && pastDeadline()) {
                 log.appendAfter(trail.last(), EventType.ExecutionAborted, EventDetails.create().error(stopError, stopCause));
                 return result(ExecutionStatus.ABORTED, null, stopError, stopCause);
             }

@@ -422,7 +422,7 @@ public final class DistributedMapRunner {
                             runningChildren.remove(child);
                         }
                     }
-                    if (result.status() == ExecutionStatus.TIMED_OUT && execution.pastDeadline()) {
+                    if (result.status() == ExecutionStatus.ABORTED && execution.pastDeadline()) {
                         // cut short by the run's own TimeoutSeconds: the Map Run is aborted, the run times out
                         synchronized (lock) {
                             if (!stopped()) {

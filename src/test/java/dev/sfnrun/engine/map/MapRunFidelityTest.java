@@ -278,5 +278,26 @@ class MapRunFidelityTest {
         assertEquals(ExecutionStatus.TIMED_OUT, result.status());
         assertEquals(4, result.mapRuns().get(0).aborted());
         assertEquals(4, result.mapRuns().get(0).children().size());
+        // each ABORTED, as the count says: the one that met the deadline first said TIMED_OUT
+        for (ExecutionResult child : result.mapRuns().get(0).children()) {
+            assertEquals(ExecutionStatus.ABORTED, child.status());
+            assertEquals(EventType.ExecutionAborted, child.events().get(child.events().size() - 1).type());
+        }
+    }
+
+    @Test
+    void anExpressChildsOwnFiveMinutesStillTimeItOut() throws Exception {
+        String definition = """
+                {"TimeoutSeconds": 1000, "StartAt": "M", "States": {"M": {"Type": "Map", "End": true, "ItemsPath": "$",
+                  "ToleratedFailurePercentage": 100,
+                  "ItemProcessor": {"ProcessorConfig": {"Mode": "DISTRIBUTED", "ExecutionType": "EXPRESS"},
+                    "StartAt": "W", "States": {"W": {"Type": "Wait", "Seconds": 400, "End": true}}}}}}""";
+        ExecutionResult result = new Execution(DefinitionParser.parse(Json.parse(definition)), Json.parse("[1, 2]"),
+                "[1, 2]", ExecutionOptions.defaults().withStateMachineName("SM").withS3Root(s3).withRecordHistory(true)
+                        .withClock(new dev.sfnrun.engine.time.VirtualClock(java.time.Instant.parse("2024-01-01T00:00:00Z")))).run();
+        assertEquals(ExecutionStatus.SUCCEEDED, result.status(), String.valueOf(result.error()));
+        for (ExecutionResult child : result.mapRuns().get(0).children()) {
+            assertEquals(ExecutionStatus.TIMED_OUT, child.status());
+        }
     }
 }
