@@ -98,6 +98,9 @@ final class StateChecks {
         if (resource != null && resource.isTextual() && !ARN.matcher(resource.asText()).matches()) {
             out.report(DiagnosticCode.INVALID_RESOURCE, state.at("Resource"),
                     "Value is not a valid resource ARN: " + resource.asText());
+        } else if (resource != null && resource.isTextual() && OptimizedIntegrations.unrecognized(resource.asText())) {
+            out.schema(state.at("Resource"), "The resource provided " + resource.asText() + " is not recognized. The value"
+                    + " is not a valid resource ARN, or the resource is not available in this region."); // AWS's text
         }
         JsonNode timeout = state.get("TimeoutSeconds");
         JsonNode heartbeat = state.get("HeartbeatSeconds");

@@ -275,6 +275,21 @@ class StateChecksTest {
     }
 
     @Test
+    void actionsAnOptimizedIntegrationDoesNotHaveAreNotRecognized() {
+        // dynamodb:query passed, where AWS refuses the machine (recorded, SFN-API.md)
+        for (String arn : new String[] {"arn:aws:states:::dynamodb:putItem", "arn:aws:states:::sqs:sendMessage.waitForTaskToken",
+                "arn:aws:states:::aws-sdk:dynamodb:query", "arn:aws:states:::glue:startJobRun.sync", "arn:aws:states:::http:invoke"}) {
+            valid(machine("{\"Type\": \"Task\", \"Resource\": \"" + arn + "\", \"End\": true}"));
+        }
+        for (String arn : new String[] {"arn:aws:states:::dynamodb:query", "arn:aws:states:::dynamodb:putItem.sync",
+                "arn:aws:states:::sns:publishBatch", "arn:aws:states:::states:startExecution.sync:3"}) {
+            only(machine("{\"Type\": \"Task\", \"Resource\": \"" + arn + "\", \"End\": true}"), SCHEMA_VALIDATION_FAILED,
+                    "/States/S/Resource", "\"Resource\"", "The resource provided " + arn + " is not recognized. The value is not"
+                            + " a valid resource ARN, or the resource is not available in this region.");
+        }
+    }
+
+    @Test
     void choiceRuleFieldsOfTheOtherLanguage() {
         String jsonPath = "{\"StartAt\": \"C\", \"States\": {\"C\": {\"Type\": \"Choice\", \"Choices\": [%s], \"Default\": \"E\"}, \"E\": {\"Type\": \"Succeed\"}}}";
         String condition = jsonPath.formatted("{\"Variable\": \"$.a\", \"IsNull\": true, \"Condition\": true, \"Next\": \"E\"}");
