@@ -141,7 +141,7 @@ class HtmlReportTest {
         // branches run at once: their lanes come in any order (the iterations one by one, so that #0 and #1
         // have ended, not been aborted, when #2 fails)
         java.util.Collections.sort(labels);
-        assertEquals(List.of("Execution:ok", "M #0:ok", "M #1:ok", "M #2:failed", "P branch 1:ok", "P branch 2:ok"),
+        assertEquals(List.of("Execution:failed", "M #0:ok", "M #1:ok", "M #2:failed", "P branch 1:ok", "P branch 2:ok"),
                 labels);
         assertEquals(Set.of("P", "A", "B", "M", "I", "Good", "Bad"), ReportFiles.statesWith(run.html(), "visited"));
         assertEquals(Set.of("M", "Bad"), ReportFiles.statesWith(run.html(), "failed"));
