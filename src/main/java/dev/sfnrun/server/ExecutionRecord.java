@@ -31,6 +31,8 @@ public final class ExecutionRecord {
     private Instant redriveDate;
     /** Where a redrive goes on (the engine's account of the last run's end), or null. */
     private dev.sfnrun.engine.ResumePoint resumePoint;
+    /** Whether the server went away while it ran (kill -9): where it stood is not known, so it cannot be redriven. */
+    private boolean cutByServerEnd;
     /** The running engine execution (for StopExecution), null once ended. */
     private Execution execution;
     /** The version and alias ARNs it was started through (StartExecution with a qualified ARN), or null. */
@@ -135,6 +137,14 @@ public final class ExecutionRecord {
 
     synchronized void resumeAt(dev.sfnrun.engine.ResumePoint point) {
         resumePoint = point;
+    }
+
+    synchronized boolean cutByServerEnd() {
+        return cutByServerEnd;
+    }
+
+    synchronized void cutByServerEnd(boolean cut) {
+        cutByServerEnd = cut;
     }
 
     synchronized int redriveCount() {

@@ -68,10 +68,26 @@ public final class JournalStore extends MemoryStore {
             }
             JournalStore store = new JournalStore(Files.newBufferedWriter(file, StandardCharsets.UTF_8,
                     StandardOpenOption.CREATE, StandardOpenOption.APPEND));
+            if (endsCutShort(file)) { // the next line starts on a line of its own, not glued to the torn one
+                store.writer.write('\n');
+                store.writer.flush();
+            }
             store.replay(lines);
             return store;
         } catch (IOException e) {
             throw new UncheckedIOException("cannot use the data directory " + dir + ": " + e.getMessage(), e);
+        }
+    }
+
+    /** Whether the file's last line has no newline: a write cut short by a crash. */
+    private static boolean endsCutShort(Path file) throws IOException {
+        try (java.nio.channels.SeekableByteChannel channel = Files.newByteChannel(file)) {
+            if (channel.size() == 0) {
+                return false;
+            }
+            java.nio.ByteBuffer last = java.nio.ByteBuffer.allocate(1);
+            channel.position(channel.size() - 1).read(last);
+            return last.get(0) != '\n';
         }
     }
 
@@ -151,6 +167,7 @@ public final class JournalStore extends MemoryStore {
                 Map.of("error", "States.Runtime", "cause", "The server stopped while the execution was running")));
         record.end(ExecutionRecord.Status.ABORTED, now, null, "States.Runtime",
                 "The server stopped while the execution was running");
+        record.cutByServerEnd(true);
     }
 
     private static ExecutionRecord execution(ObjectNode line, List<JsonNode> events) {
@@ -173,6 +190,7 @@ public final class JournalStore extends MemoryStore {
             if (line.hasNonNull("resumePoint")) {
                 record.resumeAt(dev.sfnrun.engine.ResumePoint.fromJson(line.get("resumePoint")));
             }
+            record.cutByServerEnd(line.path("cutByServerEnd").asBoolean());
         }
         return record;
     }
@@ -308,6 +326,9 @@ public final class JournalStore extends MemoryStore {
         line.put("stateMachineVersionArn", record.versionArn()).put("stateMachineAliasArn", record.aliasArn());
         if (record.resumePoint() != null) {
             line.set("resumePoint", record.resumePoint().toJson());
+        }
+        if (record.cutByServerEnd()) {
+            line.put("cutByServerEnd", true);
         }
         ArrayNode events = line.putArray("events");
         if (record.status() != ExecutionRecord.Status.RUNNING) {

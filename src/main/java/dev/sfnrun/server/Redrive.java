@@ -44,6 +44,9 @@ final class Redrive {
         if (status == ExecutionRecord.Status.RUNNING || status == ExecutionRecord.Status.SUCCEEDED) {
             return "Execution is " + status + " and cannot be redriven";
         }
+        if (record.cutByServerEnd()) {
+            return "Execution was running when the server stopped, and where it stood is not known";
+        }
         if (record.stopDate() != null && record.stopDate().plus(WINDOW).isBefore(Instant.now())) {
             return "Execution redrivable period exceeded";
         }

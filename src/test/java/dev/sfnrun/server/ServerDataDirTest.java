@@ -1,6 +1,7 @@
 package dev.sfnrun.server;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Files;
@@ -85,7 +86,39 @@ class ServerDataDirTest {
             assertEquals(before, events.subList(0, before.size())); // it was [ExecutionStarted, ExecutionAborted]
             assertEquals(before.size() + 1, events.size());
             assertEquals(HistoryEventType.EXECUTION_ABORTED, events.get(events.size() - 1).type());
-            assertEquals(ExecutionStatus.ABORTED, sfn.describeExecution(b -> b.executionArn(arn)).status());
+            var described = sfn.describeExecution(b -> b.executionArn(arn));
+            assertEquals(ExecutionStatus.ABORTED, described.status());
+            // it said REDRIVABLE, and a redrive reran W without the run's variables
+            assertEquals("NOT_REDRIVABLE", described.redriveStatusAsString());
+            assertEquals("Execution was running when the server stopped, and where it stood is not known",
+                    described.redriveStatusReason());
+            var refused = assertThrows(software.amazon.awssdk.services.sfn.model.ExecutionNotRedrivableException.class,
+                    () -> sfn.redriveExecution(b -> b.executionArn(arn)));
+            assertEquals("Execution was running when the server stopped, and where it stood is not known",
+                    refused.awsErrorDetails().errorMessage());
+        }
+        // and so it stays after another restart
+        try (SfnServer server = SfnServer.start(ServerOptions.defaults().withPort(0).withDataDir(crashed), System.err);
+             SfnClient sfn = SdkClients.client(server.port())) {
+            assertEquals("NOT_REDRIVABLE", sfn.describeExecution(b -> b.executionArn(arn)).redriveStatusAsString());
+        }
+    }
+
+    @Test
+    void aLineTornByACrashDoesNotSwallowTheNextChange() throws Exception {
+        // the next record was glued onto the torn line, and lost at the following restart
+        ServerOptions options = ServerOptions.defaults().withPort(0).withDataDir(dir);
+        try (SfnServer server = SfnServer.start(options, System.err); SfnClient sfn = SdkClients.client(server.port())) {
+            sfn.createActivity(b -> b.name("first"));
+        }
+        Files.writeString(dir.resolve(JournalStore.FILE), "{\"kind\":\"activity\",\"arn\":\"arn:aws:sta",
+                java.nio.file.StandardOpenOption.APPEND);
+        try (SfnServer server = SfnServer.start(options, System.err); SfnClient sfn = SdkClients.client(server.port())) {
+            sfn.createActivity(b -> b.name("second"));
+        }
+        try (SfnServer server = SfnServer.start(options, System.err); SfnClient sfn = SdkClients.client(server.port())) {
+            List<String> names = sfn.listActivities(b -> { }).activities().stream().map(a -> a.name()).sorted().toList();
+            assertEquals(List.of("first", "second"), names);
         }
     }
 }
