@@ -110,7 +110,12 @@ final class HttpFront implements HttpHandler {
             if (declared > MAX_BODY) {
                 refuseTooLarge(in);
             }
-            byte[] bytes = in.readNBytes(MAX_BODY + 1);
+            byte[] bytes;
+            try {
+                bytes = in.readNBytes(MAX_BODY + 1);
+            } catch (IOException e) { // a body framed wrongly (a bad chunk) is the client's fault
+                throw ApiErrors.serialization("The request body could not be read: " + e.getMessage());
+            }
             if (bytes.length > MAX_BODY) {
                 refuseTooLarge(in);
             }

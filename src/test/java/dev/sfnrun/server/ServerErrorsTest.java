@@ -189,4 +189,21 @@ class ServerErrorsTest {
         assertTrue(empty.body().contains("stateMachines"), empty.body());
         assertEquals("errors", sfn.describeStateMachine(b -> b.stateMachineArn(machine)).name());
     }
+
+    @Test
+    void aBodyFramedWronglyIsTheClientsFault() throws Exception {
+        // a bad chunk was a 500 InternalFailure naming a Java exception
+        try (java.net.Socket socket = new java.net.Socket("127.0.0.1", server.port())) {
+            socket.setSoTimeout(10_000);
+            socket.getOutputStream().write(("POST / HTTP/1.1\r\nHost: x\r\nContent-Type: application/x-amz-json-1.0\r\n"
+                    + "X-Amz-Target: AWSStepFunctions.ListStateMachines\r\nTransfer-Encoding: chunked\r\n\r\nzz\r\n{}\r\n0\r\n\r\n")
+                    .getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+            socket.getOutputStream().flush();
+            String answer = new String(socket.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+            assertTrue(answer.startsWith("HTTP/1.1 400"), answer);
+            assertTrue(answer.contains("{\"__type\":\"com.amazon.coral.service#SerializationException\",\"message\":"
+                    + "\"The request body could not be read: invalid chunk length\"}"), answer);
+        }
+        assertEquals("errors", sfn.describeStateMachine(b -> b.stateMachineArn(machine)).name());
+    }
 }
