@@ -37,7 +37,7 @@ final class Reaper {
         DIRECTORIES.add(directory);
     }
 
-    /** Kills a process and everything it started. */
+    /** Kills a process and everything it started: its descendants, and the rest of its session (see {@link Sessions}). */
     static void kill(Process process) {
         try {
             process.descendants().forEach(ProcessHandle::destroyForcibly);
@@ -45,6 +45,7 @@ final class Reaper {
             // the process is already gone
         }
         process.destroyForcibly();
+        Sessions.members(process.pid()).forEach(ProcessHandle::destroyForcibly);
         LIVE.remove(process);
     }
 

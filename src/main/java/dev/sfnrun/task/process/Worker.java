@@ -111,7 +111,7 @@ final class Worker {
         Process process;
         try {
             server.bind(UnixDomainSocketAddress.of(socket));
-            ProcessBuilder builder = new ProcessBuilder(command).directory(workingDirectory.toFile())
+            ProcessBuilder builder = new ProcessBuilder(Sessions.own(command)).directory(workingDirectory.toFile())
                     .redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
             builder.environment().putAll(environment);
             builder.environment().put("SFN_RUN_SOCKET", socket.toString());

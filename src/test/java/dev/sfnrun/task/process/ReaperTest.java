@@ -12,10 +12,37 @@ import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** Removing a worker's files. */
+/** Removing a worker's files, and stopping what its handler started. */
 class ReaperTest {
     @TempDir
     Path dir;
+
+    @Test
+    void whatAHandlerStartsInTheBackgroundEndsWithTheRun() throws Exception {
+        // the shell's `cmd &` outlived the run: its parent shell had exited, so it was no descendant of the worker
+        String tag = "sfn-run-reaper-test-" + ProcessHandle.current().pid();
+        Path python = HandlerRuns.write(dir, "bg.py", "import os\ndef handler(e, c):\n    os.system(\"nohup bash -c 'sleep 300; true "
+                + tag + "' >/dev/null 2>&1 &\")\n    return 'started'\n");
+        Path node = HandlerRuns.write(dir, "bg.js", "const { execSync } = require('child_process');\n"
+                + "exports.handler = async () => { execSync(\"nohup bash -c 'sleep 300; true " + tag
+                + "' >/dev/null 2>&1 &\"); return 'started'; };\n");
+        try (dev.sfnrun.task.load.TaskRegistry registry = HandlerRuns.registry(java.util.Map.of(
+                "Py", HandlerRuns.python(python, "handler"), "Js", HandlerRuns.node(node, "handler")))) {
+            for (String function : new String[] {"Py", "Js"}) {
+                dev.sfnrun.engine.ExecutionResult result = HandlerRuns.run(HandlerRuns.task(function), "{}", registry);
+                assertTrue(result.output() != null && result.output().toString().contains("started"), function + ": " + result);
+            }
+            assertTrue(running(tag) == 2, "the background processes started: " + running(tag));
+        }
+        for (int i = 0; i < 100 && running(tag) > 0; i++) {
+            Thread.sleep(20);
+        }
+        assertTrue(running(tag) == 0, "left running: " + running(tag));
+    }
+
+    private static long running(String tag) {
+        return ProcessHandle.allProcesses().filter(p -> p.info().commandLine().orElse("").contains(tag)).count();
+    }
 
     @Test
     void aTreeRemovedTwiceAtOnceIsRemovedWithoutAFailure() throws Exception {
