@@ -121,6 +121,12 @@ final class TaskInvoker {
                 events.failed(error);
                 throw error;
             }
+            if (request.async()) { // Event: queued, answered 202 at once, the function's outcome its own; DryRun: not run
+                if (!request.dryRun()) {
+                    AsyncInvocation.start(function, input, state.name(), options.executionName(), state.resource(), requestId);
+                }
+                return LambdaInvoke.response(request, null, requestId);
+            }
         } else {
             function = Bindings.find(options.tasks(), resolved);
             if (function == null) {

@@ -28,8 +28,13 @@ public final class LambdaInvoke {
     private LambdaInvoke() {
     }
 
-    /** The Invoke request's fields that matter locally. */
-    public record Request(String functionName, String qualifier, JsonNode payload, boolean tailLog, boolean async) {
+    /**
+     * The Invoke request's fields that matter locally: {@code async} for an {@code InvocationType} that
+     * answers without the function's result ({@code Event}: 202, the function run on its own;
+     * {@code DryRun}: 204, the function not run).
+     */
+    public record Request(String functionName, String qualifier, JsonNode payload, boolean tailLog, boolean async,
+                          boolean dryRun) {
     }
 
     /**
@@ -51,8 +56,10 @@ public final class LambdaInvoke {
         } else if (payload.isTextual()) {
             payload = rawPayload(payload.asText());
         }
+        String type = parameters.path("InvocationType").asText();
         return new Request(ResourceResolver.functionName(name.asText()), qualifier, payload,
-                "Tail".equals(parameters.path("LogType").asText()), "Event".equals(parameters.path("InvocationType").asText()));
+                "Tail".equals(parameters.path("LogType").asText()), type.equals("Event") || type.equals("DryRun"),
+                type.equals("DryRun"));
     }
 
     private static JsonNode rawPayload(String text) {
@@ -101,7 +108,7 @@ public final class LambdaInvoke {
     public static ObjectNode response(Request request, JsonNode payload, String requestId, String logs) {
         ObjectNode result = Json.object();
         Map<String, String> headers = new LinkedHashMap<>();
-        int status = request.async() ? 202 : 200;
+        int status = request.dryRun() ? 204 : request.async() ? 202 : 200;
         String body = request.async() ? "" : Json.compact(payload);
         if (!request.async()) {
             result.put("ExecutedVersion", executedVersion(request));

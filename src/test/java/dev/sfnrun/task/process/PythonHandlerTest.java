@@ -248,6 +248,33 @@ class PythonHandlerTest {
     }
 
     @Test
+    void anEventInvocationIsAnswered202AtOnceAndItsFailureStaysWithTheFunction() throws Exception {
+        // the task waited for the function and failed with its error
+        Path marker = dir.resolve("ran");
+        Path file = write(dir, "later.py", "import time\ndef handler(event, context):\n    time.sleep(1)\n"
+                + "    open(" + Json.compact(Json.mapper().valueToTree(marker.toString())) + ", 'w').write(event['v'])\n"
+                + "    raise ValueError('nobody hears this')\n");
+        String definition = "{\"StartAt\":\"T\",\"States\":{\"T\":{\"Type\":\"Task\",\"Resource\":"
+                + "\"arn:aws:states:::lambda:invoke\",\"Parameters\":{\"FunctionName\":\"Later\",\"InvocationType\":\"TYPE\","
+                + "\"Payload\":{\"v\":\"TYPE\"}},\"End\":true}}}";
+        try (TaskRegistry registry = registry(Map.of("Later", python(file, "handler")))) {
+            ExecutionResult dryRun = run(definition.replace("TYPE", "DryRun"), "{}", registry);
+            assertEquals(ExecutionStatus.SUCCEEDED, dryRun.status(), dryRun.error() + " " + dryRun.cause());
+            assertEquals(204, dryRun.output().get("StatusCode").asInt());
+            ExecutionResult event = run(definition.replace("TYPE", "Event"), "{}", registry);
+            assertEquals(ExecutionStatus.SUCCEEDED, event.status(), event.error() + " " + event.cause());
+            assertEquals(202, event.output().get("StatusCode").asInt());
+            assertEquals("", event.output().get("Payload").asText());
+            assertTrue(!java.nio.file.Files.exists(marker), "the run waited for the function");
+            for (int i = 0; i < 250 && !java.nio.file.Files.exists(marker); i++) {
+                Thread.sleep(20);
+            }
+            Thread.sleep(100);
+            assertEquals("Event", java.nio.file.Files.readString(marker)); // it ran, on its own (and the dry run did not)
+        }
+    }
+
+    @Test
     void handlersThatCannotLoadAreOneLineBeforeTheRun() throws Exception {
         Path syntax = write(dir, "broken.py", "def handler(event, context)\n    return 1\n");
         Path missingImport = write(dir, "imports.py", "import no_such_module_here\ndef handler(e, c):\n    return 1\n");
