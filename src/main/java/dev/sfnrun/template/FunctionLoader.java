@@ -85,7 +85,7 @@ final class FunctionLoader {
                 ? code.resolve(module.replace('.', '/') + ".py")
                 : nodeFile(code, module);
         // a missing file is reported, naming the origin, when the handler is bound (explicit --task bindings win)
-        handlers.put(name, new HandlerSpec(language, file, function, environment(id), timeout(id), runtime, origin));
+        handlers.put(name, new HandlerSpec(language, file, function, environment(id), timeout(id), runtime, origin, code));
     }
 
     private static Path nodeFile(Path code, String module) {

@@ -98,6 +98,55 @@ class TemplateFunctionsCliTest {
     }
 
     @Test
+    void aHandlerBelowCodeUriRunsFromTheCodeRoot() throws Exception {
+        // Python imported app/handlers/orders.py as a module "orders" with only its folder on sys.path
+        // (No module named 'app'); Node's LAMBDA_TASK_ROOT, working directory and NODE_PATH were src/
+        Path py = Files.createDirectories(dir.resolve("py/app/handlers"));
+        Files.createDirectories(dir.resolve("py/app/common"));
+        for (String init : new String[] {"py/app/__init__.py", "py/app/handlers/__init__.py", "py/app/common/__init__.py"}) {
+            Files.writeString(dir.resolve(init), "");
+        }
+        Files.writeString(dir.resolve("py/app/common/util.py"), "VALUE = 'shared'\n");
+        Files.writeString(py.resolve("orders.py"), "import os\nfrom app.common.util import VALUE\nfrom .helper import H\n"
+                + "def handler(event, context):\n    return {'v': VALUE, 'h': H, 'handler': os.environ['_HANDLER'],"
+                + " 'cwd': os.getcwd()}\n");
+        Files.writeString(py.resolve("helper.py"), "H = 'relative'\n");
+        Files.createDirectories(dir.resolve("js/src"));
+        Files.writeString(dir.resolve("js/src/index.js"), "exports.handler = async () => ({root: process.env.LAMBDA_TASK_ROOT,"
+                + " cwd: process.cwd(), nodePath: process.env.NODE_PATH, handler: process.env._HANDLER});\n");
+        Path template = dir.resolve("template.yaml");
+        Files.writeString(template, """
+                Transform: AWS::Serverless-2016-10-31
+                Resources:
+                  Orders:
+                    Type: AWS::Serverless::Function
+                    Properties: {Runtime: python3.12, CodeUri: py/, Handler: app.handlers.orders.handler}
+                  NodeFn:
+                    Type: AWS::Serverless::Function
+                    Properties: {Runtime: nodejs20.x, CodeUri: js/, Handler: src/index.handler}
+                  Machine:
+                    Type: AWS::Serverless::StateMachine
+                    Properties:
+                      Definition:
+                        StartAt: P
+                        States:
+                          P: {Type: Task, Resource: !GetAtt Orders.Arn, ResultPath: $.py, Next: N}
+                          N: {Type: Task, Resource: !GetAtt NodeFn.Arn, ResultPath: $.js, End: true}
+                """);
+        TutorialCliTest.Run run = TutorialCliTest.cli("--template", template.toString(), "--time-scale", "0", "--output", "json");
+        assertEquals(0, run.exit(), run.out() + run.err());
+        JsonNode output = Json.parse(run.json().get("output").asText());
+        String pyRoot = dir.resolve("py").toRealPath().toString();
+        String jsRoot = dir.resolve("js").toAbsolutePath().toString();
+        assertEquals(Json.parse("{\"v\": \"shared\", \"h\": \"relative\", \"handler\": \"app.handlers.orders.handler\","
+                + " \"cwd\": " + Json.compact(Json.mapper().valueToTree(pyRoot)) + "}"), output.get("py"));
+        assertEquals(jsRoot, output.at("/js/root").asText());
+        assertEquals(dir.resolve("js").toRealPath().toString(), output.at("/js/cwd").asText());
+        assertTrue(output.at("/js/nodePath").asText().startsWith(jsRoot), output.toString());
+        assertEquals("src/index.handler", output.at("/js/handler").asText());
+    }
+
+    @Test
     void anExplicitTaskBindingWinsOverTheTemplates() throws Exception {
         TutorialCliTest.Run run = tutorial("inputs/503.json",
                 "--task", "MockAPIFunction=node:definitions/functions/mock_api.mjs:handler");

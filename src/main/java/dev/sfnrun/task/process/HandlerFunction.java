@@ -204,7 +204,7 @@ public final class HandlerFunction implements TaskFunction, AutoCloseable {
     private Object startWorker() throws IOException, InterruptedException {
         Duration limit = INIT_LIMIT.compareTo(settings.timeoutFor(spec)) > 0 ? INIT_LIMIT : settings.timeoutFor(spec);
         Object started = Worker.start(command(), WorkerEnvironment.of(name, spec, settings, region),
-                spec.file().toAbsolutePath().getParent(), limit);
+                spec.root(), limit);
         if (started instanceof Worker worker) {
             all.add(worker);
             synchronized (this) {

@@ -24,11 +24,8 @@ final class WorkerEnvironment {
     }
 
     static Map<String, String> of(String name, HandlerSpec spec, HandlerSettings settings, String region) {
-        Path file = spec.file().toAbsolutePath();
-        Path directory = file.getParent();
-        String fileName = file.getFileName().toString();
-        int dot = fileName.lastIndexOf('.');
-        String module = dot > 0 ? fileName.substring(0, dot) : fileName;
+        Path directory = spec.root();
+        String module = spec.module();
         byte[] stream = new byte[16];
         RANDOM.nextBytes(stream);
         Map<String, String> env = new HashMap<>();

@@ -77,9 +77,11 @@ class CognitoIdentity:
 
 def load(handler_file, function_name):
     """The handler, or the error AWS's runtime reports when it cannot be loaded."""
-    directory, file_name = os.path.split(os.path.abspath(handler_file))
-    module_name = file_name[:-3] if file_name.endswith(".py") else file_name
-    sys.path.insert(0, directory)
+    # the module as Lambda names it from the task root (app/handlers/orders.py: app.handlers.orders), the root on sys.path
+    root = os.environ.get("LAMBDA_TASK_ROOT") or os.path.dirname(os.path.abspath(handler_file))
+    relative = os.path.relpath(os.path.abspath(handler_file), root)
+    module_name = (relative[:-3] if relative.endswith(".py") else relative).replace(os.sep, ".")
+    sys.path.insert(0, root)
     try:
         module = importlib.import_module(module_name)
     except SyntaxError as e:
