@@ -93,12 +93,16 @@ public final class ApiModel {
                         || type.equals("integer") && !value.canConvertToInt()) {
                     throw ApiErrors.serialization("Expected an " + type + " at '" + path + "'");
                 }
-                range(constraints, value.asLong(), path, problems);
+                range(constraints, value.asLong(), Long.toString(value.asLong()), path, problems);
             }
             case "float", "double" -> {
                 if (!value.isNumber()) {
                     throw ApiErrors.serialization("Expected a number at '" + path + "'");
                 }
+                // AWS's service reads the member as a Java float or double and shows it so: '101.0'
+                double number = type.equals("float") ? value.floatValue() : value.doubleValue();
+                String shown = type.equals("float") ? Float.toString(value.floatValue()) : Double.toString(number);
+                range(constraints, number, shown, path, problems);
             }
             case "boolean" -> {
                 if (!value.isBoolean()) {
@@ -168,13 +172,14 @@ public final class ApiModel {
         }
     }
 
-    private static void range(JsonNode constraints, long value, String path, List<String> problems) {
-        if (constraints.has("max") && value > constraints.get("max").asLong()) {
-            problems.add("Value '" + value + "' at '" + path
-                    + "' failed to satisfy constraint: Member must have value less than or equal to " + constraints.get("max").asLong());
-        } else if (constraints.has("min") && value < constraints.get("min").asLong()) {
-            problems.add("Value '" + value + "' at '" + path
-                    + "' failed to satisfy constraint: Member must have value greater than or equal to " + constraints.get("min").asLong());
+    /** A value range; the bound is shown as the model writes it ({@code 100}), the value as the member's type shows it. */
+    private static void range(JsonNode constraints, double value, String shown, String path, List<String> problems) {
+        if (constraints.has("max") && value > constraints.get("max").asDouble()) {
+            problems.add("Value '" + shown + "' at '" + path
+                    + "' failed to satisfy constraint: Member must have value less than or equal to " + constraints.get("max").asText());
+        } else if (constraints.has("min") && value < constraints.get("min").asDouble()) {
+            problems.add("Value '" + shown + "' at '" + path
+                    + "' failed to satisfy constraint: Member must have value greater than or equal to " + constraints.get("min").asText());
         }
     }
 
