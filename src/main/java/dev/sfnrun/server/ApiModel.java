@@ -27,10 +27,12 @@ public final class ApiModel {
 
     private final JsonNode operations;
     private final JsonNode shapes;
+    private final JavaText javaText;
 
     private ApiModel(JsonNode root) {
         this.operations = root.get("operations");
         this.shapes = root.get("shapes");
+        this.javaText = new JavaText(shapes);
     }
 
     public static ApiModel get() {
@@ -101,8 +103,7 @@ public final class ApiModel {
                 }
                 // AWS's service reads the member as a Java float or double and shows it so: '101.0'
                 double number = type.equals("float") ? value.floatValue() : value.doubleValue();
-                String shown = type.equals("float") ? Float.toString(value.floatValue()) : Double.toString(number);
-                range(constraints, number, shown, path, problems);
+                range(constraints, number, javaText.of(spec, value), path, problems);
             }
             case "boolean" -> {
                 if (!value.isBoolean()) {
@@ -118,7 +119,7 @@ public final class ApiModel {
                 if (!value.isArray()) {
                     throw ApiErrors.serialization("Start of list expected at '" + path + "'");
                 }
-                length(constraints, value.size(), path, value.toString(), problems);
+                length(constraints, value.size(), path, javaText.of(spec, value), problems);
                 JsonNode item = spec.has("member") ? spec.get("member") : shape(spec).path("member");
                 for (int i = 0; i < value.size(); i++) {
                     member(item, value.get(i), path + "." + (i + 1) + ".member", problems);

@@ -28,4 +28,20 @@ class ApiModelTest {
         assertDoesNotThrow(() -> ApiModel.get().check("UpdateMapRun",
                 Json.parse("{\"mapRunArn\":\"" + arn + "\",\"toleratedFailurePercentage\":0.5}")));
     }
+    @Test
+    void aListOfStructuresIsShownAsJavaShowsItsItems() {
+        String machine = "arn:aws:states:us-east-1:123456789012:stateMachine:m";
+        String routes = "[{\"stateMachineVersionArn\":\"" + machine + ":1\",\"weight\":50},"
+                + "{\"weight\":30,\"stateMachineVersionArn\":\"" + machine + ":2\"},"
+                + "{\"stateMachineVersionArn\":\"" + machine + ":3\",\"weight\":20}]";
+        // AWS's recorded text (SFN-API.md, CreateStateMachineAlias / ValidationException): members in the model's order
+        assertEquals("1 validation error detected: Value '[RoutingConfigurationListItem(stateMachineVersionArn=" + machine
+                + ":1, weight=50), RoutingConfigurationListItem(stateMachineVersionArn=" + machine + ":2, weight=30), "
+                + "RoutingConfigurationListItem(stateMachineVersionArn=" + machine + ":3, weight=20)]' at 'routingConfiguration' "
+                + "failed to satisfy constraint: Member must have length less than or equal to 2",
+                refused("CreateStateMachineAlias", "{\"name\":\"A\",\"routingConfiguration\":" + routes + "}"));
+        assertEquals("1 validation error detected: Value '[]' at 'routingConfiguration' failed to satisfy constraint: "
+                + "Member must have length greater than or equal to 1",
+                refused("CreateStateMachineAlias", "{\"name\":\"A\",\"routingConfiguration\":[]}"));
+    }
 }
