@@ -39,7 +39,7 @@ final class ActivityOperations {
             activity = store.activity(arn);
             if (activity == null) { // creating an existing activity again returns it, as on AWS
                 activity = new ActivityRecord(arn, name, Instant.now());
-                Tags.apply(activity.tags, request.node("tags"));
+                Tags.apply(activity.tags, request.node("tags"), arn);
                 store.saveActivity(activity);
             }
         }

@@ -55,7 +55,7 @@ final class StateMachineOperations {
         StateMachineRecord created = new StateMachineRecord(arn, name, type, now, new StateMachineRecord.Revision(
                 definition, model, roleArn, logging(request.node("loggingConfiguration")),
                 tracing(request.node("tracingConfiguration")), UUID.randomUUID().toString(), now));
-        Tags.apply(created.tags, request.node("tags"));
+        Tags.apply(created.tags, request.node("tags"), arn);
         synchronized (store) {
             StateMachineRecord existing = store.stateMachine(arn);
             if (existing != null) {

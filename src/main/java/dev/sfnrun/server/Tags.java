@@ -23,12 +23,21 @@ final class Tags {
                 .add("ListTagsForResource", this::listTagsForResource);
     }
 
-    static void apply(Map<String, String> tags, JsonNode list) {
+    /**
+     * Adds the request's tags to a resource's (a key given again takes the new value).
+     * @throws ApiException TooManyTags when the resource would hold more than {@link #MAX_TAGS}; then
+     *     {@code tags} may be changed, so callers pass a copy or a resource not yet saved
+     */
+    static void apply(Map<String, String> tags, JsonNode list, String arn) {
         if (list == null) {
             return;
         }
         for (JsonNode tag : list) {
             tags.put(tag.path("key").asText(), tag.path("value").asText(""));
+        }
+        if (tags.size() > MAX_TAGS) {
+            throw new ApiException("TooManyTags", "Too many tags: a resource can have at most " + MAX_TAGS + " tags")
+                    .with("resourceName", arn);
         }
     }
 
@@ -37,11 +46,7 @@ final class Tags {
         synchronized (store) {
             Map<String, String> tags = tagsOf(arn);
             Map<String, String> next = new java.util.LinkedHashMap<>(tags);
-            apply(next, request.node("tags"));
-            if (next.size() > MAX_TAGS) {
-                throw new ApiException("TooManyTags", "Too many tags: a resource can have at most " + MAX_TAGS + " tags")
-                        .with("resourceName", arn);
-            }
+            apply(next, request.node("tags"), arn);
             tags.putAll(next);
             save(arn);
         }
