@@ -65,6 +65,12 @@ final class ApiErrors {
         return new ApiException("com.amazon.coral.validate#ValidationException", message, 400);
     }
 
+    /** One ValidationException listing broken constraints in AWS's words: {@code 2 validation errors detected: ...; ...}. */
+    static ApiException validation(java.util.List<String> problems) {
+        return validation(problems.size() + (problems.size() == 1 ? " validation error" : " validation errors")
+                + " detected: " + String.join("; ", problems));
+    }
+
     static ApiException serialization(String message) {
         return new ApiException("com.amazon.coral.service#SerializationException", message, 400);
     }

@@ -57,8 +57,7 @@ public final class ApiModel {
         List<String> problems = new ArrayList<>();
         structure(members, body, "", problems);
         if (!problems.isEmpty()) {
-            throw ApiErrors.validation(problems.size() + (problems.size() == 1 ? " validation error" : " validation errors")
-                    + " detected: " + String.join("; ", problems));
+            throw ApiErrors.validation(problems);
         }
     }
 

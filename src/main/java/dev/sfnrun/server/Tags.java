@@ -4,6 +4,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.sfnrun.query.Json;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 
 /** TagResource, UntagResource, ListTagsForResource, over state machines and activities. */
@@ -32,12 +34,31 @@ final class Tags {
         if (list == null) {
             return;
         }
+        requireKeys(list);
         for (JsonNode tag : list) {
             tags.put(tag.path("key").asText(), tag.path("value").asText(""));
         }
         if (tags.size() > MAX_TAGS) {
             throw new ApiException("TooManyTags", "Too many tags: a resource can have at most " + MAX_TAGS + " tags")
                     .with("resourceName", arn);
+        }
+    }
+
+    /**
+     * A tag is addressed by its key, so one without a key is refused (not kept under an empty key that
+     * TagKey's length 1..128 forbids). The model does not mark Tag.key required and AWS's answer is not
+     * recorded; the words are those of a missing required member.
+     */
+    private static void requireKeys(JsonNode list) {
+        List<String> problems = new ArrayList<>();
+        for (int i = 0; i < list.size(); i++) {
+            JsonNode key = list.get(i).get("key");
+            if (key == null || key.isNull()) {
+                problems.add("Value null at 'tags." + (i + 1) + ".member.key' failed to satisfy constraint: Member must not be null");
+            }
+        }
+        if (!problems.isEmpty()) {
+            throw ApiErrors.validation(problems);
         }
     }
 

@@ -12,6 +12,7 @@ import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.services.sfn.SfnClient;
 import software.amazon.awssdk.services.sfn.model.Tag;
 import software.amazon.awssdk.services.sfn.model.TooManyTagsException;
+import software.amazon.awssdk.services.sfn.model.ValidationException;
 
 /** Tags on state machines and activities through the AWS SDK for Java v2: the 50-tag quota, and what a tag must have. */
 class ServerTagsTest {
@@ -57,5 +58,24 @@ class ServerTagsTest {
                 .stateMachineArn();
         assertEquals(50, sfn.listTagsForResource(b -> b.resourceArn(fifty)).tags().size());
         sfn.tagResource(b -> b.resourceArn(fifty).tags(Tag.builder().key("k1").value("new").build()));
+    }
+    @Test
+    void aTagWithoutAKeyIsRefusedNotStoredUnderAnEmptyKey() {
+        String arn = sfn.createStateMachine(b -> b.name("keyless").definition(PASS).roleArn(ServerSdkTest.ROLE)).stateMachineArn();
+        Tag keyless = Tag.builder().value("v").build();
+        ValidationException tagging = assertThrows(ValidationException.class, () -> sfn.tagResource(b -> b.resourceArn(arn)
+                .tags(Tag.builder().key("a").value("1").build(), keyless, keyless)));
+        assertEquals("2 validation errors detected: Value null at 'tags.2.member.key' failed to satisfy constraint: Member must "
+                + "not be null; Value null at 'tags.3.member.key' failed to satisfy constraint: Member must not be null",
+                tagging.awsErrorDetails().errorMessage());
+        assertEquals(List.of(), sfn.listTagsForResource(b -> b.resourceArn(arn)).tags());
+        ValidationException creating = assertThrows(ValidationException.class,
+                () -> sfn.createStateMachine(b -> b.name("keyless2").definition(PASS).roleArn(ServerSdkTest.ROLE).tags(keyless)));
+        assertEquals("1 validation error detected: Value null at 'tags.1.member.key' failed to satisfy constraint: Member must "
+                + "not be null", creating.awsErrorDetails().errorMessage());
+        assertThrows(ValidationException.class, () -> sfn.createActivity(b -> b.name("keyless").tags(keyless)));
+        // a tag without a value has the empty value (TagValue's length is 0..256)
+        sfn.tagResource(b -> b.resourceArn(arn).tags(Tag.builder().key("k").build()));
+        assertEquals(List.of(Tag.builder().key("k").value("").build()), sfn.listTagsForResource(b -> b.resourceArn(arn)).tags());
     }
 }
