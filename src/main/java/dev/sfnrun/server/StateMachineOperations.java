@@ -56,31 +56,40 @@ final class StateMachineOperations {
                 definition, model, roleArn, logging(request.node("loggingConfiguration")),
                 tracing(request.node("tracingConfiguration")), UUID.randomUUID().toString(), now));
         Tags.apply(created.tags, request.node("tags"), arn);
+        StateMachineRecord existing;
         synchronized (store) {
-            StateMachineRecord existing = store.stateMachine(arn);
-            if (existing != null) {
-                StateMachineRecord.Revision same = existing.revision();
-                // AWS: creating the same machine again is idempotent; anything different is a conflict
-                if (existing.type == type && same.definition().equals(definition) && same.roleArn().equals(roleArn)) {
-                    return created(existing);
-                }
+            existing = store.stateMachine(arn);
+            if (existing == null) {
+                MachineVersions.Version version = request.bool("publish")
+                        ? VersionOperations.publish(created, request.text("versionDescription")) : null;
+                store.saveStateMachine(created);
+                return created(created, version);
+            }
+            StateMachineRecord.Revision same = existing.revision();
+            // AWS: creating the same machine again is idempotent; anything different is a conflict
+            if (existing.type != type || !same.definition().equals(definition) || !same.roleArn().equals(roleArn)) {
                 throw ApiErrors.stateMachineAlreadyExists(arn);
             }
-            MachineVersions.Version version = request.bool("publish")
-                    ? VersionOperations.publish(created, request.text("versionDescription")) : null;
-            store.saveStateMachine(created);
-            ObjectNode out = created(created);
-            if (version != null) {
-                out.put("stateMachineVersionArn", version.arn());
-            }
-            return out;
+        }
+        if (!request.bool("publish")) {
+            return created(existing, null);
+        }
+        // with publish, the answer names the version holding the revision, published now if none does
+        // (as UpdateStateMachine's); the machine's lock is taken outside the store's, as UpdateStateMachine takes them
+        synchronized (existing) {
+            MachineVersions.Version version = VersionOperations.publish(existing, request.text("versionDescription"));
+            store.saveStateMachine(existing);
+            return created(existing, version);
         }
     }
 
-    private static ObjectNode created(StateMachineRecord machine) {
+    private static ObjectNode created(StateMachineRecord machine, MachineVersions.Version version) {
         ObjectNode out = Json.object();
         out.put("stateMachineArn", machine.arn);
         WireJson.putTime(out, "creationDate", machine.creationDate);
+        if (version != null) {
+            out.put("stateMachineVersionArn", version.arn());
+        }
         return out;
     }
 

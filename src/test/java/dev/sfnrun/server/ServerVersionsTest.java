@@ -115,6 +115,27 @@ class ServerVersionsTest {
     }
 
     @Test
+    void aRepeatedCreateWithPublishAnswersTheVersionThatHoldsTheRevision() {
+        var first = sfn.createStateMachine(b -> b.name("createdTwice").definition(pass("x")).roleArn(ServerSdkTest.ROLE).publish(true));
+        String machine = first.stateMachineArn();
+        assertEquals(machine + ":1", first.stateMachineVersionArn());
+        var again = sfn.createStateMachine(b -> b.name("createdTwice").definition(pass("x")).roleArn(ServerSdkTest.ROLE).publish(true));
+        assertEquals(machine + ":1", again.stateMachineVersionArn());
+        // created without publishing, then the same request with publish: the revision is published now
+        String plain = sfn.createStateMachine(b -> b.name("publishedLater").definition(pass("x")).roleArn(ServerSdkTest.ROLE))
+                .stateMachineArn();
+        var later = sfn.createStateMachine(b -> b.name("publishedLater").definition(pass("x")).roleArn(ServerSdkTest.ROLE)
+                .publish(true).versionDescription("v1"));
+        assertEquals(plain + ":1", later.stateMachineVersionArn());
+        assertEquals(List.of(plain + ":1"), sfn.listStateMachineVersions(b -> b.stateMachineArn(plain)).stateMachineVersions()
+                .stream().map(v -> v.stateMachineVersionArn()).toList());
+        assertEquals("v1", sfn.describeStateMachine(b -> b.stateMachineArn(plain + ":1")).description());
+        // without publish the repeat names no version
+        assertNull(sfn.createStateMachine(b -> b.name("publishedLater").definition(pass("x")).roleArn(ServerSdkTest.ROLE))
+                .stateMachineVersionArn());
+    }
+
+    @Test
     void executionsThroughVersionsAndAliases() throws Exception {
         String machine = sfn.createStateMachine(b -> b.name("routed").definition(pass("v1")).roleArn(ServerSdkTest.ROLE)
                 .publish(true)).stateMachineArn();
