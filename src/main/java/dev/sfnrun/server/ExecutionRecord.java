@@ -29,6 +29,8 @@ public final class ExecutionRecord {
     private String cause;
     private int redriveCount;
     private Instant redriveDate;
+    /** RedriveExecution's clientTokens and the redriveDate each was answered with (idempotency tokens). */
+    private final java.util.Map<String, Instant> redriveTokens = new java.util.LinkedHashMap<>();
     /** Where a redrive goes on (the engine's account of the last run's end), or null. */
     private dev.sfnrun.engine.ResumePoint resumePoint;
     /** Whether the server went away while it ran (kill -9): where it stood is not known, so it cannot be redriven. */
@@ -94,8 +96,11 @@ public final class ExecutionRecord {
         ended.countDown();
     }
 
-    /** RedriveExecution: running again, the end of the last run forgotten. */
-    synchronized void redriven(Instant at) {
+    /** RedriveExecution: running again, the end of the last run forgotten; {@code clientToken} (or null) kept for retries. */
+    synchronized void redriven(Instant at, String clientToken) {
+        if (clientToken != null) {
+            redriveTokens.put(clientToken, at);
+        }
         status = Status.RUNNING;
         stopDate = null;
         error = null;
@@ -155,9 +160,19 @@ public final class ExecutionRecord {
         return redriveDate;
     }
 
-    /** Restores the counters of a journal entry. */
-    synchronized void restoreRedrives(int count, Instant date) {
+    /** The redriveDate a RedriveExecution with this clientToken was answered, or null. */
+    synchronized Instant redrivenBy(String clientToken) {
+        return clientToken == null ? null : redriveTokens.get(clientToken);
+    }
+
+    synchronized java.util.Map<String, Instant> redriveTokens() {
+        return java.util.Map.copyOf(redriveTokens);
+    }
+
+    /** Restores the counters and tokens of a journal entry. */
+    synchronized void restoreRedrives(int count, Instant date, java.util.Map<String, Instant> tokens) {
         redriveCount = count;
         redriveDate = date;
+        redriveTokens.putAll(tokens);
     }
 }

@@ -181,8 +181,10 @@ public final class JournalStore extends MemoryStore {
                     instant(event.get("timestamp")), EventType.valueOf(event.get("type").asText()),
                     details(event.path(EventType.valueOf(event.get("type").asText()).detailsKey()))));
         }
+        Map<String, Instant> redriveTokens = new java.util.LinkedHashMap<>();
+        line.path("redriveTokens").fields().forEachRemaining(token -> redriveTokens.put(token.getKey(), instant(token.getValue())));
         record.restoreRedrives(line.path("redriveCount").asInt(), line.hasNonNull("redriveDate")
-                ? instant(line.get("redriveDate")) : null);
+                ? instant(line.get("redriveDate")) : null, redriveTokens);
         record.qualify(text(line, "stateMachineVersionArn"), text(line, "stateMachineAliasArn"));
         ExecutionRecord.Status status = ExecutionRecord.Status.valueOf(line.get("status").asText());
         if (status != ExecutionRecord.Status.RUNNING) {
@@ -322,6 +324,10 @@ public final class JournalStore extends MemoryStore {
         line.put("output", record.output()).put("error", record.error()).put("cause", record.cause())
                 .put("redriveCount", record.redriveCount());
         WireJson.putTime(line, "redriveDate", record.redriveDate());
+        if (!record.redriveTokens().isEmpty()) {
+            ObjectNode tokens = line.putObject("redriveTokens");
+            record.redriveTokens().forEach((token, date) -> WireJson.putTime(tokens, token, date));
+        }
         line.set("revision", revision(record.revision));
         line.put("stateMachineVersionArn", record.versionArn()).put("stateMachineAliasArn", record.aliasArn());
         if (record.resumePoint() != null) {

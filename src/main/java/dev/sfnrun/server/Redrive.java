@@ -109,16 +109,23 @@ final class Redrive {
 
     private ObjectNode redriveExecution(ApiRequest request) {
         ExecutionRecord record = executions.find(request.text("executionArn"));
+        String clientToken = request.text("clientToken");
         Instant now;
         ResumePoint point;
         synchronized (record) {
+            Instant answered = record.redrivenBy(clientToken);
+            if (answered != null) { // a retry (clientToken is an idempotencyToken): the first answer, no second redrive
+                ObjectNode out = Json.object();
+                WireJson.putTime(out, "redriveDate", answered);
+                return out;
+            }
             String reason = notRedrivable(record);
             if (reason != null) {
                 throw new ApiException("ExecutionNotRedrivable", reason);
             }
             point = resumePoint(record);
             now = Instant.now();
-            record.redriven(now);
+            record.redriven(now, clientToken);
         }
         service.redrive(record, point, null, request.region(), request.account());
         ObjectNode out = Json.object();

@@ -17,6 +17,7 @@ class ServerRedriveDataDirTest {
     void theResumePointSurvivesARestart() throws Exception {
         ServerOptions options = ServerOptions.defaults().withPort(0).withTimeScale(0).withDataDir(dir);
         String arn;
+        java.time.Instant redriveDate;
         try (SfnServer server = SfnServer.start(options, System.err); SfnClient sfn = SdkClients.client(server.port())) {
             ServerRedriveTest.sfn = sfn;
             String machine = sfn.createStateMachine(b -> b.name("redriveKept").roleArn(ServerSdkTest.ROLE).definition(
@@ -36,7 +37,7 @@ class ServerRedriveDataDirTest {
         try (SfnServer server = SfnServer.start(options, System.err); SfnClient sfn = SdkClients.client(server.port())) {
             ServerRedriveTest.sfn = sfn;
             int before = ServerRedriveTest.history(arn).size();
-            sfn.redriveExecution(b -> b.executionArn(arn));
+            redriveDate = sfn.redriveExecution(b -> b.executionArn(arn).clientToken("kept")).redriveDate();
             String token = ServerRedriveTest.tokens(arn, before, 1).get(0);
             sfn.sendTaskSuccess(b -> b.taskToken(token).output("\"answered\""));
             var done = ServerRedriveTest.await(arn, ExecutionStatus.SUCCEEDED);
@@ -44,6 +45,11 @@ class ServerRedriveDataDirTest {
             assertEquals(ServerRedriveTest.parse("{\"who\":\"ann\",\"branches\":[\"kept\",\"answered\"]}"),
                     ServerRedriveTest.parse(done.output()));
             assertEquals(1, done.redriveCount());
+        }
+        try (SfnServer server = SfnServer.start(options, System.err); SfnClient sfn = SdkClients.client(server.port())) {
+            // the clientToken was kept too: a retry is answered as the first time, not "Execution is SUCCEEDED ..."
+            assertEquals(redriveDate, sfn.redriveExecution(b -> b.executionArn(arn).clientToken("kept")).redriveDate());
+            assertEquals(1, sfn.describeExecution(b -> b.executionArn(arn)).redriveCount());
         } finally {
             ServerRedriveTest.sfn = null;
         }

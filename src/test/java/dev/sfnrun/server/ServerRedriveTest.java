@@ -161,4 +161,29 @@ class ServerRedriveTest {
         assertEquals(List.of(1, 2), started);
         assertTrue(rerun.stream().anyMatch(e -> e.type() == HistoryEventType.MAP_STATE_SUCCEEDED));
     }
+    @Test
+    void aRedriveRepeatedWithItsClientTokenAnswersTheFirstAndDoesNotRedriveAgain() throws Exception {
+        String machine = sfn.createStateMachine(b -> b.name("redriveToken").roleArn(ServerSdkTest.ROLE).definition(
+                "{\"StartAt\":\"Ask\",\"States\":{\"Ask\":{" + ASK + ",\"End\":true}}}")).stateMachineArn();
+        String arn = sfn.startExecution(b -> b.stateMachineArn(machine)).executionArn();
+        String asked = tokens(arn, 0, 1).get(0);
+        sfn.sendTaskFailure(b -> b.taskToken(asked).error("No"));
+        await(arn, ExecutionStatus.FAILED);
+        int before = history(arn).size();
+        var first = sfn.redriveExecution(b -> b.executionArn(arn).clientToken("tok-1"));
+        String token = tokens(arn, before, 1).get(0);
+        // a retry while the redriven run goes on: the first answer, not "Execution is RUNNING ..."
+        assertEquals(first.redriveDate(), sfn.redriveExecution(b -> b.executionArn(arn).clientToken("tok-1")).redriveDate());
+        sfn.sendTaskFailure(b -> b.taskToken(token).error("No"));
+        await(arn, ExecutionStatus.FAILED);
+        // and after it failed again: still the first answer, the execution not redriven a second time
+        assertEquals(first.redriveDate(), sfn.redriveExecution(b -> b.executionArn(arn).clientToken("tok-1")).redriveDate());
+        DescribeExecutionResponse described = sfn.describeExecution(b -> b.executionArn(arn));
+        assertEquals(ExecutionStatus.FAILED, described.status());
+        assertEquals(1, described.redriveCount());
+        assertEquals(1, history(arn).stream().filter(e -> e.type() == HistoryEventType.EXECUTION_REDRIVEN).count());
+        // another token redrives
+        sfn.redriveExecution(b -> b.executionArn(arn).clientToken("tok-2"));
+        assertEquals(2, sfn.describeExecution(b -> b.executionArn(arn)).redriveCount());
+    }
 }
