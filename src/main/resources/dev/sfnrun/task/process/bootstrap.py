@@ -4,6 +4,11 @@
 # Requests and replies are JSON lines over that socket, so the handler's own output (print,
 # logging, subprocesses) cannot disturb them: stdout and stderr go to a file that sfn-run reads
 # as the call's logs. Errors are shaped and serialised as AWS's Python runtime writes them.
+#
+# Everything the bootstrap uses is imported here, before the handler's directory is put on
+# sys.path, as AWS's runtime does: a project module named traceback.py or decimal.py must not
+# replace the runtime's own (the handler's `import decimal` then gets the standard one, as on Lambda).
+import decimal
 import importlib
 import json
 import os
@@ -11,6 +16,7 @@ import signal
 import socket
 import sys
 import time
+import traceback
 
 BOOTSTRAP = os.path.abspath(__file__)
 
@@ -25,7 +31,6 @@ def make_error(message, error_type, stack_trace, request_id):
 
 
 def fault(exc_info, request_id, message=None):
-    import traceback
     etype, value, tb = exc_info
     frames = traceback.extract_tb(tb)
     frames = [frame for frame in frames if frame.filename != BOOTSTRAP and "importlib._bootstrap" not in frame.filename]
@@ -33,7 +38,6 @@ def fault(exc_info, request_id, message=None):
 
 
 def decimal_serializer(o):
-    import decimal
     if isinstance(o, decimal.Decimal):
         return float(o)
     raise TypeError("Object of type " + type(o).__name__ + " is not JSON serializable")

@@ -226,6 +226,31 @@ class PythonHandlerTest {
     }
 
     @Test
+    void projectModulesNamedLikeTheRuntimesOwnDoNotBreakIt() throws Exception {
+        // AWS's runtime imports what it needs before the function's code is on the path
+        write(dir, "traceback.py", "# a project module that happens to be named traceback.py\nVERSION = 1\n");
+        write(dir, "decimal.py", "VERSION = 1\n");
+        Path file = write(dir, "app.py", """
+                def handler(event, context):
+                    if event.get("set"):
+                        return {1, 2}
+                    raise ValueError("invalid order")
+                """);
+        try (TaskRegistry registry = registry(Map.of("App", python(file, "handler")))) {
+            ExecutionResult result = run(task("App"), "{}", registry);
+            HistoryEvent failed = last(result, EventType.LambdaFunctionFailed);
+            assertEquals("ValueError", failed.stringDetail("error"), failed.logs());
+            JsonNode cause = Json.parse(failed.stringDetail("cause"));
+            assertEquals("invalid order", cause.get("errorMessage").asText());
+            assertTrue(cause.get("stackTrace").get(0).asText().contains("app.py\", line 4, in handler"), cause.toString());
+
+            HistoryEvent marshal = last(run(task("App"), "{\"set\":true}", registry), EventType.LambdaFunctionFailed);
+            assertEquals("Unable to marshal response: Object of type set is not JSON serializable",
+                    Json.parse(marshal.stringDetail("cause")).get("errorMessage").asText());
+        }
+    }
+
+    @Test
     void nestedAndCustomExceptionsAreNamedByTheirClass() throws Exception {
         Path file = write(dir, "raises.py", """
                 class PaymentDeclined(Exception):
