@@ -11,7 +11,9 @@
 import decimal
 import importlib
 import json
+import math
 import os
+import re
 import signal
 import socket
 import sys
@@ -37,10 +39,26 @@ def fault(exc_info, request_id, message=None):
     return make_error(message if message else str(value), etype.__name__, traceback.format_list(frames), request_id)
 
 
+# AWS's marshaller (simplejson) writes a Decimal as raw JSON, the number text str(d): 10, 1.50,
+# 12345678901234567890 keep their digits. The standard json module has no raw values, so a Decimal
+# becomes a marked string that marshal() then unquotes; the mark is random, no string of the
+# handler's can carry it.
+RAW_NUMBER = "sfn-run-number-" + os.urandom(8).hex() + ":"
+RAW_NUMBER_STRING = re.compile('"' + re.escape(RAW_NUMBER) + '([^"]*)"')
+
+
 def decimal_serializer(o):
     if isinstance(o, decimal.Decimal):
-        return float(o)
+        if o.is_nan():
+            return math.nan
+        return RAW_NUMBER + str(o)
     raise TypeError("Object of type " + type(o).__name__ + " is not JSON serializable")
+
+
+def marshal(result):
+    """The result as JSON text, as AWS's Python runtime marshals it."""
+    text = json.dumps(result, default=decimal_serializer)
+    return RAW_NUMBER_STRING.sub(r"\1", text) if RAW_NUMBER in text else text
 
 
 class LambdaContext:
@@ -140,7 +158,7 @@ def main():
         try:
             result = handler(request["event"], context)
             try:
-                result = json.dumps(result, default=decimal_serializer)
+                result = marshal(result)
             except Exception as e:
                 error = make_error("Unable to marshal response: {}".format(e), "Runtime.MarshalError", [], request_id)
                 reply({"errorType": error["errorType"], "cause": json.dumps(error)})

@@ -226,6 +226,26 @@ class PythonHandlerTest {
     }
 
     @Test
+    void decimalsKeepTheirDigitsAsTheRuntimesMarshallerWritesThem() throws Exception {
+        // awslambdaric writes a Decimal (what boto3's DynamoDB reads return) as the number text str(d)
+        Path file = write(dir, "items.py", """
+                import decimal
+                def handler(event, context):
+                    return {"qty": decimal.Decimal("10"), "id": decimal.Decimal("12345678901234567890"),
+                            "price": decimal.Decimal("1.50"), "neg": decimal.Decimal("-7"), "text": "1.50",
+                            "list": [decimal.Decimal("0.25"), decimal.Decimal("3")]}
+                """);
+        try (TaskRegistry registry = registry(Map.of("Items", python(file, "handler")))) {
+            JsonNode out = run(task("Items"), "{}", registry).output();
+            assertTrue(out.get("qty").isIntegralNumber(), out.toString());
+            assertTrue(out.get("id").isBigInteger(), out.toString());
+            // the engine reads a fraction as a double, as it reads any JSON text (1.50 is 1.5)
+            assertEquals("{\"qty\":10,\"id\":12345678901234567890,\"price\":1.5,\"neg\":-7,\"text\":\"1.50\","
+                    + "\"list\":[0.25,3]}", Json.compact(out));
+        }
+    }
+
+    @Test
     void projectModulesNamedLikeTheRuntimesOwnDoNotBreakIt() throws Exception {
         // AWS's runtime imports what it needs before the function's code is on the path
         write(dir, "traceback.py", "# a project module that happens to be named traceback.py\nVERSION = 1\n");
