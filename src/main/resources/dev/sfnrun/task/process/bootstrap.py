@@ -11,6 +11,7 @@
 import decimal
 import importlib
 import json
+import logging
 import math
 import os
 import re
@@ -59,6 +60,38 @@ def marshal(result):
     """The result as JSON text, as AWS's Python runtime marshals it."""
     text = json.dumps(result, default=decimal_serializer)
     return RAW_NUMBER_STRING.sub(r"\1", text) if RAW_NUMBER in text else text
+
+
+# The request id of the call in progress (the last one between calls), for the log lines.
+current_request_id = None
+
+
+class LambdaLoggerHandler(logging.Handler):
+    """What AWS's runtime puts on the root logger: each record formatted to stdout, in the call's logs."""
+
+    def emit(self, record):
+        sys.stdout.write(self.format(record))
+
+
+class LambdaLoggerFilter(logging.Filter):
+    def filter(self, record):
+        record.aws_request_id = current_request_id or ""
+        return True
+
+
+def setup_logging():
+    """The root logger as AWS's Python runtime sets it up (text format) before it loads the handler."""
+    logging.Formatter.converter = time.gmtime
+    handler = LambdaLoggerHandler()
+    handler.setFormatter(logging.Formatter(
+        "[%(levelname)s]\t%(asctime)s.%(msecs)03dZ\t%(aws_request_id)s\t%(message)s\n", "%Y-%m-%dT%H:%M:%S"))
+    handler.addFilter(LambdaLoggerFilter())
+    root = logging.getLogger()
+    level = {None: "", "TRACE": "DEBUG"}.get(os.environ.get("AWS_LAMBDA_LOG_LEVEL"),
+                                                os.environ.get("AWS_LAMBDA_LOG_LEVEL")).upper()
+    if level in logging._nameToLevel:
+        root.setLevel(level)
+    root.addHandler(handler)
 
 
 class LambdaContext:
@@ -126,6 +159,7 @@ def load(handler_file, function_name):
 
 
 def main():
+    global current_request_id
     handler_file, function_name = sys.argv[1], sys.argv[2]
     signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C is for sfn-run, which stops its workers itself
     channel = socket.socket(socket.AF_UNIX, socket.SOCK_STREAM)
@@ -139,6 +173,7 @@ def main():
         sys.stderr.flush()
         channel.sendall(json.dumps(message).encode("utf-8") + b"\n")
 
+    setup_logging()
     handler, init_error = load(handler_file, function_name)
     if init_error is not None:
         reply({"initError": init_error["errorType"], "cause": json.dumps(init_error)})
@@ -150,6 +185,7 @@ def main():
             return  # sfn-run is gone
         request = json.loads(line)
         request_id = request["requestId"]
+        current_request_id = request_id
         if init_error is not None:
             error = dict(init_error, requestId=request_id)
             reply({"errorType": error["errorType"], "cause": json.dumps(error)})

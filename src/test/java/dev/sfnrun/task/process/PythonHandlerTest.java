@@ -90,6 +90,35 @@ class PythonHandlerTest {
     }
 
     @Test
+    void loggingGoesThroughTheRuntimesRootHandlerInItsFormat() throws Exception {
+        // the pattern of AWS's "Log and monitor Python Lambda functions" page
+        Path file = write(dir, "logs.py", """
+                import logging
+                logger = logging.getLogger()
+                logger.setLevel("INFO")
+                logger.info("loading")
+                def handler(event, context):
+                    logger.info("INFO line from the handler")
+                    logging.getLogger("orders").warning("WARNING line, %s", "with an argument")
+                    logger.debug("not shown at INFO")
+                    return context.aws_request_id
+                """);
+        try (TaskRegistry registry = registry(Map.of("Logs", python(file, "handler")))) {
+            ExecutionResult result = run(task("Logs"), "{}", registry);
+            assertEquals(ExecutionStatus.SUCCEEDED, result.status());
+            HistoryEvent succeeded = last(result, EventType.LambdaFunctionSucceeded);
+            String requestId = result.output().asText();
+            assertTrue(UUID.matcher(requestId).matches(), requestId);
+            String time = "\\d{4}-\\d\\d-\\d\\dT\\d\\d:\\d\\d:\\d\\d\\.\\d{3}Z";
+            // "[%(levelname)s]\t%(asctime)s.%(msecs)03dZ\t%(aws_request_id)s\t%(message)s\n", in UTC;
+            // what the module logs while it loads has no request id
+            assertTrue(succeeded.logs().matches("\\[INFO]\t" + time + "\t\tloading\n"
+                    + "\\[INFO]\t" + time + "\t" + requestId + "\tINFO line from the handler\n"
+                    + "\\[WARNING]\t" + time + "\t" + requestId + "\tWARNING line, with an argument\n"), succeeded.logs());
+        }
+    }
+
+    @Test
     void theContextAndTheEnvironmentAreLambdas() throws Exception {
         write(dir, "helpers/__init__.py", "");
         write(dir, "helpers/greeting.py", "def greet(name):\n    return 'hello ' + name\n");
