@@ -8,6 +8,7 @@
 // all work. Errors are shaped as AWS's Node.js runtime shapes them.
 'use strict';
 
+const fs = require('fs');
 const net = require('net');
 const path = require('path');
 const url = require('url');
@@ -78,15 +79,39 @@ function patchConsole() {
     + (currentRequestId || 'undefined') + '\tFATAL\t' + util.format(...args) + '\n');
 }
 
+/**
+ * Whether the nearest package.json above {@code folder} says "type": "module", as AWS's runtime
+ * decides it: the search stops at a node_modules folder, and an unreadable package.json counts as no.
+ */
+function hasTypeModule(folder) {
+  if (folder.endsWith(path.sep + 'node_modules')) {
+    return false;
+  }
+  const packageJson = path.join(folder, 'package.json');
+  if (fs.existsSync(packageJson)) {
+    try {
+      const pkg = JSON.parse(fs.readFileSync(packageJson, 'utf8'));
+      return pkg !== null && typeof pkg === 'object' && pkg.type === 'module';
+    } catch (_e) {
+      return false;
+    }
+  }
+  const parent = path.dirname(folder);
+  return parent !== folder && hasTypeModule(parent);
+}
+
+// As AWS's runtime loads the handler's file: .mjs, and .js under "type": "module", with import()
+// (so top-level await works: require() of such a module fails with ERR_REQUIRE_ASYNC_MODULE since
+// Node 20.19), the rest with require().
 async function loadModule(file) {
   const ext = path.extname(file);
-  if (ext === '.mjs') {
+  if (ext === '.mjs' || ext === '.js' && hasTypeModule(path.dirname(file))) {
     return import(url.pathToFileURL(file).href);
   }
   try {
     return require(file);
   } catch (e) {
-    if (e && e.code === 'ERR_REQUIRE_ESM') { // a .js file under "type": "module"
+    if (e && (e.code === 'ERR_REQUIRE_ESM' || e.code === 'ERR_REQUIRE_ASYNC_MODULE')) {
       return import(url.pathToFileURL(file).href);
     }
     throw e;

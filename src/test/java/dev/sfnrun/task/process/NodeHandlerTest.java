@@ -65,6 +65,21 @@ class NodeHandlerTest {
     }
 
     @Test
+    void esModuleJsUnderTypeModuleMayUseTopLevelAwait() throws Exception {
+        // AWS's documented way to initialise before the first call; since Node 20.19 require() of such
+        // a file fails with ERR_REQUIRE_ASYNC_MODULE, so it must be imported as AWS's runtime imports it
+        write(dir, "tla/package.json", "{\"type\": \"module\"}\n");
+        Path file = write(dir, "tla/index.js", """
+                const config = await Promise.resolve({ table: 'orders' });
+                export const handler = async () => ({ table: config.table });
+                """);
+        try (TaskRegistry registry = registry(Map.of("Tla", node(file, "handler")))) {
+            HandlerFunctions.prepare(registry);
+            assertEquals(Json.parse("{\"table\":\"orders\"}"), run(task("Tla"), "{}", registry).output());
+        }
+    }
+
+    @Test
     void thrownErrorsHaveTheNodeRuntimesShape() throws Exception {
         Path file = write(dir, "errors.mjs", """
                 class PaymentDeclined extends Error {
