@@ -19,19 +19,24 @@ let socket = null;
 let buffered = '';
 let onReply = null;
 
-function isError(value) {
-  return value instanceof Error || (typeof value === 'object' && value !== null
-    && typeof value.name === 'string' && typeof value.message === 'string');
+/** An object AWS's runtime reports as an error: name, message and stack all non-empty strings. */
+function isErrorLike(value) {
+  return Boolean(value && value.name && value.message && value.stack && typeof value.name === 'string'
+    && typeof value.message === 'string' && typeof value.stack === 'string');
 }
 
-/** The error object AWS's runtime reports ({errorType, errorMessage, trace}). */
+/**
+ * The error object AWS's runtime reports ({errorType, errorMessage, trace}), by its rules: a native
+ * Error or an error-like object by its name, message and stack (DEL written %7F); any other value
+ * by its typeof and toString() ("object", "[object Object]"); 'handled' when those cannot be read.
+ */
 function toRapidResponse(error) {
   try {
-    if (isError(error)) {
+    if (util.types.isNativeError(error) || isErrorLike(error)) {
       return {
-        errorType: error.name,
-        errorMessage: error.message,
-        trace: typeof error.stack === 'string' ? error.stack.split('\n') : [],
+        errorType: error.name?.replaceAll('\x7F', '%7F'),
+        errorMessage: error.message?.replaceAll('\x7F', '%7F'),
+        trace: error.stack.replaceAll('\x7F', '%7F').split('\n'),
       };
     }
     return { errorType: typeof error, errorMessage: error.toString(), trace: [] };
@@ -43,6 +48,15 @@ function toRapidResponse(error) {
     };
   }
 }
+
+/** What the runtime reports for a rejection nobody handled (its name is on the prototype, so the stack shows it). */
+class UnhandledPromiseRejection extends Error {
+  constructor(reason) {
+    super(reason);
+    this.reason = reason;
+  }
+}
+UnhandledPromiseRejection.prototype.name = 'Runtime.UnhandledPromiseRejection';
 
 function send(message) {
   socket.write(JSON.stringify(message) + '\n');
@@ -187,12 +201,11 @@ function invoke(handler, request) {
     try {
       result = handler(request.event, context, callback);
     } catch (e) {
-      finish(true, e);
+      callback(e); // as the runtime does: a thrown undefined or null is no error
       return;
     }
-    if (result !== null && typeof result === 'object' && typeof result.then === 'function'
-        || typeof result === 'function' && typeof result.then === 'function') {
-      result.then((value) => finish(false, value), (err) => finish(true, err));
+    if (result && result.then && typeof result.then === 'function') {
+      result.then(context.succeed, context.fail).catch(context.fail); // rejected with undefined or null: 'handled'
     } else if (handler.length < 3) {
       // neither a promise nor a callback: the runtime answers null once the handler has returned
       setImmediate(() => finish(false, undefined));
@@ -235,8 +248,12 @@ async function main() {
     socket.end(() => process.exit(129));
   });
   process.on('unhandledRejection', (reason) => {
-    const error = new Error(reason === undefined || reason === null ? String(reason) : reason.toString());
-    error.name = 'Runtime.UnhandledPromiseRejection';
+    let error;
+    try {
+      error = new UnhandledPromiseRejection(reason);
+    } catch (_e) { // a reason with no string form (a Symbol)
+      error = new UnhandledPromiseRejection(String(reason));
+    }
     console.error('Unhandled Promise Rejection', JSON.stringify(toRapidResponse(error)));
     if (currentRequestId !== null) {
       sendError(error, { exit: true });

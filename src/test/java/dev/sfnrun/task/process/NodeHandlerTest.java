@@ -120,6 +120,50 @@ class NodeHandlerTest {
     }
 
     @Test
+    void failuresThatAreNotErrorsAreShapedAsTheRuntimeShapesThem() throws Exception {
+        // Errors.js: an Error is a native one, or an object whose name, message and stack are all non-empty
+        // strings; anything else is {errorType: typeof, errorMessage: toString()}. A promise settles
+        // through context.fail, which turns undefined and null into the string 'handled'.
+        Path file = write(dir, "odd.js", """
+                exports.plainObject = async () => { throw { name: 'ValidationError', message: 'bad input' }; };
+                exports.errorLike = async () => {
+                  throw { name: 'ValidationError', message: 'bad input', stack: 'ValidationError: bad input\\n    at here' };
+                };
+                exports.number = async () => { throw 42; };
+                exports.rejectUndefined = () => Promise.reject(undefined);
+                exports.rejectNull = async () => { throw null; };
+                exports.delChar = async () => { throw new TypeError('bad \\x7F char'); };
+                exports.throwUndefined = (event, context, callback) => { throw undefined; }; // callback(undefined): a success
+                """);
+        Map<String, HandlerSpec> handlers = new LinkedHashMap<>();
+        for (String name : new String[] {"plainObject", "errorLike", "number", "rejectUndefined", "rejectNull", "delChar",
+            "throwUndefined"}) {
+            handlers.put(name, node(file, name));
+        }
+        try (TaskRegistry registry = registry(handlers)) {
+            assertFailure(registry, "plainObject", "object", "{\"errorType\":\"object\",\"errorMessage\":\"[object Object]\",\"trace\":[]}");
+            assertFailure(registry, "errorLike", "ValidationError", "{\"errorType\":\"ValidationError\","
+                    + "\"errorMessage\":\"bad input\",\"trace\":[\"ValidationError: bad input\",\"    at here\"]}");
+            assertFailure(registry, "number", "number", "{\"errorType\":\"number\",\"errorMessage\":\"42\",\"trace\":[]}");
+            assertFailure(registry, "rejectUndefined", "string",
+                    "{\"errorType\":\"string\",\"errorMessage\":\"handled\",\"trace\":[]}");
+            assertFailure(registry, "rejectNull", "string", "{\"errorType\":\"string\",\"errorMessage\":\"handled\",\"trace\":[]}");
+            HistoryEvent delChar = last(run(task("delChar"), "{}", registry), EventType.LambdaFunctionFailed);
+            assertTrue(delChar.stringDetail("cause").startsWith("{\"errorType\":\"TypeError\",\"errorMessage\":\"bad %7F char\","
+                    + "\"trace\":[\"TypeError: bad %7F char\","), delChar.stringDetail("cause"));
+            ExecutionResult nothing = run(task("throwUndefined"), "{}", registry);
+            assertEquals(ExecutionStatus.SUCCEEDED, nothing.status());
+            assertEquals(Json.parse("null"), nothing.output());
+        }
+    }
+
+    private static void assertFailure(TaskRegistry registry, String function, String error, String cause) {
+        HistoryEvent failed = last(run(task(function), "{}", registry), EventType.LambdaFunctionFailed);
+        assertEquals(error, failed.stringDetail("error"), function);
+        assertEquals(cause, failed.stringDetail("cause"), function);
+    }
+
+    @Test
     void callbackErrorsAndContextMethods() throws Exception {
         Path file = write(dir, "ctx.js", """
                 let calls = 0;
