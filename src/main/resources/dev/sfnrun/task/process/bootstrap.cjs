@@ -163,22 +163,69 @@ async function loadHandler(file, name) {
   return handler;
 }
 
+/** What the runtime reports when the event loop empties while an async handler's promise is unsettled. */
+class NodeJsExit extends Error {
+  constructor() {
+    super('The Lambda runtime client detected an unexpected Node.js exit code. This is most commonly caused by a '
+      + 'Promise that was never settled. For more information, see https://nodejs.org/docs/latest/api/process.html#exit-codes');
+  }
+}
+NodeJsExit.prototype.name = 'Runtime.NodeJsExit';
+
+// The runtime's one 'beforeExit' listener (BeforeExitListener.js), replaced during each call. The
+// worker's socket is unreferenced during a call, so 'beforeExit' means the handler's event loop is empty.
+const NO_OP = () => {};
+let beforeExit = NO_OP;
+
+function isAsync(handler) {
+  try {
+    return Boolean(handler && handler.constructor && handler.constructor.name === 'AsyncFunction');
+  } catch (_e) {
+    return false;
+  }
+}
+
+/**
+ * Runs one call as AWS's runtime does (Runtime.js, CallbackContext.js): the call ends when the
+ * handler's promise settles, through the callback or context.succeed / fail / done (the first of
+ * them wins), or, when none of these has come by the time the event loop is empty, with null (or
+ * Runtime.NodeJsExit for an async function). How many parameters the handler declares does not matter.
+ */
 function invoke(handler, request) {
   return new Promise((resolve) => {
-    let finished = false;
-    const finish = (failed, value) => {
-      if (!finished) {
-        finished = true;
+    let answered = false;
+    const answer = (failed, value) => {
+      beforeExit = NO_OP;
+      if (!answered) {
+        answered = true;
+        socket.ref(); // the worker waits for its next request again
         resolve({ failed, value });
       }
     };
-    const callback = (err, result) => {
+    const rawCallback = (err, result) => {
+      beforeExit = NO_OP;
       if (err !== undefined && err !== null) {
-        finish(true, err);
+        answer(true, err);
       } else {
-        finish(false, result);
+        answer(false, result);
       }
     };
+    const rawDone = (err, result) => {
+      beforeExit = NO_OP;
+      if (err !== undefined && err !== null) {
+        answer(true, err);
+      } else {
+        answer(false, result);
+      }
+    };
+    let finished = false;
+    const onlyTheFirst = (fn) => (...args) => {
+      if (!finished) {
+        fn(...args);
+        finished = true;
+      }
+    };
+    const callback = onlyTheFirst(rawCallback);
     const deadline = request.deadlineMs;
     const env = process.env;
     const context = {
@@ -193,10 +240,12 @@ function invoke(handler, request) {
       invokedFunctionArn: request.invokedFunctionArn,
       awsRequestId: request.requestId,
       getRemainingTimeInMillis: () => Math.max(deadline - Date.now(), 0),
-      succeed: (result) => finish(false, result),
-      fail: (err) => finish(true, err === undefined || err === null ? 'handled' : err),
-      done: callback,
+      succeed: onlyTheFirst((result) => rawDone(null, result)),
+      fail: onlyTheFirst((err) => (err === undefined || err === null ? rawDone('handled') : rawDone(err, null))),
+      done: onlyTheFirst(rawDone),
     };
+    const async = isAsync(handler);
+    beforeExit = () => (async ? answer(true, new NodeJsExit()) : answer(false, null));
     let result;
     try {
       result = handler(request.event, context, callback);
@@ -206,9 +255,6 @@ function invoke(handler, request) {
     }
     if (result && result.then && typeof result.then === 'function') {
       result.then(context.succeed, context.fail).catch(context.fail); // rejected with undefined or null: 'handled'
-    } else if (handler.length < 3) {
-      // neither a promise nor a callback: the runtime answers null once the handler has returned
-      setImmediate(() => finish(false, undefined));
     }
   });
 }
@@ -240,7 +286,9 @@ async function main() {
     socket.once('connect', resolve);
     socket.once('error', reject);
   });
+  process.on('beforeExit', () => beforeExit());
   process.on('uncaughtException', (error) => {
+    socket.ref();
     console.error('Uncaught Exception', JSON.stringify(toRapidResponse(error)));
     if (currentRequestId !== null) {
       sendError(error, { exit: true });
@@ -248,6 +296,7 @@ async function main() {
     socket.end(() => process.exit(129));
   });
   process.on('unhandledRejection', (reason) => {
+    socket.ref();
     let error;
     try {
       error = new UnhandledPromiseRejection(reason);
@@ -279,6 +328,7 @@ async function main() {
         currentRequestId = null;
         return;
       }
+      socket.unref(); // during the call only the handler's own work keeps the event loop alive
       const outcome = await invoke(handler, request);
       if (outcome.failed) {
         sendError(outcome.value);

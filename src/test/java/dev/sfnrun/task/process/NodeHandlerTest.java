@@ -80,6 +80,59 @@ class NodeHandlerTest {
     }
 
     @Test
+    void aHandlerThatReturnsNoPromiseIsAnsweredWhenItCompletesOrTheEventLoopEmpties() throws Exception {
+        // Runtime.js: the call ends through the callback or context.succeed/fail/done, whatever the
+        // handler declares; only when the event loop empties first does the runtime answer for it:
+        // null for a function that is not async, Runtime.NodeJsExit for an async one
+        Path file = write(dir, "late.js", """
+                exports.lateFail = (event, context) => {
+                  setTimeout(() => context.fail(new Error('order rejected')), 50);
+                };
+                exports.lateSucceed = (event, context) => {
+                  setTimeout(() => context.succeed({ approved: true }), 50);
+                };
+                const inner = (event, context, callback) => { setTimeout(() => callback(new Error('inner failed')), 20); };
+                exports.wrapped = (...args) => inner(...args);
+                exports.lateDone = function (event) { setTimeout(() => arguments[1].done(null, 'done later'), 20); };
+                exports.nothing = (event) => { setTimeout(() => console.log('a timer ran'), 50); };
+                exports.neverSettles = async () => new Promise(() => {});
+                exports.neverSettlesNotAsync = () => new Promise(() => {});
+                exports.first = (event, context, callback) => { context.succeed('first'); callback(null, 'second'); };
+                """);
+        Map<String, HandlerSpec> handlers = new LinkedHashMap<>();
+        for (String name : new String[] {"lateFail", "lateSucceed", "wrapped", "lateDone", "nothing", "neverSettles",
+            "neverSettlesNotAsync", "first"}) {
+            handlers.put(name, node(file, name));
+        }
+        try (TaskRegistry registry = registry(handlers)) {
+            HistoryEvent lateFail = last(run(task("lateFail"), "{}", registry), EventType.LambdaFunctionFailed);
+            assertEquals("Error", lateFail.stringDetail("error"));
+            assertTrue(lateFail.stringDetail("cause").startsWith("{\"errorType\":\"Error\",\"errorMessage\":\"order rejected\","
+                    + "\"trace\":[\"Error: order rejected\""), lateFail.stringDetail("cause"));
+            assertEquals(Json.parse("{\"approved\":true}"), run(task("lateSucceed"), "{}", registry).output());
+            HistoryEvent wrapped = last(run(task("wrapped"), "{}", registry), EventType.LambdaFunctionFailed);
+            assertTrue(wrapped.stringDetail("cause").startsWith("{\"errorType\":\"Error\",\"errorMessage\":\"inner failed\""),
+                    wrapped.stringDetail("cause"));
+            assertEquals(Json.parse("\"done later\""), run(task("lateDone"), "{}", registry).output());
+
+            ExecutionResult nothing = run(task("nothing"), "{}", registry);
+            assertEquals(Json.parse("null"), nothing.output());
+            assertTrue(last(nothing, EventType.LambdaFunctionSucceeded).logs().endsWith("\tINFO\ta timer ran\n"),
+                    last(nothing, EventType.LambdaFunctionSucceeded).logs()); // answered once the timer had run
+
+            HistoryEvent exit = last(run(task("neverSettles"), "{}", registry), EventType.LambdaFunctionFailed);
+            assertEquals("Runtime.NodeJsExit", exit.stringDetail("error"));
+            assertTrue(exit.stringDetail("cause").startsWith("{\"errorType\":\"Runtime.NodeJsExit\",\"errorMessage\":\"The Lambda "
+                    + "runtime client detected an unexpected Node.js exit code. This is most commonly caused by a Promise that "
+                    + "was never settled. For more information, see https://nodejs.org/docs/latest/api/process.html#exit-codes\","
+                    + "\"trace\":[\"Runtime.NodeJsExit: The Lambda runtime client"), exit.stringDetail("cause"));
+            assertEquals(Json.parse("null"), run(task("neverSettlesNotAsync"), "{}", registry).output());
+            assertEquals(Json.parse("\"first\""), run(task("first"), "{}", registry).output());
+            assertEquals(Json.parse("{\"approved\":true}"), run(task("lateSucceed"), "{}", registry).output()); // still warm
+        }
+    }
+
+    @Test
     void thrownErrorsHaveTheNodeRuntimesShape() throws Exception {
         Path file = write(dir, "errors.mjs", """
                 class PaymentDeclined extends Error {
