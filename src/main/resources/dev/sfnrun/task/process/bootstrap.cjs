@@ -188,8 +188,10 @@ function isAsync(handler) {
 /**
  * Runs one call as AWS's runtime does (Runtime.js, CallbackContext.js): the call ends when the
  * handler's promise settles, through the callback or context.succeed / fail / done (the first of
- * them wins), or, when none of these has come by the time the event loop is empty, with null (or
- * Runtime.NodeJsExit for an async function). How many parameters the handler declares does not matter.
+ * them wins; the callback's result waits for the empty event loop while
+ * context.callbackWaitsForEmptyEventLoop is true), or, when none of these has come by the time the
+ * event loop is empty, with null (Runtime.NodeJsExit for an async function). How many parameters
+ * the handler declares does not matter.
  */
 function invoke(handler, request) {
   return new Promise((resolve) => {
@@ -202,12 +204,15 @@ function invoke(handler, request) {
         resolve({ failed, value });
       }
     };
+    let waitForEmptyEventLoop = true;
     const rawCallback = (err, result) => {
       beforeExit = NO_OP;
       if (err !== undefined && err !== null) {
         answer(true, err);
-      } else {
+      } else if (!waitForEmptyEventLoop) {
         answer(false, result);
+      } else { // a timer or socket left open (a connection pool) keeps the call going until the timeout
+        beforeExit = () => setImmediate(() => answer(false, result));
       }
     };
     const rawDone = (err, result) => {
@@ -229,7 +234,12 @@ function invoke(handler, request) {
     const deadline = request.deadlineMs;
     const env = process.env;
     const context = {
-      callbackWaitsForEmptyEventLoop: true,
+      get callbackWaitsForEmptyEventLoop() {
+        return waitForEmptyEventLoop;
+      },
+      set callbackWaitsForEmptyEventLoop(value) {
+        waitForEmptyEventLoop = value;
+      },
       functionVersion: env.AWS_LAMBDA_FUNCTION_VERSION,
       functionName: env.AWS_LAMBDA_FUNCTION_NAME,
       memoryLimitInMB: env.AWS_LAMBDA_FUNCTION_MEMORY_SIZE,

@@ -133,6 +133,56 @@ class NodeHandlerTest {
     }
 
     @Test
+    void theCallbacksResultWaitsForTheEmptyEventLoopUnlessTheContextSaysNotTo() throws Exception {
+        // CallbackContext.js: callback(null, result) is posted from 'beforeExit' while
+        // callbackWaitsForEmptyEventLoop is true (the default); errors, succeed and done never wait
+        Path file = write(dir, "loop.js", """
+                exports.pool = (event, context, callback) => {
+                  setInterval(() => {}, 1000); // stands for a connection pool keeping the loop alive
+                  callback(null, 'ok');
+                };
+                exports.logAfter = (event, context, callback) => {
+                  setTimeout(() => console.log('written after callback, before the loop empties'), 100);
+                  callback(null, 'ok');
+                };
+                exports.noWait = (event, context, callback) => {
+                  context.callbackWaitsForEmptyEventLoop = false;
+                  setInterval(() => {}, 1000);
+                  callback(null, { waits: context.callbackWaitsForEmptyEventLoop });
+                };
+                exports.error = (event, context, callback) => {
+                  setInterval(() => {}, 1000);
+                  callback(new Error('at once'));
+                };
+                exports.succeed = (event, context) => {
+                  setInterval(() => {}, 1000);
+                  context.succeed('at once');
+                };
+                """);
+        Map<String, HandlerSpec> handlers = new LinkedHashMap<>();
+        for (String name : new String[] {"pool", "logAfter", "noWait", "error", "succeed"}) {
+            handlers.put(name, HandlerRuns.withTimeout(node(file, name), Duration.ofSeconds(1)));
+        }
+        try (TaskRegistry registry = registry(handlers)) {
+            HistoryEvent pool = last(run(task("pool"), "{}", registry), EventType.LambdaFunctionFailed);
+            assertEquals("Sandbox.Timedout", pool.stringDetail("error"));
+            assertTrue(pool.stringDetail("cause").endsWith(
+                    " Error: Task timed out after 1.00 seconds\",\"errorType\":\"Sandbox.Timedout\"}"), pool.stringDetail("cause"));
+
+            ExecutionResult logAfter = run(task("logAfter"), "{}", registry);
+            assertEquals(Json.parse("\"ok\""), logAfter.output());
+            String logs = last(logAfter, EventType.LambdaFunctionSucceeded).logs();
+            assertTrue(logs != null && logs.endsWith("\tINFO\twritten after callback, before the loop empties\n"), logs);
+
+            assertEquals(Json.parse("{\"waits\":false}"), run(task("noWait"), "{}", registry).output());
+            HistoryEvent error = last(run(task("error"), "{}", registry), EventType.LambdaFunctionFailed);
+            assertTrue(error.stringDetail("cause").startsWith("{\"errorType\":\"Error\",\"errorMessage\":\"at once\""),
+                    error.stringDetail("cause"));
+            assertEquals(Json.parse("\"at once\""), run(task("succeed"), "{}", registry).output());
+        }
+    }
+
+    @Test
     void thrownErrorsHaveTheNodeRuntimesShape() throws Exception {
         Path file = write(dir, "errors.mjs", """
                 class PaymentDeclined extends Error {
