@@ -75,6 +75,8 @@ final class Worker {
     private final Path logFile;
     /** The log file, open for the worker's life (null once it is killed). */
     private FileChannel log;
+    /** How much of the log file earlier calls have taken. */
+    private long logsRead;
     private SocketChannel channel;
     private BufferedReader replies;
     private OutputStream requests;
@@ -276,21 +278,38 @@ final class Worker {
         }
     }
 
-    /** The output written since the last call, and empties the log file; null when there is none. */
+    /**
+     * The output written since the last call, null when there is none. The file is read on from
+     * where the last call's output ended, never emptied: what the worker writes meanwhile (a timer,
+     * a thread) would be lost between a read and a truncation.
+     */
     synchronized String logs() {
         try {
             FileChannel file = log();
             long size = file.size();
-            if (size == 0) {
+            long written = size - logsRead;
+            if (written <= 0) {
                 return null;
             }
-            ByteBuffer buffer = ByteBuffer.allocate((int) Math.min(size, MAX_LOG_BYTES));
-            while (buffer.hasRemaining() && file.read(buffer, buffer.position()) > 0) {
-                // reads from the start
+            ByteBuffer buffer = ByteBuffer.allocate((int) Math.min(written, MAX_LOG_BYTES));
+            while (buffer.hasRemaining() && file.read(buffer, logsRead + buffer.position()) > 0) {
+                // reads on from the last call's end
             }
-            file.truncate(0);
-            String text = new String(buffer.array(), 0, buffer.position(), StandardCharsets.UTF_8);
-            return size > MAX_LOG_BYTES ? text + "\n[sfn-run: " + (size - MAX_LOG_BYTES) + " more bytes of output left out]\n"
+            int length = buffer.position();
+            if (written <= MAX_LOG_BYTES && length > 0 && buffer.get(length - 1) != '\n') {
+                // a line still being written by pending work waits for the next call, unless it is all there is
+                int lastLine = length - 1;
+                while (lastLine >= 0 && buffer.get(lastLine) != '\n') {
+                    lastLine--;
+                }
+                if (lastLine >= 0) {
+                    length = lastLine + 1;
+                    size = logsRead + length;
+                }
+            }
+            logsRead = size;
+            String text = new String(buffer.array(), 0, length, StandardCharsets.UTF_8);
+            return written > MAX_LOG_BYTES ? text + "\n[sfn-run: " + (written - MAX_LOG_BYTES) + " more bytes of output left out]\n"
                     : text;
         } catch (IOException e) {
             return null;

@@ -15,6 +15,8 @@ const url = require('url');
 const util = require('util');
 
 let currentRequestId = null;
+// the id lines written between calls carry: the last call's, as AWS's runtime keeps it (none before the first)
+let lastRequestId = null;
 let socket = null;
 let buffered = '';
 let onReply = null;
@@ -85,12 +87,12 @@ function patchConsole() {
       if (method === 'trace') {
         text = util.format('Trace: %s\n%s', text, new Error().stack.split('\n').slice(2).join('\n'));
       }
-      process.stdout.write(new Date().toISOString() + '\t' + (currentRequestId || 'undefined') + '\t' + level
+      process.stdout.write(new Date().toISOString() + '\t' + (currentRequestId || lastRequestId || 'undefined') + '\t' + level
         + '\t' + text + '\n');
     };
   }
   console.fatal = (...args) => process.stdout.write(new Date().toISOString() + '\t'
-    + (currentRequestId || 'undefined') + '\tFATAL\t' + util.format(...args) + '\n');
+    + (currentRequestId || lastRequestId || 'undefined') + '\tFATAL\t' + util.format(...args) + '\n');
 }
 
 /**
@@ -150,9 +152,6 @@ async function loadHandler(file, name) {
   let handler = module;
   for (const part of name.split('.')) {
     handler = handler == null ? undefined : handler[part];
-  }
-  if (handler === undefined && module && module.default && typeof module.default === 'object') {
-    handler = module.default[name]; // a CommonJS module imported as ESM
   }
   if (handler === undefined) {
     throw initError('Runtime.HandlerNotFound', fullName + ' is undefined or not exported');
@@ -333,6 +332,7 @@ async function main() {
   readRequests((request) => {
     queue = queue.then(async () => {
       currentRequestId = request.requestId;
+      lastRequestId = request.requestId;
       if (loadError !== null) {
         sendError(loadError);
         currentRequestId = null;

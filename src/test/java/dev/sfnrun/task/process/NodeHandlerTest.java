@@ -346,6 +346,63 @@ class NodeHandlerTest {
     }
 
     @Test
+    void whatPendingWorkPrintsBetweenCallsIsInSomeCallsLogs() throws Exception {
+        // lines written between reading a call's logs and emptying the file were lost (hundreds of 14,000)
+        Path file = write(dir, "ticker.js", """
+                let seq = 0, started = false;
+                exports.handler = (event, context, callback) => {
+                  context.callbackWaitsForEmptyEventLoop = false;
+                  if (!started) { started = true; setInterval(() => { for (let i = 0; i < 50; i++) console.log('seq', seq++); }, 1).unref(); }
+                  setTimeout(() => callback(null, seq), 5);
+                };
+                """);
+        String map = "{\"StartAt\":\"M\",\"States\":{\"M\":{\"Type\":\"Map\",\"MaxConcurrency\":1,\"End\":true,"
+                + "\"ItemProcessor\":{\"StartAt\":\"T\",\"States\":{\"T\":" + task("Ticker").substring(
+                        task("Ticker").indexOf("{\"Type\""), task("Ticker").lastIndexOf("}}")) + "}}}}}";
+        try (TaskRegistry registry = registry(Map.of("Ticker", node(file, "handler")))) {
+            ExecutionResult result = run(map, "[" + "0,".repeat(39) + "0]", registry);
+            assertEquals(ExecutionStatus.SUCCEEDED, result.status(), result.error() + " " + result.cause());
+            java.util.TreeSet<Integer> seen = new java.util.TreeSet<>();
+            for (HistoryEvent event : result.events()) {
+                if (event.type() == EventType.LambdaFunctionSucceeded && event.logs() != null) {
+                    for (String line : event.logs().split("\n")) {
+                        int at = line.indexOf("\tINFO\tseq ");
+                        if (at >= 0) {
+                            seen.add(Integer.parseInt(line.substring(at + "\tINFO\tseq ".length())));
+                        }
+                    }
+                }
+            }
+            assertTrue(seen.size() > 100, "the ticker printed: " + seen.size());
+            assertEquals(seen.last() + 1, seen.size(), "lines missing below " + seen.last()); // every line up to the last
+        }
+    }
+
+    @Test
+    void aLineWrittenBetweenCallsCarriesTheLastCallsRequestId() throws Exception {
+        // it said undefined, where AWS's runtime keeps the last invocation's id
+        Path file = write(dir, "late.js", """
+                let calls = 0;
+                exports.handler = (event, context, callback) => {
+                  context.callbackWaitsForEmptyEventLoop = false;
+                  if (calls++ === 0) {
+                    setTimeout(() => console.log('late'), 20);
+                    callback(null, context.awsRequestId);
+                  } else {
+                    callback(null, context.awsRequestId);
+                  }
+                };
+                """);
+        try (TaskRegistry registry = registry(Map.of("Late", node(file, "handler")))) {
+            String first = run(task("Late"), "{}", registry).output().asText();
+            Thread.sleep(300); // the line is written between the calls
+            ExecutionResult second = run(task("Late"), "{}", registry);
+            String logs = last(second, EventType.LambdaFunctionSucceeded).logs();
+            assertTrue(logs != null && logs.contains("\t" + first + "\tINFO\tlate\n"), first + " / " + logs);
+        }
+    }
+
+    @Test
     void handlersThatCannotLoadAreOneLineBeforeTheRun() throws Exception {
         Path syntax = write(dir, "broken.js", "exports.handler = async (event => 1;\n");
         Path missing = write(dir, "missing.mjs", "import x from './nowhere.mjs';\nexport const handler = () => x;\n");
@@ -355,6 +412,10 @@ class NodeHandlerTest {
                 + dir.resolve("nowhere.mjs") + "' imported from " + missing.toAbsolutePath());
         assertPrepareFails(node(fine, "other"), "test fine.cjs: Runtime.HandlerNotFound: fine.other is undefined or not exported");
         assertPrepareFails(node(fine, "value"), "test fine.cjs: Runtime.HandlerNotFound: fine.value is not a function");
+        // an ES module's default export is not where Lambda looks (it ran here, and failed on Lambda)
+        Path defaultOnly = write(dir, "defaults.mjs", "const handler = async () => 1;\nexport default { handler };\n");
+        assertPrepareFails(node(defaultOnly, "handler"), "test defaults.mjs: Runtime.HandlerNotFound: defaults.handler is undefined"
+                + " or not exported");
         TaskLoadException wrongName = assertThrows(TaskLoadException.class,
                 () -> registry(Map.of("F", node(write(dir, "app.ts", ""), "handler"))));
         assertEquals("test app.ts: " + dir.resolve("app.ts") + ": a Node.js handler's file ends in .js, .cjs or .mjs",
