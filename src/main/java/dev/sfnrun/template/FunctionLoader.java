@@ -74,7 +74,10 @@ final class FunctionLoader {
         if (code == null) {
             return;
         }
-        int dot = handler.lastIndexOf('.');
+        // Python: module.function at the last dot (app.handlers.orders.handler); Node.js: the file is the
+        // last path segment's part before its first dot, the rest a nested export (src/index.handlers.main)
+        int dot = language == HandlerSpec.Language.NODE ? handler.indexOf('.', handler.lastIndexOf('/') + 1)
+                : handler.lastIndexOf('.');
         if (dot <= 0 || dot == handler.length() - 1) {
             throw template.resolver.error(handlerProperty.pointer(), "'" + handler + "' is not a handler: expected "
                     + (language == HandlerSpec.Language.PYTHON ? "module.function, as app.lambda_handler" : "file.export, as index.handler"));
