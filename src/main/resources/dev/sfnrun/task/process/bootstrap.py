@@ -168,9 +168,16 @@ def main():
     del sys.argv[1:]
     sys.argv[0] = handler_file
 
+    def flush_output():
+        # the handler may have replaced or closed sys.stdout; the reply goes on without it, as on Lambda
+        for stream in (sys.stdout, sys.stderr):
+            try:
+                stream.flush()
+            except Exception:
+                pass
+
     def reply(message):
-        sys.stdout.flush()
-        sys.stderr.flush()
+        flush_output()
         channel.sendall(json.dumps(message).encode("utf-8") + b"\n")
 
     setup_logging()
@@ -199,8 +206,7 @@ def main():
                 error = make_error("Unable to marshal response: {}".format(e), "Runtime.MarshalError", [], request_id)
                 reply({"errorType": error["errorType"], "cause": json.dumps(error)})
                 continue
-            sys.stdout.flush()
-            sys.stderr.flush()
+            flush_output()
             channel.sendall(b'{"result": ' + result.encode("utf-8") + b"}\n")
         except Exception:
             error = fault(sys.exc_info(), request_id)

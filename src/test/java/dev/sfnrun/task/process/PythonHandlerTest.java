@@ -349,6 +349,20 @@ class PythonHandlerTest {
     }
 
     @Test
+    void aHandlerThatClosesStdoutStillAnswers() throws Exception {
+        // the bootstrap's own flush of stdout failed, and the call ended in Runtime.ExitError
+        Path closes = write(dir, "closes.py", "import sys\ndef handler(event, context):\n    sys.stdout.close()\n    return 'ok'\n");
+        Path drops = write(dir, "drops.py", "import sys\ndef handler(event, context):\n    sys.stdout = None\n    return 'ok'\n");
+        try (TaskRegistry registry = registry(Map.of("Closes", python(closes, "handler"), "Drops", python(drops, "handler")))) {
+            for (String function : new String[] {"Closes", "Drops"}) {
+                ExecutionResult result = run(task(function), "{}", registry);
+                assertEquals(ExecutionStatus.SUCCEEDED, result.status(), function + ": " + result.error() + " " + result.cause());
+                assertEquals("ok", result.output().asText());
+            }
+        }
+    }
+
+    @Test
     void handlersThatCannotLoadAreOneLineBeforeTheRun() throws Exception {
         Path syntax = write(dir, "broken.py", "def handler(event, context)\n    return 1\n");
         Path missingImport = write(dir, "imports.py", "import no_such_module_here\ndef handler(e, c):\n    return 1\n");
