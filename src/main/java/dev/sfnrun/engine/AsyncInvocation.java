@@ -43,6 +43,11 @@ final class AsyncInvocation implements TaskContext, TaskCallback {
     }
 
     @Override
+    public boolean asynchronous() {
+        return true;
+    }
+
+    @Override
     public String stateName() {
         return stateName;
     }

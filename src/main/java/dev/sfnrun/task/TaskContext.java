@@ -54,6 +54,11 @@ public interface TaskContext {
     default void started(String workerName) {
     }
 
+    /** Whether the caller does not wait for the outcome: an Event invocation of {@code lambda:invoke}. */
+    default boolean asynchronous() {
+        return false;
+    }
+
     /**
      * Whether the call still takes an answer through {@link #callback()}: false once it has ended
      * (answered, timed out by TimeoutSeconds or HeartbeatSeconds, or its execution stopped).

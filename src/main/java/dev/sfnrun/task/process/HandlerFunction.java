@@ -39,6 +39,10 @@ public final class HandlerFunction implements TaskFunction, AutoCloseable {
     private final Deque<Worker> idle = new ArrayDeque<>();
     private final Set<Worker> all = ConcurrentHashMap.newKeySet();
     private int live;
+    /** Workers held by an asynchronous (Event) call; at most one, as those calls take turns: they do not count against maxWorkers. */
+    private int heldAsynchronously;
+    /** Event invocations take turns, as Lambda's queue hands them on, so that they never starve the calls that wait. */
+    private final java.util.concurrent.locks.ReentrantLock asynchronousTurn = new java.util.concurrent.locks.ReentrantLock(true);
     private boolean closed;
 
     /**
@@ -107,8 +111,24 @@ public final class HandlerFunction implements TaskFunction, AutoCloseable {
 
     @Override
     public JsonNode invoke(JsonNode input, TaskContext context) throws Exception {
+        if (!context.asynchronous()) {
+            return call(input, context, false);
+        }
+        asynchronousTurn.lockInterruptibly();
+        try {
+            return call(input, context, true);
+        } finally {
+            synchronized (this) {
+                heldAsynchronously = 0;
+                notifyAll();
+            }
+            asynchronousTurn.unlock();
+        }
+    }
+
+    private JsonNode call(JsonNode input, TaskContext context, boolean asynchronous) throws Exception {
         String requestId = context.requestId();
-        Object acquired = acquire();
+        Object acquired = acquire(asynchronous);
         if (!(acquired instanceof Worker worker)) {
             Worker.Reply reply = (Worker.Reply) acquired;
             log(context, reply.logs());
@@ -160,8 +180,12 @@ public final class HandlerFunction implements TaskFunction, AutoCloseable {
         }
     }
 
-    /** An idle worker, a new one, or (when a new one could not start) the reply that says why. */
-    private Object acquire() throws Exception {
+    /**
+     * An idle worker, a new one, or (when a new one could not start) the reply that says why. The
+     * worker an asynchronous call holds does not count against maxWorkers, so Event invocations
+     * running in the background never keep a waiting call from a worker.
+     */
+    private Object acquire(boolean asynchronous) throws Exception {
         synchronized (this) {
             while (true) {
                 if (closed) {
@@ -170,6 +194,7 @@ public final class HandlerFunction implements TaskFunction, AutoCloseable {
                 Worker worker = idle.pollFirst();
                 if (worker != null) {
                     if (worker.isAlive()) {
+                        heldAsynchronously += asynchronous ? 1 : 0;
                         return worker;
                     }
                     live--;
@@ -177,8 +202,9 @@ public final class HandlerFunction implements TaskFunction, AutoCloseable {
                     worker.kill();
                     continue;
                 }
-                if (live < settings.maxWorkers()) {
+                if (live - heldAsynchronously < settings.maxWorkers() || asynchronous) {
                     live++;
+                    heldAsynchronously += asynchronous ? 1 : 0;
                     break;
                 }
                 wait();

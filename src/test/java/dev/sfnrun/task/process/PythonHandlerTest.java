@@ -349,6 +349,25 @@ class PythonHandlerTest {
     }
 
     @Test
+    void eventInvocationsInTheBackgroundDoNotKeepAWaitingCallFromAWorker() throws Exception {
+        // they held the function's only worker, and the call after them timed out waiting for it
+        Path file = write(dir, "sleeps.py", "import time\ndef handler(event, context):\n    time.sleep(event['sleep'])\n"
+                + "    return 'done'\n");
+        String definition = """
+                {"StartAt":"Fan","States":{
+                 "Fan":{"Type":"Map","ItemProcessor":{"StartAt":"E","States":{"E":{"Type":"Task","Resource":"arn:aws:states:::lambda:invoke",
+                   "Parameters":{"FunctionName":"Sleeps","InvocationType":"Event","Payload":{"sleep":2}},"End":true}}},"ResultPath":null,"Next":"S"},
+                 "S":{"Type":"Task","Resource":"arn:aws:states:::lambda:invoke","TimeoutSeconds":1,
+                   "Parameters":{"FunctionName":"Sleeps","Payload":{"sleep":0}},"OutputPath":"$.Payload","End":true}}}""";
+        HandlerSettings oneWorker = new HandlerSettings("python3", "node", 1, Map.of(), null);
+        try (TaskRegistry registry = registry(Map.of("Sleeps", python(file, "handler")), oneWorker)) {
+            ExecutionResult result = run(definition, "[1, 2, 3]", registry);
+            assertEquals(ExecutionStatus.SUCCEEDED, result.status(), result.error() + " " + result.cause());
+            assertEquals("done", result.output().asText());
+        }
+    }
+
+    @Test
     void aHandlerThatClosesStdoutStillAnswers() throws Exception {
         // the bootstrap's own flush of stdout failed, and the call ended in Runtime.ExitError
         Path closes = write(dir, "closes.py", "import sys\ndef handler(event, context):\n    sys.stdout.close()\n    return 'ok'\n");
