@@ -69,7 +69,9 @@ final class ActivityOperations {
 
     private ObjectNode listActivities(ApiRequest request) {
         ObjectNode out = Json.object();
-        Paging.page(request, store.activities(), "activities", out, activity -> {
+        String here = Arns.activity(request.region(), request.account(), ""); // this region's, as for machines
+        Paging.page(request, store.activities().stream().filter(activity -> activity.arn.startsWith(here)).toList(),
+                "activities", out, activity -> {
             ObjectNode item = Json.object();
             item.put("activityArn", activity.arn);
             item.put("name", activity.name);

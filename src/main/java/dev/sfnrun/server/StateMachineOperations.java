@@ -188,7 +188,10 @@ final class StateMachineOperations {
 
     private ObjectNode listStateMachines(ApiRequest request) {
         ObjectNode out = Json.object();
-        Paging.page(request, store.stateMachines(), "stateMachines", out, machine -> {
+        // the machines of the region and account the request was signed for, as each AWS region keeps its own
+        String here = Arns.stateMachine(request.region(), request.account(), "");
+        Paging.page(request, store.stateMachines().stream().filter(machine -> machine.arn.startsWith(here)).toList(),
+                "stateMachines", out, machine -> {
             ObjectNode item = Json.object();
             item.put("stateMachineArn", machine.arn);
             item.put("name", machine.name);

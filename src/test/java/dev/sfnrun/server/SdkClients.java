@@ -13,9 +13,13 @@ final class SdkClients {
     }
 
     static SfnClient client(int port) {
+        return client(port, Region.EU_WEST_1);
+    }
+
+    static SfnClient client(int port, Region region) {
         return SfnClient.builder()
                 .endpointOverride(URI.create("http://127.0.0.1:" + port))
-                .region(Region.EU_WEST_1)
+                .region(region)
                 .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create("dummy", "dummy")))
                 // StartSyncExecution and TestState go to "sync-<host>" unless host prefixes are off
                 .overrideConfiguration(c -> c.putAdvancedOption(SdkAdvancedClientOption.DISABLE_HOST_PREFIX_INJECTION, true)

@@ -148,6 +148,25 @@ class ServerSdkTest {
     }
 
     @Test
+    void eachRegionListsItsOwnMachinesAndActivities() {
+        // a client signed for us-east-1 listed the eu-west-1 machines too
+        String machine = create("regional", "{\"StartAt\":\"P\",\"States\":{\"P\":{\"Type\":\"Pass\",\"End\":true}}}",
+                StateMachineType.STANDARD);
+        String activity = sfn.createActivity(b -> b.name("regional-activity")).activityArn();
+        try (SfnClient east = SdkClients.client(server.port(), software.amazon.awssdk.regions.Region.US_EAST_1)) {
+            String eastMachine = east.createStateMachine(b -> b.name("regional").roleArn(ROLE)
+                    .definition("{\"StartAt\":\"P\",\"States\":{\"P\":{\"Type\":\"Pass\",\"End\":true}}}")).stateMachineArn();
+            assertEquals("arn:aws:states:us-east-1:123456789012:stateMachine:regional", eastMachine);
+            assertEquals(List.of(eastMachine), east.listStateMachines(b -> { }).stateMachines().stream()
+                    .map(m -> m.stateMachineArn()).toList());
+            assertEquals(List.of(), east.listActivities(b -> { }).activities());
+        }
+        assertTrue(sfn.listStateMachines(b -> { }).stateMachines().stream().anyMatch(m -> m.stateMachineArn().equals(machine)));
+        assertTrue(sfn.listStateMachines(b -> { }).stateMachines().stream().noneMatch(m -> m.stateMachineArn().contains("us-east-1")));
+        assertTrue(sfn.listActivities(b -> { }).activities().stream().anyMatch(a -> a.activityArn().equals(activity)));
+    }
+
+    @Test
     void startSyncExecutionOfAnExpressMachine() {
         String machine = create("express200", tutorial, StateMachineType.EXPRESS);
         StartSyncExecutionResponse response = sfn.startSyncExecution(b -> b.stateMachineArn(machine)
