@@ -145,6 +145,9 @@ class ServerErrorsTest {
     static HttpResponse<String> post(String target, String body) throws Exception {
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + server.port() + "/"))
                 .header("Content-Type", "application/x-amz-json-1.0")
+                // signed for the SDK client's region, whose machines it lists
+                .header("Authorization", "AWS4-HMAC-SHA256 Credential=dummy/20260101/eu-west-1/states/aws4_request,"
+                        + " SignedHeaders=host, Signature=0")
                 .POST(HttpRequest.BodyPublishers.ofString(body));
         if (target != null) {
             request.header("X-Amz-Target", target);
