@@ -106,6 +106,7 @@ final class ExitGuard extends SecurityManager {
     /** sfn-run's own immediate end (a second Ctrl-C). */
     static void halt(int code) {
         ending.set(true);
+        halting = Thread.currentThread(); // its own halt passes the guard (it waited for itself, for ever)
         Runtime.getRuntime().halt(code);
     }
 

@@ -15,8 +15,9 @@ final class StopOnSignal implements AutoCloseable {
     private static final String[] SIGNALS = {"INT", "TERM"};
     private final SignalHandler[] previous = new SignalHandler[SIGNALS.length];
 
+    private final AtomicBoolean signalled = new AtomicBoolean();
+
     StopOnSignal(Execution execution) {
-        AtomicBoolean signalled = new AtomicBoolean();
         SignalHandler handler = signal -> {
             if (signalled.getAndSet(true)) {
                 ExitGuard.halt(130);
@@ -34,6 +35,9 @@ final class StopOnSignal implements AutoCloseable {
 
     @Override
     public void close() {
+        if (signalled.get()) {
+            return; // the run was stopped and the process is ending: a second signal still ends it at once, 130
+        }
         for (int i = 0; i < SIGNALS.length; i++) {
             if (previous[i] != null) {
                 Signal.handle(new Signal(SIGNALS[i]), previous[i]);
