@@ -22,8 +22,14 @@ final class OutputFiles {
     private OutputFiles() {
     }
 
-    /** A file a command reads: what it is, for the message ("the definition"), and its name as given (null: none). */
-    record Read(String what, String name) {
+    /**
+     * A file a command reads: what it is, for the message ("the definition"), and its name as given (null:
+     * none); {@code tree}: a directory whose files are all read (a class directory on {@code --classpath}).
+     */
+    record Read(String what, String name, boolean tree) {
+        Read(String what, String name) {
+            this(what, name, false);
+        }
     }
 
     /**
@@ -48,13 +54,16 @@ final class OutputFiles {
             }
             boolean same;
             try {
-                same = Files.isSameFile(out, Path.of(read.name()));
+                Path in = Path.of(read.name());
+                same = read.tree() && Files.isDirectory(in) ? out.toRealPath().startsWith(in.toRealPath())
+                        : Files.isSameFile(out, in);
             } catch (IOException | InvalidPathException e) {
                 continue; // a file that cannot be read is reported where it is read
             }
             if (same) {
-                throw new UsageError(option + " " + output + ": is " + read.what()
-                        + (read.name().equals(output) ? "" : " (" + read.name() + ")")
+                throw new UsageError(option + " " + output + ": is " + (read.tree() && Files.isDirectory(Path.of(read.name()))
+                        ? "in " : "") + read.what()
+                        + (read.name().equals(output) || read.tree() ? "" : " (" + read.name() + ")")
                         + "; writing there would replace it, so nothing was done: name another file");
             }
         }

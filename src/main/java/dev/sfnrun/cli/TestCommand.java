@@ -131,8 +131,10 @@ final class TestCommand implements Callable<Integer> {
         List<Suite> suites = new SuiteLoader(TemplateMachines.source()).load(files);
         List<OutputFiles.Read> reads = new ArrayList<>();
         files.forEach(file -> reads.add(new OutputFiles.Read("a suite file", file.toString())));
-        suites.forEach(suite -> reads.add(new OutputFiles.Read("the mock file of " + suite.file(),
-                suite.mockConfig() == null ? null : suite.mockConfig().toString())));
+        for (Suite suite : suites) { // what each suite names: its definition or template, mock file, inputs, task code
+            suite.reads().forEach(file -> reads.add(new OutputFiles.Read("a file of the suite " + suite.file(), file.toString())));
+            reads.addAll(TaskCodeFiles.of(suite.tasks(), suite.classpath(), suite.handlers().values()));
+        }
         OutputFiles.notOver("--junit", junit, reads);
         OutputFiles.notOver("--coverage-json", coverageJson, reads);
         Coverage coverage = new Coverage();

@@ -20,15 +20,17 @@ import java.util.List;
  * @param timeScale        the time scale of each execution (0: virtual time)
  * @param cases            the cases, in file order
  * @param handlers         Python and Node.js handlers of the suite's template, by function name
+ * @param reads            the files the suite names (definition or template, mock file, case inputs)
  */
 public record Suite(String file, SuiteMachine machine, ExecutionType type, String stateMachineName,
                     List<String> classpath, List<String> tasks, Path mockConfig, double timeScale,
-                    List<TestCase> cases, Map<String, HandlerSpec> handlers) {
+                    List<TestCase> cases, Map<String, HandlerSpec> handlers, List<Path> reads) {
     public Suite {
         classpath = List.copyOf(classpath);
         tasks = List.copyOf(tasks);
         cases = List.copyOf(cases);
         handlers = Map.copyOf(handlers);
+        reads = List.copyOf(reads);
     }
 
     /** "dir/x.sfn-test.yaml/case name", what --filter matches. */

@@ -188,7 +188,7 @@ public final class SuiteLoader {
             return null;
         }
         Suite suite = new Suite(shown, machine, type, machineName, classpath, tasks, mockConfig, timeScale, cases,
-                handlers);
+                handlers, where.read());
         checkBindings(suite, where, list);
         return errors.size() > before ? null : suite;
     }

@@ -14,6 +14,7 @@ import java.util.Set;
  * problems found at places of it, each a {@link SuiteError} naming the file, line and key.
  */
 final class Where {
+    private final List<Path> read = new java.util.ArrayList<>();
     private final List<SuiteError> errors;
     final String file;
     final LocatedDocument doc;
@@ -119,6 +120,12 @@ final class Where {
                     : ": no such file (looked in " + dir + ")"));
             return null;
         }
+        read.add(file);
         return file;
+    }
+
+    /** The files the document names that were found (its definition, template, mock file, inputs), in order. */
+    List<Path> read() {
+        return List.copyOf(read);
     }
 }

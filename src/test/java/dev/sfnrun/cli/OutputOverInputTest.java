@@ -72,6 +72,45 @@ class OutputOverInputTest {
     }
 
     @Test
+    void aSuitesDefinitionInputAndTaskCodeAreRefusedToo() throws Exception {
+        // the suite's definition and a case's inputFile were replaced by JUnit XML and coverage JSON, exit 0
+        String definition = CliRun.file(dir, "pass.asl.json", DEFINITION);
+        String input = CliRun.file(dir, "in.json", "{}");
+        String handler = CliRun.file(dir, "handler.py", "def handler(e, c):\n    return 1\n");
+        String suiteText = "definition: pass.asl.json\ntasks: ['F=python:" + handler + ":handler']\ncases:\n  - name: a\n"
+                + "    inputFile: in.json\n    expect: {status: SUCCEEDED}\n";
+        String suite = CliRun.file(dir, "pass.sfn-test.yaml", suiteText);
+        CliRun.assertOneLineError(CliRun.run("test", suite, "--junit", definition), "--junit " + definition
+                + ": is a file of the suite " + suite + "; writing there would replace it, so nothing was done:"
+                + " name another file");
+        CliRun.assertOneLineError(CliRun.run("test", suite, "--coverage-json", input), "--coverage-json " + input
+                + ": is a file of the suite " + suite + "; writing there would replace it, so nothing was done:"
+                + " name another file");
+        String refused = CliRun.run("test", suite, "--junit", handler).err();
+        assertEquals(true, refused.contains(": is the task code of --task F=python:" + handler + ":handler"), refused);
+        assertUnchanged(definition, DEFINITION);
+        assertUnchanged(input, "{}");
+        assertUnchanged(handler, "def handler(e, c):\n    return 1\n");
+    }
+
+    @Test
+    void aReportOverTheTaskCodeIsRefused() throws Exception {
+        // --report handler.py replaced the Python handler with HTML, exit 0; so did a report over a class file
+        String definition = CliRun.file(dir, "pass.asl.json", DEFINITION);
+        String handler = CliRun.file(dir, "handler.py", "def handler(e, c):\n    return 1\n");
+        Path classes = Files.createDirectories(dir.resolve("classes/pkg"));
+        String classFile = CliRun.file(classes, "Task.class", "not really a class");
+        CliRun.assertOneLineError(CliRun.run(definition, "--task", "F=python:" + handler + ":handler", "--report", handler),
+                "--report " + handler + ": is the task code of --task F=python:" + handler + ":handler; writing there would"
+                        + " replace it, so nothing was done: name another file");
+        CliRun.assertOneLineError(CliRun.run(definition, "--classpath", dir.resolve("classes").toString(), "--report", classFile),
+                "--report " + classFile + ": is in task code on --classpath (" + dir.resolve("classes") + "); writing"
+                        + " there would replace it, so nothing was done: name another file");
+        assertUnchanged(handler, "def handler(e, c):\n    return 1\n");
+        assertUnchanged(classFile, "not really a class");
+    }
+
+    @Test
     void otherFilesAndDevicesAreWrittenAsBefore() throws Exception {
         String definition = CliRun.file(dir, "pass.asl.json", DEFINITION);
         Path report = dir.resolve("report.html");
