@@ -12,6 +12,12 @@ JAVA="${JAVA_HOME:+$JAVA_HOME/bin/}java"
 if ! (exec 3<&0) 2>/dev/null; then
     exec </dev/null
 fi
+# Arguments and file names are UTF-8 text: under the C or POSIX locale (env -i, many CI containers) the
+# JVM would decode them as ASCII ('José' became 'Jos\uFFFD\uFFFD', and café.asl.json could not be opened).
+case "${LC_ALL:-${LC_CTYPE:-$LANG}}" in
+    *[Uu][Tt][Ff]-8* | *[Uu][Tt][Ff]8*) ;;
+    *) if [ -n "$LC_ALL" ]; then LC_ALL=C.UTF-8; export LC_ALL; else LC_CTYPE=C.UTF-8; export LC_CTYPE; fi ;;
+esac
 # The archive names the jar by the path it was made with: use this file's absolute path, so that the
 # archive serves whatever the current directory is ($PWD costs no fork; readlink only for a symlink,
 # whose archive is next to the file it points to).
