@@ -14,6 +14,22 @@ public final class ResourceNames {
     private ResourceNames() {
     }
 
+    /**
+     * {@code text} made a valid name: each character AWS refuses becomes '-', and the name is cut to
+     * {@code max} characters ({@code my flow:v2} is {@code my-flow-v2}); an empty one is {@code fallback}.
+     */
+    public static String valid(String text, int max, String fallback) {
+        StringBuilder name = new StringBuilder();
+        text.codePoints().limit(max).forEach(c -> {
+            if (Character.isWhitespace(c) || Character.isISOControl(c) || c >= 0x7F && c <= 0x9F || FORBIDDEN.indexOf(c) >= 0) {
+                name.append('-');
+            } else {
+                name.appendCodePoint(c);
+            }
+        });
+        return name.length() == 0 ? fallback : name.toString();
+    }
+
     /** Whether {@code text} is a valid name of at most {@code max} characters. */
     public static boolean isValid(String text, int max) {
         return !text.isEmpty() && text.codePointCount(0, text.length()) <= max

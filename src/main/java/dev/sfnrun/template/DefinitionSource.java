@@ -1,5 +1,6 @@
 package dev.sfnrun.template;
 
+import dev.sfnrun.definition.ResourceNames;
 import dev.sfnrun.definition.validate.LocatedJson;
 import java.util.List;
 import java.util.Map;
@@ -55,16 +56,20 @@ public final class DefinitionSource {
                 machine.type());
     }
 
-    /** The name for ARNs of a definition file: its name without .asl.json, .json, .asl.yaml, ... */
+    /**
+     * The name for ARNs of a definition file: its name without .asl.json, .json, .asl.yaml, ..., made
+     * a name AWS accepts ({@code my flow.asl.json} is {@code my-flow}; see {@link ResourceNames#valid}).
+     */
     public static String machineName(String file) {
         String name = java.nio.file.Path.of(file).getFileName() == null ? file
                 : java.nio.file.Path.of(file).getFileName().toString();
         for (String suffix : new String[] {".asl.json", ".json", ".asl.yaml", ".asl.yml", ".yaml", ".yml"}) {
             if (name.endsWith(suffix) && name.length() > suffix.length()) {
-                return name.substring(0, name.length() - suffix.length());
+                name = name.substring(0, name.length() - suffix.length());
+                break;
             }
         }
-        return name.equals("-") ? "StateMachine" : name;
+        return name.equals("-") ? "StateMachine" : ResourceNames.valid(name, ResourceNames.MAX_NAME, "StateMachine");
     }
 
     /** Parses definition text: YAML, or JSON with JSON's messages. */

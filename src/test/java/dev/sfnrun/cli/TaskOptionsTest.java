@@ -110,6 +110,19 @@ class TaskOptionsTest {
     }
 
     @Test
+    void aFileNameAwsWouldRefuseAsANameIsMadeOne() throws Exception {
+        // 'a:b$c.asl.json' gave the malformed ARN ...:execution:a:b$c:<uuid>; a 90-character name was kept whole
+        String pass = "{\"StartAt\": \"P\", \"States\": {\"P\": {\"Type\": \"Pass\", \"End\": true}}}";
+        String[][] cases = {{"a:b$c d.asl.json", "a-b-c-d"}, {"x".repeat(90) + ".asl.json", "x".repeat(80)}, {"ok_1.json", "ok_1"}};
+        for (String[] c : cases) {
+            CliRun result = run(file(c[0], pass), "--output", "json", "--time-scale", "0");
+            assertEquals(ExitCodes.OK, result.code(), result.err());
+            String arn = result.report().get("executionArn").asText();
+            assertTrue(arn.startsWith("arn:aws:states:us-east-1:123456789012:execution:" + c[1] + ":"), arn);
+        }
+    }
+
+    @Test
     void aTaskThatNeverEndsTimesOutAndTheCommandReturns() throws Exception {
         String definition = file("slow.asl.json", GREET.replace("function:Greet\"", "function:Slow\", \"TimeoutSeconds\": 2"));
         CliRun result = run(definition, "--output", "json", "--time-scale", "0.001",
