@@ -130,7 +130,7 @@ public final class RunCommand implements Callable<Integer> {
         spec.addOption(Specs.flag("Text output: show every event's input, output and assigned variables in full.",
                 "-v", "--verbose"));
         spec.addOption(Specs.flag("Text output: print only the final output or error.", "-q", "--quiet"));
-        spec.addOption(Specs.flag("Never colour the output (colour is also off when stdout is not a terminal or NO_COLOR is set).",
+        spec.addOption(Specs.flag("Never colour the output (colour is also off when stdout is not a terminal, NO_COLOR is set or TERM is dumb).",
                 "--no-color"));
         ReportOption.addTo(spec);
         Specs.helpOptions(spec);
@@ -264,7 +264,8 @@ public final class RunCommand implements Callable<Integer> {
         refuse(loaded.source(), Bindings.unbound(machine.graph(), options.tasks()).stream().map(Exception::getMessage).toList());
         HandlerFunctions.prepare(tasks);
         boolean text = output == OutputFormat.text;
-        boolean colour = text && terminal && !noColor && !hasText(System.getenv("NO_COLOR"));
+        boolean colour = text && terminal && !noColor && !hasText(System.getenv("NO_COLOR"))
+                && !"dumb".equals(System.getenv("TERM")); // a terminal that says it cannot show escapes
         // a history that can no longer be shown (the reader of a pipe has gone, the disk is full) stops the run:
         // the result cannot be delivered, and a long or waiting run would go on for nothing
         java.util.concurrent.atomic.AtomicReference<Execution> running = new java.util.concurrent.atomic.AtomicReference<>();

@@ -13,8 +13,8 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** The built executable under the C locale, as `env -i` and many CI containers run it. */
-class LauncherLocaleIT {
+/** The built executable in the environments people run it in: the C locale (`env -i`, CI containers), a dumb terminal. */
+class LauncherEnvironmentIT {
     @TempDir
     static Path dir;
     static Path executable;
@@ -22,6 +22,30 @@ class LauncherLocaleIT {
     @BeforeAll
     static void build() throws Exception {
         executable = BuiltExecutable.assemble(dir.resolve("sfn-run"));
+    }
+
+    @Test
+    void aDumbTerminalGetsNoColour() throws Exception {
+        // TERM=dumb still got colour on a terminal
+        Path definition = dir.resolve("pass.asl.json");
+        Files.writeString(definition, "{\"StartAt\":\"P\",\"States\":{\"P\":{\"Type\":\"Pass\",\"End\":true}}}");
+        for (String term : new String[] {"xterm", "dumb"}) {
+            // script gives the command a terminal; its typescript (here the output) goes to stdout
+            ProcessBuilder builder = new ProcessBuilder("script", "-qec", executable + " " + definition + " --time-scale 0",
+                    "/dev/null");
+            builder.environment().put("JAVA_HOME", System.getProperty("java.home"));
+            builder.environment().put("TERM", term);
+            builder.environment().remove("NO_COLOR");
+            builder.redirectInput(ProcessBuilder.Redirect.from(new java.io.File("/dev/null")));
+            Path out = dir.resolve("tty-" + term);
+            builder.redirectOutput(out.toFile());
+            builder.redirectErrorStream(true);
+            Process process = builder.start();
+            assertTrue(process.waitFor(60, TimeUnit.SECONDS));
+            String text = Files.readString(out, StandardCharsets.UTF_8);
+            assertTrue(text.contains("SUCCEEDED"), text);
+            assertEquals(term.equals("xterm"), text.contains("\u001b["), term + ": " + text);
+        }
     }
 
     @Test
