@@ -203,6 +203,7 @@ public final class RunCommand implements Callable<Integer> {
             throw new UsageError("--time-scale must be 0 (virtual time) or a finite number from "
                     + MIN_TIME_SCALE_TEXT + " up, not " + timeScale);
         }
+        ArnOptions.check(region, account);
         checkName("--name", executionName);
         checkName("--state-machine-name", stateMachineName);
         if (quiet && verbose) {

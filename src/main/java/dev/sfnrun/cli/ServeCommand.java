@@ -68,6 +68,7 @@ final class ServeCommand implements Callable<Integer> {
             mock = System.getenv("SFN_MOCK_CONFIG");
         }
         String dataDir = Specs.value(spec, "--data-dir");
+        ArnOptions.check(Specs.value(spec, "--region"), Specs.value(spec, "--account"));
         ServerOptions options = new ServerOptions(Specs.value(spec, "--host"), port, timeScale,
                 orEmpty(Specs.value(spec, "--classpath")), orEmpty(Specs.value(spec, "--task")),
                 mock == null || mock.isEmpty() ? null : Path.of(mock), Specs.value(spec, "--region"),

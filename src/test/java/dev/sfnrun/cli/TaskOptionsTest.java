@@ -123,6 +123,20 @@ class TaskOptionsTest {
     }
 
     @Test
+    void aRegionOrAccountThatNoArnCanHoldIsRefused() throws Exception {
+        // '--region "us east"' and '--account abc' went into every ARN
+        String definition = file("pass.asl.json", "{\"StartAt\": \"P\", \"States\": {\"P\": {\"Type\": \"Pass\", \"End\": true}}}");
+        assertOneLineError(run(definition, "--region", "us east"),
+                "--region 'us east': not an AWS region name (as us-east-1 or eu-west-2)");
+        assertOneLineError(run(definition, "--region", ""), "--region '': not an AWS region name (as us-east-1 or eu-west-2)");
+        assertOneLineError(run(definition, "--account", "abc"), "--account 'abc': an AWS account id is 12 digits (as 123456789012)");
+        assertOneLineError(run("serve", "--account", "1234"), "--account '1234': an AWS account id is 12 digits (as 123456789012)");
+        for (String region : new String[] {"us-gov-west-1", "cn-north-1", "ap-southeast-2"}) {
+            assertEquals(ExitCodes.OK, run(definition, "--region", region, "-q").code(), region);
+        }
+    }
+
+    @Test
     void aTaskThatNeverEndsTimesOutAndTheCommandReturns() throws Exception {
         String definition = file("slow.asl.json", GREET.replace("function:Greet\"", "function:Slow\", \"TimeoutSeconds\": 2"));
         CliRun result = run(definition, "--output", "json", "--time-scale", "0.001",
