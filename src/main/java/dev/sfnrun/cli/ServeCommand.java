@@ -77,6 +77,13 @@ final class ServeCommand implements Callable<Integer> {
         if (options.mockConfig() != null && !java.nio.file.Files.isRegularFile(options.mockConfig())) {
             throw new UsageError("--mock-config " + options.mockConfig() + ": no such file");
         }
+        if (options.mockConfig() != null) {
+            try { // a file that cannot be used is refused now, not at the first StartExecution that names a test case
+                dev.sfnrun.task.load.MockConfig.check(options.mockConfig());
+            } catch (dev.sfnrun.task.load.TaskLoadException e) {
+                throw new UsageError(e.getMessage());
+            }
+        }
         PrintWriter out = spec.commandLine().getOut();
         SfnServer server;
         try {

@@ -131,6 +131,14 @@ class TaskOptionsTest {
         assertOneLineError(run(definition, "--region", ""), "--region '': not an AWS region name (as us-east-1 or eu-west-2)");
         assertOneLineError(run(definition, "--account", "abc"), "--account 'abc': an AWS account id is 12 digits (as 123456789012)");
         assertOneLineError(run("serve", "--account", "1234"), "--account '1234': an AWS account id is 12 digits (as 123456789012)");
+        // serve refuses a mock file it cannot use at its start (it started, and failed at StartExecution)
+        String notJson = file("mocks.json", "{\"StateMachines\": ");
+        CliRun refused = run("serve", "--port", "0", "--mock-config", notJson);
+        assertEquals(ExitCodes.CANNOT_START, refused.code(), refused.err());
+        assertTrue(refused.err().startsWith("sfn-run: " + notJson + ": not valid JSON: "), refused.err());
+        String array = file("array.json", "[]");
+        assertOneLineError(run("serve", "--port", "0", "--mock-config", array),
+                array + ": a mock file is a JSON object (with StateMachines and MockedResponses)");
         for (String region : new String[] {"us-gov-west-1", "cn-north-1", "ap-southeast-2"}) {
             assertEquals(ExitCodes.OK, run(definition, "--region", region, "-q").code(), region);
         }

@@ -25,6 +25,22 @@ public final class MockConfig {
 
     /** Mocks the states of one test case in {@code registry}. */
     public static void apply(Path file, String stateMachineName, String testCase, TaskRegistry registry) {
+        apply(read(file), file.toString(), stateMachineName, testCase, registry);
+    }
+
+    /**
+     * Reads and checks the file as a whole (readable, JSON, an object, no key twice), as a server
+     * does at its start rather than at the first execution that names a test case.
+     *
+     * @throws TaskLoadException naming the file
+     */
+    public static void check(Path file) {
+        if (!(read(file) instanceof com.fasterxml.jackson.databind.node.ObjectNode)) {
+            throw new TaskLoadException(file + ": a mock file is a JSON object (with StateMachines and MockedResponses)");
+        }
+    }
+
+    private static JsonNode read(Path file) {
         JsonNode root;
         try {
             String text = BoundedFiles.readText(file, "--mock-config " + file, BoundedFiles.MOCK_BYTES, "a mock file");
@@ -38,7 +54,7 @@ public final class MockConfig {
                     + (e.getLocation() == null ? "" : " (line " + e.getLocation().getLineNr() + ", column "
                     + e.getLocation().getColumnNr() + ")"));
         }
-        apply(root, file.toString(), stateMachineName, testCase, registry);
+        return root;
     }
 
     /**
