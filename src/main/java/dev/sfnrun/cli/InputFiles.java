@@ -25,6 +25,31 @@ final class InputFiles {
         return withoutByteOrderMark(readText(name, stdin, limit, what));
     }
 
+    /**
+     * Checks, without opening it, that {@code name} is a regular file sfn-run can read, as
+     * {@link #read} checks it: a directory, a named pipe or a device is refused with the same line
+     * ({@code shownAs} names it in the message: the file name, or the option and the file name).
+     */
+    static java.nio.file.Path regularFile(String name, String shownAs) {
+        try {
+            java.nio.file.Path path = BoundedFiles.path(name);
+            BoundedFiles.regularFile(path, shownAs);
+            return path;
+        } catch (BoundedFiles.FileProblem e) {
+            throw new UsageError(e.getMessage());
+        }
+    }
+
+    /** Whether something (a file, a directory, a pipe, a broken link) is at {@code name}: what {@link #read} would try to read. */
+    static boolean exists(String name) {
+        try {
+            return name.indexOf('\0') < 0 && java.nio.file.Files.exists(java.nio.file.Path.of(name),
+                    java.nio.file.LinkOption.NOFOLLOW_LINKS);
+        } catch (java.nio.file.InvalidPathException e) {
+            return false;
+        }
+    }
+
     private static String withoutByteOrderMark(String text) {
         return text.startsWith("\uFEFF") ? text.substring(1) : text;
     }

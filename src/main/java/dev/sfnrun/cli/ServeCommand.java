@@ -67,6 +67,9 @@ final class ServeCommand implements Callable<Integer> {
         if (mock == null) {
             mock = System.getenv("SFN_MOCK_CONFIG");
         }
+        if (mock != null && !mock.isEmpty()) { // refused as a run refuses it: "is a directory, not a file", "no such file"
+            InputFiles.regularFile(mock, "--mock-config " + mock);
+        }
         String dataDir = Specs.value(spec, "--data-dir");
         ArnOptions.check(Specs.value(spec, "--region"), Specs.value(spec, "--account"));
         ServerOptions options = new ServerOptions(Specs.value(spec, "--host"), port, timeScale,
@@ -74,9 +77,6 @@ final class ServeCommand implements Callable<Integer> {
                 mock == null || mock.isEmpty() ? null : Path.of(mock), Specs.value(spec, "--region"),
                 Specs.value(spec, "--account"), dataDir == null ? null : Path.of(dataDir),
                 ServerOptions.defaults().longPoll());
-        if (options.mockConfig() != null && !java.nio.file.Files.isRegularFile(options.mockConfig())) {
-            throw new UsageError("--mock-config " + options.mockConfig() + ": no such file");
-        }
         if (options.mockConfig() != null) {
             try { // a file that cannot be used is refused now, not at the first StartExecution that names a test case
                 dev.sfnrun.task.load.MockConfig.check(options.mockConfig());

@@ -9,9 +9,6 @@ import dev.sfnrun.task.load.TaskSetup;
 import dev.sfnrun.teststate.TestStateException;
 import dev.sfnrun.teststate.TestStateRunner;
 import java.io.PrintWriter;
-import java.nio.file.Files;
-import java.nio.file.InvalidPathException;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
@@ -142,12 +139,15 @@ final class TestStateCommand implements Callable<Integer> {
         }
     }
 
-    /** A FILE|JSON option's text: the file's content when a file of that name exists, else the value itself. */
+    /**
+     * A FILE|JSON option's text: the file's content when something of that name exists (read, or
+     * refused, as every file of the CLI is: a directory is "is a directory, not a file"), else the value itself.
+     */
     private static String text(String option, String value) {
         if (value == null) {
             return null;
         }
-        if (value.equals("-") || isFile(value)) { // a payload of TestState, limited as AWS limits payloads
+        if (value.equals("-") || value.length() < 4096 && InputFiles.exists(value)) { // a payload of TestState, limited as AWS limits payloads
             return InputFiles.read(value, System.in, dev.sfnrun.io.BoundedFiles.PAYLOAD_BYTES, "test-state's " + option);
         }
         String trimmed = value.strip();
@@ -155,14 +155,6 @@ final class TestStateCommand implements Callable<Integer> {
             throw new UsageError(option + " " + value + ": no such file (and not inline JSON)");
         }
         return value;
-    }
-
-    private static boolean isFile(String value) {
-        try {
-            return value.length() < 4096 && Files.isRegularFile(Path.of(value));
-        } catch (InvalidPathException e) {
-            return false;
-        }
     }
 
     private static boolean looksLikeJson(String text) {

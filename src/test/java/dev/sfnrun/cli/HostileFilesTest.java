@@ -389,4 +389,18 @@ class HostileFilesTest {
             assertEquals("", run.err());
         }
     }
+
+    @Test
+    void aDirectoryIsADirectoryForTestStateAndServeToo() throws Exception {
+        Path folder = Files.createDirectories(dir.resolve("adir"));
+        String state = CliRun.file(dir, "state.json", "{\"Type\": \"Pass\", \"End\": true}");
+        for (String option : new String[] {"--input", "--mock", "--variables", "--context", "--state-configuration"}) {
+            CliRun.assertOneLineError(quickly("test-state", "--definition", state, option, folder.toString()),
+                    folder + ": is a directory, not a file");
+        }
+        CliRun.assertOneLineError(quickly("serve", "--port", "0", "--mock-config", folder.toString()),
+                "--mock-config " + folder + ": is a directory, not a file");
+        CliRun.assertOneLineError(quickly("serve", "--port", "0", "--mock-config", dir.resolve("nope.json").toString()),
+                "--mock-config " + dir.resolve("nope.json") + ": no such file");
+    }
 }
