@@ -139,22 +139,37 @@ final class TestStateCommand implements Callable<Integer> {
         }
     }
 
-    /**
-     * A FILE|JSON option's text: the file's content when something of that name exists (read, or
-     * refused, as every file of the CLI is: a directory is "is a directory, not a file"), else the value itself.
-     */
-    private static String text(String option, String value) {
-        if (value == null) {
-            return null;
+    /** A FILE|JSON option's value as given: the file it named (null for inline JSON) and its text. */
+    private record Given(String file, String text) {
+        /** What messages call it: the file, or the option for inline JSON. */
+        String name(String option) {
+            return file != null ? file : option;
         }
+    }
+
+    /** A FILE|JSON option's text (see {@link #given}); null when the option was not given. */
+    private static String text(String option, String value) {
+        return value == null ? null : given(option, value).text();
+    }
+
+    /**
+     * A FILE|JSON option's value: the file's content when something of that name exists (read, or
+     * refused, as every file of the CLI is: a directory is "is a directory, not a file"; an empty file is
+     * not JSON, as for the run's --input), else the value itself as inline JSON.
+     */
+    private static Given given(String option, String value) {
         if (value.equals("-") || value.length() < 4096 && InputFiles.exists(value)) { // a payload of TestState, limited as AWS limits payloads
-            return InputFiles.read(value, System.in, dev.sfnrun.io.BoundedFiles.PAYLOAD_BYTES, "test-state's " + option);
+            String text = InputFiles.read(value, System.in, dev.sfnrun.io.BoundedFiles.PAYLOAD_BYTES, "test-state's " + option);
+            if (text.isBlank()) {
+                throw new UsageError(value + ": empty file, expected JSON");
+            }
+            return new Given(value, text);
         }
         String trimmed = value.strip();
         if (trimmed.isEmpty() || !looksLikeJson(trimmed)) {
             throw new UsageError(option + " " + value + ": no such file (and not inline JSON)");
         }
-        return value;
+        return new Given(null, value);
     }
 
     private static boolean looksLikeJson(String text) {
@@ -164,8 +179,7 @@ final class TestStateCommand implements Callable<Integer> {
     }
 
     private static JsonNode object(String option, String value) {
-        String text = text(option, value);
-        JsonNode node = InputFiles.parse(option, text);
+        JsonNode node = InputFiles.parse(option, text(option, value));
         if (!node.isObject()) {
             throw new UsageError(option + ": expected a JSON object");
         }

@@ -95,4 +95,17 @@ class TestStateCommandTest {
         assertTrue(run.err().contains("nope.json: no such file"), run.err());
         assertEquals("", run.out());
     }
+
+    @Test
+    void anEmptyOrBlankFileIsRefusedNamingIt() throws Exception {
+        String state = file("state.json", "{\"Type\": \"Pass\", \"End\": true}");
+        String empty = file("empty.json", "");
+        String blank = file("blank.json", "\n \n");
+        for (String option : new String[] {"--input", "--variables", "--context", "--mock", "--state-configuration"}) {
+            for (String name : new String[] {empty, blank}) {
+                CliRun.assertOneLineError(CliRun.run("test-state", "--definition", state, option, name),
+                        name + ": empty file, expected JSON");
+            }
+        }
+    }
 }
