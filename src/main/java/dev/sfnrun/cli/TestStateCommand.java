@@ -178,10 +178,13 @@ final class TestStateCommand implements Callable<Integer> {
                 || text.equals("true") || text.equals("false") || text.equals("null");
     }
 
+    /** A FILE|JSON option that must hold a JSON object; a problem names the file (and line and column), or the option for inline JSON. */
     private static JsonNode object(String option, String value) {
-        JsonNode node = InputFiles.parse(option, text(option, value));
+        Given given = given(option, value);
+        JsonNode node = InputFiles.parse(given.name(option), given.text());
         if (!node.isObject()) {
-            throw new UsageError(option + ": expected a JSON object");
+            throw new UsageError(given.file() != null ? given.file() + ": " + option + " must be a JSON object"
+                    : option + ": expected a JSON object");
         }
         return node;
     }

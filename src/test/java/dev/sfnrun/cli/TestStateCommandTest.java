@@ -108,4 +108,19 @@ class TestStateCommandTest {
             }
         }
     }
+
+    @Test
+    void errorsInMockAndStateConfigurationFilesNameTheFile() throws Exception {
+        String state = file("state.json", "{\"Type\": \"Pass\", \"End\": true}");
+        String bad = file("bad.json", "{bad");
+        String array = file("arr.json", "[1]");
+        for (String option : new String[] {"--mock", "--state-configuration"}) {
+            CliRun.assertOneLineError(CliRun.run("test-state", "--definition", state, option, bad),
+                    bad + ":1:2: invalid JSON: a key must be a string in double quotes, found 'b'");
+            CliRun.assertOneLineError(CliRun.run("test-state", "--definition", state, option, array),
+                    array + ": " + option + " must be a JSON object");
+            CliRun.assertOneLineError(CliRun.run("test-state", "--definition", state, option, "[1]"),
+                    option + ": expected a JSON object"); // inline JSON: the option is all there is to name
+        }
+    }
 }
