@@ -65,7 +65,11 @@ public final class SfnRun {
                 .addSubcommand("graph", new CommandLine(new GraphCommand(stdin).spec))
                 .setOut(out)
                 .setErr(err)
-                .setCaseInsensitiveEnumValuesAllowed(true);
+                .setCaseInsensitiveEnumValuesAllowed(true)
+                .setExecutionStrategy(parseResult -> { // an empty file name is refused before any command starts
+                    Specs.refuseEmptyNames(parseResult);
+                    return new CommandLine.RunLast().execute(parseResult);
+                });
         // DEFINITION is optional to picocli (so that "validate" parses as a subcommand); show it as required.
         cli.getCommandSpec().usageMessage().customSynopsis(
                 "sfn-run [OPTIONS] DEFINITION",

@@ -74,4 +74,44 @@ final class Specs {
     static <T> T positionalValue(CommandSpec spec) {
         return (T) spec.positionalParameters().get(0).getValue();
     }
+
+    /**
+     * Refuses an empty argument ("", an unset shell variable, say) where a file, directory or path is
+     * expected (by its label: FILE, FILE|JSON, DEFINITION, DIR, PATH), before anything runs: as a path,
+     * "" is the current directory, which no option means. One line naming the option (or the positional
+     * parameter's label). Nothing is checked when help or the version is asked for.
+     */
+    static void refuseEmptyNames(picocli.CommandLine.ParseResult parseResult) {
+        for (picocli.CommandLine.ParseResult at = parseResult; at != null; at = at.subcommand()) {
+            if (at.isUsageHelpRequested() || at.isVersionHelpRequested()) {
+                return;
+            }
+        }
+        for (picocli.CommandLine.ParseResult at = parseResult; at != null; at = at.subcommand()) {
+            for (picocli.CommandLine.Model.ArgSpec arg : at.matchedArgs()) {
+                String what = emptyWhat(arg.paramLabel());
+                if (what == null) {
+                    continue;
+                }
+                Object value = arg.getValue();
+                boolean empty = value instanceof List<?> list ? list.contains("") : "".equals(value);
+                if (empty) {
+                    String name = arg instanceof OptionSpec option ? option.longestName() : arg.paramLabel();
+                    throw new picocli.CommandLine.ExecutionException(at.commandSpec().commandLine(), name,
+                            new UsageError(name + ": " + what));
+                }
+            }
+        }
+    }
+
+    /** What an empty value of an argument labelled {@code label} lacks; null: not a name of a file. */
+    private static String emptyWhat(String label) {
+        return switch (label) {
+            case "FILE", "DEFINITION" -> "the file name is empty";
+            case "FILE|JSON" -> "the value is empty (neither a file name nor inline JSON)";
+            case "DIR" -> "the directory name is empty";
+            case "PATH" -> "the path is empty";
+            default -> null;
+        };
+    }
 }

@@ -403,4 +403,30 @@ class HostileFilesTest {
         CliRun.assertOneLineError(quickly("serve", "--port", "0", "--mock-config", dir.resolve("nope.json").toString()),
                 "--mock-config " + dir.resolve("nope.json") + ": no such file");
     }
+
+    @Test
+    void anEmptyFileNameIsRefusedNamingTheOptionBeforeAnythingRuns() throws Exception {
+        String definition = definition();
+        CliRun.assertOneLineError(quickly(""), "DEFINITION: the file name is empty");
+        CliRun.assertOneLineError(quickly(definition, "--input", ""), "--input: the file name is empty");
+        CliRun.assertOneLineError(quickly(definition, "--context", ""), "--context: the file name is empty");
+        // refused before the run: with -q the run would have printed its output on stdout
+        CliRun.assertOneLineError(quickly(definition, "-q", "--report", ""), "--report: the file name is empty");
+        CliRun.assertOneLineError(quickly(definition, "--mock-config", "", "--test-case", "C"),
+                "--mock-config: the file name is empty");
+        CliRun.assertOneLineError(quickly(definition, "--classpath", dir.toString(), "--classpath", ""),
+                "--classpath: the path is empty");
+        CliRun.assertOneLineError(quickly(definition, "--s3-root", ""), "--s3-root: the directory name is empty");
+        CliRun.assertOneLineError(quickly("--template", ""), "--template: the file name is empty");
+        CliRun.assertOneLineError(quickly("graph", definition, "-o", ""), "--output-file: the file name is empty");
+        CliRun.assertOneLineError(quickly("validate", definition, ""), "FILE: the file name is empty");
+        CliRun.assertOneLineError(quickly("test-state", "--definition", ""), "--definition: the file name is empty");
+        CliRun.assertOneLineError(quickly("test-state", "--definition", definition, "--state-name", "P", "--mock", ""),
+                "--mock: the value is empty (neither a file name nor inline JSON)");
+        CliRun.assertOneLineError(quickly("test", "--junit", "", dir.toString()), "--junit: the file name is empty");
+        CliRun.assertOneLineError(quickly("serve", "--port", "0", "--mock-config", ""), "--mock-config: the file name is empty");
+        // an empty PATH is not the default (the current directory): "sfn-run test \"$SUITE\"" with SUITE unset
+        CliRun.assertOneLineError(quickly("test", ""), "PATH: the path is empty");
+        assertEquals(0, quickly(definition, "--report", "", "--help").code()); // help is still help
+    }
 }
