@@ -15,12 +15,16 @@ public final class ExitCodes {
      */
     public static final int NOT_FINISHED = 3;
 
-    /** The lines of {@code --help} that explain the codes. */
-    static final String[] HELP = {"", "Exit codes: 0 SUCCEEDED; 1 FAILED, TIMED_OUT or ABORTED; 2 the run could not",
-        "start (unreadable or malformed file, invalid definition, bad option, a Task",
-        "resource with no function or mock bound to it); 3 the run did not finish or its",
-        "result was not delivered (task code called System.exit or Runtime.halt, the",
-        "output could not be written, out of memory, an internal error)."};
+    /** The end of the process when a second Ctrl-C does not wait for the stopped run (128 + SIGINT). */
+    public static final int INTERRUPTED = 130;
+
+    /** {@code --help}'s text for 3 in commands that run executions or task code (run, test, test-state, serve). */
+    static final String NOT_FINISHED_HELP = "the run did not finish or its result was not delivered: task code called "
+            + "System.exit or Runtime.halt, standard output could not be written (a closed pipe, a full disk), "
+            + "out of memory, an internal error";
+    /** {@code --help}'s text for 3 in commands that only read and print (validate, graph). */
+    static final String NOT_DELIVERED_HELP = "the result was not delivered: standard output could not be written "
+            + "(a closed pipe, a full disk), out of memory, an internal error";
 
     private ExitCodes() {
     }

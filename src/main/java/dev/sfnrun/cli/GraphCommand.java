@@ -36,9 +36,7 @@ final class GraphCommand implements Callable<Integer> {
         "  sfn-run graph --template template.yaml --format svg -o machine.svg",
         ""};
     private static final String[] FOOTER = {"", "Formats: mermaid (renders in GitHub and GitLab Markdown), dot (Graphviz),",
-        "svg and html (laid out by sfn-run itself; html is one page, no network).",
-        "Exit codes: 0 drawn; 2 unreadable or malformed file, or the output cannot",
-        "be written."};
+        "svg and html (laid out by sfn-run itself; html is one page, no network)."};
 
     final CommandSpec spec;
     /** Standard input, for the definition "-". */
@@ -57,6 +55,9 @@ final class GraphCommand implements Callable<Integer> {
                 .type(String.class).description("Write the picture to FILE instead of stdout.").build());
         DefinitionOptions.addTo(spec);
         Specs.helpOptions(spec);
+        Specs.exitCodes(spec, ExitCodes.OK, "drawn",
+                ExitCodes.CANNOT_START, "unreadable or malformed file, a bad option, or the -o file could not be written",
+                ExitCodes.NOT_FINISHED, ExitCodes.NOT_DELIVERED_HELP);
     }
 
     @Override

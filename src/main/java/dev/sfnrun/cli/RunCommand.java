@@ -52,7 +52,7 @@ public final class RunCommand implements Callable<Integer> {
         "      --task MockAPIFunction=python:definitions/functions/mock_api.py:lambda_handler",
         "  sfn-run --template template.yaml --input inputs/200.json",
         ""};
-    private static final String[] FOOTER = ExitCodes.HELP;
+    private static final String[] FOOTER = {};
 
     final CommandSpec spec;
 
@@ -134,6 +134,13 @@ public final class RunCommand implements Callable<Integer> {
                 "--no-color"));
         ReportOption.addTo(spec);
         Specs.helpOptions(spec);
+        Specs.exitCodes(spec, ExitCodes.OK, "SUCCEEDED",
+                ExitCodes.FAILED, "FAILED, TIMED_OUT or ABORTED",
+                ExitCodes.CANNOT_START, "nothing ran: unreadable or malformed file, invalid definition, bad option, "
+                        + "a Task resource with no function or mock bound to it, or a file named by an option "
+                        + "(--report) that could not be written",
+                ExitCodes.NOT_FINISHED, ExitCodes.NOT_FINISHED_HELP,
+                ExitCodes.INTERRUPTED, "a second Ctrl-C ended the process without waiting for the stopped run");
     }
 
     /** Copies the parsed values out of the spec. */

@@ -24,8 +24,7 @@ final class ServeCommand implements Callable<Integer> {
         "  sfn-run serve --port 8083 --time-scale 0 --data-dir .sfn-state",
         "  aws stepfunctions list-state-machines --endpoint-url http://127.0.0.1:8083",
         ""};
-    private static final String[] FOOTER = {"", "Ctrl-C or SIGTERM stops the server (exit code 0); exit code 2 when it",
-        "cannot start (port in use, bad option, unreadable task code)."};
+    private static final String[] FOOTER = {};
 
     final CommandSpec spec;
     /** Set by {@link SfnRun#main}: the real command line stops on Ctrl-C and SIGTERM. */
@@ -51,6 +50,9 @@ final class ServeCommand implements Callable<Integer> {
         spec.addOption(Specs.option("--account", "ID", String.class, "123456789012",
                 "The account id in ARNs. Default: ${DEFAULT-VALUE}."));
         Specs.helpOptions(spec);
+        Specs.exitCodes(spec, ExitCodes.OK, "stopped by Ctrl-C or SIGTERM",
+                ExitCodes.CANNOT_START, "the server cannot start: port in use, bad option, unreadable task code or mock file",
+                ExitCodes.NOT_FINISHED, ExitCodes.NOT_FINISHED_HELP);
     }
 
     @Override

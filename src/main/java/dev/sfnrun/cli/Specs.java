@@ -23,6 +23,18 @@ final class Specs {
         return spec;
     }
 
+    /**
+     * The "Exit codes:" list of {@code --help}: pairs of a code and what it means, in order, as
+     * picocli's exit code list (one row per code, wrapped to the help's width).
+     */
+    static void exitCodes(CommandSpec spec, Object... codeAndMeaning) {
+        java.util.Map<String, String> codes = new java.util.LinkedHashMap<>();
+        for (int i = 0; i < codeAndMeaning.length; i += 2) {
+            codes.put(String.valueOf(codeAndMeaning[i]), (String) codeAndMeaning[i + 1]);
+        }
+        spec.usageMessage().exitCodeListHeading("%nExit codes:%n").exitCodeList(codes);
+    }
+
     /** Adds -h/--help and -V/--version, last, as picocli's standard help options read. */
     static void helpOptions(CommandSpec spec) {
         spec.addOption(OptionSpec.builder("-h", "--help").usageHelp(true)

@@ -20,7 +20,7 @@ final class StopOnSignal implements AutoCloseable {
     StopOnSignal(Execution execution) {
         SignalHandler handler = signal -> {
             if (signalled.getAndSet(true)) {
-                ExitGuard.halt(130);
+                ExitGuard.halt(ExitCodes.INTERRUPTED);
             }
             execution.stop();
         };

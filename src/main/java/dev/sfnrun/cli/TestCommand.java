@@ -40,9 +40,7 @@ final class TestCommand implements Callable<Integer> {
         "  sfn-run test --filter '429' --coverage",
         "  sfn-run test --init definitions/api-error-handling.asl.json",
         ""};
-    private static final String[] FOOTER = {"", "Exit codes: 0 every case passed (and coverage reached its floor); 1 a case",
-        "failed or coverage is below --min-coverage; 2 a suite has errors (nothing",
-        "ran), --filter matches no case, or a report could not be written."};
+    private static final String[] FOOTER = {};
 
     final CommandSpec spec;
 
@@ -72,6 +70,11 @@ final class TestCommand implements Callable<Integer> {
                 "Write a starting suite next to DEFINITION: a happy-path case and one per Catch clause and Choice "
                         + "rule, with placeholders that fail until filled in."));
         Specs.helpOptions(spec);
+        Specs.exitCodes(spec, ExitCodes.OK, "every case passed (and coverage reached its floor)",
+                ExitCodes.FAILED, "a case failed, or coverage is below --min-coverage",
+                ExitCodes.CANNOT_START, "a suite has errors (nothing ran), --filter matches no case, a bad option, "
+                        + "or a report file (--junit, --coverage-json, --report-dir) could not be written",
+                ExitCodes.NOT_FINISHED, ExitCodes.NOT_FINISHED_HELP);
     }
 
     @Override

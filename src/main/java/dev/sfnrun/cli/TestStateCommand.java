@@ -26,9 +26,7 @@ final class TestStateCommand implements Callable<Integer> {
         "Examples:",
         "  sfn-run test-state --definition state.json --input '{\"a\": 1}' --inspection-level DEBUG",
         "  sfn-run test-state --definition machine.asl.json --state-name Charge --mock mock.json --role-arn R", ""};
-    private static final String[] FOOTER = {
-        "", "Exit codes: 0 TestState answered (whatever the status); 2 TestState refused the request",
-        "(AWS's error on stdout as {\"exception\": {\"code\", \"message\"}}) or a file cannot be read."};
+    private static final String[] FOOTER = {};
 
     /** Built through the programmatic API, as the other commands are: no annotation reflection at start-up. */
     final CommandSpec spec;
@@ -68,6 +66,10 @@ final class TestStateCommand implements Callable<Integer> {
         spec.addOption(Specs.repeatable("--classpath", "PATH", "Jars and class folders of task code."));
         spec.addOption(Specs.option("--output", "FORMAT", String.class, "json", "json (the only format)."));
         Specs.helpOptions(spec);
+        Specs.exitCodes(spec, ExitCodes.OK, "TestState answered (whatever the status)",
+                ExitCodes.CANNOT_START, "TestState refused the request (AWS's error on stdout as "
+                        + "{\"exception\": {\"code\", \"message\"}}), a file cannot be read, or a bad option",
+                ExitCodes.NOT_FINISHED, ExitCodes.NOT_FINISHED_HELP);
     }
 
     private void readOptions() {

@@ -38,9 +38,7 @@ final class ValidateCommand implements Callable<Integer> {
         "  sfn-run validate --template template.yaml",
         "  sfn-run validate machine.asl.yaml --substitution TableName=Orders",
         ""};
-    private static final String[] FOOTER = {"", "Exit codes: 0 every file is valid (warnings allowed unless --strict);",
-        "1 a file has an error (or, with --strict, a warning); 2 a file cannot be",
-        "read or is not JSON."};
+    private static final String[] FOOTER = {};
 
     final CommandSpec spec;
 
@@ -63,6 +61,10 @@ final class ValidateCommand implements Callable<Integer> {
         spec.addOption(Specs.flag("Treat warnings as errors: exit 1 when any file has a warning.", "--strict"));
         DefinitionOptions.addTo(spec);
         Specs.helpOptions(spec);
+        Specs.exitCodes(spec, ExitCodes.OK, "every file is valid (warnings allowed unless --strict)",
+                ExitCodes.FAILED, "a file has an error (or, with --strict, a warning)",
+                ExitCodes.CANNOT_START, "a file cannot be read or is not JSON, or a bad option",
+                ExitCodes.NOT_FINISHED, ExitCodes.NOT_DELIVERED_HELP);
     }
 
     @Override

@@ -82,4 +82,40 @@ class RunOptionsTest {
             assertTrue(event.get("timestamp").asText().matches(pattern), event.toString());
         }
     }
+
+    /** The "Exit codes:" rows of a command's --help: code and meaning (continuation lines joined). */
+    private static java.util.Map<Integer, String> helpExitCodes(String... command) {
+        String[] args = java.util.stream.Stream.concat(java.util.Arrays.stream(command), java.util.stream.Stream.of("--help"))
+                .toArray(String[]::new);
+        CliRun help = run(args);
+        assertEquals(0, help.code(), help.err());
+        String section = help.out().substring(help.out().indexOf("Exit codes:"));
+        java.util.Map<Integer, String> codes = new java.util.LinkedHashMap<>();
+        Integer last = null;
+        for (String line : section.lines().skip(1).toList()) {
+            java.util.regex.Matcher row = java.util.regex.Pattern.compile("^  (\\d+)\\s+(.*)").matcher(line);
+            if (row.matches()) {
+                last = Integer.parseInt(row.group(1));
+                codes.put(last, row.group(2));
+            } else if (last != null && line.startsWith("    ")) {
+                codes.merge(last, " " + line.strip(), String::concat);
+            } else {
+                break;
+            }
+        }
+        return codes;
+    }
+
+    @Test
+    void everyCommandsHelpListsExitCodeThreeForAnOutputThatCannotBeWritten() {
+        for (String[] command : new String[][] {{}, {"validate"}, {"test"}, {"test-state"}, {"serve"}, {"graph"}}) {
+            java.util.Map<Integer, String> codes = helpExitCodes(command);
+            String name = String.join(" ", command);
+            assertTrue(codes.containsKey(ExitCodes.OK) && codes.containsKey(ExitCodes.CANNOT_START), name + ": " + codes);
+            assertTrue(codes.getOrDefault(ExitCodes.NOT_FINISHED, "").contains("standard output could not be written"),
+                    name + ": " + codes);
+            assertTrue(!codes.get(ExitCodes.CANNOT_START).contains("standard output"), name + ": " + codes);
+        }
+        assertTrue(helpExitCodes("graph").get(ExitCodes.CANNOT_START).contains("-o file could not be written"));
+    }
 }
