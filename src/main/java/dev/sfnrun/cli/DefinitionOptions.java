@@ -42,7 +42,7 @@ final class DefinitionOptions {
         spec.addOption(Specs.repeatable("--parameter-overrides", "NAME=VALUE",
                 "A value for a template parameter (repeatable; default: the parameter's Default)."));
         spec.addOption(Specs.repeatable("--substitution", "NAME=VALUE",
-                "Replaces ${NAME} in the definition's strings, as DefinitionSubstitutions does (repeatable)."));
+                "Replaces $${NAME} in the definition's strings, as DefinitionSubstitutions does (repeatable)."));
         spec.addOption(Specs.option("--substitutions", "FILE", String.class, null,
                 "A JSON or YAML map of NAME: VALUE substitutions (--substitution wins)."));
     }

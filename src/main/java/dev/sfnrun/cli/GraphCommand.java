@@ -23,20 +23,18 @@ import picocli.CommandLine.Model.CommandSpec;
 /** {@code sfn-run graph DEFINITION}: draws the state machine as Mermaid, DOT, SVG or an HTML page. */
 final class GraphCommand implements Callable<Integer> {
     private static final String[] DESCRIPTION = {
-        "Draws a state machine: every state with its type and Retry clauses, Start",
-        "and End, the Next, Choice rule, Default and Catch edges with readable",
-        "labels, Map and Parallel states as boxes around their states. A definition",
-        "that does not validate is drawn as far as it parses, its problems shown on",
-        "the states they concern (and printed on stderr).",
-        "",
-        "Examples:",
-        "  sfn-run graph definitions/api-error-handling.asl.json > graph.mmd",
-        "  sfn-run graph machine.asl.json --format dot | dot -Tpng -o machine.png",
-        "  sfn-run graph machine.asl.json --format html -o machine.html",
-        "  sfn-run graph --template template.yaml --format svg -o machine.svg",
-        ""};
-    private static final String[] FOOTER = {"", "Formats: mermaid (renders in GitHub and GitLab Markdown), dot (Graphviz),",
-        "svg and html (laid out by sfn-run itself; html is one page, no network)."};
+        "Draws a state machine as Mermaid, DOT, SVG or an HTML page.", "",
+        "Every state with its type and Retry clauses, Start and End, the Next, Choice rule, Default and Catch "
+                + "edges with readable labels, Map and Parallel states as boxes around their states. A definition "
+                + "that does not validate is drawn as far as it parses, its problems shown on the states they "
+                + "concern (and printed on stderr)."};
+    private static final String[] EXAMPLES = {
+        "sfn-run graph definitions/api-error-handling.asl.json > graph.mmd",
+        "sfn-run graph machine.asl.json --format dot | dot -Tpng -o machine.png",
+        "sfn-run graph machine.asl.json --format html -o machine.html",
+        "sfn-run graph --template template.yaml --format svg -o machine.svg"};
+    private static final String[] FOOTER = {"", "Formats: mermaid (renders in GitHub and GitLab Markdown), dot (Graphviz), "
+            + "svg and html (laid out by sfn-run itself; html is one page, no network)."};
 
     final CommandSpec spec;
     /** Standard input, for the definition "-". */
@@ -46,7 +44,7 @@ final class GraphCommand implements Callable<Integer> {
 
     GraphCommand(InputStream stdin) {
         this.stdin = stdin;
-        spec = Specs.command("graph", this, DESCRIPTION, FOOTER);
+        spec = Specs.command("graph", this, DESCRIPTION, EXAMPLES, FOOTER);
         spec.addPositional(Specs.positional("0", "0..1", "DEFINITION", String.class,
                 "The state machine definition (ASL JSON, or YAML for *.asl.yaml); - reads it from stdin."));
         spec.addOption(Specs.option("--format", "FORMAT", Format.class, "mermaid",

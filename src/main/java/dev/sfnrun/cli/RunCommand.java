@@ -38,21 +38,18 @@ public final class RunCommand implements Callable<Integer> {
     static final double MIN_TIME_SCALE = Double.parseDouble(MIN_TIME_SCALE_TEXT);
 
     private static final String[] DESCRIPTION = {
-        "Runs an AWS Step Functions state machine (Amazon States Language) locally",
-        "and prints the execution's event history and its output or error, as AWS",
-        "would produce them.",
-        "",
-        "Examples:",
-        "  sfn-run definitions/api-error-handling.asl.json --input inputs/429.json",
-        "  sfn-run machine.asl.json --input-json '{\"n\": 1}' --time-scale 0 --output json",
-        "  sfn-run validate definitions/*.asl.json",
-        "  sfn-run order.asl.json --classpath tasks.jar --task Charge=com.example.Charge",
-        "  sfn-run order.asl.json --mock-config MockConfigFile.json --test-case HappyPath",
-        "  sfn-run definitions/api-error-handling.asl.json --input inputs/429.json \\",
-        "      --task MockAPIFunction=python:definitions/functions/mock_api.py:lambda_handler",
-        "  sfn-run --template template.yaml --input inputs/200.json",
-        ""};
-    private static final String[] FOOTER = {};
+        "Runs an AWS Step Functions state machine (Amazon States Language) locally and prints the execution's "
+                + "event history and its output or error, as AWS would produce them."};
+    private static final String[] EXAMPLES = {
+        "sfn-run definitions/api-error-handling.asl.json --input inputs/429.json",
+        "sfn-run machine.asl.json --input-json '{\"n\": 1}' --time-scale 0 --output json",
+        "sfn-run validate definitions/*.asl.json",
+        "sfn-run order.asl.json --classpath tasks.jar --task Charge=com.example.Charge",
+        "sfn-run order.asl.json --mock-config MockConfigFile.json --test-case HappyPath",
+        "sfn-run definitions/api-error-handling.asl.json --input inputs/429.json \\",
+        "    --task MockAPIFunction=python:definitions/functions/mock_api.py:lambda_handler",
+        "sfn-run --template template.yaml --input inputs/200.json"};
+    private static final String[] FOOTER = {"", "Run 'sfn-run COMMAND --help' for a command's options."};
 
     final CommandSpec spec;
 
@@ -89,7 +86,7 @@ public final class RunCommand implements Callable<Integer> {
     enum OutputFormat { text, json }
 
     RunCommand() {
-        spec = Specs.command("sfn-run", this, DESCRIPTION, FOOTER);
+        spec = Specs.command("sfn-run", this, DESCRIPTION, EXAMPLES, FOOTER);
         spec.addPositional(Specs.positional("0", "0..1", "DEFINITION", String.class,
                 "The state machine definition (ASL JSON, or YAML for *.asl.yaml); - reads JSON from stdin."));
         spec.addOption(Specs.flag("Skip the checks of 'sfn-run validate' before running (the parser's own checks still apply).",
@@ -116,16 +113,19 @@ public final class RunCommand implements Callable<Integer> {
                         + "Task functions listed in its META-INF/services are bound by name."));
         spec.addOption(Specs.repeatable("--task", "NAME=CLASS",
                 "Binds a resource name to a class: a TaskFunction or an AWS Java Lambda handler "
-                        + "(RequestHandler, RequestStreamHandler); or to a Python or Node.js handler: "
-                        + "NAME=python:FILE:FUNCTION, NAME=node:FILE:EXPORT. The name is a Lambda function name, an "
-                        + "activity name, a full ARN, or an integration as in dynamodb:putItem. Repeatable."));
+                        + "(RequestHandler, RequestStreamHandler); or to a Python or Node.js handler:",
+                "NAME=python:FILE:FUNCTION",
+                "NAME=node:FILE:EXPORT",
+                "The name is a Lambda function name, an activity name, a full ARN, or an integration as in "
+                        + "dynamodb:putItem. Repeatable."));
         spec.addOption(Specs.option("--mock-config", "FILE", String.class, null,
                 "A Step Functions Local mock file, such as MockConfigFile.json. Default: $SFN_MOCK_CONFIG."));
         spec.addOption(Specs.option("--test-case", "NAME", String.class, null,
                 "The test case of the mock file whose mocked responses answer the Task states."));
         HandlerOptions.addTo(spec);
         spec.addOption(Specs.option("--s3-root", "DIR", String.class, null,
-                "The directory standing for S3 in a distributed Map's ItemReader and ResultWriter: s3://bucket/key is DIR/bucket/key."));
+                "The directory standing for S3 in a distributed Map's ItemReader and ResultWriter:",
+                "s3://bucket/key is DIR/bucket/key."));
         DefinitionOptions.addTo(spec);
         spec.addOption(Specs.flag("Text output: show every event's input, output and assigned variables in full.",
                 "-v", "--verbose"));

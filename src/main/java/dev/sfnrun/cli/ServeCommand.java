@@ -16,14 +16,13 @@ import sun.misc.Signal;
 /** {@code sfn-run serve}: the Step Functions API on a local port, until Ctrl-C or SIGTERM. */
 final class ServeCommand implements Callable<Integer> {
     private static final String[] DESCRIPTION = {
-        "Serves the AWS Step Functions API (AWS JSON 1.0, as the AWS SDKs and the",
-        "AWS CLI call it) on a local port, running executions on sfn-run's engine.",
-        "",
-        "Examples:",
-        "  sfn-run serve",
-        "  sfn-run serve --port 8083 --time-scale 0 --data-dir .sfn-state",
-        "  aws stepfunctions list-state-machines --endpoint-url http://127.0.0.1:8083",
-        ""};
+        "Serves the AWS Step Functions API on a local port.", "",
+        "Answers the API as the AWS SDKs and the AWS CLI call it (AWS JSON 1.0), running executions on "
+                + "sfn-run's engine."};
+    private static final String[] EXAMPLES = {
+        "sfn-run serve",
+        "sfn-run serve --port 8083 --time-scale 0 --data-dir .sfn-state",
+        "aws stepfunctions list-state-machines --endpoint-url http://127.0.0.1:8083"};
     private static final String[] FOOTER = {};
 
     final CommandSpec spec;
@@ -31,7 +30,7 @@ final class ServeCommand implements Callable<Integer> {
     boolean stopOnSignal;
 
     ServeCommand() {
-        spec = Specs.command("serve", this, DESCRIPTION, FOOTER);
+        spec = Specs.command("serve", this, DESCRIPTION, EXAMPLES, FOOTER);
         spec.addOption(Specs.option("--host", "HOST", String.class, "127.0.0.1",
                 "The address to listen on (localhost only unless you ask). Default: ${DEFAULT-VALUE}."));
         spec.addOption(Specs.option("--port", "PORT", int.class, "8083",

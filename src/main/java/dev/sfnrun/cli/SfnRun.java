@@ -71,14 +71,16 @@ public final class SfnRun {
                     return new CommandLine.RunLast().execute(parseResult);
                 });
         // DEFINITION is optional to picocli (so that "validate" parses as a subcommand); show it as required.
-        cli.getCommandSpec().usageMessage().customSynopsis(
+        cli.getCommandSpec().usageMessage().customSynopsis( // short lines: each fits 80 columns whole
                 "sfn-run [OPTIONS] DEFINITION",
                 "       sfn-run [OPTIONS] --template FILE [--state-machine LOGICAL_ID]",
-                "       sfn-run validate [--strict] [--output=FORMAT] FILE...",
-                "       sfn-run test-state --definition FILE [--state-name NAME] [--input FILE|JSON] [--mock FILE] ...",
-                "       sfn-run test [--junit=FILE] [--coverage] [--min-coverage=FLOORS] [PATH...]",
-                "       sfn-run serve [--host HOST] [--port PORT] [OPTIONS]",
-                "       sfn-run graph [--format=FORMAT] [-o FILE] DEFINITION|--template FILE");
+                "       sfn-run validate [OPTIONS] FILE...",
+                "       sfn-run test-state --definition FILE [OPTIONS]",
+                "       sfn-run test [OPTIONS] [PATH...]",
+                "       sfn-run serve [OPTIONS]",
+                "       sfn-run graph [OPTIONS] DEFINITION|--template FILE");
+        cli.getCommandSpec().usageMessage().commandListHeading("%nCommands:%n");
+        helpWidth(cli, System.getenv("COLUMNS"));
         cli.setParameterExceptionHandler((e, arguments) -> {
             err.println("sfn-run: " + Neutral.text(String.valueOf(e.getMessage())));
             if (e instanceof CommandLine.UnmatchedArgumentException unmatched) {
@@ -106,6 +108,25 @@ public final class SfnRun {
             return cli.execute(args);
         } catch (Throwable t) { // an Error from the command (picocli passes Errors on)
             return unexpected(t, err);
+        }
+    }
+
+    /**
+     * The width {@code --help} is wrapped to: {@code COLUMNS} when it is set (55 at least, picocli's
+     * smallest), else the terminal's width as picocli detects it (80 when it cannot, or not on a terminal).
+     * Examples are never wrapped.
+     */
+    static void helpWidth(CommandLine cli, String columns) {
+        int width = -1;
+        try {
+            width = columns == null ? -1 : Integer.parseInt(columns.strip());
+        } catch (NumberFormatException e) {
+            // not a number: as if unset
+        }
+        if (width > 0) {
+            cli.setUsageHelpWidth(Math.max(width, 55));
+        } else {
+            cli.setUsageHelpAutoWidth(true);
         }
     }
 

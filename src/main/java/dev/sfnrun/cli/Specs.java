@@ -15,12 +15,42 @@ final class Specs {
     private Specs() {
     }
 
-    /** A command of {@code userObject} (run through its {@code call()}) with -h/--help and -V/--version. */
-    static CommandSpec command(String name, Object userObject, String[] description, String[] footer) {
+    /** The key of the "Examples:" section of {@code --help}, shown after the description. */
+    static final String EXAMPLES = "examples";
+
+    /**
+     * A command of {@code userObject} (run through its {@code call()}) with -h/--help and -V/--version.
+     * {@code description}: paragraphs, one string each, wrapped by picocli to the help's width; the first
+     * is a one-line summary, which is also the command's line in the "Commands:" list. {@code examples}:
+     * command lines shown as they are, never wrapped, so that they can be copied (a continuation line ends
+     * with a backslash). {@code footer}: paragraphs after the exit codes.
+     */
+    static CommandSpec command(String name, Object userObject, String[] description, String[] examples, String[] footer) {
         CommandSpec spec = CommandSpec.wrapWithoutInspection(userObject).name(name);
-        spec.usageMessage().sortOptions(false).description(description).footer(footer);
+        picocli.CommandLine.Model.UsageMessageSpec usage = spec.usageMessage();
+        usage.sortOptions(false).description(description).footer(footer);
+        java.util.List<String> keys = new java.util.ArrayList<>(usage.sectionKeys());
+        keys.add(keys.indexOf(picocli.CommandLine.Model.UsageMessageSpec.SECTION_KEY_DESCRIPTION) + 1, EXAMPLES);
+        usage.sectionKeys(keys);
+        java.util.Map<String, picocli.CommandLine.IHelpSectionRenderer> sections = new java.util.LinkedHashMap<>(usage.sectionMap());
+        sections.put(EXAMPLES, help -> examples(examples));
+        usage.sectionMap(sections);
         spec.versionProvider(new Version());
         return spec;
+    }
+
+    /** The "Examples:" section: each line as it is (not wrapped, not formatted), then the blank line before the options. */
+    private static String examples(String[] lines) {
+        String newline = System.lineSeparator();
+        StringBuilder text = new StringBuilder(newline);
+        if (lines.length > 0) {
+            text.append("Examples:").append(newline);
+            for (String line : lines) {
+                text.append("  ").append(line).append(newline);
+            }
+            text.append(newline);
+        }
+        return text.toString();
     }
 
     /**
@@ -49,13 +79,13 @@ final class Specs {
     }
 
     /** An option with one value of {@code type}; {@code defaultValue} may be null. */
-    static OptionSpec option(String name, String label, Class<?> type, String defaultValue, String description) {
+    static OptionSpec option(String name, String label, Class<?> type, String defaultValue, String... description) {
         return OptionSpec.builder(name).paramLabel(label).type(type).defaultValue(defaultValue)
                 .description(description).build();
     }
 
     /** A repeatable option collecting its values in a list of strings. */
-    static OptionSpec repeatable(String name, String label, String description) {
+    static OptionSpec repeatable(String name, String label, String... description) {
         return OptionSpec.builder(name).paramLabel(label).type(List.class).auxiliaryTypes(String.class)
                 .description(description).build();
     }

@@ -29,17 +29,15 @@ import picocli.CommandLine.Model.CommandSpec;
 /** {@code sfn-run test [PATH...]}: runs declarative test suites (see the package dev.sfnrun.suite). */
 final class TestCommand implements Callable<Integer> {
     private static final String[] DESCRIPTION = {
-        "Runs test suites (*.sfn-test.yaml, *.sfn-test.yml, *.sfn-test.json): cases",
-        "with inputs and mocked Task responses, each checked against its",
-        "expectations, all in this process; prints one line per case and the",
-        "failures with their diffs, and measures state and transition coverage.",
-        "",
-        "Examples:",
-        "  sfn-run test definitions/",
-        "  sfn-run test --junit target/sfn-tests.xml --min-coverage states=100,transitions=90",
-        "  sfn-run test --filter '429' --coverage",
-        "  sfn-run test --init definitions/api-error-handling.asl.json",
-        ""};
+        "Runs test suites of cases with mocked Task responses.", "",
+        "Suites are *.sfn-test.yaml, *.sfn-test.yml and *.sfn-test.json files. Each case has an input and mocked Task responses, "
+                + "runs in this process and is checked against its expectations; prints one line per case and the failures with their diffs, "
+                + "and measures state and transition coverage."};
+    private static final String[] EXAMPLES = {
+        "sfn-run test definitions/",
+        "sfn-run test --junit target/sfn-tests.xml --min-coverage states=100,transitions=90",
+        "sfn-run test --filter '429' --coverage",
+        "sfn-run test --init definitions/api-error-handling.asl.json"};
     private static final String[] FOOTER = {};
 
     final CommandSpec spec;
@@ -47,7 +45,7 @@ final class TestCommand implements Callable<Integer> {
     enum Format { text, json }
 
     TestCommand() {
-        spec = Specs.command("test", this, DESCRIPTION, FOOTER);
+        spec = Specs.command("test", this, DESCRIPTION, EXAMPLES, FOOTER);
         spec.addPositional(Specs.positional("0..*", "0..*", "PATH", List.class,
                 "Suite files, or directories to search for them. Default: the current directory."));
         spec.addOption(Specs.option("--junit", "FILE", String.class, null,

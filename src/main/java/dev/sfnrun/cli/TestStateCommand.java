@@ -21,11 +21,12 @@ import picocli.CommandLine.Model.CommandSpec;
  */
 final class TestStateCommand implements Callable<Integer> {
     private static final String[] DESCRIPTION = {
-        "Tests one state as AWS's TestState API does, offline: with a mock, variables, a context",
-        "object and a state configuration; prints AWS's TestState response JSON.", "",
-        "Examples:",
-        "  sfn-run test-state --definition state.json --input '{\"a\": 1}' --inspection-level DEBUG",
-        "  sfn-run test-state --definition machine.asl.json --state-name Charge --mock mock.json --role-arn R", ""};
+        "Tests one state as AWS's TestState API does, offline.", "",
+        "The state gets an input, a mock, variables, a context object and a state configuration, each a file or "
+                + "inline JSON; prints AWS's TestState response JSON."};
+    private static final String[] EXAMPLES = {
+        "sfn-run test-state --definition state.json --input '{\"a\": 1}' --inspection-level DEBUG",
+        "sfn-run test-state --definition machine.asl.json --state-name Charge --mock mock.json --role-arn R"};
     private static final String[] FOOTER = {};
 
     /** Built through the programmatic API, as the other commands are: no annotation reflection at start-up. */
@@ -46,7 +47,7 @@ final class TestStateCommand implements Callable<Integer> {
     String output;
 
     TestStateCommand() {
-        spec = Specs.command("test-state", this, DESCRIPTION, FOOTER);
+        spec = Specs.command("test-state", this, DESCRIPTION, EXAMPLES, FOOTER);
         spec.addOption(picocli.CommandLine.Model.OptionSpec.builder("--definition").paramLabel("FILE").type(String.class)
                 .required(true).description("One state's JSON, or a whole machine with --state-name.").build());
         spec.addOption(Specs.option("--state-name", "NAME", String.class, null, "The state to test in a whole machine."));

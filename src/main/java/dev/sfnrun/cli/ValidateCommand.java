@@ -28,16 +28,13 @@ import picocli.CommandLine.ParameterException;
 /** {@code sfn-run validate FILE...}: checks definitions the way AWS's ValidateStateMachineDefinition does. */
 final class ValidateCommand implements Callable<Integer> {
     private static final String[] DESCRIPTION = {
-        "Checks state machine definitions as AWS would, before you deploy them.",
-        "Prints every problem with its file, line and column; every file is",
-        "checked even when one fails.",
-        "",
-        "Examples:",
-        "  sfn-run validate definitions/*.asl.json",
-        "  cat machine.asl.json | sfn-run validate - --output json",
-        "  sfn-run validate --template template.yaml",
-        "  sfn-run validate machine.asl.yaml --substitution TableName=Orders",
-        ""};
+        "Checks definitions as AWS would, before you deploy them.", "",
+        "As AWS's ValidateStateMachineDefinition does, for definition files or a template's state machines. Prints every problem with its file, line and column; every file is checked even when one fails."};
+    private static final String[] EXAMPLES = {
+        "sfn-run validate definitions/*.asl.json",
+        "cat machine.asl.json | sfn-run validate - --output json",
+        "sfn-run validate --template template.yaml",
+        "sfn-run validate machine.asl.yaml --substitution TableName=Orders"};
     private static final String[] FOOTER = {};
 
     final CommandSpec spec;
@@ -53,9 +50,9 @@ final class ValidateCommand implements Callable<Integer> {
     InputStream stdin = System.in;
 
     ValidateCommand() {
-        spec = Specs.command("validate", this, DESCRIPTION, FOOTER);
+        spec = Specs.command("validate", this, DESCRIPTION, EXAMPLES, FOOTER);
         spec.addPositional(Specs.positional("0..*", "0..*", "FILE", List.class,
-                "Definition files to check (JSON, or YAML for *.asl.yaml); - reads standard input."));
+                "Definition files to check: JSON, or YAML for *.asl.yaml files; - reads standard input."));
         spec.addOption(Specs.option("--output", "FORMAT", Format.class, "text",
                 "text (file:line:col: severity CODE: message) or json (one JSON object). Default: ${DEFAULT-VALUE}."));
         spec.addOption(Specs.flag("Treat warnings as errors: exit 1 when any file has a warning.", "--strict"));

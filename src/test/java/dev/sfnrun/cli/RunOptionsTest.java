@@ -118,4 +118,36 @@ class RunOptionsTest {
         }
         assertTrue(helpExitCodes("graph").get(ExitCodes.CANNOT_START).contains("-o file could not be written"));
     }
+
+    @Test
+    void helpShowsWholeSummariesAndExamplesThatCopyWhole() {
+        String help = run("--help").out();
+        String commands = help.substring(help.indexOf("Commands:"), help.indexOf("Exit codes:")).strip();
+        java.util.List<String> rows = commands.lines().skip(1).toList();
+        assertEquals(java.util.List.of("validate", "test-state", "test", "serve", "graph"),
+                rows.stream().map(row -> row.strip().split(" ")[0]).toList(), commands); // one line per command
+        rows.forEach(row -> assertTrue(row.endsWith("."), "a whole sentence: " + row));
+        assertTrue(help.contains("\n      --task MockAPIFunction=python:definitions/functions/mock_api.py:lambda_handler\n"), help);
+        assertTrue(help.contains("\n       sfn-run test-state --definition FILE [OPTIONS]\n"), help);
+        assertTrue(help.contains("s3://bucket/key is DIR/bucket/key."), help);
+        assertTrue(help.contains("Replaces ${NAME} in the definition's strings"), help); // not interpolated to null
+        assertTrue(run("test", "--help").out().contains(
+                "\n  sfn-run test --junit target/sfn-tests.xml --min-coverage states=100,transitions=90\n"));
+        String testState = run("test-state", "--help").out();
+        assertTrue(testState.contains("\nTests one state as AWS's TestState API does, offline.\n"), testState);
+        assertTrue(testState.contains("\n  sfn-run test-state --definition machine.asl.json --state-name Charge --mock mock.json"
+                + " --role-arn R\n"), testState);
+    }
+
+    @Test
+    void helpIsWrappedToColumnsWhenSet() {
+        picocli.CommandLine cli = new picocli.CommandLine(new RunCommand().spec);
+        SfnRun.helpWidth(cli, "120");
+        assertEquals(120, cli.getUsageHelpWidth());
+        SfnRun.helpWidth(cli, "20");
+        assertEquals(55, cli.getUsageHelpWidth()); // picocli's smallest
+        picocli.CommandLine unset = new picocli.CommandLine(new RunCommand().spec);
+        SfnRun.helpWidth(unset, null);
+        assertTrue(unset.isUsageHelpAutoWidth()); // the terminal's width, as picocli detects it
+    }
 }
