@@ -67,8 +67,8 @@ final class InputFiles {
 
     /** Parses JSON text; a syntax error names the file, line and column. */
     static JsonNode parse(String name, String text) {
-        if (text.isBlank()) {
-            throw new UsageError(name + ": empty file, expected JSON");
+        if (text.isBlank()) { // an option's inline JSON is no file
+            throw new UsageError(name + (name.startsWith("--") ? ": empty, expected JSON" : ": empty file, expected JSON"));
         }
         try {
             JsonNode node = Json.parse(text);

@@ -33,6 +33,17 @@ final class OutputFiles {
     }
 
     /**
+     * Refuses {@code -} for an output that is a file of its own (a report, JUnit XML, coverage): it
+     * would be a file named "-", as stdout carries the command's own output.
+     */
+    static void notStdout(String option, String output) {
+        if ("-".equals(output)) {
+            throw new UsageError(option + " -: this output is a file of its own (stdout carries the command's"
+                    + " output): name a file");
+        }
+    }
+
+    /**
      * Refuses, before anything runs, to write {@code output} (given with {@code option}) over a file the
      * command reads, as a compiler refuses {@code -o x.c x.c}: the output would replace the user's
      * definition, input or suite. Only an existing regular file can be replaced, so only that is checked

@@ -37,6 +37,7 @@ final class ReportOption {
 
     /** Refuses, before the run, a report file that is one of the files the run reads ({@code reads}). */
     void notOver(List<OutputFiles.Read> reads) {
+        OutputFiles.notStdout(NAME, file);
         OutputFiles.notOver(NAME, file, reads);
     }
 

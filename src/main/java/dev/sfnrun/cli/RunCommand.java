@@ -216,6 +216,10 @@ public final class RunCommand implements Callable<Integer> {
         if (quiet && verbose) {
             throw new UsageError("--quiet and --verbose do not go together: choose one");
         }
+        if (java.util.stream.Stream.of(definition, inputFile, contextFile).filter("-"::equals).count() > 1) {
+            throw new UsageError("stdin (-) can be read once: give the definition, --input and --context but one of"
+                    + " them as -, the others as files");
+        }
         List<OutputFiles.Read> reads = new ArrayList<>(definitions.reads(definition));
         reads.add(new OutputFiles.Read("the execution input", inputFile));
         reads.add(new OutputFiles.Read("the context file", contextFile));

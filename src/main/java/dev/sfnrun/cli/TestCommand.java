@@ -136,6 +136,8 @@ final class TestCommand implements Callable<Integer> {
             suite.reads().forEach(file -> reads.add(new OutputFiles.Read("a file of the suite " + suite.file(), file.toString())));
             reads.addAll(TaskCodeFiles.of(suite.tasks(), suite.classpath(), suite.handlers().values()));
         }
+        OutputFiles.notStdout("--junit", junit);
+        OutputFiles.notStdout("--coverage-json", coverageJson);
         OutputFiles.notOver("--junit", junit, reads);
         OutputFiles.notOver("--coverage-json", coverageJson, reads);
         Coverage coverage = new Coverage();

@@ -55,6 +55,7 @@ public final class JsonMessages {
         {"^Unexpected close marker '(.)': expected '.' \\(for root.*$", "an extra '$1' after the end of the JSON value"},
         {"^Unexpected close marker '(.)': expected '(.)'.*$", "'$1' where '$2' should close what is open"},
         {"^Unrecognized token '(.*?)': was expecting .*$", "'$1' is not a JSON value (strings need double quotes)"},
+        {"^Trailing token \\(of type .*?\\) found after value.*$", "another value follows the first: the text must hold one JSON value"},
         {"^Illegal unquoted character \\(\\(CTRL-CHAR, code (\\d+)\\)\\): has to be escaped.*$",
             "a control character (code $1) in a string must be escaped (as \\\\n, \\\\t or \\\\u00XX)"},
         {"^Non-standard token '(.*?)': enable .*$", "'$1' is not a JSON number (JSON has no Infinity or NaN)"},

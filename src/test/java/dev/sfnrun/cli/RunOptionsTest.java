@@ -150,4 +150,22 @@ class RunOptionsTest {
         SfnRun.helpWidth(unset, null);
         assertTrue(unset.isUsageHelpAutoWidth()); // the terminal's width, as picocli detects it
     }
+
+    @Test
+    void inlineJsonStdinAndDashOutputsAreNamedPlainly() throws Exception {
+        // '1 2' quoted Jackson's DeserializationFeature; '' was an "empty file"; "- --input -" said "-: empty file";
+        // --report - and --junit - wrote a file named "-"
+        String definition = CliRun.file(dir, "pass.asl.json", "{\"StartAt\": \"P\", \"States\": {\"P\": {\"Type\": \"Pass\", \"End\": true}}}");
+        assertOneLineError(run(definition, "--input-json", "1 2"),
+                "--input-json:1:3: invalid JSON: another value follows the first: the text must hold one JSON value");
+        assertOneLineError(run(definition, "--input-json", " "), "--input-json: empty, expected JSON");
+        assertOneLineError(run("-", "--input", "-"),
+                "stdin (-) can be read once: give the definition, --input and --context but one of them as -, the others as files");
+        assertOneLineError(run(definition, "--report", "-"),
+                "--report -: this output is a file of its own (stdout carries the command's output): name a file");
+        String suite = CliRun.file(dir, "pass.sfn-test.yaml", "definition: pass.asl.json\ncases:\n  - name: a\n    expect: {status: SUCCEEDED}\n");
+        assertOneLineError(run("test", suite, "--junit", "-"),
+                "--junit -: this output is a file of its own (stdout carries the command's output): name a file");
+        assertTrue(!java.nio.file.Files.exists(Path.of("-")));
+    }
 }
