@@ -35,16 +35,18 @@ public final class MockConfig {
      * @throws TaskLoadException naming the file
      */
     public static void check(Path file) {
-        if (!(read(file) instanceof com.fasterxml.jackson.databind.node.ObjectNode)) {
-            throw new TaskLoadException(file + ": a mock file is a JSON object (with StateMachines and MockedResponses)");
-        }
+        read(file);
     }
 
+    /** The file's JSON object; an empty file, or JSON of another kind, is refused naming the file. */
     private static JsonNode read(Path file) {
         JsonNode root;
         try {
             String text = BoundedFiles.readText(file, "--mock-config " + file, BoundedFiles.MOCK_BYTES, "a mock file");
             String json = text.startsWith("\uFEFF") ? text.substring(1) : text;
+            if (json.isBlank()) {
+                throw new TaskLoadException(file + ": empty file, expected a mock file's JSON object");
+            }
             refuseRepeatedKeys(json, file);
             root = Json.parse(json);
         } catch (BoundedFiles.FileProblem e) {
@@ -53,6 +55,9 @@ public final class MockConfig {
             throw new TaskLoadException(file + ": not valid JSON: " + dev.sfnrun.io.JsonMessages.plain(e)
                     + (e.getLocation() == null ? "" : " (line " + e.getLocation().getLineNr() + ", column "
                     + e.getLocation().getColumnNr() + ")"));
+        }
+        if (!(root instanceof com.fasterxml.jackson.databind.node.ObjectNode)) {
+            throw new TaskLoadException(file + ": a mock file is a JSON object (with StateMachines and MockedResponses)");
         }
         return root;
     }

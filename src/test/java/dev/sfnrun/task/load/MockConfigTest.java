@@ -104,5 +104,12 @@ class MockConfigTest {
         assertEquals("--mock-config " + dir.resolve("none.json") + ": no such file",
                 assertThrows(TaskLoadException.class,
                         () -> MockConfig.apply(dir.resolve("none.json"), "M", "T", new TaskRegistry())).getMessage());
+        // an empty file was read as a mock file without state machines, an array as one too
+        Path empty = Files.writeString(dir.resolve("empty.json"), " \n");
+        assertEquals(empty + ": empty file, expected a mock file's JSON object", assertThrows(TaskLoadException.class,
+                () -> MockConfig.apply(empty, "M", "T", new TaskRegistry())).getMessage());
+        Path array = Files.writeString(dir.resolve("array.json"), "[]");
+        assertEquals(array + ": a mock file is a JSON object (with StateMachines and MockedResponses)",
+                assertThrows(TaskLoadException.class, () -> MockConfig.apply(array, "M", "T", new TaskRegistry())).getMessage());
     }
 }
