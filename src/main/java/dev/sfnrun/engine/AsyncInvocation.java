@@ -5,12 +5,19 @@ import dev.sfnrun.task.TaskCallback;
 import dev.sfnrun.task.TaskContext;
 import dev.sfnrun.task.TaskFunction;
 import java.time.Duration;
+import java.util.Collections;
+import java.util.Map;
+import java.util.WeakHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
 
 /**
  * {@code lambda:invoke} with {@code InvocationType: "Event"}: Lambda queues the event and answers
  * 202 at once; the function runs on its own, and what it returns or throws never reaches the
- * caller. Here it runs on a daemon thread of its own, while the task goes on; a run that ends first
- * stops it with the other workers.
+ * caller. Here it is queued and run in turn with the function's other Event invocations, on a daemon
+ * thread, while the task goes on; a run that ends first stops it with the other workers.
  */
 final class AsyncInvocation implements TaskContext, TaskCallback {
     /** Lambda's longest function timeout: the time an invocation of its own has. */
@@ -28,18 +35,32 @@ final class AsyncInvocation implements TaskContext, TaskCallback {
         this.requestId = requestId;
     }
 
-    /** Starts {@code function} on {@code payload} and returns at once. */
+    /**
+     * Each function's queue of Event invocations, run in turn on one daemon thread that ends when the
+     * queue is empty: a Map of many Event calls queues them, it does not hold a thread for each.
+     */
+    private static final Map<TaskFunction, ExecutorService> QUEUES = Collections.synchronizedMap(new WeakHashMap<>());
+
+    /** Queues {@code function} on {@code payload} and returns at once. */
     static void start(TaskFunction function, JsonNode payload, String stateName, String executionName, String resource,
                       String requestId) {
         AsyncInvocation context = new AsyncInvocation(stateName, executionName, resource, requestId);
-        Thread thread = new Thread(() -> {
+        QUEUES.computeIfAbsent(function, f -> queue()).execute(() -> {
             try {
                 function.invoke(payload, context);
             } catch (Throwable ignored) { // an asynchronous invocation's failure stays with the function, as on Lambda
             }
-        }, "sfn-run async invocation " + requestId);
-        thread.setDaemon(true);
-        thread.start();
+        });
+    }
+
+    private static ExecutorService queue() {
+        ThreadPoolExecutor queue = new ThreadPoolExecutor(1, 1, 1, TimeUnit.SECONDS, new LinkedBlockingQueue<>(), task -> {
+            Thread thread = new Thread(task, "sfn-run async invocations");
+            thread.setDaemon(true);
+            return thread;
+        });
+        queue.allowCoreThreadTimeOut(true);
+        return queue;
     }
 
     @Override
