@@ -58,6 +58,12 @@ def decimal_serializer(o):
 
 def marshal(result):
     """The result as JSON text, as AWS's Python runtime marshals it."""
+    if isinstance(result, (bytes, bytearray)):
+        # AWS's runtime posts bytes as they are: bytes holding JSON are that JSON (other bytes are no
+        # payload Step Functions can read, and stay a MarshalError here)
+        text = bytes(result).decode("utf-8")
+        json.loads(text)
+        return text
     text = json.dumps(result, default=decimal_serializer)
     return RAW_NUMBER_STRING.sub(r"\1", text) if RAW_NUMBER in text else text
 

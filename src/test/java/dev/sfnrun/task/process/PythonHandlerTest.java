@@ -241,6 +241,8 @@ class PythonHandlerTest {
                 def handler(event, context):
                     if event.get("decimal"):
                         return {"price": decimal.Decimal("1.5")}
+                    if event.get("bytes"):
+                        return event["bytes"].encode("utf-8")
                     return {1, 2}
                 """);
         try (TaskRegistry registry = registry(Map.of("Sets", python(file, "handler")))) {
@@ -251,6 +253,10 @@ class PythonHandlerTest {
                     cause.get("errorMessage").asText());
             assertTrue(failed.stringDetail("cause").startsWith("{\"errorMessage\": \"Unable to marshal"));
             assertEquals(Json.parse("{\"price\":1.5}"), run(task("Sets"), "{\"decimal\":true}", registry).output());
+            // bytes are posted as they are, as AWS's runtime does: JSON bytes are that JSON (they were a MarshalError)
+            assertEquals(Json.parse("{\"a\":1}"), run(task("Sets"), "{\"bytes\":\"{\\\"a\\\": 1}\"}", registry).output());
+            HistoryEvent notJson = last(run(task("Sets"), "{\"bytes\":\"plain\"}", registry), EventType.LambdaFunctionFailed);
+            assertEquals("Runtime.MarshalError", notJson.stringDetail("error"));
         }
     }
 
