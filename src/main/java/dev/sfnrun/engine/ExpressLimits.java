@@ -49,7 +49,7 @@ public final class ExpressLimits {
             return "Express state machine does not support '.waitForTaskToken' service integration ";
         }
         if (resolved.kind() == ResourceResolver.Kind.INTEGRATION && resolved.resource().matches(".*\\.sync(:\\d+)?")) {
-            return "Express state machine does not support '.sync' service integration ";
+            return "Express state machine does not support '.sync' service integration"; // AWS's, without the space the other has
         }
         return null;
     }

@@ -49,20 +49,31 @@ final class Definitions {
         }
         if (type == ExecutionType.EXPRESS) {
             List<String> problems = new ArrayList<>();
-            for (String problem : ExpressLimits.unsupported(model.graph())) {
-                // "state 'NAME', field Resource: TEXT" as AWS writes it
-                int quote = problem.indexOf('\'');
-                int end = problem.indexOf("', field Resource: ");
-                String text = problem.substring(end + "', field Resource: ".length())
-                        .replace("does not support activities", "does not support Activity ARN");
-                problems.add("SCHEMA_VALIDATION_FAILED: " + text + " at /States/" + problem.substring(quote + 1, end)
-                        + "/Resource");
+            for (ExpressProblem problem : expressProblems(model)) {
+                problems.add("SCHEMA_VALIDATION_FAILED: " + problem.message() + " at " + problem.location());
             }
             if (!problems.isEmpty()) {
                 throw ApiErrors.invalidDefinition(String.join(", ", problems));
             }
         }
         return model;
+    }
+
+    /** What an Express workflow cannot have, as AWS words it: the message and the Resource's location. */
+    record ExpressProblem(String message, String location) {
+    }
+
+    static List<ExpressProblem> expressProblems(StateMachine model) {
+        List<ExpressProblem> problems = new ArrayList<>();
+        for (String problem : ExpressLimits.unsupported(model.graph())) {
+            // "state 'NAME', field Resource: TEXT" as AWS writes it
+            int quote = problem.indexOf('\'');
+            int end = problem.indexOf("', field Resource: ");
+            String text = problem.substring(end + "', field Resource: ".length())
+                    .replace("does not support activities", "does not support Activity ARN");
+            problems.add(new ExpressProblem(text, "/States/" + problem.substring(quote + 1, end) + "/Resource"));
+        }
+        return problems;
     }
 
     /** The location AWS gives a diagnostic: its JSON pointer, "/" for the whole definition. */

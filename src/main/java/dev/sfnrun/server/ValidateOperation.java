@@ -27,8 +27,9 @@ final class ValidateOperation {
         if (max == 0) {
             max = 100;
         }
+        List<Definitions.ExpressProblem> express = express(request, all);
         ObjectNode out = Json.object();
-        boolean failed = all.stream().anyMatch(d -> d.severity() == Severity.ERROR);
+        boolean failed = all.stream().anyMatch(d -> d.severity() == Severity.ERROR) || !express.isEmpty();
         out.put("result", failed ? "FAIL" : "OK");
         ArrayNode list = out.putArray("diagnostics");
         int shown = 0;
@@ -45,7 +46,28 @@ final class ValidateOperation {
                     .put("message", d.message()).put("location", Definitions.location(d.pointer()));
             shown++;
         }
+        for (Definitions.ExpressProblem problem : express) {
+            if (shown == max) {
+                truncated = true;
+                break;
+            }
+            list.addObject().put("severity", "ERROR").put("code", "SCHEMA_VALIDATION_FAILED")
+                    .put("message", problem.message()).put("location", problem.location());
+            shown++;
+        }
         out.put("truncated", truncated);
         return out;
+    }
+
+    /** With {@code type} EXPRESS, what an Express workflow cannot have (a definition that has errors of its own is not looked into). */
+    private static List<Definitions.ExpressProblem> express(ApiRequest request, List<Diagnostic> all) {
+        if (!"EXPRESS".equals(request.text("type")) || all.stream().anyMatch(d -> d.severity() == Severity.ERROR)) {
+            return List.of();
+        }
+        try {
+            return Definitions.expressProblems(dev.sfnrun.definition.DefinitionParser.parse(Json.parse(request.text("definition"))));
+        } catch (Exception e) { // the parser's own refusals are the diagnostics' business
+            return List.of();
+        }
     }
 }

@@ -27,7 +27,7 @@ class ExpressLimitsTest {
                 """));
         assertEquals(List.of(
                 "state 'A', field Resource: Express state machine does not support '.waitForTaskToken' service integration ",
-                "state 'S', field Resource: Express state machine does not support '.sync' service integration ",
+                "state 'S', field Resource: Express state machine does not support '.sync' service integration",
                 "state 'C', field Resource: Express state machine does not support activities"),
                 ExpressLimits.unsupported(machine.graph()));
     }

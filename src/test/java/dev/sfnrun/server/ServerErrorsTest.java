@@ -138,6 +138,25 @@ class ServerErrorsTest {
         List<String> actual = sfn.validateStateMachineDefinition(b -> b.definition(definition).severity("WARNING"))
                 .diagnostics().stream().map(d -> d.severityAsString() + " " + d.code() + " " + d.message()).toList();
         assertEquals(expected, actual);
+        // with type EXPRESS, what an Express workflow cannot have (it said OK; AWS's recorded
+        // type_express[ILLEGAL_WFTT], its trailing space kept); the .sync text has a single space before "at"
+        String token = "{\"StartAt\":\"SendMessageWithWait\",\"States\":{\"SendMessageWithWait\":{\"Type\":\"Task\","
+                + "\"Resource\":\"arn:aws:states:::sqs:sendMessage.waitForTaskToken\",\"End\":true}}}";
+        ValidateStateMachineDefinitionResponse express = sfn.validateStateMachineDefinition(b -> b.definition(token)
+                .type(StateMachineType.EXPRESS));
+        assertEquals(ValidateStateMachineDefinitionResultCode.FAIL, express.result());
+        assertEquals(1, express.diagnostics().size());
+        assertEquals("SCHEMA_VALIDATION_FAILED", express.diagnostics().get(0).code());
+        assertEquals("Express state machine does not support '.waitForTaskToken' service integration ",
+                express.diagnostics().get(0).message());
+        assertEquals("/States/SendMessageWithWait/Resource", express.diagnostics().get(0).location());
+        assertEquals(ValidateStateMachineDefinitionResultCode.OK, sfn.validateStateMachineDefinition(b -> b.definition(token)
+                .type(StateMachineType.STANDARD)).result());
+        fails(InvalidDefinitionException.class, "Invalid State Machine Definition: 'SCHEMA_VALIDATION_FAILED: Express state "
+                        + "machine does not support '.sync' service integration at /States/StartExecution/Resource'",
+                () -> sfn.createStateMachine(b -> b.name("expressSync").type(StateMachineType.EXPRESS).roleArn(ServerSdkTest.ROLE)
+                        .definition("{\"StartAt\":\"StartExecution\",\"States\":{\"StartExecution\":{\"Type\":\"Task\",\"Resource\":"
+                                + "\"arn:aws:states:::states:startExecution.sync\",\"End\":true}}}")));
     }
 
     // hostile requests over raw HTTP

@@ -87,7 +87,7 @@ final class StateChecks {
             return;
         }
         String text = value.textValue();
-        boolean expression = text.startsWith("{%") && text.endsWith("%}");
+        boolean expression = state.jsonata() && text.startsWith("{%") && text.endsWith("%}"); // a JSONPath state's is text
         if (!expression && dev.sfnrun.query.Timestamps.parse(text).isEmpty()) {
             out.schema(state.at("Timestamp"), "String does not match RFC3339 timestamp"); // AWS's recorded text
         }

@@ -29,6 +29,9 @@ class AwsRefusalsTest {
                 "String does not match RFC3339 timestamp"); // as AWS answered CreateStateMachine (SFN-API.md)
         assertEquals(1, diagnostics(machine("{\"Type\": \"Wait\", \"Timestamp\": \"2016-03-14t01:59:00Z\", \"End\": true}")).size());
         valid(machine("{\"Type\": \"Wait\", \"Timestamp\": \"2016-03-14T01:59:00+02:00\", \"End\": true}"));
+        // in a JSONPath state {% %} is text, and no timestamp (it passed; AWS's recorded test_wait_timestamp_invalid[JSONATA])
+        only(machine("{\"Type\": \"Wait\", \"Timestamp\": \"{% '2016-03-14T01:59:00Z' %}\", \"End\": true}"),
+                SCHEMA_VALIDATION_FAILED, "/States/S/Timestamp", "\"Timestamp\"", "String does not match RFC3339 timestamp");
     }
 
     private static String parallelAssigning(String after) {
