@@ -522,15 +522,17 @@ final class Timeline {
      * ended its lane), or aborted ones when the execution timed out or was stopped.
      */
     private void closeOpen(LaneBuilder lane, long end) {
-        String status = cutShort ? "aborted" : "failed";
+        // a state still open in an aborted iteration (a Pass, which has no aborted event) was aborted with it
+        boolean aborted = cutShort || lane.status.equals("aborted");
+        String status = aborted ? "aborted" : "failed";
         for (Span span : lane.open) {
             Span closed = new Span(span.lane(), span.state(), span.type(), span.start(), Math.max(end, span.start()),
                     status, span.enteredId());
             if (lane.shown) {
                 spans.add(closed);
             }
-            visits.of(span.state())[cutShort ? 2 : 1]++;
-            lane.failed |= !cutShort;
+            visits.of(span.state())[aborted ? 2 : 1]++;
+            lane.failed |= !aborted;
         }
         if (!lane.open.isEmpty()) {
             lane.open.clear();

@@ -427,4 +427,36 @@ class RunRecorderTest {
         assertEquals(1, t.visits.get("W")[2]);
         addsUp(run);
     }
+
+    @Test
+    void aPassStateOpenInAnAbortedIterationWasAbortedNotFailed() {
+        // an iteration aborted between a Pass state's entry and exit (a race of the run) showed the Pass as failed
+        java.time.Instant t = java.time.Instant.parse("2024-01-01T00:00:00Z");
+        Timeline timeline = new Timeline(name -> null);
+        Object[][] events = {
+            {1, 0, "ExecutionStarted", Map.of()},
+            {2, 1, "MapStateEntered", Map.of("name", "M")},
+            {3, 2, "MapStateStarted", Map.of("length", 2)},
+            {4, 3, "MapIterationStarted", Map.of("name", "M", "index", 0)},
+            {5, 3, "MapIterationStarted", Map.of("name", "M", "index", 1)},
+            {6, 4, "FailStateEntered", Map.of("name", "Reject")},
+            {7, 5, "PassStateEntered", Map.of("name", "Accept")},
+            {8, 6, "MapIterationFailed", Map.of("name", "M", "index", 0)},
+            {9, 8, "MapIterationAborted", Map.of("name", "M", "index", 1)},
+            {10, 9, "MapStateFailed", Map.of()},
+            {11, 10, "ExecutionFailed", Map.of("error", "Three")},
+        };
+        for (Object[] e : events) {
+            @SuppressWarnings("unchecked")
+            Map<String, Object> details = (Map<String, Object>) e[3];
+            timeline.add(new dev.sfnrun.history.HistoryEvent((Integer) e[0], (Integer) e[1], t,
+                    dev.sfnrun.history.EventType.valueOf((String) e[2]), details));
+        }
+        timeline.finish(t);
+        Timeline.Span accept = timeline.spans.stream().filter(sp -> sp.state().equals("Accept")).findFirst().orElseThrow();
+        assertEquals("aborted", accept.status());
+        assertEquals(0, timeline.visits.get("Accept")[1]);
+        assertEquals(1, timeline.visits.get("Accept")[2]);
+        assertEquals(1, timeline.visits.get("Reject")[1]);
+    }
 }
