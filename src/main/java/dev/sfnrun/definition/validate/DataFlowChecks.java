@@ -139,7 +139,12 @@ final class DataFlowChecks {
             } else if (value.asText().startsWith("$")) {
                 compile(at, () -> JsonPath.compile(value.asText()), out);
             } else {
-                compile(at, () -> Intrinsics.compile(value.asText()), out);
+                try {
+                    Intrinsics.compile(value.asText());
+                } catch (QuerySyntaxException e) { // AWS's recorded words, at the object that holds the field
+                    out.schema(e.unreadable() ? pointer : at, e.unreadable() ? "The value for the field '" + key
+                            + "' must be a valid JSONPath or a valid intrinsic function call" : e.getMessage());
+                }
             }
         }
     }

@@ -112,7 +112,8 @@ public final class IntrinsicParser {
             if (text.charAt(pos) == '\\') {
                 pos++;
                 if (pos >= text.length() || "'{}\\".indexOf(text.charAt(pos)) < 0) {
-                    throw error("a backslash must be followed by one of ' { } \\");
+                    QuerySyntaxException escape = error("a backslash must be followed by one of ' { } \\");
+                    throw new QuerySyntaxException(escape.getMessage(), true);
                 }
             }
             pos++;

@@ -7,6 +7,7 @@ import static dev.sfnrun.definition.validate.DiagnosticCode.SCHEMA_VALIDATION_FA
 import static dev.sfnrun.definition.validate.StateChecksTest.machine;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import java.util.List;
 import org.junit.jupiter.api.Test;
 
 /** What AWS refuses at creation and sfn-run used to accept (and what it accepts that sfn-run used to refuse). */
@@ -32,6 +33,21 @@ class AwsRefusalsTest {
         // in a JSONPath state {% %} is text, and no timestamp (it passed; AWS's recorded test_wait_timestamp_invalid[JSONATA])
         only(machine("{\"Type\": \"Wait\", \"Timestamp\": \"{% '2016-03-14T01:59:00Z' %}\", \"End\": true}"),
                 SCHEMA_VALIDATION_FAILED, "/States/S/Timestamp", "\"Timestamp\"", "String does not match RFC3339 timestamp");
+    }
+
+    @Test
+    void anIllegalEscapeInAnIntrinsicIsAwsRecordedRefusal() {
+        // AWS's recorded test_intrinsic_escape (two variants): the field is neither a JSONPath nor a call, at the
+        // object that holds it; it was sfn-run's own "Invalid intrinsic function call ..." at the field
+        String definition = "{\"StartAt\": \"IntrinsicEscape\", \"States\": {\"IntrinsicEscape\": {\"Type\": \"Pass\","
+                + " \"Parameters\": {\"parsed.$\": \"States.StringToJson('{\\\"text\\\":\\\"An \\\\\\\"escaped\\\\\\\" here\\\"}')\"},"
+                + " \"End\": true}}}";
+        List<Diagnostic> found = diagnostics(definition);
+        assertEquals(1, found.size(), found.toString());
+        assertEquals(SCHEMA_VALIDATION_FAILED, found.get(0).code());
+        assertEquals("/States/IntrinsicEscape/Parameters", found.get(0).pointer());
+        assertEquals("The value for the field 'parsed.$' must be a valid JSONPath or a valid intrinsic function call",
+                found.get(0).message());
     }
 
     private static String parallelAssigning(String after) {
