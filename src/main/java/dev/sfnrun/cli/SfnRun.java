@@ -130,10 +130,22 @@ public final class SfnRun {
         }
     }
 
+    /**
+     * Whether an OutOfMemoryError is Java's limit on one array's length, not the heap's size: the
+     * JVM's "Requested array size exceeds VM limit", or the JDK's "Required array length ... is too large".
+     */
+    static boolean arrayLimit(String message) {
+        return message != null && (message.contains("Requested array size exceeds VM limit")
+                || message.startsWith("Required array length"));
+    }
+
     /** Any Throwable nobody expected: one line, and the run did not finish. */
     static int unexpected(Throwable t, PrintWriter err) {
         String message;
-        if (t instanceof OutOfMemoryError) {
+        if (t instanceof OutOfMemoryError && arrayLimit(t.getMessage())) { // no heap size lifts Java's array limit
+            message = "out of memory (" + t.getMessage() + "): the run did not finish; "
+                    + "one piece of data was larger than Java can hold (2^31 elements), whatever memory it is given";
+        } else if (t instanceof OutOfMemoryError) {
             message = "out of memory (" + t.getMessage() + "): the run did not finish; "
                     + "give Java more with SFN_RUN_JAVA_OPTS=-Xmx2g";
         } else if (t instanceof StackOverflowError) {

@@ -12,16 +12,24 @@ import java.util.Set;
  * A CSV object ({@code InputType} CSV, also the files of an S3 inventory): each record becomes an
  * object of strings named by the headers, from the first row ({@code FIRST_ROW}, at most
  * {@link ReaderLimits#MAX_CSV_HEADER_BYTES}) or given ({@code GIVEN}). A row with fewer fields
- * than headers gets empty strings for the missing ones; extra fields are dropped.
+ * than headers gets empty strings for the missing ones; extra fields are dropped. A record longer
+ * than {@link ReaderLimits#MAX_RECORD_BYTES} fails the Map as soon as it passes that size.
  */
 final class CsvFormat implements StreamedItems.Format {
     private final char delimiter;
     private final List<String> given;
+    private final long maxRecordBytes;
 
     /** {@code given} headers, or null for the first row's. */
     CsvFormat(char delimiter, List<String> given) {
+        this(delimiter, given, ReaderLimits.MAX_RECORD_BYTES);
+    }
+
+    /** As {@link #CsvFormat(char, List)}, with records of at most {@code maxRecordBytes} (UTF-8). */
+    CsvFormat(char delimiter, List<String> given, long maxRecordBytes) {
         this.delimiter = delimiter;
         this.given = given;
+        this.maxRecordBytes = maxRecordBytes;
         if (given != null) {
             unique(given);
         }
@@ -44,7 +52,7 @@ final class CsvFormat implements StreamedItems.Format {
                 return 0;
             }
             int count = 0;
-            while (count < limit && records.next() != null) {
+            while (count < limit && records.next(maxRecordBytes) != null) {
                 count++;
             }
             return count;
@@ -68,7 +76,7 @@ final class CsvFormat implements StreamedItems.Format {
             public JsonNode next() throws IOException {
                 List<String> row;
                 try {
-                    row = headers == null ? null : records.next();
+                    row = headers == null ? null : records.next(maxRecordBytes);
                 } catch (CsvRecords.MalformedException e) {
                     throw malformed(e, object);
                 }
@@ -115,7 +123,11 @@ final class CsvFormat implements StreamedItems.Format {
         }
     }
 
-    private static RuntimeException malformed(CsvRecords.MalformedException e, S3Object object) {
+    private RuntimeException malformed(CsvRecords.MalformedException e, S3Object object) {
+        if (e instanceof CsvRecords.TooLargeException) {
+            return S3Object.failed(ReaderLimits.recordTooLarge("The CSV record starting at line " + e.line, object.uri(),
+                    maxRecordBytes));
+        }
         return S3Object.failed("The CSV object " + object.uri() + " is malformed at line " + e.line + ": " + e.getMessage());
     }
 }

@@ -28,7 +28,7 @@ final class CsvRecords implements Closeable {
         }
     }
 
-    /** A record longer than the limit asked for (a header row over AWS's header size). */
+    /** A record longer than the limit asked for (a header row over AWS's header size, a row over sfn-run's record size). */
     static final class TooLargeException extends MalformedException {
         final long bytes;
 
@@ -130,8 +130,10 @@ final class CsvRecords implements Closeable {
             }
             if (c == '\n' || c == '\r') {
                 field.append((char) c);
+                grow(1);
                 if (c == '\r' && peek() == '\n') {
                     field.append((char) take());
+                    grow(1);
                 }
                 line++;
                 continue;
@@ -182,7 +184,12 @@ final class CsvRecords implements Closeable {
         if (c == '\n' || c == '\r') {
             return;
         }
-        recordBytes += c < 0x80 ? 1 : c < 0x800 || Character.isSurrogate((char) c) ? 2 : 3;
+        grow(c < 0x80 ? 1 : c < 0x800 || Character.isSurrogate((char) c) ? 2 : 3);
+    }
+
+    /** Counts {@code bytes} more of the record against its size limit (a line break in a quoted field counts). */
+    private void grow(int bytes) throws MalformedException {
+        recordBytes += bytes;
         if (recordBytes > maxBytes) {
             throw new TooLargeException(recordLine, recordBytes);
         }

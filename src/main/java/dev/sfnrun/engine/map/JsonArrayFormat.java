@@ -1,5 +1,6 @@
 package dev.sfnrun.engine.map;
 
+import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.JsonToken;
@@ -10,13 +11,17 @@ import java.io.IOException;
 
 /**
  * A JSON array object ({@code InputType} JSON, the default): the first pass walks the whole
- * document token by token (it must be one valid JSON value, an array) and counts the elements; the
- * items are then read one element at a time.
+ * document token by token (it must be one valid JSON value, an array) and counts the elements, each
+ * of at most {@link ReaderLimits#MAX_RECORD_BYTES} of text; the items are then read one element at a time.
  */
 final class JsonArrayFormat implements StreamedItems.Format {
-    static final JsonArrayFormat INSTANCE = new JsonArrayFormat();
+    static final JsonArrayFormat INSTANCE = new JsonArrayFormat(ReaderLimits.MAX_RECORD_BYTES);
 
-    private JsonArrayFormat() {
+    private final long maxElementBytes;
+
+    /** Elements of at most {@code maxElementBytes} of text each; a longer one fails the Map. */
+    JsonArrayFormat(long maxElementBytes) {
+        this.maxElementBytes = maxElementBytes;
     }
 
     @Override
@@ -30,9 +35,11 @@ final class JsonArrayFormat implements StreamedItems.Format {
             int count = 0;
             if (array) {
                 while (parser.nextToken() != JsonToken.END_ARRAY) {
-                    parser.skipChildren();
                     if (count < limit) {
+                        bounded(parser, object);
                         count++;
+                    } else {
+                        parser.skipChildren();
                     }
                 }
             } else {
@@ -50,6 +57,42 @@ final class JsonArrayFormat implements StreamedItems.Format {
             throw S3Object.failed("The object " + object.uri() + " is not valid JSON: " + JsonMessages.limits(e.getOriginalMessage())
                     + " (line " + (e.getLocation() == null ? "?" : e.getLocation().getLineNr()) + ")");
         }
+    }
+
+    /**
+     * Walks the element the parser is at, failing as soon as its text passes the limit, so an element
+     * the cursor would read into memory is never larger than that.
+     */
+    private void bounded(JsonParser parser, S3Object object) throws IOException {
+        JsonLocation start = parser.currentTokenLocation();
+        long from = offset(start);
+        int depth = 0;
+        JsonToken token = parser.currentToken();
+        while (true) {
+            if (token.isStructStart()) {
+                depth++;
+            } else if (token.isStructEnd()) {
+                depth--;
+            } else if (depth == 0 && token == JsonToken.VALUE_STRING) {
+                parser.finishToken(); // a string is read lazily: its end is known once it is (its length is bounded)
+            }
+            if (offset(parser.currentLocation()) - from > maxElementBytes) {
+                throw S3Object.failed(ReaderLimits.recordTooLarge("The array element at line " + start.getLineNr(),
+                        object.uri(), maxElementBytes));
+            }
+            if (depth == 0) {
+                return;
+            }
+            token = parser.nextToken();
+            if (token == null) {
+                return; // the end of the text inside the element: the parser says so on the next token
+            }
+        }
+    }
+
+    private static long offset(JsonLocation location) {
+        long bytes = location.getByteOffset();
+        return bytes >= 0 ? bytes : location.getCharOffset();
     }
 
     @Override

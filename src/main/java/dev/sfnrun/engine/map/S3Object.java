@@ -3,6 +3,7 @@ package dev.sfnrun.engine.map;
 import dev.sfnrun.error.ErrorNames;
 import dev.sfnrun.error.StatesError;
 import java.io.BufferedInputStream;
+import java.io.FilterInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.InputStreamReader;
@@ -29,16 +30,21 @@ final class S3Object {
     final Path file;
     final long size;
     private final boolean gzip;
+    private final long limit;
 
-    private S3Object(String bucket, String key, Path file, long size, boolean gzip) {
+    private S3Object(String bucket, String key, Path file, long size, boolean gzip, long limit) {
         this.bucket = bucket;
         this.key = key;
         this.file = file;
         this.size = size;
         this.gzip = gzip;
+        this.limit = limit;
     }
 
-    /** The object s3://bucket/key, which must exist and be no larger than {@code limit} bytes. */
+    /**
+     * The object s3://bucket/key, which must exist and be no larger than {@code limit} bytes; a
+     * {@code gzip} object must also inflate to no more than {@code limit} bytes (checked as it is read).
+     */
     static S3Object at(S3Directory s3, String bucket, String key, long limit) {
         return at(s3, bucket, key, limit, false);
     }
@@ -60,17 +66,20 @@ final class S3Object {
         if (attributes.size() > limit) {
             throw failed(ReaderLimits.objectTooLarge(uri, attributes.size()));
         }
-        return new S3Object(bucket, key, file, attributes.size(), gzip);
+        return new S3Object(bucket, key, file, attributes.size(), gzip, limit);
     }
 
     String uri() {
         return "s3://" + bucket + "/" + key;
     }
 
-    /** The object's bytes, gunzipped if it is a compressed manifest file, a UTF-8 byte-order mark skipped. */
+    /**
+     * The object's bytes, gunzipped if it is a compressed manifest file (failing once it inflates past
+     * the object's limit), a UTF-8 byte-order mark skipped.
+     */
     InputStream open() throws IOException {
         InputStream raw = Files.newInputStream(file);
-        InputStream in = new BufferedInputStream(gzip ? new GZIPInputStream(raw, BUFFER) : raw, BUFFER);
+        InputStream in = new BufferedInputStream(gzip ? new Bounded(new GZIPInputStream(raw, BUFFER)) : raw, BUFFER);
         in.mark(3);
         if (!(in.read() == 0xEF && in.read() == 0xBB && in.read() == 0xBF)) {
             in.reset();
@@ -90,6 +99,47 @@ final class S3Object {
             return "it is not UTF-8 text (a byte sequence that is not UTF-8); save it in that encoding";
         }
         return e.getMessage();
+    }
+
+    /** An inflating stream that fails with States.ItemReaderFailed once it has given more than the limit. */
+    private final class Bounded extends FilterInputStream {
+        private long total;
+
+        Bounded(InputStream in) {
+            super(in);
+        }
+
+        @Override
+        public int read() throws IOException {
+            int b = super.read();
+            if (b >= 0) {
+                counted(1);
+            }
+            return b;
+        }
+
+        @Override
+        public int read(byte[] buffer, int offset, int length) throws IOException {
+            int n = super.read(buffer, offset, length);
+            if (n > 0) {
+                counted(n);
+            }
+            return n;
+        }
+
+        @Override
+        public long skip(long n) throws IOException {
+            long skipped = super.skip(n);
+            counted(skipped);
+            return skipped;
+        }
+
+        private void counted(long n) {
+            total += n;
+            if (total > limit) {
+                throw failed(ReaderLimits.inflatesTooLarge(uri(), limit));
+            }
+        }
     }
 
     static StatesError failed(String cause) {

@@ -322,4 +322,115 @@ class ItemReadersTest {
         assertEquals(3, items.get(3).asInt()); // handed out before: read again from the start
         assertEquals(List.of(0, 1, 2, 3, 4, 5, 6, 7), items.stream().map(JsonNode::asInt).toList());
     }
+
+    /** A sparse file of {@code size} NUL bytes (no line break): it takes no disk space. */
+    private void sparse(String key, long size) throws Exception {
+        Path file = s3.resolve("data").resolve(key);
+        Files.createDirectories(file.getParent());
+        try (RandomAccessFile out = new RandomAccessFile(file.toFile(), "rw")) {
+            out.setLength(size);
+        }
+    }
+
+    /** Runs the reader in a Map whose Catch on States.ALL hands the error on as the output. */
+    private String caught(String readerConfig, String key) throws Exception {
+        String definition = """
+                {"StartAt": "M", "States": {"M": {"Type": "Map", "Next": "Caught",
+                  "ItemReader": {"Resource": "arn:aws:states:::s3:getObject", "ReaderConfig": %s,
+                                 "Parameters": {"Bucket": "data", "Key": "%s"}},
+                  "Catch": [{"ErrorEquals": ["States.ALL"], "Next": "Caught"}],
+                  "ItemProcessor": {"ProcessorConfig": {"Mode": "DISTRIBUTED", "ExecutionType": "EXPRESS"}, "StartAt": "P",
+                    "States": {"P": {"Type": "Pass", "End": true}}}},
+                  "Caught": {"Type": "Pass", "End": true}}}""".formatted(readerConfig, key);
+        ExecutionOptions options = ExecutionOptions.defaults().withStateMachineName("SM").withTasks(TaskRegistry.withBuiltins())
+                .withS3Root(s3).withType(ExecutionType.STANDARD);
+        return output(new Execution(DefinitionParser.parse(Json.parse(definition)), Json.parse("{}"), "{}", options).run());
+    }
+
+    private static String caughtOutput(String cause) {
+        return Json.compact(Json.object().put("Error", "States.ItemReaderFailed").put("Cause", cause));
+    }
+
+    @Test
+    void aRecordOrLineOverTheRecordLimitIsACatchableReaderFailure() throws Exception {
+        long over = ReaderLimits.MAX_RECORD_BYTES + 1; // just over: 32 MiB and a byte, sparse
+        sparse("big.csv", over);
+        assertEquals(caughtOutput("The CSV record starting at line 1 of s3://data/big.csv is longer than the 33554432 bytes "
+                + "(32 MiB) sfn-run reads as one item."),
+                caught("{\"InputType\": \"CSV\", \"CSVHeaderLocation\": \"GIVEN\", \"CSVHeaders\": [\"a\"]}", "big.csv"));
+        sparse("big.jsonl", over);
+        assertEquals(caughtOutput("Line 1 of s3://data/big.jsonl is longer than the 33554432 bytes (32 MiB) sfn-run reads as one item."),
+                caught("{\"InputType\": \"JSONL\"}", "big.jsonl"));
+    }
+
+    @Test
+    void aGzippedManifestFileThatInflatesToAnOverlongRecordIsACatchableReaderFailure() throws Exception {
+        java.io.ByteArrayOutputStream bytes = new java.io.ByteArrayOutputStream();
+        try (java.util.zip.GZIPOutputStream out = new java.util.zip.GZIPOutputStream(bytes)) {
+            byte[] zeros = new byte[1 << 20];
+            for (int i = 0; i < 32; i++) {
+                out.write(zeros);
+            }
+            out.write(0); // 32 MiB and a byte of NULs, no line break, in about 33 KB
+        }
+        object("inv/data/f.csv.gz", bytes.toByteArray());
+        object("inv/manifest.json", """
+                {"sourceBucket": "src", "destinationBucket": "arn:aws:s3:::data", "fileFormat": "CSV",
+                 "fileSchema": "Bucket, Key, Size", "files": [{"key": "inv/data/f.csv.gz", "size": 1, "MD5checksum": "x"}]}""");
+        assertEquals(caughtOutput("The CSV record starting at line 1 of s3://data/inv/data/f.csv.gz is longer than the "
+                + "33554432 bytes (32 MiB) sfn-run reads as one item."), caught("{\"InputType\": \"MANIFEST\"}", "inv/manifest.json"));
+    }
+
+    private S3Object at(String key, long limit, boolean gzip) {
+        return S3Object.at(new S3Directory(s3, "States.ItemReaderFailed"), "data", key, limit, gzip);
+    }
+
+    /** The first pass's failure over one object, or "" when it passes. */
+    private String counted(StreamedItems.Format format, S3Object object) {
+        try {
+            StreamedItems.of(List.of(new StreamedItems.Source(object, format)), Integer.MAX_VALUE);
+            return "";
+        } catch (dev.sfnrun.error.StatesError e) {
+            assertEquals("States.ItemReaderFailed", e.error());
+            return e.cause();
+        }
+    }
+
+    @Test
+    void eachReaderBoundsOneItemsTextWhileReadingIt() throws Exception {
+        String ten = "0123456789";
+        // CSV: a record of exactly 20 bytes passes, 21 fails, naming the line it starts on (a quoted line break counts)
+        object("r.csv", "h\n" + ten + ten + "\n\"" + ten + "\n1234567\"\n");
+        assertEquals("", counted(new CsvFormat(',', null, 20), at("r.csv", 1000, false)));
+        object("r2.csv", "h\n" + ten + ten + "\n\"" + ten + "\n12345678\"\n");
+        assertEquals("The CSV record starting at line 3 of s3://data/r2.csv is longer than the 20 bytes sfn-run reads as one item.",
+                counted(new CsvFormat(',', null, 20), at("r2.csv", 1000, false)));
+        // JSON Lines: 20 bytes pass; 21 (an é is two bytes) fail, naming the line
+        object("r.jsonl", "1\n\n\"" + ten + "é" + "123456\"\n");
+        assertEquals("", counted(new JsonLinesFormat(20), at("r.jsonl", 1000, false)));
+        object("r2.jsonl", "1\n\n\"" + ten + "é" + "1234567\"\n");
+        assertEquals("Line 3 of s3://data/r2.jsonl is longer than the 20 bytes sfn-run reads as one item.",
+                counted(new JsonLinesFormat(20), at("r2.jsonl", 1000, false)));
+        // a JSON array's element, counted from its first character to its last
+        object("r.json", "[1,\n[\"" + ten + "\", 1234], \"" + ten + "12345678\"]");
+        assertEquals("", counted(new JsonArrayFormat(20), at("r.json", 1000, false)));
+        object("r2.json", "[1,\n[\"" + ten + "\", 12345]]");
+        assertEquals("The array element at line 2 of s3://data/r2.json is longer than the 20 bytes sfn-run reads as one item.",
+                counted(new JsonArrayFormat(20), at("r2.json", 1000, false)));
+        object("r3.json", "[\"" + ten + "123456789\"]"); // a string, the whole element: its end is found before it is read
+        assertEquals("The array element at line 1 of s3://data/r3.json is longer than the 20 bytes sfn-run reads as one item.",
+                counted(new JsonArrayFormat(20), at("r3.json", 1000, false)));
+    }
+
+    @Test
+    void aGzippedObjectIsHeldToTheObjectLimitAsItInflates() throws Exception {
+        String lines = "1\n".repeat(500); // 1,000 bytes inflated, far fewer compressed
+        object("ok.jsonl.gz", gzip(lines));
+        assertEquals("", counted(JsonLinesFormat.INSTANCE, at("ok.jsonl.gz", 1000, true)));
+        object("bomb.jsonl.gz", gzip(lines + "2"));
+        assertEquals("The object s3://data/bomb.jsonl.gz inflates (gunzipped) to more than the 1000 bytes an ItemReader reads.",
+                counted(JsonLinesFormat.INSTANCE, at("bomb.jsonl.gz", 1000, true)));
+        assertEquals("The object s3://x/y.gz inflates (gunzipped) to more than the 10000000000 bytes (10 GB) an ItemReader reads.",
+                ReaderLimits.inflatesTooLarge("s3://x/y.gz", ReaderLimits.MAX_OBJECT_BYTES));
+    }
 }
