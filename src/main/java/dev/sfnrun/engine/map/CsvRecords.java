@@ -11,7 +11,8 @@ import java.util.List;
  * the delimiter separates fields and a line break separates records (blank lines are skipped); a
  * field in double quotes may hold the delimiter and line breaks; a doubled quote stands for one
  * quote, in a quoted field and in an unquoted one; a backslash escapes a backslash, a quote or the
- * delimiter, and a backslash before any other character is dropped. Anything else is an error that
+ * delimiter, and a backslash before any other character is dropped (before a line break too, which
+ * still ends the record when the field is not quoted). Anything else is an error that
  * names its line, never read past: a lone quote inside an unquoted field, text after a closing
  * quote, a quoted field still open at the end of the object.
  */
@@ -152,8 +153,8 @@ final class CsvRecords implements Closeable {
                 take();
             } else if (c == '\\') {
                 c = take();
-                if (c == EOF) {
-                    return EOF;
+                if (c == EOF || c == '\n' || c == '\r') { // dropped: a line break still ends the record
+                    return c;
                 }
             }
             field.append((char) c);
