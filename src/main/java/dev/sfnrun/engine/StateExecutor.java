@@ -301,7 +301,7 @@ final class StateExecutor {
                     // a bad tolerance or batch setting fails the state before its Map Run starts
                     Long count = inputs.toleratedFailureCount();
                     Double percentage = inputs.toleratedFailurePercentage();
-                    inputs.itemSource(ItemSources.of(state.distributed().itemReader(), inputs));
+                    inputs.itemSource(ItemSources.of(state.distributed().itemReader(), inputs, items));
                     List<JsonNode> childInputs = MapBatches.childInputs(state, inputs, items);
                     String runId = RandomIds.uuid();
                     ResultWriterSink sink = new ResultWriterSink(execution.options().s3Root(),

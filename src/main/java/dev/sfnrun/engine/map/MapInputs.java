@@ -12,6 +12,7 @@ import dev.sfnrun.query.Json;
 import dev.sfnrun.query.PathNotFoundException;
 import dev.sfnrun.query.UndefinedVariableException;
 import dev.sfnrun.query.ValueExpr;
+import java.util.function.IntFunction;
 
 /**
  * Every value a Map state computes from its effective input before it runs its items: the items
@@ -24,7 +25,7 @@ public class MapInputs {
     private final JsonNode effective;
     private final StateRun run;
     /** {@code $$.Map.Item.Source} of a distributed Map's items; null for an inline Map. */
-    private String itemSource;
+    private IntFunction<String> itemSource;
 
     public MapInputs(MapState state, JsonNode effective, StateRun run) {
         this.state = state;
@@ -59,14 +60,15 @@ public class MapInputs {
     }
 
     /** Sets where a distributed Map's items come from, for {@code $$.Map.Item.Source} ({@link ItemSources}). */
-    public void itemSource(String source) {
+    public void itemSource(IntFunction<String> source) {
         this.itemSource = source;
     }
 
     /** The input of the iteration (or child execution) of item {@code index}: ItemSelector, or the item itself. */
     JsonNode itemInput(int index, JsonNode item) {
         ValueExpr selector = state.itemSelector();
-        return selector == null ? item : notTooDeep(selector.evaluate(effective, new ItemContext(run, index, item, itemSource)));
+        return selector == null ? item : notTooDeep(selector.evaluate(effective, new ItemContext(run, index, item,
+                itemSource == null ? null : itemSource.apply(index))));
     }
 
     /**

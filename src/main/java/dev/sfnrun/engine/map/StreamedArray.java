@@ -11,7 +11,15 @@ import dev.sfnrun.query.Json;
 final class StreamedArray extends ArrayNode {
     private static final long serialVersionUID = 1L;
 
+    private final transient StreamedItems items;
+
     StreamedArray(StreamedItems items) {
         super(Json.NODES, items);
+        this.items = items;
+    }
+
+    /** The URI of the object item {@code index} is read from. */
+    String sourceOf(int index) {
+        return items.sourceOf(index);
     }
 }

@@ -73,6 +73,19 @@ final class StreamedItems extends AbstractList<JsonNode> {
         return size;
     }
 
+    /** The URI ({@code s3://bucket/key}) of the object item {@code index} is read from. */
+    String sourceOf(int index) {
+        Objects.checkIndex(index, size);
+        int before = 0;
+        for (int i = 0; i < counts.length; i++) {
+            before += counts[i];
+            if (index < before) {
+                return sources.get(i).object().uri();
+            }
+        }
+        throw new IllegalStateException("item " + index + " of " + size);
+    }
+
     @Override
     public synchronized JsonNode get(int index) {
         Objects.checkIndex(index, size);

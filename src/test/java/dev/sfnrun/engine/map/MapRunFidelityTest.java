@@ -64,6 +64,16 @@ class MapRunFidelityTest {
                 + " \"ItemReader\": {\"Resource\": \"arn:aws:states:::s3:listObjectsV2\", \"Parameters\": {\"Bucket\": \"in\"}},", PASS), "{}");
         assertEquals(Json.parse("[{\"source\": \"s3://in\", \"key\": \"data/items.json\"}]"), fromListing.output());
 
+        // LOAD_AND_FLATTEN: each item's object, in a batch too (a.json's two items, then b.json's)
+        Files.writeString(s3.resolve("in/data/more.json"), "[20, 30]");
+        ExecutionResult flattened = run(map("\"ItemSelector\": {\"source.$\": \"$$.Map.Item.Source\", \"v.$\": \"$$.Map.Item.Value\"},"
+                + " \"ItemBatcher\": {\"MaxItemsPerBatch\": 2},"
+                + " \"ItemReader\": {\"Resource\": \"arn:aws:states:::s3:listObjectsV2\", \"Parameters\": {\"Bucket\": \"in\"},"
+                + " \"ReaderConfig\": {\"InputType\": \"JSON\", \"Transformation\": \"LOAD_AND_FLATTEN\"}},", PASS), "{}");
+        assertEquals(Json.parse("[{\"Items\": [{\"source\": \"s3://in/data/items.json\", \"v\": 10},"
+                + " {\"source\": \"s3://in/data/more.json\", \"v\": 20}]}, {\"Items\": [{\"source\": \"s3://in/data/more.json\", \"v\": 30}]}]"),
+                flattened.output());
+
         // an inline Map's item has no Source
         String inline = "{\"StartAt\": \"M\", \"States\": {\"M\": {\"Type\": \"Map\", \"End\": true,"
                 + " \"ItemSelector\": {\"item.$\": \"$$.Map.Item\"}, \"ItemProcessor\": {" + PASS + "}}}}";
