@@ -38,19 +38,20 @@ public final class ItemReaderSource {
             throw failed("field MaxItems must be positive");
         }
         int limit = maxItems == null ? Integer.MAX_VALUE : maxItems;
-        String bucket = parameters.path("Bucket").asText(null);
+        String bucket = S3Parameters.string(parameters, "Bucket", ErrorNames.ITEM_READER_FAILED);
         if (bucket == null) {
             throw failed("The ItemReader Parameters must name a Bucket");
         }
         ArrayNode items;
         if (LIST_OBJECTS.equals(reader.resource())) {
-            items = list(bucket, parameters.path("Prefix").asText(""), LOAD_AND_FLATTEN.equals(reader.transformation())
+            String prefix = S3Parameters.string(parameters, "Prefix", ErrorNames.ITEM_READER_FAILED);
+            items = list(bucket, prefix == null ? "" : prefix, LOAD_AND_FLATTEN.equals(reader.transformation())
                     ? Integer.MAX_VALUE : limit);
             if (LOAD_AND_FLATTEN.equals(reader.transformation())) {
                 items = flatten(bucket, items, reader, limit);
             }
         } else if (GET_OBJECT.equals(reader.resource())) {
-            String key = parameters.path("Key").asText(null);
+            String key = S3Parameters.string(parameters, "Key", ErrorNames.ITEM_READER_FAILED);
             if (key == null) {
                 throw failed("The ItemReader Parameters must name a Key");
             }

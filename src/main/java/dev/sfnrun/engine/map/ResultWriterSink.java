@@ -26,8 +26,9 @@ public final class ResultWriterSink {
         this.writer = writer;
         if (writer != null && writer.resource() != null) {
             JsonNode parameters = inputs.evaluate(writer.parameters());
-            String bucket = parameters.path("Bucket").asText(null);
-            String prefix = parameters.path("Prefix").asText("");
+            String bucket = S3Parameters.string(parameters, "Bucket", ErrorNames.RESULT_WRITER_FAILED);
+            String prefix = S3Parameters.string(parameters, "Prefix", ErrorNames.RESULT_WRITER_FAILED);
+            prefix = prefix == null ? "" : prefix;
             String folder = (prefix.isEmpty() || prefix.endsWith("/") ? prefix : prefix + "/") + runId + "/";
             files = new ResultFiles(new S3Directory(s3Root, ErrorNames.RESULT_WRITER_FAILED), bucket, folder,
                     writer.outputType(), writer.transformation(), ResultFiles.MAX_FILE_BYTES);

@@ -433,4 +433,47 @@ class ItemReadersTest {
         assertEquals("The object s3://x/y.gz inflates (gunzipped) to more than the 10000000000 bytes (10 GB) an ItemReader reads.",
                 ReaderLimits.inflatesTooLarge("s3://x/y.gz", ReaderLimits.MAX_OBJECT_BYTES));
     }
+
+    /** A distributed Map with the given ItemReader / ResultWriter fields (either may be ""), its items from the input otherwise. */
+    private ExecutionResult withS3(String fields, String input) throws Exception {
+        String definition = """
+                {"StartAt": "M", "States": {"M": {"Type": "Map", "End": true, %s
+                  "ItemProcessor": {"ProcessorConfig": {"Mode": "DISTRIBUTED", "ExecutionType": "EXPRESS"}, "StartAt": "P",
+                    "States": {"P": {"Type": "Pass", "End": true}}}}}}""".formatted(fields);
+        ExecutionOptions options = ExecutionOptions.defaults().withStateMachineName("SM").withTasks(TaskRegistry.withBuiltins())
+                .withS3Root(s3).withType(ExecutionType.STANDARD);
+        return new Execution(DefinitionParser.parse(Json.parse(definition)), Json.parse(input), input, options).run();
+    }
+
+    @Test
+    void aBucketKeyOrPrefixThatIsNotAStringIsRefusedNotTakenAsText() throws Exception {
+        object("d/a.json", "[1]");
+        object("other/secret.json", "[2]");
+        String list = "\"ItemReader\": {\"Resource\": \"arn:aws:states:::s3:listObjectsV2\", \"Parameters\": {\"Bucket\": \"data\", \"Prefix.$\": \"$.p\"}},";
+        // an object where a string was meant listed the whole bucket; null, an array, a number likewise
+        assertEquals("The value of the field 'Prefix' has an invalid format: it must be a string, not an object.",
+                failure(withS3(list, "{\"p\": {\"dir\": \"d/\"}}")));
+        assertEquals("The value of the field 'Prefix' has an invalid format: it must be a string, not null.",
+                failure(withS3(list, "{\"p\": null}")));
+        assertEquals("The value of the field 'Prefix' has an invalid format: it must be a string, not an array.",
+                failure(withS3(list, "{\"p\": [\"d/\"]}")));
+        assertEquals("[{\"Key\":\"d/a.json\"}]", Json.compact(Json.parse(output(withS3(list
+                + " \"ItemSelector\": {\"Key.$\": \"$$.Map.Item.Value.Key\"},", "{\"p\": \"d/\"}")))));
+        // Key true was read as s3://data/true; a Bucket 5 as bucket "5"
+        String get = "\"ItemReader\": {\"Resource\": \"arn:aws:states:::s3:getObject\", \"Parameters\": {\"Bucket.$\": \"$.b\", \"Key.$\": \"$.k\"}},";
+        assertEquals("The value of the field 'Key' has an invalid format: it must be a string, not a boolean.",
+                failure(withS3(get, "{\"b\": \"data\", \"k\": true}")));
+        assertEquals("The value of the field 'Bucket' has an invalid format: it must be a string, not a number.",
+                failure(withS3(get, "{\"b\": 5, \"k\": \"d/a.json\"}")));
+        // the ResultWriter's Prefix wrote at the bucket's root
+        Files.createDirectories(s3.resolve("out"));
+        ExecutionResult written = withS3("\"ItemsPath\": \"$.items\", \"ResultWriter\": {\"Resource\": \"arn:aws:states:::s3:putObject\","
+                + " \"Parameters\": {\"Bucket\": \"out\", \"Prefix.$\": \"$.p\"}},", "{\"items\": [1], \"p\": {\"dir\": \"d/\"}}");
+        assertEquals(ExecutionStatus.FAILED, written.status());
+        assertEquals("States.ResultWriterFailed", written.error());
+        assertEquals("The value of the field 'Prefix' has an invalid format: it must be a string, not an object.", written.cause());
+        try (var files = Files.list(s3.resolve("out"))) {
+            assertEquals(0, files.count());
+        }
+    }
 }
