@@ -13,6 +13,7 @@ import java.io.IOException;
  * A JSON array object ({@code InputType} JSON, the default): the first pass walks the whole
  * document token by token (it must be one valid JSON value, an array) and counts the elements, each
  * of at most {@link ReaderLimits#MAX_RECORD_BYTES} of text; the items are then read one element at a time.
+ * The object is read as UTF-8 text, as JSON Lines and CSV are (never auto-detected as UTF-16 or UTF-32).
  */
 final class JsonArrayFormat implements StreamedItems.Format {
     static final JsonArrayFormat INSTANCE = new JsonArrayFormat(ReaderLimits.MAX_RECORD_BYTES);
@@ -26,7 +27,7 @@ final class JsonArrayFormat implements StreamedItems.Format {
 
     @Override
     public int count(S3Object object, int limit) throws IOException {
-        try (JsonParser parser = Json.FACTORY.createParser(object.open())) {
+        try (JsonParser parser = Json.FACTORY.createParser(object.reader())) {
             JsonToken token = parser.nextToken();
             if (token == null) {
                 throw S3Object.failed("The object " + object.uri() + " is not valid JSON: it is empty.");
@@ -97,7 +98,7 @@ final class JsonArrayFormat implements StreamedItems.Format {
 
     @Override
     public StreamedItems.Cursor open(S3Object object) throws IOException {
-        JsonParser parser = Json.FACTORY.createParser(object.open());
+        JsonParser parser = Json.FACTORY.createParser(object.reader());
         parser.nextToken(); // the array, as the count found it
         return new StreamedItems.Cursor() {
             @Override

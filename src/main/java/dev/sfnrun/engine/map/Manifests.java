@@ -6,8 +6,8 @@ import dev.sfnrun.io.JsonMessages;
 import dev.sfnrun.query.Json;
 import java.io.BufferedReader;
 import java.io.IOException;
-import java.io.InputStream;
-import java.nio.charset.StandardCharsets;
+import java.io.Reader;
+import java.io.StringWriter;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -28,8 +28,10 @@ final class Manifests {
     static List<StreamedItems.Source> inventory(S3Directory s3, String bucket, String key) {
         S3Object manifest = S3Object.at(s3, bucket, key, ReaderLimits.MAX_MANIFEST_BYTES);
         JsonNode json;
-        try (InputStream in = manifest.open()) {
-            json = Json.parse(new String(in.readAllBytes(), StandardCharsets.UTF_8));
+        try (Reader in = manifest.reader()) {
+            StringWriter text = new StringWriter();
+            in.transferTo(text);
+            json = Json.parse(text.toString());
         } catch (JsonProcessingException e) {
             throw S3Object.failed("The manifest " + manifest.uri() + " is not valid JSON: " + JsonMessages.limits(e.getOriginalMessage()));
         } catch (IOException e) {

@@ -159,6 +159,27 @@ class ItemReadersTest {
     }
 
     @Test
+    void theJsonReaderRefusesUtf16AndUtf32AsJsonLinesAndCsvDo() throws Exception {
+        // UTF-16LE with its byte-order mark: Jackson's byte parser detected it and read [1]
+        object("u16.json", new byte[] {(byte) 0xFF, (byte) 0xFE, '[', 0, '1', 0, ']', 0});
+        assertEquals("Cannot read s3://data/u16.json: it is not UTF-8 text (a byte sequence that is not UTF-8); "
+                + "save it in that encoding", failure(run("{}", "u16.json")));
+        object("u16.jsonl", new byte[] {(byte) 0xFF, (byte) 0xFE, '[', 0, '1', 0, ']', 0});
+        assertEquals("Cannot read s3://data/u16.jsonl: it is not UTF-8 text (a byte sequence that is not UTF-8); "
+                + "save it in that encoding", failure(run("{\"InputType\": \"JSONL\"}", "u16.jsonl")));
+        // UTF-32BE without a mark: valid UTF-8 bytes (NULs), not valid JSON
+        object("u32.json", new byte[] {0, 0, 0, '[', 0, 0, 0, '1', 0, 0, 0, ']'});
+        assertTrue(failure(run("{}", "u32.json")).startsWith("The object s3://data/u32.json is not valid JSON: "));
+        object("latin1.json", new byte[] {'[', '"', 'c', 'a', 'f', (byte) 0xE9, '"', ']'});
+        assertEquals("Cannot read s3://data/latin1.json: it is not UTF-8 text (a byte sequence that is not UTF-8); "
+                + "save it in that encoding", failure(run("{}", "latin1.json")));
+        object("inv/latin1.json", new byte[] {'{', '"', 'f', 'i', 'l', 'e', 's', '"', ':', '[', ']', ',', '"', 'x', '"', ':',
+            '"', (byte) 0xE9, '"', '}'});
+        assertEquals("Cannot read s3://data/inv/latin1.json: it is not UTF-8 text (a byte sequence that is not UTF-8); "
+                + "save it in that encoding", failure(run("{\"InputType\": \"MANIFEST\"}", "inv/latin1.json")));
+    }
+
+    @Test
     void csvDelimitersAndGivenHeaders() throws Exception {
         object("p.csv", "a|b\n\"x|y\"|z\n");
         assertEquals("[{\"h1\":\"a\",\"h2\":\"b\"},{\"h1\":\"x|y\",\"h2\":\"z\"}]", output(run(
