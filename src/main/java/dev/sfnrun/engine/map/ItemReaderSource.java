@@ -107,28 +107,34 @@ public final class ItemReaderSource {
         if (!Files.isDirectory(base)) {
             throw failed("The specified bucket does not exist: " + bucket + " (" + base + ")");
         }
-        List<String[]> found = new ArrayList<>();
+        List<Listed> found = new ArrayList<>();
         try (Stream<Path> walk = Files.walk(base)) {
             walk.filter(s3::listable).forEach(path -> {
-                String key = S3Directory.key(base.relativize(path));
+                Path relative = base.relativize(path);
+                String key = S3Directory.key(relative);
                 if (key.startsWith(prefix)) {
-                    found.add(new String[] {key, path.toString()});
+                    if (!S3Directory.utf8(relative)) {
+                        throw failed("s3://" + bucket + ": the name of " + path + " is not valid UTF-8, so it cannot be"
+                                + " an S3 key (S3 keys are UTF-8); rename it or move it out of the local S3 directory"
+                                + S3Directory.fileNameEncoding());
+                    }
+                    found.add(new Listed(key, path));
                 }
             });
         } catch (IOException e) {
             throw failed("Cannot list s3://" + bucket + "/" + prefix + ": " + e.getMessage());
         }
-        found.sort((a, b) -> a[0].compareTo(b[0]));
+        found.sort((a, b) -> a.key().compareTo(b.key()));
         ArrayNode items = Json.array();
-        for (String[] entry : found) {
+        for (Listed entry : found) {
             if (items.size() >= limit) {
                 break;
             }
             try {
-                BasicFileAttributes attributes = Files.readAttributes(Path.of(entry[1]), BasicFileAttributes.class);
+                BasicFileAttributes attributes = Files.readAttributes(entry.file(), BasicFileAttributes.class);
                 ObjectNode item = Json.object();
-                item.put("Etag", "\"" + Integer.toHexString(entry[0].hashCode()) + attributes.size() + "\"");
-                item.put("Key", entry[0]);
+                item.put("Etag", "\"" + Integer.toHexString(entry.key().hashCode()) + attributes.size() + "\"");
+                item.put("Key", entry.key());
                 item.put("LastModified", attributes.lastModifiedTime().toInstant().toString());
                 long size = attributes.size();
                 if (size <= Integer.MAX_VALUE) {
@@ -139,12 +145,15 @@ public final class ItemReaderSource {
                 item.put("StorageClass", "STANDARD");
                 items.add(item);
             } catch (IOException e) {
-                throw failed("Cannot read s3://" + bucket + "/" + entry[0] + ": " + e.getMessage());
+                throw failed("Cannot read s3://" + bucket + "/" + entry.key() + ": " + S3Object.reason(e));
             }
         }
         return items;
     }
 
+    /** A file found under a bucket's folder, with the key it stands for. */
+    private record Listed(String key, Path file) {
+    }
 
     private static StatesError failed(String cause) {
         return new StatesError(ErrorNames.ITEM_READER_FAILED, cause);

@@ -124,6 +124,21 @@ final class S3Directory {
         return String.join("/", segments);
     }
 
+    /**
+     * Whether a file name found on disk is UTF-8, as an S3 key is: a name of other bytes comes back
+     * from Java with U+FFFD in their place, and that text names another file (or none).
+     */
+    static boolean utf8(Path relative) {
+        return relative.getFileSystem().getPath(relative.toString()).equals(relative);
+    }
+
+    /** "" when Java reads file names as UTF-8 (as sfn-run's launcher arranges), else a note of how it reads them. */
+    static String fileNameEncoding() {
+        String encoding = System.getProperty("sun.jnu.encoding");
+        return encoding == null || encoding.equalsIgnoreCase("UTF-8") ? ""
+                : " (Java reads file names here as " + encoding + ", not UTF-8: run it in a UTF-8 locale)";
+    }
+
     /** The key as a relative path of literal segments. */
     private String relative(String key) {
         String text = key == null ? "" : key;

@@ -497,4 +497,33 @@ class ItemReadersTest {
             assertEquals(0, files.count());
         }
     }
+
+    @Test
+    void aListedFileWhoseNameIsNotUtf8IsAClearErrorNotAMissingFile() throws Exception {
+        org.junit.jupiter.api.Assumptions.assumeTrue("UTF-8".equals(System.getProperty("sun.jnu.encoding")),
+                "Java must read file names as UTF-8 (a UTF-8 locale) for this test");
+        object("ok.json", "[2]");
+        Path folder = s3.resolve("data");
+        // a name with the byte FF, which no Java string can name: made by the shell
+        Process shell = new ProcessBuilder("sh", "-c", "printf '[1]' > \"$1/a$(printf '\\377')b.json\"", "sh", folder.toString())
+                .redirectErrorStream(true).start();
+        assertEquals(0, shell.waitFor(), new String(shell.getInputStream().readAllBytes(), StandardCharsets.UTF_8));
+        try (var files = Files.list(folder)) {
+            assertEquals(2, files.count());
+        }
+        // it was "Cannot read s3://data/a\uFFFDb.json: <a path that does not exist>"
+        assertEquals("s3://data: the name of " + folder.resolve("a\uFFFDb.json") + " is not valid UTF-8, so it cannot be an S3 key "
+                + "(S3 keys are UTF-8); rename it or move it out of the local S3 directory",
+                failure(run("listObjectsV2", "{}", "\"Prefix\": \"\"")));
+        // a listing whose Prefix leaves it out does not see it
+        JsonNode listed = Json.parse(output(run("listObjectsV2", "{}", "\"Prefix\": \"o\"")));
+        assertEquals(1, listed.size());
+        assertEquals("ok.json", listed.get(0).path("Key").asText());
+        // a name that is U+FFFD itself, in UTF-8, is a key like any other
+        try (var files = Files.list(folder)) {
+            Files.delete(files.filter(p -> p.getFileName().toString().startsWith("a")).findFirst().orElseThrow());
+        }
+        object("\uFFFD.json", "[3]");
+        assertEquals("\uFFFD.json", Json.parse(output(run("listObjectsV2", "{}", "\"Prefix\": \"\""))).get(1).path("Key").asText());
+    }
 }
