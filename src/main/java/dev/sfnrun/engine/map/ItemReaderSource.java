@@ -124,7 +124,7 @@ public final class ItemReaderSource {
         } catch (IOException e) {
             throw failed("Cannot list s3://" + bucket + "/" + prefix + ": " + e.getMessage());
         }
-        found.sort((a, b) -> a.key().compareTo(b.key()));
+        found.sort((a, b) -> S3Directory.KEY_ORDER.compare(a.key(), b.key()));
         ArrayNode items = Json.array();
         for (Listed entry : found) {
             if (items.size() >= limit) {

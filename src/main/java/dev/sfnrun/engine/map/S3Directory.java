@@ -9,6 +9,7 @@ import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 
 /**
@@ -26,6 +27,25 @@ import java.util.List;
 final class S3Directory {
     /** S3's longest key, in UTF-8 bytes. */
     static final int MAX_KEY_BYTES = 1024;
+
+    /**
+     * S3's order of keys in a listing: by their UTF-8 bytes, which is the order of their code points
+     * ({@link String#compareTo} compares UTF-16 units, which puts U+10000 and above before U+E000..U+FFFF).
+     */
+    static final Comparator<String> KEY_ORDER = (a, b) -> {
+        int i = 0;
+        int j = 0;
+        while (i < a.length() && j < b.length()) {
+            int x = a.codePointAt(i);
+            int y = b.codePointAt(j);
+            if (x != y) {
+                return Integer.compare(x, y);
+            }
+            i += Character.charCount(x);
+            j += Character.charCount(y);
+        }
+        return Integer.compare(a.length() - i, b.length() - j);
+    };
 
     private final Path root;
     private final String error;

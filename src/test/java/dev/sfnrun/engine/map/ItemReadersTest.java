@@ -526,4 +526,24 @@ class ItemReadersTest {
         object("\uFFFD.json", "[3]");
         assertEquals("\uFFFD.json", Json.parse(output(run("listObjectsV2", "{}", "\"Prefix\": \"\""))).get(1).path("Key").asText());
     }
+
+    @Test
+    void keysAreListedInS3sUtf8BinaryOrder() throws Exception {
+        // U+FF01 (UTF-8 EF BC 81) before U+1F600 (F0 9F 98 80); UTF-16 order had them the other way round
+        object("o/\uFF01", "[\"fullwidth-excl\"]");
+        object("o/\uD83D\uDE00", "[\"emoji\"]");
+        object("o/a", "[\"a\"]");
+        object("o/\u00E9", "[\"e-acute\"]");
+        object("o/ab", "[\"ab\"]");
+        JsonNode listed = Json.parse(output(run("listObjectsV2", "{}", "\"Prefix\": \"o/\"")));
+        assertEquals(List.of("o/a", "o/ab", "o/\u00E9", "o/\uFF01", "o/\uD83D\uDE00"),
+                listed.findValuesAsText("Key"));
+        String flatten = "{\"Transformation\": \"LOAD_AND_FLATTEN\", \"InputType\": \"JSON\"%s}";
+        assertEquals("[\"a\",\"ab\",\"e-acute\",\"fullwidth-excl\",\"emoji\"]",
+                output(run("listObjectsV2", flatten.formatted(""), "\"Prefix\": \"o/\"")));
+        assertEquals("[\"a\",\"ab\",\"e-acute\",\"fullwidth-excl\"]",
+                output(run("listObjectsV2", flatten.formatted(", \"MaxItems\": 4"), "\"Prefix\": \"o/\"")));
+        assertTrue(S3Directory.KEY_ORDER.compare("a", "a") == 0 && S3Directory.KEY_ORDER.compare("a", "ab") < 0
+                && S3Directory.KEY_ORDER.compare("\uD83D\uDE00", "\uFF01") > 0);
+    }
 }
