@@ -28,6 +28,12 @@ final class JsonArrayFormat implements StreamedItems.Format {
     @Override
     public int count(S3Object object, int limit) throws IOException {
         try (JsonParser parser = Json.FACTORY.createParser(object.reader())) {
+            return count(parser, object, limit);
+        }
+    }
+
+    private int count(JsonParser parser, S3Object object, int limit) throws IOException {
+        try {
             JsonToken token = parser.nextToken();
             if (token == null) {
                 throw S3Object.failed("The object " + object.uri() + " is not valid JSON: it is empty.");
@@ -55,8 +61,11 @@ final class JsonArrayFormat implements StreamedItems.Format {
             }
             return count;
         } catch (JsonProcessingException e) {
+            // a limit's error (nesting, a string's length) carries no location: the parser's is where it stopped
+            JsonLocation where = e.getLocation() != null ? e.getLocation() : parser.currentLocation();
+            int line = where == null ? -1 : where.getLineNr();
             throw S3Object.failed("The object " + object.uri() + " is not valid JSON: " + JsonMessages.limits(e.getOriginalMessage())
-                    + " (line " + (e.getLocation() == null ? "?" : e.getLocation().getLineNr()) + ")");
+                    + (line > 0 ? " (line " + line + ")" : ""));
         }
     }
 
@@ -76,6 +85,9 @@ final class JsonArrayFormat implements StreamedItems.Format {
                 depth--;
             } else if (depth == 0 && token == JsonToken.VALUE_STRING) {
                 parser.finishToken(); // a string is read lazily: its end is known once it is (its length is bounded)
+                if (parser.getTextLength() > parser.streamReadConstraints().getMaxStringLength()) {
+                    parser.getText(); // the parser checks its limit exactly there: it fails now, not as the item is read
+                }
             }
             if (offset(parser.currentLocation()) - from > maxElementBytes) {
                 throw S3Object.failed(ReaderLimits.recordTooLarge("The array element at line " + start.getLineNr(),

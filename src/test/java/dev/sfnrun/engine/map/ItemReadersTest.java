@@ -546,4 +546,19 @@ class ItemReadersTest {
         assertTrue(S3Directory.KEY_ORDER.compare("a", "a") == 0 && S3Directory.KEY_ORDER.compare("a", "ab") < 0
                 && S3Directory.KEY_ORDER.compare("\uD83D\uDE00", "\uFF01") > 0);
     }
+
+    @Test
+    void aJsonLimitsErrorNamesItsLine() throws Exception {
+        // nested past the 1,000 levels JSON data may have, on line 3: it ended "(line ?)"
+        object("deep.json", "[1,\n2,\n" + "[".repeat(1001) + "]".repeat(1001) + "]");
+        String deep = failure(run("{}", "deep.json"));
+        assertTrue(deep.startsWith("The object s3://data/deep.json is not valid JSON: "), deep);
+        assertTrue(deep.endsWith(" (line 3)"), deep);
+        assertTrue(deep.contains("1000"), deep);
+        object("long.json", "[\n\"" + "s".repeat(20_000_001) + "\"]");
+        String longString = failure(run("{}", "long.json"));
+        assertTrue(longString.startsWith("The object s3://data/long.json is not valid JSON: a string longer than 20000000 characters"),
+                longString);
+        assertTrue(longString.endsWith(" (line 2)"), longString);
+    }
 }
