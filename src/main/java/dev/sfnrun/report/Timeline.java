@@ -296,6 +296,9 @@ final class Timeline {
             if (!exited || name != null && name.equals(lane.owner)) {
                 boolean up = type.name().startsWith("Map") ? lane.kind.equals("iteration") : lane.kind.equals("branch");
                 if (up || exited) {
+                    if (type == EventType.ParallelStateFailed && lane.kind.equals("branch")) {
+                        abortSiblings(lane, t);
+                    }
                     lane = building.get(lane.parent);
                 }
             }
@@ -519,7 +522,8 @@ final class Timeline {
 
     /**
      * Ends the spans still open in {@code lane} at {@code end}: failed visits (a state whose failure
-     * ended its lane), or aborted ones when the execution timed out or was stopped.
+     * ended its lane), or aborted ones when the execution timed out or was stopped, or when the lane was
+     * aborted (an iteration of a Map that stopped, a branch cut short by a sibling branch's failure).
      */
     private void closeOpen(LaneBuilder lane, long end) {
         // a state still open in an aborted iteration (a Pass, which has no aborted event) was aborted with it
@@ -639,6 +643,26 @@ final class Timeline {
             Span current = lane.open.get(lane.open.size() - 1);
             if (lane.lastFailureAt >= current.start() && lane.shown) {
                 marks.add(new Mark(lane.index, t, "retry", "retry of " + current.state()));
+            }
+        }
+    }
+
+    /**
+     * A Parallel failed after the last event of its branch {@code failed}: what still runs in its other
+     * branches (those of the same Parallel, by its name, the branches' owner) was cut short there, not failed. A state with an aborted event (a Task, a Wait) had it
+     * written before; a Pass, Choice or Succeed still open has none, and ends aborted with its branch at {@code t}.
+     */
+    private void abortSiblings(LaneBuilder failed, long t) {
+        LaneBuilder around = building.get(failed.parent);
+        String parallel = failed.owner;
+        if (around.branchLanes == null || parallel == null) {
+            return;
+        }
+        for (LaneBuilder branch : around.branchLanes) {
+            if (branch != failed && !branch.folded && parallel.equals(branch.owner) && !branch.open.isEmpty()
+                    && branch.status.equals("ok")) {
+                branch.status = "aborted";
+                branch.end = Math.max(branch.end, t);
             }
         }
     }

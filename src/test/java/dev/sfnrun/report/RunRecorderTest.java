@@ -459,4 +459,96 @@ class RunRecorderTest {
         assertEquals(1, timeline.visits.get("Accept")[2]);
         assertEquals(1, timeline.visits.get("Reject")[1]);
     }
+
+    /** A timeline of these events ({id, previous id, type, details}), all at one instant, finished. */
+    private static Timeline timelineOf(Object[][] events) {
+        java.time.Instant t = java.time.Instant.parse("2024-01-01T00:00:00Z");
+        Timeline timeline = new Timeline(name -> switch (name) {
+            case "Busy", "Boom" -> new Timeline.BranchOf.Branch("Par", name.equals("Busy") ? 0 : 1);
+            default -> null;
+        });
+        for (Object[] e : events) {
+            @SuppressWarnings("unchecked")
+            Map<String, Object> details = (Map<String, Object>) e[3];
+            timeline.add(new dev.sfnrun.history.HistoryEvent((Integer) e[0], (Integer) e[1], t,
+                    dev.sfnrun.history.EventType.valueOf((String) e[2]), details));
+        }
+        timeline.finish(t);
+        return timeline;
+    }
+
+    private static Map<String, String> laneStatuses(Timeline t) {
+        Map<String, String> lanes = new HashMap<>();
+        t.lanes.forEach(l -> lanes.put(l.label(), l.status()));
+        return lanes;
+    }
+
+    private static Map<String, String> spanStatuses(Timeline t) {
+        Map<String, String> spans = new HashMap<>();
+        t.spans.forEach(sp -> spans.put(sp.state(), sp.status()));
+        return spans;
+    }
+
+    @Test
+    void aPassStateOpenInABranchCutByASiblingsFailureWasAbortedNotFailed() {
+        // the history of a Parallel whose branch 1 is a Pass still computing when branch 2's Fail state fails it:
+        // a Pass has no aborted event, and it was shown failed (red) with its branch
+        Timeline t = timelineOf(new Object[][] {
+            {1, 0, "ExecutionStarted", Map.of()},
+            {2, 0, "ParallelStateEntered", Map.of("name", "Par")},
+            {3, 2, "ParallelStateStarted", Map.of()},
+            {4, 3, "PassStateEntered", Map.of("name", "Busy")},
+            {5, 3, "FailStateEntered", Map.of("name", "Boom")},
+            {6, 5, "ParallelStateFailed", Map.of()},
+            {7, 6, "ExecutionFailed", Map.of("error", "E")},
+        });
+        assertEquals(Map.of("Execution", "failed", "Par branch 1", "aborted", "Par branch 2", "failed"), laneStatuses(t));
+        assertEquals(Map.of("Par", "failed", "Busy", "aborted", "Boom", "failed"), spanStatuses(t));
+        assertEquals(List.of(1, 0, 1), List.of(t.visits.get("Busy")[0], t.visits.get("Busy")[1], t.visits.get("Busy")[2]));
+        assertEquals(1, t.visits.get("Boom")[1]);
+        assertEquals(1, t.visits.get("Par")[1]);
+        assertEquals(2, t.children.get("Par")[1], "both branches ended other than ok");
+    }
+
+    @Test
+    void aPassStateOpenInABranchCutByASiblingsFailureInsideAMapIterationWasAbortedToo() {
+        // the same Parallel in a Map's iteration (shown, then one past KEEP and so summarised would count it the same)
+        Timeline t = timelineOf(new Object[][] {
+            {1, 0, "ExecutionStarted", Map.of()},
+            {2, 1, "MapStateEntered", Map.of("name", "M")},
+            {3, 2, "MapStateStarted", Map.of("length", 1)},
+            {4, 3, "MapIterationStarted", Map.of("name", "M", "index", 0)},
+            {5, 4, "ParallelStateEntered", Map.of("name", "Par")},
+            {6, 5, "ParallelStateStarted", Map.of()},
+            {7, 6, "PassStateEntered", Map.of("name", "Busy")},
+            {8, 6, "FailStateEntered", Map.of("name", "Boom")},
+            {9, 8, "ParallelStateFailed", Map.of()},
+            {10, 9, "MapIterationFailed", Map.of("name", "M", "index", 0)},
+            {11, 10, "MapStateFailed", Map.of()},
+            {12, 11, "ExecutionFailed", Map.of("error", "E")},
+        });
+        assertEquals(Map.of("Execution", "failed", "M #0", "failed", "Par branch 1", "aborted", "Par branch 2", "failed"),
+                laneStatuses(t));
+        assertEquals(Map.of("M", "failed", "Par", "failed", "Busy", "aborted", "Boom", "failed"), spanStatuses(t));
+        assertEquals(0, t.visits.get("Busy")[1]);
+        assertEquals(1, t.visits.get("Busy")[2]);
+    }
+
+    @Test
+    void aPassStateThatFailsItsBranchIsFailedAndTheSiblingStillRunningIsAborted() {
+        // branch 2's Pass fails (a JSONata error) while branch 1's Pass still computes; the Parallel's failure
+        // follows branch 2's event, so only that branch and its Pass are failed
+        Timeline t = timelineOf(new Object[][] {
+            {1, 0, "ExecutionStarted", Map.of()},
+            {2, 0, "ParallelStateEntered", Map.of("name", "Par")},
+            {3, 2, "ParallelStateStarted", Map.of()},
+            {4, 3, "PassStateEntered", Map.of("name", "Busy")},
+            {5, 3, "PassStateEntered", Map.of("name", "Boom")},
+            {6, 5, "EvaluationFailed", Map.of("error", "States.QueryEvaluationError")},
+            {7, 6, "ParallelStateFailed", Map.of()},
+            {8, 7, "ExecutionFailed", Map.of("error", "States.QueryEvaluationError")},
+        });
+        assertEquals(Map.of("Execution", "failed", "Par branch 1", "aborted", "Par branch 2", "failed"), laneStatuses(t));
+        assertEquals(Map.of("Par", "failed", "Busy", "aborted", "Boom", "failed"), spanStatuses(t));
+    }
 }
