@@ -11,7 +11,7 @@ import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
+import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -31,9 +31,14 @@ public final class JUnitXml {
     }
 
     public static void write(List<CaseResult> results, Instant started, OutputStream stream) throws IOException {
-        Map<Suite, List<CaseResult>> bySuite = new LinkedHashMap<>();
+        // by identity, in the order of their first case: a Suite is a record whose hash and equals walk every case
+        Map<Suite, List<CaseResult>> bySuite = new IdentityHashMap<>();
+        List<Suite> order = new ArrayList<>();
         for (CaseResult result : results) {
-            bySuite.computeIfAbsent(result.suite(), s -> new ArrayList<>()).add(result);
+            bySuite.computeIfAbsent(result.suite(), s -> {
+                order.add(s);
+                return new ArrayList<>();
+            }).add(result);
         }
         Writer writer = new OutputStreamWriter(stream, StandardCharsets.UTF_8);
         try {
@@ -46,11 +51,11 @@ public final class JUnitXml {
             xml.writeAttribute("time", seconds(total(results)));
             xml.writeCharacters("\n");
             int id = 0;
-            for (Map.Entry<Suite, List<CaseResult>> entry : bySuite.entrySet()) {
-                List<CaseResult> cases = entry.getValue();
+            for (Suite suite : order) {
+                List<CaseResult> cases = bySuite.get(suite);
                 xml.writeCharacters("  ");
                 xml.writeStartElement("testsuite");
-                xml.writeAttribute("name", clean(entry.getKey().file()));
+                xml.writeAttribute("name", clean(suite.file()));
                 xml.writeAttribute("id", String.valueOf(id++));
                 counts(xml, cases);
                 xml.writeAttribute("time", seconds(total(cases)));

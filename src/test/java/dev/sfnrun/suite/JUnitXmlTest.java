@@ -109,4 +109,49 @@ class JUnitXmlTest {
         assertEquals("\ud83d\ude00", JUnitXml.clean("\ud83d\ude00"));
         assertEquals("definitions.api", JUnitXml.className("./definitions/api.sfn-test.yml"));
     }
+
+    @Test
+    void casesAreGroupedBySuiteWithoutHashingTheSuitesCases() throws Exception {
+        // a Suite is a record: hashing one hashes every case's input; grouping by it made --junit quadratic
+        int[] hashed = {0};
+        class CountingInput extends com.fasterxml.jackson.databind.node.ObjectNode {
+            CountingInput() {
+                super(com.fasterxml.jackson.databind.node.JsonNodeFactory.instance);
+            }
+
+            @Override
+            public int hashCode() {
+                hashed[0]++;
+                return super.hashCode();
+            }
+
+            @Override
+            public boolean equals(Object o) {
+                hashed[0]++;
+                return super.equals(o);
+            }
+        }
+        java.util.List<CaseResult> results = new java.util.ArrayList<>();
+        for (String file : java.util.List.of("b.sfn-test.yaml", "a.sfn-test.yaml")) {
+            java.util.List<TestCase> cases = new java.util.ArrayList<>();
+            for (int i = 0; i < 300; i++) {
+                cases.add(new TestCase("c" + i, new CountingInput(), "{}", java.util.Map.of(), null, null, java.util.List.of()));
+            }
+            Suite suite = new Suite(file, null, dev.sfnrun.engine.ExecutionType.EXPRESS, "m", java.util.List.of(),
+                    java.util.List.of(), null, 0, cases, java.util.Map.of(), java.util.List.of());
+            for (TestCase testCase : cases) {
+                results.add(new CaseResult(suite, testCase, CaseResult.Verdict.PASS, java.util.List.of(), null,
+                        java.time.Duration.ZERO, java.time.Duration.ofMillis(1), null, null));
+            }
+        }
+        java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+        JUnitXml.write(results, java.time.Instant.parse("2026-01-01T00:00:00Z"), out);
+        assertEquals(0, hashed[0], "case inputs hashed or compared while grouping");
+        NodeList suites = parse(out.toByteArray()).getElementsByTagName("testsuite");
+        assertEquals(2, suites.getLength());
+        assertEquals("b.sfn-test.yaml", ((Element) suites.item(0)).getAttribute("name"), "in the order of their first case");
+        assertEquals("300", ((Element) suites.item(0)).getAttribute("tests"));
+        assertEquals("a.sfn-test.yaml", ((Element) suites.item(1)).getAttribute("name"));
+        assertEquals(300, ((Element) suites.item(1)).getElementsByTagName("testcase").getLength());
+    }
 }
