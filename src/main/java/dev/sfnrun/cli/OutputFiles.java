@@ -50,14 +50,41 @@ final class OutputFiles {
      * (the same file under another name or through a link too). {@code output} null: nothing to check.
      */
     static void notOver(String option, String output, List<Read> reads) {
+        Read read = readAs(output, reads);
+        if (read != null) {
+            throw new UsageError(option + " " + output + ": " + isRead(read, output) + "; writing there would replace it,"
+                    + " so nothing was done: name another file");
+        }
+    }
+
+    /**
+     * The same check for a file {@code option}'s directory {@code dir} would get: refused as
+     * {@link #notOver(String, String, List)} refuses, naming the file in the directory.
+     */
+    static void notOverInDirectory(String option, String dir, String output, List<Read> reads) {
+        Read read = readAs(output, reads);
+        if (read != null) {
+            throw new UsageError(option + " " + dir + ": " + output + " " + isRead(read, output) + "; writing there would"
+                    + " replace it, so nothing was done: remove it or name another directory");
+        }
+    }
+
+    /** "is the definition (d.json)": what {@code output} is among the files read. */
+    private static String isRead(Read read, String output) {
+        return "is " + (read.tree() && Files.isDirectory(Path.of(read.name())) ? "in " : "") + read.what()
+                + (read.name().equals(output) || read.tree() ? "" : " (" + read.name() + ")");
+    }
+
+    /** The file read that writing {@code output} would replace (the same file under another name or through a link), or null. */
+    private static Read readAs(String output, List<Read> reads) {
         Path out;
         try {
             out = output == null ? null : Path.of(output);
         } catch (InvalidPathException e) {
-            return; // writing it names the problem
+            return null; // writing it names the problem
         }
         if (out == null || !Files.isRegularFile(out)) {
-            return;
+            return null;
         }
         for (Read read : reads) {
             if (read.name() == null || read.name().equals("-")) {
@@ -72,12 +99,10 @@ final class OutputFiles {
                 continue; // a file that cannot be read is reported where it is read
             }
             if (same) {
-                throw new UsageError(option + " " + output + ": is " + (read.tree() && Files.isDirectory(Path.of(read.name()))
-                        ? "in " : "") + read.what()
-                        + (read.name().equals(output) || read.tree() ? "" : " (" + read.name() + ")")
-                        + "; writing there would replace it, so nothing was done: name another file");
+                return read;
             }
         }
+        return null;
     }
 
     /** Makes the directories a new file goes into, as {@code mkdir -p}; a file in the way is named. */

@@ -140,6 +140,10 @@ final class TestCommand implements Callable<Integer> {
         OutputFiles.notStdout("--coverage-json", coverageJson);
         OutputFiles.notOver("--junit", junit, reads);
         OutputFiles.notOver("--coverage-json", coverageJson, reads);
+        String reportDir = Specs.value(spec, "--report-dir");
+        if (reportDir != null) {
+            FailureReports.notOver(reportDir, suites, reads);
+        }
         Coverage coverage = new Coverage();
         Instant started = Instant.now();
         boolean text = output == Format.text;
@@ -173,10 +177,9 @@ final class TestCommand implements Callable<Integer> {
         if (junit != null) {
             OutputFiles.writeBytes(junit, stream -> JUnitXml.write(results, started, stream));
         }
-        String reportDir = Specs.value(spec, "--report-dir");
         if (reportDir != null) {
             try {
-                int n = FailureReports.write(Path.of(reportDir), results);
+                int n = FailureReports.write(Path.of(reportDir), results, reads);
                 if (n > 0) {
                     err.println("sfn-run: " + n + (n == 1 ? " report" : " reports") + " of failed cases in " + reportDir);
                 }

@@ -94,6 +94,37 @@ class OutputOverInputTest {
     }
 
     @Test
+    void aReportDirWhoseReportWouldBeASuiteFileThroughALinkOrAHardLinkIsRefusedBeforeAnyCaseRuns() throws Exception {
+        // reports/s.sfn-test.yaml-x.html, a link to the suite's definition: --report-dir wrote the failed case's
+        // report through it (exit 1), and the next run found HTML for a definition
+        String definition = CliRun.file(dir, "m.asl.json", DEFINITION);
+        String input = CliRun.file(dir, "in.json", "{}");
+        String suiteText = "definition: m.asl.json\ncases:\n  - name: x\n    expect: {status: FAILED}\n"
+                + "  - name: y?\n    inputFile: in.json\n    expect: {status: FAILED}\n"
+                + "  - name: y!\n    expect: {status: FAILED}\n";
+        String suite = CliRun.file(dir, "s.sfn-test.yaml", suiteText);
+        Path reports = Files.createDirectories(dir.resolve("reports"));
+        Path link = Files.createSymbolicLink(reports.resolve("s.sfn-test.yaml-x.html"), Path.of(definition));
+        CliRun.assertOneLineError(CliRun.run("test", suite, "--report-dir", reports.toString()), "--report-dir " + reports
+                + ": " + link + " is a file of the suite " + suite + " (" + definition + "); writing there would replace it,"
+                + " so nothing was done: remove it or name another directory");
+        Files.delete(link);
+        // a hard link, under the second name cases 'y?' and 'y!' share (y_, then y_-2)
+        Path hard = Files.createLink(reports.resolve("s.sfn-test.yaml-y_-2.html"), Path.of(input));
+        CliRun.assertOneLineError(CliRun.run("test", suite, "--report-dir", reports.toString()), "--report-dir " + reports
+                + ": " + hard + " is a file of the suite " + suite + " (" + input + "); writing there would replace it,"
+                + " so nothing was done: remove it or name another directory");
+        assertUnchanged(definition, DEFINITION);
+        assertUnchanged(input, "{}");
+        assertUnchanged(suite, suiteText);
+        Files.delete(hard);
+        CliRun written = CliRun.run("test", suite, "--report-dir", reports.toString());
+        assertEquals(ExitCodes.FAILED, written.code(), written.err());
+        assertEquals(true, Files.readString(reports.resolve("s.sfn-test.yaml-y_-2.html")).startsWith("<!DOCTYPE html>"));
+        assertUnchanged(definition, DEFINITION);
+    }
+
+    @Test
     void aReportOverTheTaskCodeIsRefused() throws Exception {
         // --report handler.py replaced the Python handler with HTML, exit 0; so did a report over a class file
         String definition = CliRun.file(dir, "pass.asl.json", DEFINITION);
