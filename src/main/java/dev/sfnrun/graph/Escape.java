@@ -45,7 +45,9 @@ public final class Escape {
 
     /**
      * For a double-quoted Mermaid label: quotes and markup as Mermaid's entity codes, other control
-     * characters as {@code \\u001b} (see {@link #dot}).
+     * characters as {@code \\u001b} (see {@link #dot}). {@code %} is one too: Mermaid takes
+     * {@code %%{...}%%} anywhere in the text, labels included, for a directive that configures the whole
+     * diagram; and {@code &}, so that a name holding {@code &amp;} shows it as written.
      */
     static String mermaid(String text) {
         String neutral = Neutral.text(text.replace('\n', ' ').replace('\r', ' '));
@@ -59,6 +61,8 @@ public final class Escape {
                 case '#' -> out.append("#35;");
                 case '|' -> out.append("#124;");
                 case '`' -> out.append("#96;");
+                case '%' -> out.append("#37;");
+                case '&' -> out.append("#38;");
                 default -> out.append(c);
             }
         }

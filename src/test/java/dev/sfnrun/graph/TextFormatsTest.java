@@ -81,6 +81,21 @@ class TextFormatsTest {
     }
 
     @Test
+    void mermaidLabelsCannotHoldADirectiveAndShowEntitiesAsWritten() throws Exception {
+        // Mermaid takes %%{init: ...}%% anywhere in the text for a directive: a state named so set the diagram's
+        // theme and lost those characters from its label; "&amp;" in a name showed as "&"
+        String text = Mermaid.of(graph("""
+                {"StartAt":"Fetch %%{init: {'theme':'dark'}}%% rows","States":{
+                 "Fetch %%{init: {'theme':'dark'}}%% rows":{"Type":"Choice","Choices":[
+                   {"Variable":"$.p","StringEquals":"100%","Next":"Plain &amp; name"}],"Default":"Plain &amp; name"},
+                 "Plain &amp; name":{"Type":"Pass","End":true}}}"""));
+        assertTrue(!text.contains("%") && !text.contains("&"), text);
+        assertTrue(text.contains("[\"<b>Fetch #37;#37;{init: {'theme':'dark'}}#37;#37; rows</b><br/>Choice\"]"), text);
+        assertTrue(text.contains("[\"<b>Plain #38;amp; name</b><br/>Pass\"]"), text);
+        assertTrue(text.contains("-- \"$.p == #quot;100#37;#quot;\" -->"), text);
+    }
+
+    @Test
     void dotHasClustersAndCompoundEdges() throws Exception {
         String text = Dot.of(graph(NESTED));
         assertTrue(text.startsWith("digraph StateMachine {\n  compound=true;"), text);
