@@ -1,13 +1,18 @@
 package dev.sfnrun.graph;
 
 import dev.sfnrun.io.Neutral;
+import dev.sfnrun.io.XmlText;
 
 /** Escaping text for XML/HTML, DOT and Mermaid. */
 public final class Escape {
     private Escape() {
     }
 
-    /** For XML and HTML text and attribute values. */
+    /**
+     * For XML and HTML text and attribute values. A character XML 1.0 does not allow (a control character,
+     * a lone surrogate, U+FFFE, U+FFFF) is written as {@code \\uXXXX} ({@link XmlText}), so an SVG stays
+     * well-formed whatever the names in it; a carriage return as a space.
+     */
     public static String xml(String text) {
         StringBuilder out = new StringBuilder(text.length() + 16);
         for (int i = 0; i < text.length(); i++) {
@@ -18,11 +23,14 @@ public final class Escape {
                 case '&' -> out.append("&amp;");
                 case '"' -> out.append("&quot;");
                 case '\'' -> out.append("&#39;");
+                case '\r' -> out.append(' ');
                 default -> {
-                    if (c < 0x20 && c != '\n' && c != '\t') {
-                        out.append(' ');
+                    int n = XmlText.allowedAt(text, i);
+                    if (n == 0) {
+                        XmlText.appendNotAllowed(out, c);
                     } else {
-                        out.append(c);
+                        out.append(text, i, i + n);
+                        i += n - 1;
                     }
                 }
             }

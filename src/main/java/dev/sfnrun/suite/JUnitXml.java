@@ -1,5 +1,6 @@
 package dev.sfnrun.suite;
 
+import dev.sfnrun.io.XmlText;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.OutputStreamWriter;
@@ -55,7 +56,7 @@ public final class JUnitXml {
                 List<CaseResult> cases = bySuite.get(suite);
                 xml.writeCharacters("  ");
                 xml.writeStartElement("testsuite");
-                xml.writeAttribute("name", clean(suite.file()));
+                xml.writeAttribute("name", XmlText.legal(suite.file()));
                 xml.writeAttribute("id", String.valueOf(id++));
                 counts(xml, cases);
                 xml.writeAttribute("time", seconds(total(cases)));
@@ -87,8 +88,8 @@ public final class JUnitXml {
     private static void testcase(XMLStreamWriter xml, CaseResult result) throws XMLStreamException {
         xml.writeCharacters("    ");
         xml.writeStartElement("testcase");
-        xml.writeAttribute("name", clean(result.testCase().name()));
-        xml.writeAttribute("classname", clean(className(result.suite().file())));
+        xml.writeAttribute("name", XmlText.legal(result.testCase().name()));
+        xml.writeAttribute("classname", XmlText.legal(className(result.suite().file())));
         xml.writeAttribute("time", seconds(result.real()));
         switch (result.verdict()) {
             case PASS -> {
@@ -105,9 +106,9 @@ public final class JUnitXml {
                 xml.writeStartElement("failure");
                 CaseResult.Failure first = result.failures().get(0);
                 String message = first.text().lines().findFirst().orElse(first.key());
-                xml.writeAttribute("message", clean(message.length() > 500 ? message.substring(0, 499) + "…" : message));
+                xml.writeAttribute("message", XmlText.legal(message.length() > 500 ? message.substring(0, 499) + "…" : message));
                 xml.writeAttribute("type", first.key());
-                xml.writeCharacters(clean(result.failureText()));
+                xml.writeCharacters(XmlText.legal(result.failureText()));
                 xml.writeEndElement();
                 xml.writeCharacters("\n    ");
             }
@@ -143,33 +144,5 @@ public final class JUnitXml {
 
     private static String seconds(Duration d) {
         return String.format(Locale.ROOT, "%.3f", d.toNanos() / 1e9);
-    }
-
-    /** The text with characters XML 1.0 forbids (most control characters, lone surrogates, U+FFFE/F) as \\uXXXX. */
-    static String clean(String text) {
-        StringBuilder out = null;
-        for (int i = 0; i < text.length(); i++) {
-            char c = text.charAt(i);
-            boolean ok;
-            if (Character.isHighSurrogate(c) && i + 1 < text.length() && Character.isLowSurrogate(text.charAt(i + 1))) {
-                if (out != null) {
-                    out.append(c).append(text.charAt(i + 1));
-                }
-                i++;
-                continue;
-            }
-            ok = c == '\t' || c == '\n' || c == '\r' || c >= 0x20 && c <= 0xD7FF || c >= 0xE000 && c <= 0xFFFD;
-            if (!ok && out == null) {
-                out = new StringBuilder(text.substring(0, i));
-            }
-            if (out != null) {
-                if (ok) {
-                    out.append(c);
-                } else {
-                    out.append(String.format("\\u%04X", (int) c));
-                }
-            }
-        }
-        return out == null ? text : out.toString();
     }
 }

@@ -139,6 +139,32 @@ class TextFormatsTest {
     }
 
     @Test
+    void svgIsWellFormedForEveryCharacterANameMayHold() throws Exception {
+        // U+FFFE and U+FFFF are legal in JSON (and a state name) but not in XML 1.0: the SVG was not well-formed
+        String json = """
+                {"StartAt":"A\\uffffB","States":{"A\\uffffB":{"Type":"Choice","Choices":[
+                  {"Variable":"$.x","StringEquals":"\\ufffe\\u0007","Next":"C\\ud83d\\ude00"}],"Default":"C\\ud83d\\ude00"},
+                 "C\\ud83d\\ude00":{"Type":"Pass","End":true}}}""";
+        String svg = Svg.of(Layouts.of(graph(json)), Marks.NONE);
+        DocumentBuilderFactory factory = DocumentBuilderFactory.newInstance();
+        Document doc = factory.newDocumentBuilder().parse(new ByteArrayInputStream(svg.getBytes(StandardCharsets.UTF_8)));
+        java.util.Set<String> states = new java.util.HashSet<>();
+        NodeList groups = doc.getElementsByTagName("g");
+        for (int i = 0; i < groups.getLength(); i++) {
+            Element g = (Element) groups.item(i);
+            if (g.hasAttribute("data-state")) {
+                states.add(g.getAttribute("data-state"));
+            }
+        }
+        assertEquals(java.util.Set.of("A\\uFFFFB", "C\ud83d\ude00"), states);
+        assertTrue(svg.contains("$.x == &quot;\\uFFFE\\u0007&quot;"), svg);
+        // the page of its own holds the same SVG
+        String page = GraphPage.of("A\uffff", svg, List.of("a \ufffe problem"));
+        assertTrue(page.contains("<title>A\\uFFFF</title>") && page.contains("<li>a \\uFFFE problem</li>"), page);
+        assertEquals("a\\uD800b\\uDC00\ud83d\ude00\\u0001 \n\t&lt;", Escape.xml("a\ud800b\udc00\ud83d\ude00\u0001\r\n\t<"));
+    }
+
+    @Test
     void problemsLandOnTheirStates() throws Exception {
         String text = """
                 {"StartAt":"A","States":{"A":{"Type":"Pass","Next":"Gone"},

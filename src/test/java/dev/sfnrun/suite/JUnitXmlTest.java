@@ -104,9 +104,9 @@ class JUnitXmlTest {
 
     @Test
     void xmlCleaningKeepsLegalTextAndEscapesTheRest() {
-        assertEquals("a\tb\nc", JUnitXml.clean("a\tb\nc"));
-        assertEquals("\\u0001x\\uFFFE\\uD800", JUnitXml.clean("\u0001x\uFFFE\uD800"));
-        assertEquals("\ud83d\ude00", JUnitXml.clean("\ud83d\ude00"));
+        assertEquals("a\tb\nc", dev.sfnrun.io.XmlText.legal("a\tb\nc"));
+        assertEquals("\\u0001x\\uFFFE\\uD800", dev.sfnrun.io.XmlText.legal("\u0001x\uFFFE\uD800"));
+        assertEquals("\ud83d\ude00", dev.sfnrun.io.XmlText.legal("\ud83d\ude00"));
         assertEquals("definitions.api", JUnitXml.className("./definitions/api.sfn-test.yml"));
     }
 
