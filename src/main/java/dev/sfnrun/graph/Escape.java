@@ -9,33 +9,13 @@ public final class Escape {
     }
 
     /**
-     * For XML and HTML text and attribute values. A character XML 1.0 does not allow (a control character,
-     * a lone surrogate, U+FFFE, U+FFFF) is written as {@code \\uXXXX} ({@link XmlText}), so an SVG stays
-     * well-formed whatever the names in it; a carriage return as a space.
+     * For XML and HTML text and attribute values ({@link XmlText#attribute}): markup as entities, line
+     * breaks and tabs as character references (an attribute keeps them), a character XML 1.0 does not allow
+     * (a control character, a lone surrogate, U+FFFE, U+FFFF) as {@code \\uXXXX}, so an SVG stays
+     * well-formed whatever the names in it.
      */
     public static String xml(String text) {
-        StringBuilder out = new StringBuilder(text.length() + 16);
-        for (int i = 0; i < text.length(); i++) {
-            char c = text.charAt(i);
-            switch (c) {
-                case '<' -> out.append("&lt;");
-                case '>' -> out.append("&gt;");
-                case '&' -> out.append("&amp;");
-                case '"' -> out.append("&quot;");
-                case '\'' -> out.append("&#39;");
-                case '\r' -> out.append(' ');
-                default -> {
-                    int n = XmlText.allowedAt(text, i);
-                    if (n == 0) {
-                        XmlText.appendNotAllowed(out, c);
-                    } else {
-                        out.append(text, i, i + n);
-                        i += n - 1;
-                    }
-                }
-            }
-        }
-        return out.toString();
+        return XmlText.attribute(text);
     }
 
     /**

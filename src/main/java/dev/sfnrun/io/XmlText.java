@@ -46,4 +46,46 @@ public final class XmlText {
         }
         return out == null ? text : out.toString();
     }
+
+    /**
+     * For an attribute value (and text, where it does as well): markup ({@code < > & " '}) as entities; a
+     * line feed, tab and carriage return as character references ({@code &#10;}), which an attribute keeps
+     * (a parser turns them into spaces when they are written as they are); what XML 1.0 does not allow as
+     * {@code \\uXXXX}.
+     */
+    public static String attribute(String text) {
+        return escape(text, true);
+    }
+
+    /** For element text: as {@link #attribute}, but line feeds and tabs as they are (text keeps them). */
+    public static String content(String text) {
+        return escape(text, false);
+    }
+
+    private static String escape(String text, boolean attribute) {
+        StringBuilder out = new StringBuilder(text.length() + 16);
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            switch (c) {
+                case '<' -> out.append("&lt;");
+                case '>' -> out.append("&gt;");
+                case '&' -> out.append("&amp;");
+                case '"' -> out.append("&quot;");
+                case '\'' -> out.append("&#39;");
+                case '\n' -> out.append(attribute ? "&#10;" : "\n");
+                case '\t' -> out.append(attribute ? "&#9;" : "\t");
+                case '\r' -> out.append("&#13;");
+                default -> {
+                    int n = allowedAt(text, i);
+                    if (n == 0) {
+                        appendNotAllowed(out, c);
+                    } else {
+                        out.append(text, i, i + n);
+                        i += n - 1;
+                    }
+                }
+            }
+        }
+        return out.toString();
+    }
 }

@@ -1,6 +1,7 @@
 package dev.sfnrun.suite;
 
 import dev.sfnrun.io.XmlText;
+import java.io.BufferedWriter;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.OutputStreamWriter;
@@ -16,16 +17,14 @@ import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import javax.xml.stream.XMLOutputFactory;
-import javax.xml.stream.XMLStreamException;
-import javax.xml.stream.XMLStreamWriter;
 
 /**
  * JUnit XML as GitHub Actions, GitLab and Jenkins read it: {@code testsuites} with one
  * {@code testsuite} per suite file and one {@code testcase} per case; a failed case has a
  * {@code failure} (message: the first failed expectation; body: every failure with its diff, the path
  * taken and the failing event); a case not run has {@code skipped}. Times in seconds. Characters XML
- * 1.0 cannot hold are written as {@code \\uXXXX}.
+ * 1.0 cannot hold are written as {@code \\uXXXX}, and line breaks and tabs in attributes as character
+ * references ({@code &#10;}), so a case's name reads back as it was written.
  */
 public final class JUnitXml {
     private JUnitXml() {
@@ -41,87 +40,74 @@ public final class JUnitXml {
                 return new ArrayList<>();
             }).add(result);
         }
-        Writer writer = new OutputStreamWriter(stream, StandardCharsets.UTF_8);
-        try {
-            XMLStreamWriter xml = XMLOutputFactory.newFactory().createXMLStreamWriter(writer);
-            xml.writeStartDocument("UTF-8", "1.0");
-            xml.writeCharacters("\n");
-            xml.writeStartElement("testsuites");
-            xml.writeAttribute("name", "sfn-run test");
-            counts(xml, results);
-            xml.writeAttribute("time", seconds(total(results)));
-            xml.writeCharacters("\n");
-            int id = 0;
-            for (Suite suite : order) {
-                List<CaseResult> cases = bySuite.get(suite);
-                xml.writeCharacters("  ");
-                xml.writeStartElement("testsuite");
-                xml.writeAttribute("name", XmlText.legal(suite.file()));
-                xml.writeAttribute("id", String.valueOf(id++));
-                counts(xml, cases);
-                xml.writeAttribute("time", seconds(total(cases)));
-                xml.writeAttribute("timestamp", DateTimeFormatter.ISO_LOCAL_DATE_TIME
-                        .format(started.truncatedTo(ChronoUnit.SECONDS).atOffset(ZoneOffset.UTC)));
-                xml.writeAttribute("hostname", "localhost");
-                xml.writeCharacters("\n");
-                for (CaseResult result : cases) {
-                    testcase(xml, result);
-                }
-                xml.writeCharacters("  ");
-                xml.writeEndElement();
-                xml.writeCharacters("\n");
+        // written by hand: XMLStreamWriter writes a line feed or tab in an attribute as it is, which every
+        // parser reads as a space, so cases named "a\nb" and "a b" had one name
+        Writer writer = new BufferedWriter(new OutputStreamWriter(stream, StandardCharsets.UTF_8), 1 << 16);
+        writer.write("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<testsuites");
+        attribute(writer, "name", "sfn-run test");
+        counts(writer, results);
+        attribute(writer, "time", seconds(total(results)));
+        writer.write(">\n");
+        String timestamp = DateTimeFormatter.ISO_LOCAL_DATE_TIME
+                .format(started.truncatedTo(ChronoUnit.SECONDS).atOffset(ZoneOffset.UTC));
+        int id = 0;
+        for (Suite suite : order) {
+            List<CaseResult> cases = bySuite.get(suite);
+            writer.write("  <testsuite");
+            attribute(writer, "name", suite.file());
+            attribute(writer, "id", String.valueOf(id++));
+            counts(writer, cases);
+            attribute(writer, "time", seconds(total(cases)));
+            attribute(writer, "timestamp", timestamp);
+            attribute(writer, "hostname", "localhost");
+            writer.write(">\n");
+            for (CaseResult result : cases) {
+                testcase(writer, result);
             }
-            xml.writeEndElement();
-            xml.writeCharacters("\n");
-            xml.writeEndDocument();
-            xml.flush();
-            xml.close();
-            writer.flush();
-        } catch (XMLStreamException e) {
-            if (e.getNestedException() instanceof IOException written) { // a full disk: said as it is
-                throw written;
-            }
-            throw new IOException("could not write the JUnit XML: " + e.getMessage(), e);
+            writer.write("  </testsuite>\n");
         }
+        writer.write("</testsuites>\n");
+        writer.flush();
     }
 
-    private static void testcase(XMLStreamWriter xml, CaseResult result) throws XMLStreamException {
-        xml.writeCharacters("    ");
-        xml.writeStartElement("testcase");
-        xml.writeAttribute("name", XmlText.legal(result.testCase().name()));
-        xml.writeAttribute("classname", XmlText.legal(className(result.suite().file())));
-        xml.writeAttribute("time", seconds(result.real()));
+    private static void attribute(Writer writer, String name, String value) throws IOException {
+        writer.write(' ');
+        writer.write(name);
+        writer.write("=\"");
+        writer.write(XmlText.attribute(value));
+        writer.write('"');
+    }
+
+    private static void testcase(Writer writer, CaseResult result) throws IOException {
+        writer.write("    <testcase");
+        attribute(writer, "name", result.testCase().name());
+        attribute(writer, "classname", className(result.suite().file()));
+        attribute(writer, "time", seconds(result.real()));
         switch (result.verdict()) {
-            case PASS -> {
-                // no children
-            }
+            case PASS -> writer.write("/>\n");
             case SKIP -> {
-                xml.writeCharacters("\n      ");
-                xml.writeEmptyElement("skipped");
-                xml.writeAttribute("message", "not run (filtered out, or after --fail-fast stopped the run)");
-                xml.writeCharacters("\n    ");
+                writer.write(">\n      <skipped");
+                attribute(writer, "message", "not run (filtered out, or after --fail-fast stopped the run)");
+                writer.write("/>\n    </testcase>\n");
             }
             case FAIL -> {
-                xml.writeCharacters("\n      ");
-                xml.writeStartElement("failure");
+                writer.write(">\n      <failure");
                 CaseResult.Failure first = result.failures().get(0);
                 String message = first.text().lines().findFirst().orElse(first.key());
-                xml.writeAttribute("message", XmlText.legal(message.length() > 500 ? message.substring(0, 499) + "…" : message));
-                xml.writeAttribute("type", first.key());
-                xml.writeCharacters(XmlText.legal(result.failureText()));
-                xml.writeEndElement();
-                xml.writeCharacters("\n    ");
+                attribute(writer, "message", message.length() > 500 ? message.substring(0, 499) + "…" : message);
+                attribute(writer, "type", first.key());
+                writer.write(">");
+                writer.write(XmlText.content(result.failureText()));
+                writer.write("</failure>\n    </testcase>\n");
             }
         }
-        xml.writeEndElement();
-        xml.writeCharacters("\n");
     }
 
-    private static void counts(XMLStreamWriter xml, List<CaseResult> results) throws XMLStreamException {
-        xml.writeAttribute("tests", String.valueOf(results.size()));
-        xml.writeAttribute("failures", String.valueOf(TextReport.count(results, CaseResult.Verdict.FAIL)));
-        xml.writeAttribute("errors", "0");
-        xml.writeAttribute("skipped", String.valueOf(TextReport.count(results, CaseResult.Verdict.SKIP)));
+    private static void counts(Writer writer, List<CaseResult> results) throws IOException {
+        attribute(writer, "tests", String.valueOf(results.size()));
+        attribute(writer, "failures", String.valueOf(TextReport.count(results, CaseResult.Verdict.FAIL)));
+        attribute(writer, "errors", "0");
+        attribute(writer, "skipped", String.valueOf(TextReport.count(results, CaseResult.Verdict.SKIP)));
     }
 
     /** "dir/x.sfn-test.yaml" → "dir.x": a class name as report readers group by. */

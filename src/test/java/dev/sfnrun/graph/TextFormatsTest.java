@@ -161,7 +161,8 @@ class TextFormatsTest {
         // the page of its own holds the same SVG
         String page = GraphPage.of("A\uffff", svg, List.of("a \ufffe problem"));
         assertTrue(page.contains("<title>A\\uFFFF</title>") && page.contains("<li>a \\uFFFE problem</li>"), page);
-        assertEquals("a\\uD800b\\uDC00\ud83d\ude00\\u0001 \n\t&lt;", Escape.xml("a\ud800b\udc00\ud83d\ude00\u0001\r\n\t<"));
+        assertEquals("a\\uD800b\\uDC00\ud83d\ude00\\u0001&#13;&#10;&#9;&lt;",
+                Escape.xml("a\ud800b\udc00\ud83d\ude00\u0001\r\n\t<"));
     }
 
     @Test

@@ -154,4 +154,39 @@ class JUnitXmlTest {
         assertEquals("a.sfn-test.yaml", ((Element) suites.item(1)).getAttribute("name"));
         assertEquals(300, ((Element) suites.item(1)).getElementsByTagName("testcase").getLength());
     }
+
+    @Test
+    void lineBreaksAndTabsInNamesReadBackAsWritten() throws Exception {
+        // written as they are in attributes, a parser reads them as spaces: three cases had one name
+        SuiteFixture fixture = new SuiteFixture(dir);
+        fixture.write("api.sfn-test.yaml", """
+                definition: tutorial.asl.json
+                cases:
+                  - name: "a\\nb"
+                    input: {statuscode: "200"}
+                    expect: {status: FAILED}
+                  - name: "a b"
+                    input: {statuscode: "200"}
+                    expect: {status: FAILED}
+                  - name: "a\\tb"
+                    input: {statuscode: "200"}
+                    expect: {status: FAILED}
+                  - name: "a\\r\\nb"
+                    input: {statuscode: "200"}
+                    expect: {status: FAILED}
+                """);
+        SuiteFixture.Run run = fixture.test(dir.toString(), "--junit", fixture.path("junit.xml"));
+        assertEquals(1, run.exit(), run.err());
+        byte[] xml = Files.readAllBytes(dir.resolve("junit.xml"));
+        NodeList cases = parse(xml).getElementsByTagName("testcase");
+        java.util.List<String> names = new java.util.ArrayList<>();
+        for (int i = 0; i < cases.getLength(); i++) {
+            names.add(((Element) cases.item(i)).getAttribute("name"));
+        }
+        assertEquals(java.util.List.of("a\nb", "a b", "a\tb", "a\r\nb"), names);
+        String text = new String(xml, java.nio.charset.StandardCharsets.UTF_8);
+        assertTrue(text.contains("name=\"a&#10;b\"") && text.contains("name=\"a&#9;b\""), text);
+        assertEquals("a&#13;&#10;b&#9;&lt;&amp;&quot;&#39;&gt;\\uFFFF", dev.sfnrun.io.XmlText.attribute("a\r\nb\t<&\"'>\uffff"));
+        assertEquals("a&#13;\nb\t&lt;", dev.sfnrun.io.XmlText.content("a\r\nb\t<"));
+    }
 }
