@@ -114,4 +114,25 @@ class CoverageTest {
         assertEquals(2, bad.exit());
         assertTrue(bad.err().contains("--min-coverage 'states=101': expected states=PERCENT,transitions=PERCENT"), bad.err());
     }
+
+    @Test
+    void aFloorIsComparedWithTheRealRatioNotTheShownPercentage() throws Exception {
+        // 2 of 3 states is 66.67 %, shown as 66.6%: a floor of 66.65 failed the run ("66.6% is below 66.65%")
+        SuiteFixture fixture = new SuiteFixture(dir);
+        fixture.write("m.asl.json", """
+                {"StartAt":"C","States":{"C":{"Type":"Choice","Choices":[{"Variable":"$.x","NumericEquals":1,"Next":"A"}],
+                 "Default":"B"},"A":{"Type":"Succeed"},"B":{"Type":"Succeed"}}}""");
+        fixture.write("s.sfn-test.yaml", "definition: m.asl.json\ncases:\n  - name: default\n    input: {x: 0}\n");
+        SuiteFixture.Run reached = fixture.test(fixture.path("s.sfn-test.yaml"), "--min-coverage", "states=66.65,transitions=0",
+                "--coverage");
+        assertEquals(0, reached.exit(), reached.out());
+        assertTrue(reached.out().contains("2/3 66.6%"), "the shown percentage is still cut to one decimal: " + reached.out());
+        SuiteFixture.Run below = fixture.test(fixture.path("s.sfn-test.yaml"), "--min-coverage", "states=66.67,transitions=0");
+        assertEquals(1, below.exit(), below.out());
+        assertTrue(below.out().contains("states 2/3 66.6% is below 66.67%; not entered: A"), below.out());
+        assertEquals(false, CoverageReport.Floors.below(2, 3, 66.66));
+        assertEquals(true, CoverageReport.Floors.below(2, 3, 66.67));
+        assertEquals(false, CoverageReport.Floors.below(7, 8, 87.5));
+        assertEquals(false, CoverageReport.Floors.below(0, 0, 100));
+    }
 }
