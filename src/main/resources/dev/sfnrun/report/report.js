@@ -43,7 +43,8 @@
       return value;
     }
     if (value && typeof value === 'object') {
-      var out = Array.isArray(value) ? [] : {};
+      // a payload's key "__proto__" is a key like any other (it would set a plain object's prototype)
+      var out = Array.isArray(value) ? [] : Object.create(null);
       Object.keys(value).forEach(function (k) { out[k] = expand(value[k]); });
       return out;
     }
@@ -162,10 +163,11 @@
   // events table
   var typeFilter = document.getElementById('type-filter');
   var stateFilter = document.getElementById('state-filter');
-  var types = {}, states = {};
-  data.events.forEach(function (e) { types[e[3]] = true; if (e[4]) { states[e[4]] = true; } });
-  Object.keys(types).sort().forEach(function (t) { var o = el('option', null, t); o.value = t; typeFilter.appendChild(o); });
-  Object.keys(states).sort().forEach(function (t) { var o = el('option', null, t); o.value = t; stateFilter.appendChild(o); });
+  // sets, not objects: a state may be named "__proto__" or "constructor"
+  var types = new Set(), states = new Set();
+  data.events.forEach(function (e) { types.add(e[3]); if (e[4]) { states.add(e[4]); } });
+  Array.from(types).sort().forEach(function (t) { var o = el('option', null, t); o.value = t; typeFilter.appendChild(o); });
+  Array.from(states).sort().forEach(function (t) { var o = el('option', null, t); o.value = t; stateFilter.appendChild(o); });
   var tbody = document.querySelector('#event-table tbody');
   var more = document.getElementById('more');
   var rows = [], shown = 0;
@@ -234,8 +236,8 @@
     }
   }
   function filterState(name) {
-    if (!states[name]) {
-      var o = el('option', null, name); o.value = name; stateFilter.appendChild(o); states[name] = true;
+    if (!states.has(name)) {
+      var o = el('option', null, name); o.value = name; stateFilter.appendChild(o); states.add(name);
     }
     stateFilter.value = stateFilter.value === name ? '' : name;
     render();

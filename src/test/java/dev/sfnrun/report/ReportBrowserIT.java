@@ -149,6 +149,68 @@ class ReportBrowserIT {
     }
 
     @Test
+    void everyStateCanBeFilteredOnWhateverItsName() throws Exception {
+        // a state named "__proto__" was missing from the State filter and clicking it did not filter: the page kept
+        // its names in plain objects; a payload's "__proto__" key was dropped from the expanded event likewise
+        Path definition = OUT.resolve("proto.asl.json");
+        Files.writeString(definition, """
+                {"StartAt":"__proto__","States":{
+                 "__proto__":{"Type":"Pass","Result":{"__proto__":{"x":1}},"Next":"constructor"},
+                 "constructor":{"Type":"Pass","Next":"two\\nlines"},
+                 "two\\nlines":{"Type":"Pass","End":true}}}""");
+        Path report = OUT.resolve("report-proto.html");
+        cli(definition.toString(), "--time-scale", "0", "-q", "--report", report.toString());
+        open(report);
+        assertEquals(List.of("", "__proto__", "constructor", "two\nlines"), Json.mapper().convertValue(browser.script(
+                "return [...document.getElementById('state-filter').options].map(o => o.value);"), List.class));
+        for (String state : List.of("__proto__", "constructor", "two\nlines")) {
+            browser.script("const n = [...document.querySelectorAll('.sfn-graph g.node[data-state]')]"
+                    + ".find(n => n.getAttribute('data-state') === arguments[0]);"
+                    + "n.dispatchEvent(new MouseEvent('click', {bubbles: true}));", state);
+            assertEquals(state, browser.script("return document.getElementById('state-filter').value;").asText());
+            assertEquals("2 of 8 events", browser.script("return document.getElementById('event-count').textContent;").asText());
+            assertEquals(Set.of(state), strings(browser.script(
+                    "return [...document.querySelectorAll('#event-table tr.event')].map(r => r.dataset.state);")));
+            if (state.equals("__proto__")) {
+                browser.click("#event-table tr.event[data-type=\"PassStateExited\"]");
+                String details = browser.script("return document.querySelector('#event-table tr.details pre').textContent;").asText();
+                assertTrue(details.contains("\"__proto__\": {"), details);
+            }
+        }
+    }
+
+    @Test
+    void aStateCutShortByASiblingBranchIsAbortedNotFailed() throws Exception {
+        // branch 1's Pass still computes when branch 2's Fail state fails the Parallel: the Pass (no aborted event
+        // of its own) and its branch were drawn failed
+        Path definition = OUT.resolve("parpass.asl.json");
+        Files.writeString(definition, """
+                {"QueryLanguage":"JSONata","StartAt":"Par","States":{"Par":{"Type":"Parallel","End":true,"Branches":[
+                 {"StartAt":"Busy","States":{"Busy":{"Type":"Pass","Output":"{% $count([1..2000000]) %}","End":true}}},
+                 {"StartAt":"Boom","States":{"Boom":{"Type":"Fail","Error":"E","Cause":"c"}}}]}}}""");
+        Path report = OUT.resolve("report-parpass.html");
+        JsonNode history = Json.mapper().readTree(cli(definition.toString(), "--time-scale", "0", "--output", "json",
+                "--report", report.toString()));
+        boolean busyExited = false;
+        for (JsonNode e : history.get("events")) {
+            busyExited |= e.get("type").asText().equals("PassStateExited");
+        }
+        open(report);
+        assertEquals(Set.of("Par", "Boom"), strings(browser.script(
+                "return [...document.querySelectorAll('.sfn-graph g.node.failed')].map(n => n.dataset.state);")));
+        assertEquals(busyExited ? Set.of() : Set.of("Busy"), strings(browser.script(
+                "return [...document.querySelectorAll('.sfn-graph g.node.aborted')].map(n => n.dataset.state);")));
+        assertEquals(Set.of("Execution", "Par branch 2"), strings(browser.script(
+                "return [...document.querySelectorAll('#lanes .lane.status-failed .name')].map(n => n.textContent);")));
+        assertEquals(busyExited ? Set.of() : Set.of("Par branch 1"), strings(browser.script(
+                "return [...document.querySelectorAll('#lanes .lane.status-aborted .name')].map(n => n.textContent);")));
+        assertEquals(busyExited ? Set.of() : Set.of("Busy"), strings(browser.script(
+                "return [...document.querySelectorAll('#lanes .span.status-aborted')].map(n => n.dataset.state);")));
+        assertEquals("rgb(245, 158, 11)", busyExited ? "rgb(245, 158, 11)" : browser.script(
+                "return getComputedStyle(document.querySelector('#lanes .span.status-aborted')).backgroundColor;").asText());
+    }
+
+    @Test
     void aLargeMapRunIsSummarised() throws Exception {
         Path definition = OUT.resolve("map100k.asl.json");
         Files.writeString(definition, """
