@@ -82,6 +82,11 @@ public final class Expectations {
 
     /** {@code path} (exactly these top-level states, in order) and {@code pathContains} (a subsequence). */
     public record Path(List<String> expected, boolean subsequence) implements Expectation {
+        @Override
+        public boolean checksNothing() {
+            return subsequence && expected.isEmpty(); // path: [] is met only when no state was entered
+        }
+
         public String key() {
             return subsequence ? "pathContains" : "path";
         }
@@ -107,6 +112,11 @@ public final class Expectations {
 
     /** {@code visits}: how often each state was entered (nested ones by {@code Map/Inner} ids). */
     public record Visits(Map<String, Integer> expected) implements Expectation {
+        @Override
+        public boolean checksNothing() {
+            return expected.isEmpty();
+        }
+
         public String key() {
             return "visits";
         }
@@ -125,6 +135,11 @@ public final class Expectations {
 
     /** {@code events}: event types that occur in this order (others may come between). */
     public record Events(List<String> expected) implements Expectation {
+        @Override
+        public boolean checksNothing() {
+            return expected.isEmpty();
+        }
+
         public String key() {
             return "events";
         }
@@ -140,6 +155,11 @@ public final class Expectations {
 
     /** {@code noEvents}: event types that must not occur. */
     public record NoEvents(List<String> forbidden) implements Expectation {
+        @Override
+        public boolean checksNothing() {
+            return forbidden.isEmpty();
+        }
+
         public String key() {
             return "noEvents";
         }
@@ -159,6 +179,11 @@ public final class Expectations {
 
     /** {@code stateOutput}: a state's (last) output, matched as a subset. */
     public record StateOutput(Map<String, JsonNode> expected) implements Expectation {
+        @Override
+        public boolean checksNothing() {
+            return expected.isEmpty();
+        }
+
         public String key() {
             return "stateOutput";
         }

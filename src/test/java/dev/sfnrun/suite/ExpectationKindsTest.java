@@ -249,4 +249,52 @@ class ExpectationKindsTest {
         assertTrue(result.get("failingEvent").asText().startsWith("#5 LambdaFunctionFailed (Call API): ServerUnavailableException: "),
                 result.toString());
     }
+
+    @Test
+    void emptyListsCheckNothingSoTheCaseStillExpectsSuccess() throws Exception {
+        // a case whose only expectation was an empty list or object passed for a FAILED run: it counted as an
+        // expectation and switched off the implied status: SUCCEEDED while checking nothing
+        SuiteFixture fixture = new SuiteFixture(java.nio.file.Files.createDirectories(dir.resolve("empty")));
+        fixture.write("m.asl.json", "{\"StartAt\":\"F\",\"States\":{\"F\":{\"Type\":\"Fail\",\"Error\":\"Boom\"}}}");
+        fixture.write("s.sfn-test.yaml", """
+                definition: m.asl.json
+                cases:
+                  - name: bare
+                  - name: empty expect
+                    expect: {}
+                  - name: empty events
+                    expect: {events: []}
+                  - name: empty noEvents
+                    expect: {noEvents: []}
+                  - name: empty visits
+                    expect: {visits: {}}
+                  - name: empty pathContains
+                    expect: {pathContains: []}
+                  - name: empty stateOutput and events
+                    expect: {stateOutput: {}, events: []}
+                  - name: empty path means no state entered
+                    expect: {path: []}
+                  - name: with a status of its own
+                    expect: {status: FAILED, events: []}
+                  - name: with an error of its own
+                    expect: {error: Boom, visits: {}}
+                """);
+        SuiteFixture.Run empty = fixture.test(fixture.path("s.sfn-test.yaml"), "--output", "json");
+        assertEquals(1, empty.exit(), empty.err());
+        for (String name : List.of("bare", "empty expect", "empty events", "empty noEvents", "empty visits",
+                "empty pathContains", "empty stateOutput and events")) {
+            JsonNode result = empty.result(name);
+            assertEquals("FAIL", result.get("result").asText(), name + ": " + result);
+            JsonNode failures = result.get("failures");
+            assertEquals(1, failures.size(), name + ": " + failures);
+            assertEquals("status", failures.get(0).get("expectation").asText(), name);
+            assertEquals("expected SUCCEEDED, got FAILED", failures.get(0).get("message").asText(), name);
+        }
+        JsonNode path = empty.result("empty path means no state entered");
+        assertEquals("FAIL", path.get("result").asText());
+        assertEquals("path", path.get("failures").get(0).get("expectation").asText());
+        assertEquals(1, path.get("failures").size(), path.toString());
+        assertEquals("PASS", empty.result("with a status of its own").get("result").asText());
+        assertEquals("PASS", empty.result("with an error of its own").get("result").asText());
+    }
 }
