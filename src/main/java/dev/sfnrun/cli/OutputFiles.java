@@ -34,12 +34,51 @@ final class OutputFiles {
 
     /**
      * Refuses {@code -} for an output that is a file of its own (a report, JUnit XML, coverage): it
-     * would be a file named "-", as stdout carries the command's own output.
+     * would be a file named "-", as stdout carries the command's own output. Other names of stdout
+     * ({@code /dev/stdout}, {@code /dev/fd/1}, {@code /proc/self/fd/1}) are refused alike: the file would be
+     * written into the command's output.
      */
     static void notStdout(String option, String output) {
-        if ("-".equals(output)) {
-            throw new UsageError(option + " -: this output is a file of its own (stdout carries the command's"
+        if ("-".equals(output) || namesStdout(output)) {
+            throw new UsageError(option + " " + output + ": this output is a file of its own (stdout carries the command's"
                     + " output): name a file");
+        }
+    }
+
+    private static boolean namesStdout(String output) {
+        if (output == null || output.isEmpty()) {
+            return false;
+        }
+        String path;
+        try {
+            path = Path.of(output).toAbsolutePath().normalize().toString();
+        } catch (InvalidPathException e) {
+            return false;
+        }
+        return path.equals("/dev/stdout") || path.equals("/dev/fd/1") || path.equals("/proc/self/fd/1")
+                || path.equals("/proc/" + ProcessHandle.current().pid() + "/fd/1");
+    }
+
+    /**
+     * Refuses two outputs given the same file ({@code --junit x --coverage-json x}), by name or, for a file
+     * that exists, under another name or through a link: the second would replace the first.
+     */
+    static void distinct(String option, String output, String otherOption, String other) {
+        if (output == null || other == null) {
+            return;
+        }
+        boolean same;
+        try {
+            Path a = Path.of(output);
+            Path b = Path.of(other);
+            same = a.toAbsolutePath().normalize().equals(b.toAbsolutePath().normalize())
+                    || Files.exists(a) && Files.exists(b) && Files.isSameFile(a, b);
+        } catch (IOException | InvalidPathException e) {
+            return; // writing names the problem
+        }
+        if (same) {
+            throw new UsageError(option + " " + output + " and " + otherOption + " " + other + ": the same file; each output"
+                    + " needs a file of its own, so nothing was done: name another file");
         }
     }
 

@@ -138,6 +138,7 @@ final class TestCommand implements Callable<Integer> {
         }
         OutputFiles.notStdout("--junit", junit);
         OutputFiles.notStdout("--coverage-json", coverageJson);
+        OutputFiles.distinct("--junit", junit, "--coverage-json", coverageJson);
         OutputFiles.notOver("--junit", junit, reads);
         OutputFiles.notOver("--coverage-json", coverageJson, reads);
         String reportDir = Specs.value(spec, "--report-dir");

@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.sfnrun.query.Json;
 import java.nio.file.Path;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -167,5 +168,32 @@ class RunOptionsTest {
         assertOneLineError(run("test", suite, "--junit", "-"),
                 "--junit -: this output is a file of its own (stdout carries the command's output): name a file");
         assertTrue(!java.nio.file.Files.exists(Path.of("-")));
+    }
+
+    @Test
+    void otherNamesOfStdoutAndOneFileForTwoOutputsAreRefused() throws Exception {
+        // --report /dev/stdout wrote the HTML into the history on stdout; --junit x --coverage-json x wrote the
+        // JUnit XML, then replaced it with the coverage
+        String definition = CliRun.file(dir, "pass.asl.json", "{\"StartAt\": \"P\", \"States\": {\"P\": {\"Type\": \"Pass\", \"End\": true}}}");
+        for (String stdout : List.of("/dev/stdout", "/dev/fd/1", "/proc/self/fd/1", "/dev/../dev/stdout")) {
+            assertOneLineError(run(definition, "--report", stdout), "--report " + stdout
+                    + ": this output is a file of its own (stdout carries the command's output): name a file");
+        }
+        String suite = CliRun.file(dir, "pass.sfn-test.yaml", "definition: pass.asl.json\ncases:\n  - name: a\n    expect: {status: SUCCEEDED}\n");
+        assertOneLineError(run("test", suite, "--coverage-json", "/dev/stdout"), "--coverage-json /dev/stdout"
+                + ": this output is a file of its own (stdout carries the command's output): name a file");
+        String out = dir.resolve("out.xml").toString();
+        String dotted = dir.resolve(".").resolve("out.xml").toString();
+        assertOneLineError(run("test", suite, "--junit", out, "--coverage-json", dotted), "--junit " + out
+                + " and --coverage-json " + dotted + ": the same file; each output needs a file of its own, so nothing was"
+                + " done: name another file");
+        assertTrue(!java.nio.file.Files.exists(Path.of(out)));
+        java.nio.file.Files.writeString(Path.of(out), "older");
+        Path link = java.nio.file.Files.createSymbolicLink(dir.resolve("link.json"), Path.of(out));
+        assertOneLineError(run("test", suite, "--junit", out, "--coverage-json", link.toString()), "--junit " + out
+                + " and --coverage-json " + link + ": the same file; each output needs a file of its own, so nothing was"
+                + " done: name another file");
+        assertEquals("older", java.nio.file.Files.readString(Path.of(out)));
+        assertEquals(0, run("test", suite, "--junit", out, "--coverage-json", dir.resolve("c.json").toString()).code());
     }
 }
