@@ -82,6 +82,14 @@ final class DefinitionOptions {
                 new OutputFiles.Read("the substitutions file", substitutionsFile));
     }
 
+    /**
+     * The files a loaded machine was read from besides the definition and template named by the options
+     * (a template's {@code DefinitionUri} file), for {@link OutputFiles#notOver} once it is loaded.
+     */
+    static List<OutputFiles.Read> reads(LoadedMachine loaded) {
+        return loaded.reads().stream().map(read -> new OutputFiles.Read(read.what(), read.file().toString())).toList();
+    }
+
     /** The run's definition: from the template, or from {@code definition} (a file, or - for {@code stdin}). */
     LoadedMachine load(String definition, InputStream stdin, String region, String account, boolean validate) {
         if (template != null && definition != null) {

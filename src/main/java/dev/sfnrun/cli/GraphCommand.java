@@ -69,6 +69,7 @@ final class GraphCommand implements Callable<Integer> {
         }
         OutputFiles.notOver("--output-file", file, definitions.reads(definition));
         LoadedMachine loaded = definitions.load(definition, stdin, "us-east-1", "123456789012", false);
+        OutputFiles.notOver("--output-file", file, DefinitionOptions.reads(loaded)); // a template's DefinitionUri file
         JsonNode json = loaded.definition();
         if (json == null || !json.isObject()) { // null: an empty file (or DefinitionString)
             throw new UsageError(loaded.source() + ": a definition is a JSON object with StartAt and States");

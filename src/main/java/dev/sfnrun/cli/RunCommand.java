@@ -227,6 +227,7 @@ public final class RunCommand implements Callable<Integer> {
         report = ReportOption.read(spec);
         report.notOver(reads);
         LoadedMachine loaded = definitions.load(definition, System.in, region, account, !noValidate);
+        report.notOver(DefinitionOptions.reads(loaded)); // a template's DefinitionUri file
         report.notOver(TaskCodeFiles.of(taskBindings, classpath, loaded.functions().handlers(taskBindings).values()));
         if (loaded.type() != null && !spec.commandLine().getParseResult().hasMatchedOption("--type")) {
             type = ExecutionType.valueOf(loaded.type()); // the template's Type / StateMachineType

@@ -46,7 +46,7 @@ final class TemplateMachines {
             SuiteMachine suiteMachine = SuiteMachine.of(file.toAbsolutePath().normalize() + "#" + id, shown + " " + id,
                     loaded.name(), machine, loaded.definition());
             return new SuiteLoader.TemplateMachine(suiteMachine, tasks -> loaded.functions().bindings(tasks),
-                    tasks -> loaded.functions().handlers(tasks));
+                    tasks -> loaded.functions().handlers(tasks), loaded.reads().stream().map(LoadedMachine.Read::file).toList());
         } catch (TemplateException e) {
             throw new SuiteException(new SuiteError(shown, 0, null, message(e.getMessage(), file.toString())));
         } catch (DefinitionException e) {

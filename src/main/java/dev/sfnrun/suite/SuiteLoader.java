@@ -73,9 +73,14 @@ public final class SuiteLoader {
      * A template's machine and how the template's functions join the suite's bindings.
      *
      * @param bindings the suite's {@code tasks} bindings → all bindings (the template's own functions added)
+     * @param reads    the files the machine was read from besides the template (its {@code DefinitionUri} file)
      */
     public record TemplateMachine(SuiteMachine machine, java.util.function.UnaryOperator<List<String>> bindings,
-                                  java.util.function.Function<List<String>, Map<String, dev.sfnrun.task.process.HandlerSpec>> handlers) {
+                                  java.util.function.Function<List<String>, Map<String, dev.sfnrun.task.process.HandlerSpec>> handlers,
+                                  List<Path> reads) {
+        public TemplateMachine {
+            reads = List.copyOf(reads);
+        }
     }
 
     public SuiteLoader(MachineSource templates) {
@@ -278,6 +283,7 @@ public final class SuiteLoader {
             if (cached != null) {
                 templateBindings = cached.bindings();
                 templateHandlers = cached.handlers();
+                cached.reads().forEach(where::alsoRead);
                 return cached.machine();
             }
             Path shownDir = Path.of(where.file).getParent();
@@ -288,6 +294,7 @@ public final class SuiteLoader {
                 templateMachines.put(key, loaded);
                 templateBindings = loaded.bindings();
                 templateHandlers = loaded.handlers();
+                loaded.reads().forEach(where::alsoRead);
                 return loaded.machine();
             } catch (SuiteException e) {
                 for (SuiteError error : e.errors()) {

@@ -124,6 +124,11 @@ final class Where {
         return file;
     }
 
+    /** A file read on the document's behalf (a template's DefinitionUri file). */
+    void alsoRead(Path file) {
+        read.add(file);
+    }
+
     /** The files the document names that were found (its definition, template, mock file, inputs), in order. */
     List<Path> read() {
         return List.copyOf(read);

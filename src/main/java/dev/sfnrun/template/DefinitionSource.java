@@ -53,7 +53,7 @@ public final class DefinitionSource {
         List<String> notes = new java.util.ArrayList<>();
         TemplateFunctions functions = template.functions(notes);
         return new LoadedMachine(machine.source(), machine.name(), machine.document(), machine.unbound(), functions, notes,
-                machine.type());
+                machine.type(), machine.reads());
     }
 
     /**

@@ -27,12 +27,26 @@ import java.util.Set;
  * @param unbound   the {@code ${NAME}} placeholders that had no value, in document order
  * @param functions the Lambda functions the template declares (empty for a plain definition file)
  * @param notes     remarks for the user's error stream (runtime versions, functions that cannot be bound)
+ * @param type      the workflow type the source gives (STANDARD or EXPRESS), or null
+ * @param reads     the files the definition was read from besides {@code source}'s template (a template's
+ *                  {@code DefinitionUri} file), which no output may replace
  */
 public record LoadedMachine(String source, String name, LocatedJson document, List<Placeholders.Unbound> unbound,
-                            TemplateFunctions functions, List<String> notes, String type) {
+                            TemplateFunctions functions, List<String> notes, String type, List<Read> reads) {
     public LoadedMachine {
         unbound = List.copyOf(unbound);
         notes = List.copyOf(notes);
+        reads = List.copyOf(reads);
+    }
+
+    /** A file the definition was read from: what it is, for messages, and where it is. */
+    public record Read(String what, java.nio.file.Path file) {
+    }
+
+    /** A machine whose source is one file, or a template alone. */
+    public LoadedMachine(String source, String name, LocatedJson document, List<Placeholders.Unbound> unbound,
+                         TemplateFunctions functions, List<String> notes, String type) {
+        this(source, name, document, unbound, functions, notes, type, List.of());
     }
 
     /** A machine whose workflow type its source does not say ({@code type} null). */

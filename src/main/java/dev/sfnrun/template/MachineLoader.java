@@ -56,7 +56,10 @@ final class MachineLoader {
         LocatedJson definition = new LocatedJson(substituted.definition(), document.sourceMap(), document.duplicateKeys());
         String source = names.get(0).equals("DefinitionString") ? template.label + " " + Pointers.dotted(property.pointer())
                 : names.get(0).equals("Definition") ? template.label : sourceOfFile;
-        return new LoadedMachine(source, name(), definition, substituted.unbound(), TemplateFunctions.NONE, List.of(), type());
+        List<LoadedMachine.Read> reads = fileRead == null ? List.of() : List.of(new LoadedMachine.Read("the definition of "
+                + template.label + " Resources." + logicalId + " (" + names.get(0) + ")", fileRead));
+        return new LoadedMachine(source, name(), definition, substituted.unbound(), TemplateFunctions.NONE, List.of(), type(),
+                reads);
     }
 
     /**
@@ -78,6 +81,7 @@ final class MachineLoader {
     }
 
     private String sourceOfFile;
+    private Path fileRead;
 
     private static JsonNode value(Template.Property property) {
         return property == null ? null : property.value();
@@ -129,6 +133,7 @@ final class MachineLoader {
         }
         Path path = template.localPath(file);
         sourceOfFile = Template.display(path);
+        fileRead = path;
         String text;
         try {
             text = SourceFiles.read(path.toString());

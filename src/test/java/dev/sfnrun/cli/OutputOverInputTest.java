@@ -142,6 +142,28 @@ class OutputOverInputTest {
     }
 
     @Test
+    void aTemplatesDefinitionUriFileIsRefusedForEveryOutput() throws Exception {
+        // graph -o, --report, test --junit and --coverage-json replaced the file a template's DefinitionUri names, exit 0
+        String definition = CliRun.file(dir, "machine.asl.json", DEFINITION);
+        String template = CliRun.file(dir, "template.yaml", "Transform: AWS::Serverless-2016-10-31\nResources:\n  M:\n"
+                + "    Type: AWS::Serverless::StateMachine\n    Properties:\n      DefinitionUri: machine.asl.json\n");
+        String what = ": is the definition of " + template + " Resources.M (DefinitionUri); writing there would replace it, so nothing was done: name another file";
+        CliRun.assertOneLineError(CliRun.run("graph", "--template", template, "-o", definition), "--output-file " + definition + what);
+        CliRun.assertOneLineError(CliRun.run("--template", template, "-q", "--report", definition), "--report " + definition + what);
+        String suite = CliRun.file(dir, "s.sfn-test.yaml", "template: template.yaml\nstateMachine: M\ncases:\n  - name: a\n"
+                + "    expect: {status: SUCCEEDED}\n");
+        String ofSuite = ": is a file of the suite " + suite + "; writing there would replace it, so nothing was done:"
+                + " name another file";
+        CliRun.assertOneLineError(CliRun.run("test", suite, "--junit", definition), "--junit " + definition + ofSuite);
+        CliRun.assertOneLineError(CliRun.run("test", suite, "--coverage-json", definition), "--coverage-json " + definition + ofSuite);
+        String s3Template = CliRun.file(dir, "cfn.yaml", "Resources:\n  M:\n    Type: AWS::StepFunctions::StateMachine\n"
+                + "    Properties:\n      DefinitionS3Location: ./machine.asl.json\n");
+        CliRun.assertOneLineError(CliRun.run("--template", s3Template, "-q", "--report", definition), "--report " + definition
+                + ": is the definition of " + s3Template + " Resources.M (DefinitionS3Location); writing there would replace it, so nothing was done: name another file");
+        assertUnchanged(definition, DEFINITION);
+    }
+
+    @Test
     void otherFilesAndDevicesAreWrittenAsBefore() throws Exception {
         String definition = CliRun.file(dir, "pass.asl.json", DEFINITION);
         Path report = dir.resolve("report.html");
