@@ -24,6 +24,12 @@ import java.util.Set;
  */
 final class Resolver {
     private static final int MAX_DEPTH = 200;
+    /**
+     * The longest string an intrinsic function may build (Fn::Sub, Fn::Join, Fn::Base64,
+     * Fn::ToJsonString): 1 MiB, CloudFormation's template limit and Step Functions' definition limit, so
+     * that names referring to names twice over ({@code !Sub "${R1}${R1}"}) cannot double without end.
+     */
+    static final int MAX_STRING = 1 << 20;
 
     private final String label;
     private final ObjectNode root;
@@ -32,6 +38,7 @@ final class Resolver {
     private final StandIns standIns;
     private final Map<String, JsonNode> parameterValues = new HashMap<>();
     private final Map<String, Boolean> conditionValues = new HashMap<>();
+    private final Map<String, String> resourceNames = new HashMap<>();
     private final Set<String> resolving = new HashSet<>();
 
     Resolver(String label, ObjectNode root, SourceMap sourceMap, TemplateOptions options) {
@@ -67,6 +74,10 @@ final class Resolver {
      */
     JsonNode resolve(JsonNode node, String pointer) {
         JsonNode value = resolve(node, pointer, 0);
+        if (textSize(value, SourceFiles.MAX_BYTES) > SourceFiles.MAX_BYTES) { // the same long name referred to over and over
+            throw error(pointer, "the value resolves to more than " + SourceFiles.MAX_BYTES + " characters of text (16 MiB,"
+                    + " the most sfn-run reads from a file)");
+        }
         return value.isMissingNode() ? Json.NODES.nullNode() : value;
     }
 
@@ -128,8 +139,8 @@ final class Resolver {
             case "Fn::Split" -> split(arg, pointer, depth);
             case "Fn::If" -> ifThen(arg, pointer, depth);
             case "Fn::FindInMap" -> findInMap(arg, pointer, depth);
-            case "Fn::Base64" -> Json.NODES.textNode(Base64.getEncoder().encodeToString(
-                    textArg(arg, pointer, depth).getBytes(StandardCharsets.UTF_8)));
+            case "Fn::Base64" -> Json.NODES.textNode(bounded(Base64.getEncoder().encodeToString(
+                    textArg(arg, pointer, depth).getBytes(StandardCharsets.UTF_8)), pointer, name));
             case "Fn::GetAZs" -> {
                 ArrayNode zones = Json.array();
                 for (String zone : new String[] {"a", "b", "c"}) {
@@ -137,12 +148,65 @@ final class Resolver {
                 }
                 yield zones;
             }
-            case "Fn::ToJsonString" -> Json.NODES.textNode(Json.compact(resolve(arg, pointer, depth + 1)));
+            case "Fn::ToJsonString" -> {
+                JsonNode value = resolve(arg, pointer, depth + 1);
+                if (textSize(value, MAX_STRING) > MAX_STRING) { // measured before it is written out
+                    throw tooLong(pointer, name);
+                }
+                yield Json.NODES.textNode(bounded(Json.compact(value), pointer, name));
+            }
             case "Fn::Length" -> Json.NODES.numberNode(list(arg, pointer, depth).size());
             case "Fn::ImportValue" -> throw error(pointer, "Fn::ImportValue reads another stack's exports, which"
                     + " cannot be resolved locally; pass the value as a template parameter instead");
             default -> throw error(pointer, name + " cannot be resolved locally");
         };
+    }
+
+    /** {@code text}, unless it is longer than {@link #MAX_STRING}. */
+    private String bounded(String text, String pointer, String function) {
+        if (text.length() > MAX_STRING) {
+            throw tooLong(pointer, function);
+        }
+        return text;
+    }
+
+    /** Appends {@code text} to a string being built, which must stay within {@link #MAX_STRING}. */
+    private void append(StringBuilder out, CharSequence text, int start, int end, String pointer, String function) {
+        if (out.length() + (end - start) > MAX_STRING) {
+            throw tooLong(pointer, function);
+        }
+        out.append(text, start, end);
+    }
+
+    private void append(StringBuilder out, CharSequence text, String pointer, String function) {
+        append(out, text, 0, text.length(), pointer, function);
+    }
+
+    private TemplateException tooLong(String pointer, String function) {
+        return error(pointer, function + " builds a string of more than " + MAX_STRING + " characters (1 MiB, the most"
+                + " a CloudFormation template or a state machine definition holds)");
+    }
+
+    /** The characters of the strings (and keys) in {@code value}, counted up to a little past {@code limit}. */
+    static long textSize(JsonNode value, long limit) {
+        if (value.isTextual()) {
+            return value.asText().length();
+        }
+        long size = 2;
+        if (value.isObject()) {
+            Iterator<Map.Entry<String, JsonNode>> fields = value.fields();
+            while (fields.hasNext() && size <= limit) {
+                Map.Entry<String, JsonNode> field = fields.next();
+                size += field.getKey().length() + 4 + textSize(field.getValue(), limit - size);
+            }
+        } else if (value.isArray()) {
+            for (int i = 0; i < value.size() && size <= limit; i++) {
+                size += 1 + textSize(value.get(i), limit - size);
+            }
+        } else {
+            size = value.toString().length();
+        }
+        return size;
     }
 
     private String textArg(JsonNode arg, String pointer, int depth) {
@@ -230,6 +294,16 @@ final class Resolver {
 
     /** The physical name standing for a resource: its name property when it has one, else its logical id. */
     String resourceName(String logicalId) {
+        String known = resourceNames.get(logicalId);
+        if (known != null) { // each name is resolved once: names that refer to names twice over stay linear
+            return known;
+        }
+        String name = nameOf(logicalId);
+        resourceNames.put(logicalId, name);
+        return name;
+    }
+
+    private String nameOf(String logicalId) {
         JsonNode resource = resources().get(logicalId);
         if (resource == null) {
             return logicalId;
@@ -323,20 +397,21 @@ final class Resolver {
         while (true) {
             int start = text.indexOf("${", at);
             if (start < 0) {
-                out.append(text, at, text.length());
+                append(out, text, at, text.length(), pointer, "Fn::Sub");
                 return out.toString();
             }
             int end = text.indexOf('}', start);
             if (end < 0) {
-                out.append(text, at, text.length());
+                append(out, text, at, text.length(), pointer, "Fn::Sub");
                 return out.toString();
             }
-            out.append(text, at, start);
+            append(out, text, at, start, pointer, "Fn::Sub");
             String name = text.substring(start + 2, end);
             if (name.startsWith("!")) { // ${!Literal} is written as ${Literal}
-                out.append("${").append(name.substring(1)).append('}');
+                append(out, "${" + name.substring(1) + "}", pointer, "Fn::Sub");
             } else if (variables != null && variables.has(name.strip())) {
-                out.append(textArg(variables.get(name.strip()), Pointers.child(variablesAt, name.strip()), depth));
+                append(out, textArg(variables.get(name.strip()), Pointers.child(variablesAt, name.strip()), depth), pointer,
+                        "Fn::Sub");
             } else {
                 String reference = name.strip();
                 int dot = reference.indexOf('.');
@@ -346,7 +421,7 @@ final class Resolver {
                 if (!value.isValueNode()) {
                     throw error(pointer, "${" + reference + "} is " + describe(value) + ", not a string");
                 }
-                out.append(value.asText());
+                append(out, value.asText(), pointer, "Fn::Sub");
             }
             at = end + 1;
         }
@@ -361,7 +436,8 @@ final class Resolver {
             if (!item.isValueNode() || item.isNull()) {
                 throw error(Pointers.child(Pointers.child(pointer, 1), i), "Fn::Join joins strings, found " + describe(item));
             }
-            out.append(i == 0 ? "" : delimiter).append(item.asText());
+            append(out, i == 0 ? "" : delimiter, pointer, "Fn::Join");
+            append(out, item.asText(), pointer, "Fn::Join");
         }
         return out.toString();
     }

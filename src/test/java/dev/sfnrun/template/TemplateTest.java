@@ -382,4 +382,35 @@ class TemplateTest {
                 + " or --substitutions FILE", refused.getMessage());
         assertNull(DefinitionSource.text("d.json", "{\"a\": 1}", Map.of()).unbound().stream().findAny().orElse(null));
     }
+
+    /** Resources R0..R(n-1), each named by {@code name} of the next ({@code %s} its logical id), the last {@code t}. */
+    private String chain(int n, String name) throws IOException {
+        StringBuilder text = new StringBuilder("Resources:\n");
+        for (int i = 0; i < n; i++) {
+            text.append("  R").append(i).append(":\n    Type: AWS::DynamoDB::Table\n    Properties:\n      TableName: ")
+                    .append(i < n - 1 ? name.replace("%s", "R" + (i + 1)) : "t").append('\n');
+        }
+        text.append("  M:\n    Type: AWS::StepFunctions::StateMachine\n    Properties:\n      Definition:\n"
+                + "        StartAt: P\n        States:\n          P: {Type: Pass, Result: !Ref R0, End: true}\n");
+        return write("chain.yaml", text.toString());
+    }
+
+    @Test
+    void namesReferringToNamesTwiceOverResolveOnceAndStayWithin1MiB() throws IOException {
+        // each name was resolved afresh at every reference: 2^40 resolutions (a hang) for 40 resources
+        String select = chain(40, "!Select [0, [!Ref %s, !Ref %s]]");
+        LoadedMachine machine = org.junit.jupiter.api.Assertions.assertTimeoutPreemptively(Duration.ofSeconds(10),
+                () -> load(select, null));
+        assertEquals("t", at(machine, "/States/P/Result"));
+        // and a name twice the next one's doubles 40 times: refused once it passes 1 MiB, naming the resource
+        String sub = chain(40, "!Sub \"${%s}${%s}\"");
+        TemplateException e = org.junit.jupiter.api.Assertions.assertTimeoutPreemptively(Duration.ofSeconds(10),
+                () -> assertThrows(TemplateException.class, () -> load(sub, null)));
+        assertEquals(sub + ": Resources.R18.Properties.TableName: Fn::Sub builds a string of more than 1048576 characters"
+                + " (1 MiB, the most a CloudFormation template or a state machine definition holds)", e.getMessage());
+        String join = chain(40, "!Join ['', [!Ref %s, !Ref %s]]");
+        assertEquals(join + ": Resources.R18.Properties.TableName: Fn::Join builds a string of more than 1048576 characters"
+                + " (1 MiB, the most a CloudFormation template or a state machine definition holds)",
+                assertThrows(TemplateException.class, () -> load(join, null)).getMessage());
+    }
 }
