@@ -83,7 +83,7 @@ final class Resolver {
 
     private JsonNode resolve(JsonNode node, String pointer, int depth) {
         if (depth > MAX_DEPTH) {
-            throw error(pointer, "intrinsic functions nested more than " + MAX_DEPTH + " levels deep");
+            throw tooDeep(pointer);
         }
         if (node.isObject()) {
             if (node.size() == 1) {
@@ -116,6 +116,23 @@ final class Resolver {
         return node;
     }
 
+    /**
+     * The depth counts along references too (a Ref to a resource whose name refers to the next one, a
+     * condition of a condition), so a chain of thousands is an error, never a stack overflow.
+     */
+    private TemplateException tooDeep(String pointer) {
+        List<String> segments = Pointers.segments(pointer);
+        String value = "";
+        for (String segment : segments) { // the value holding the intrinsics, not a place inside them
+            if (segment.equals("Ref") || segment.startsWith("Fn::")) {
+                break;
+            }
+            value = Pointers.child(value, segment);
+        }
+        return error(value, "intrinsic functions nested more than " + MAX_DEPTH + " levels deep (counting the"
+                + " resource names and conditions they refer to, and theirs)");
+    }
+
     /** A resolved value that must be text (a string, number or boolean). */
     String text(JsonNode node, String pointer) {
         JsonNode value = resolve(node, pointer);
@@ -126,12 +143,13 @@ final class Resolver {
     }
 
     private static String describe(JsonNode value) {
-        return value.isArray() ? "a list" : value.isObject() ? "a mapping" : value.isNull() ? "nothing" : value.toString();
+        return value.isArray() ? "a list" : value.isObject() ? "a mapping"
+                : value.isNull() || value.isMissingNode() ? "nothing" : value.toString();
     }
 
     private JsonNode intrinsic(String name, JsonNode arg, String pointer, int depth) {
         return switch (name) {
-            case "Ref" -> ref(textArg(arg, pointer, depth), pointer);
+            case "Ref" -> ref(textArg(arg, pointer, depth), pointer, depth);
             case "Fn::GetAtt" -> getAtt(arg, pointer, depth);
             case "Fn::Sub" -> Json.NODES.textNode(sub(arg, pointer, depth));
             case "Fn::Join" -> Json.NODES.textNode(join(arg, pointer, depth));
@@ -234,7 +252,7 @@ final class Resolver {
 
     // ---- Ref and Fn::GetAtt
 
-    JsonNode ref(String name, String pointer) {
+    private JsonNode ref(String name, String pointer, int depth) {
         JsonNode parameter = root.path("Parameters").get(name);
         if (parameter != null) {
             return parameter(name, parameter);
@@ -257,7 +275,7 @@ final class Resolver {
         if (type == null) {
             throw error(pointer, "Ref to '" + name + "', which is not a parameter, pseudo parameter or resource of the template");
         }
-        return Json.NODES.textNode(standIns.ref(type, resourceName(name)));
+        return Json.NODES.textNode(standIns.ref(type, resourceName(name, depth)));
     }
 
     private JsonNode getAtt(JsonNode arg, String pointer, int depth) {
@@ -277,7 +295,7 @@ final class Resolver {
         if (type == null) {
             throw error(pointer, "Fn::GetAtt of '" + logicalId + "', which is not a resource of the template");
         }
-        return Json.NODES.textNode(standIns.attribute(type, resourceName(logicalId), attribute));
+        return Json.NODES.textNode(standIns.attribute(type, resourceName(logicalId, depth), attribute));
     }
 
     /** The type of a resource, counting the IAM roles SAM makes for its functions and state machines. */
@@ -294,16 +312,20 @@ final class Resolver {
 
     /** The physical name standing for a resource: its name property when it has one, else its logical id. */
     String resourceName(String logicalId) {
+        return resourceName(logicalId, 0);
+    }
+
+    private String resourceName(String logicalId, int depth) {
         String known = resourceNames.get(logicalId);
         if (known != null) { // each name is resolved once: names that refer to names twice over stay linear
             return known;
         }
-        String name = nameOf(logicalId);
+        String name = nameOf(logicalId, depth);
         resourceNames.put(logicalId, name);
         return name;
     }
 
-    private String nameOf(String logicalId) {
+    private String nameOf(String logicalId, int depth) {
         JsonNode resource = resources().get(logicalId);
         if (resource == null) {
             return logicalId;
@@ -318,7 +340,7 @@ final class Resolver {
                     throw error(at, "refers to itself");
                 }
                 try {
-                    return text(value, at);
+                    return textArg(value, at, depth); // one level deeper than the reference
                 } finally {
                     resolving.remove(at);
                 }
@@ -417,7 +439,7 @@ final class Resolver {
                 int dot = reference.indexOf('.');
                 JsonNode value = dot > 0 && !reference.startsWith("AWS::")
                         ? getAtt(Json.NODES.textNode(reference), pointer, depth)
-                        : ref(reference, pointer);
+                        : ref(reference, pointer, depth);
                 if (!value.isValueNode()) {
                     throw error(pointer, "${" + reference + "} is " + describe(value) + ", not a string");
                 }
@@ -491,13 +513,13 @@ final class Resolver {
         if (!arg.isArray() || arg.size() != 3 || !arg.get(0).isTextual()) {
             throw error(pointer, "Fn::If takes [ConditionName, ValueIfTrue, ValueIfFalse]");
         }
-        boolean which = condition(arg.get(0).asText(), Pointers.child(pointer, 0));
+        boolean which = condition(arg.get(0).asText(), Pointers.child(pointer, 0), depth + 1);
         int branch = which ? 1 : 2;
         return resolve(arg.get(branch), Pointers.child(pointer, branch), depth + 1);
     }
 
     /** The value of the template's condition {@code name}. */
-    boolean condition(String name, String pointer) {
+    private boolean condition(String name, String pointer, int depth) {
         Boolean known = conditionValues.get(name);
         if (known != null) {
             return known;
@@ -511,7 +533,7 @@ final class Resolver {
             throw error(at, "the condition refers to itself");
         }
         try {
-            boolean value = evaluate(definition, at, 0);
+            boolean value = evaluate(definition, at, depth + 1);
             conditionValues.put(name, value);
             return value;
         } finally {
@@ -521,7 +543,8 @@ final class Resolver {
 
     private boolean evaluate(JsonNode node, String pointer, int depth) {
         if (depth > MAX_DEPTH) {
-            throw error(pointer, "conditions nested more than " + MAX_DEPTH + " levels deep");
+            throw error(pointer, "conditions nested more than " + MAX_DEPTH + " levels deep (counting the conditions"
+                    + " they refer to, and theirs)");
         }
         if (node.isObject() && node.size() == 1) {
             String key = node.fieldNames().next();
@@ -529,7 +552,7 @@ final class Resolver {
             String at = Pointers.child(pointer, key);
             switch (key) {
                 case "Condition":
-                    return condition(arg.asText(), at);
+                    return condition(arg.asText(), at, depth + 1);
                 case "Fn::Equals": {
                     JsonNode a = resolve(argument(arg, 0, 2, at, key), Pointers.child(at, 0), depth + 1);
                     JsonNode b = resolve(arg.get(1), Pointers.child(at, 1), depth + 1);

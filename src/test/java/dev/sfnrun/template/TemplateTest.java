@@ -413,4 +413,25 @@ class TemplateTest {
                 + " (1 MiB, the most a CloudFormation template or a state machine definition holds)",
                 assertThrows(TemplateException.class, () -> load(join, null)).getMessage());
     }
+
+    @Test
+    void longReferenceChainsMeetTheDepthBoundNotAStackOverflow() throws IOException {
+        // the depth restarted at each condition or resource name: 10,000 conditions overflowed the stack (exit 3)
+        StringBuilder conditions = new StringBuilder("Conditions:\n");
+        for (int i = 0; i < 10_000; i++) {
+            conditions.append("  C").append(i).append(i < 9_999 ? ": !Condition C" + (i + 1) : ": !Equals [a, a]").append('\n');
+        }
+        conditions.append("Resources:\n  M:\n    Type: AWS::StepFunctions::StateMachine\n    Properties:\n"
+                + "      Definition: {StartAt: P, States: {P: {Type: Pass, Result: !If [C0, yes, no], End: true}}}\n");
+        String file = write("conditions.yaml", conditions.toString());
+        TemplateException e = assertThrows(TemplateException.class, () -> load(file, null));
+        assertEquals(file + ": Conditions.C98: conditions nested more than 200 levels deep (counting the conditions they"
+                + " refer to, and theirs)", e.getMessage());
+        String names = chain(5_000, "!GetAtt %s.TableName");
+        assertEquals(names + ": Resources.R196.Properties.TableName: intrinsic functions nested more than 200 levels deep"
+                + " (counting the resource names and conditions they refer to, and theirs)",
+                assertThrows(TemplateException.class, () -> load(names, null)).getMessage());
+        // a chain of a few dozen, as real templates have, resolves
+        assertEquals("t", at(load(chain(60, "!Ref %s"), null), "/States/P/Result"));
+    }
 }
