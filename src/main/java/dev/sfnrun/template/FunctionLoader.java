@@ -127,18 +127,23 @@ final class FunctionLoader {
         return directory;
     }
 
+    /** The function's Environment.Variables over those of SAM's Globals (merged, as SAM merges maps). */
     private Map<String, String> environment(String id) {
         Map<String, String> variables = new LinkedHashMap<>();
-        JsonNode global = template.root.path("Globals").path("Function").path("Environment").get("Variables");
-        if (template.root.path("Resources").path(id).path("Type").asText().equals("AWS::Serverless::Function")
-                && global != null) {
-            variables.putAll(template.textMap(global, "/Globals/Function/Environment/Variables"));
-        }
-        JsonNode own = template.root.path("Resources").path(id).path("Properties").path("Environment").get("Variables");
-        if (own != null) {
-            variables.putAll(template.textMap(own, "/Resources/" + id + "/Properties/Environment/Variables"));
-        }
+        variables.putAll(variables(template.global(template.root.path("Resources").path(id), "Environment")));
+        variables.putAll(variables(template.ownProperty(id, "Environment")));
         return variables;
+    }
+
+    private Map<String, String> variables(Template.Property environment) {
+        JsonNode value = template.resolved(environment); // an Fn::If and AWS::NoValue resolved
+        if (value == null || value.isNull()) {
+            return Map.of();
+        }
+        if (!value.isObject()) {
+            throw template.resolver.error(environment.pointer(), "expected a mapping with Variables");
+        }
+        return template.textMap(value.get("Variables"), Pointers.child(environment.pointer(), "Variables"));
     }
 
     private Duration timeout(String id) {

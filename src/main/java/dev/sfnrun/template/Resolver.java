@@ -327,26 +327,56 @@ final class Resolver {
 
     private String nameOf(String logicalId, int depth) {
         JsonNode resource = resources().get(logicalId);
-        if (resource == null) {
+        if (resource == null || resource.path("Type").asText().equals("AWS::Events::Rule")) {
             return logicalId;
         }
         JsonNode properties = resource.path("Properties");
         for (String property : new String[] {"FunctionName", "StateMachineName", "Name", "TableName", "QueueName",
             "TopicName", "BucketName", "RoleName", "LogGroupName", "StreamName"}) {
             JsonNode value = properties.get(property);
-            if (value != null && !resource.path("Type").asText().equals("AWS::Events::Rule")) {
-                String at = "/Resources/" + logicalId + "/Properties/" + property;
-                if (!resolving.add(at)) {
-                    throw error(at, "refers to itself");
+            if (value == null) {
+                continue;
+            }
+            String at = "/Resources/" + logicalId + "/Properties/" + property;
+            if (!resolving.add(at)) {
+                throw error(at, "refers to itself");
+            }
+            try {
+                Template.Property given = present(new Template.Property(value, at), depth);
+                if (given != null) { // !If [C, name, !Ref AWS::NoValue]: no name, so the logical id
+                    return textArg(given.value(), given.pointer(), depth); // one level deeper than the reference
                 }
-                try {
-                    return textArg(value, at, depth); // one level deeper than the reference
-                } finally {
-                    resolving.remove(at);
-                }
+            } finally {
+                resolving.remove(at);
             }
         }
         return logicalId;
+    }
+
+    /**
+     * A property as CloudFormation sees it: an {@code Fn::If} is the branch its condition chooses (its
+     * value and pointer), and {@code AWS::NoValue} there removes the property (null), as CloudFormation
+     * removes it.
+     */
+    Template.Property present(Template.Property property) {
+        return present(property, 0);
+    }
+
+    private Template.Property present(Template.Property property, int depth) {
+        Template.Property at = property;
+        while (true) {
+            JsonNode value = at.value();
+            if (value.isObject() && value.size() == 1 && value.path("Ref").asText().equals("AWS::NoValue")) {
+                return null;
+            }
+            JsonNode arg = value.isObject() && value.size() == 1 ? value.get("Fn::If") : null;
+            if (arg == null || !arg.isArray() || arg.size() != 3 || !arg.get(0).isTextual()) {
+                return at; // anything else is resolved, and reported, as a value
+            }
+            String ifAt = Pointers.child(at.pointer(), "Fn::If");
+            int branch = condition(arg.get(0).asText(), Pointers.child(ifAt, 0), depth + 1) ? 1 : 2;
+            at = new Template.Property(arg.get(branch), Pointers.child(ifAt, branch));
+        }
     }
 
     private JsonNode parameter(String name, JsonNode parameter) {

@@ -107,15 +107,28 @@ public final class Template {
     Property property(String logicalId, String name) {
         JsonNode resource = root.path("Resources").path(logicalId);
         JsonNode value = resource.path("Properties").get(name);
-        if (value != null) {
-            return new Property(value, "/Resources/" + logicalId + "/Properties/" + Pointers.child("", name).substring(1));
+        if (value != null) { // an Fn::If giving AWS::NoValue removes it (SAM's Globals do not fill it in)
+            return resolver.present(new Property(value, "/Resources/" + logicalId + "/Properties/"
+                    + Pointers.child("", name).substring(1)));
         }
+        return global(resource, name);
+    }
+
+    /** The resource's own property (no Globals), as {@link #property} gives it; null when absent. */
+    Property ownProperty(String logicalId, String name) {
+        JsonNode value = root.path("Resources").path(logicalId).path("Properties").get(name);
+        return value == null ? null : resolver.present(new Property(value, "/Resources/" + logicalId + "/Properties/"
+                + Pointers.child("", name).substring(1)));
+    }
+
+    /** The property {@code name} of the SAM Globals section of the resource's type; null when absent. */
+    Property global(JsonNode resource, String name) {
         String type = resource.path("Type").asText();
         if (type.startsWith("AWS::Serverless::")) {
             String section = type.substring("AWS::Serverless::".length());
             JsonNode global = root.path("Globals").path(section).get(name);
             if (global != null) {
-                return new Property(global, "/Globals/" + section + "/" + name);
+                return resolver.present(new Property(global, Pointers.child("/Globals/" + section, name)));
             }
         }
         return null;

@@ -84,11 +84,11 @@ final class YamlReader {
             throw error(parser.currentTokenLocation(), "YAML aliases (*" + parser.getText()
                     + ") are not supported, as CloudFormation does not support them");
         }
-        JsonNode node = plain(parser, pointer, depth);
         if (tag == null || tag.isEmpty() || tag.startsWith(CORE_TAGS)) {
-            return node;
+            return plain(parser, pointer, depth);
         }
-        return shortForm(tag, node);
+        // what the tag holds sits where the long form puts it (!If [C, a, b] is {"Fn::If": [C, a, b]}: b at .../Fn::If/2)
+        return shortForm(tag, plain(parser, Pointers.child(pointer, longName(tag)), depth));
     }
 
     private JsonNode plain(YAMLParser parser, String pointer, int depth) throws IOException {
@@ -119,6 +119,11 @@ final class YamlReader {
             default:
                 return Json.scalar(parser);
         }
+    }
+
+    /** The key of a short tag's long form: {@code Ref}, {@code Condition}, else {@code Fn::Name}. */
+    private static String longName(String tag) {
+        return tag.equals("Ref") || tag.equals("Condition") ? tag : "Fn::" + tag;
     }
 
     /** The long form of a short tag's value. */

@@ -434,4 +434,67 @@ class TemplateTest {
         // a chain of a few dozen, as real templates have, resolves
         assertEquals("t", at(load(chain(60, "!Ref %s"), null), "/States/P/Result"));
     }
+
+    @Test
+    void noValueInAnFnIfRemovesThePropertyWhereverItIsRead() throws IOException {
+        // the property was present with the value "nothing": "expected a string, found nothing", exit 2
+        write("src/app.py", "def handler(e, c):\n    return e\n");
+        String file = write("novalue.yaml", """
+                Transform: AWS::Serverless-2016-10-31
+                Parameters:
+                  Stage: {Type: String, Default: dev}
+                Conditions:
+                  IsProd: !Equals [!Ref Stage, prod]
+                Globals:
+                  Function:
+                    Environment:
+                      Variables: {SHARED: g}
+                Resources:
+                  Topic:
+                    Type: AWS::SNS::Topic
+                    Properties:
+                      TopicName: !If [IsProd, prod-topic, !Ref AWS::NoValue]
+                  Fn:
+                    Type: AWS::Serverless::Function
+                    Properties:
+                      FunctionName: !If [IsProd, prod-fn, !Ref AWS::NoValue]
+                      CodeUri: src/
+                      Handler: app.handler
+                      Runtime: python3.12
+                      Timeout: !If [IsProd, 30, !Ref AWS::NoValue]
+                      Environment: !If [IsProd, {Variables: {OWN: prod}}, !Ref AWS::NoValue]
+                  M:
+                    Type: AWS::StepFunctions::StateMachine
+                    Properties:
+                      StateMachineName: !If [IsProd, prod-machine, !Ref AWS::NoValue]
+                      StateMachineType: !If [IsProd, EXPRESS, !Ref AWS::NoValue]
+                      Definition: !If
+                        - IsProd
+                        - !Ref AWS::NoValue
+                        - StartAt: P
+                          States:
+                            P: {Type: Pass, Result: !Ref Topic, End: true}
+                      DefinitionS3Location: !If [IsProd, prod.asl.json, !Ref AWS::NoValue]
+                """);
+        LoadedMachine dev = load(file, null);
+        assertEquals("M", dev.name());
+        assertNull(dev.type());
+        assertEquals("arn:aws:sns:us-east-1:123456789012:Topic", at(dev, "/States/P/Result"));
+        // the chosen branch's values keep their place in the template
+        String text = Files.readString(Path.of(file));
+        assertEquals(text.substring(0, text.indexOf("P: {Type: Pass")).split("\n", -1).length,
+                dev.document().sourceMap().position("/States/P").line());
+        HandlerSpec fn = dev.functions().handlers().get("Fn");
+        assertNull(fn.timeout()); // Lambda's default
+        assertEquals(Map.of("SHARED", "g"), fn.environment());
+        write("prod.asl.json", "{\"StartAt\": \"P\", \"States\": {\"P\": {\"Type\": \"Pass\", \"End\": true}}}");
+        LoadedMachine prod = DefinitionSource.template(file, null,
+                new TemplateOptions("us-east-1", "123456789012", null, Map.of("Stage", "prod")), Map.of());
+        assertEquals("prod-machine", prod.name());
+        assertEquals("EXPRESS", prod.type());
+        assertTrue(prod.source().endsWith("prod.asl.json"), prod.source());
+        HandlerSpec prodFn = prod.functions().handlers().get("prod-fn");
+        assertEquals(Duration.ofSeconds(30), prodFn.timeout());
+        assertEquals(Map.of("SHARED", "g", "OWN", "prod"), prodFn.environment());
+    }
 }
