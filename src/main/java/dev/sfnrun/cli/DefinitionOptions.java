@@ -42,7 +42,7 @@ final class DefinitionOptions {
         spec.addOption(Specs.repeatable("--parameter-overrides", "NAME=VALUE",
                 "A value for a template parameter (repeatable; default: the parameter's Default)."));
         spec.addOption(Specs.repeatable("--substitution", "NAME=VALUE",
-                "Replaces $${NAME} in the definition's strings, as DefinitionSubstitutions does (repeatable)."));
+                "Replaces $${NAME} in the definition's text before it is read, as DefinitionSubstitutions does (repeatable)."));
         spec.addOption(Specs.option("--substitutions", "FILE", String.class, null,
                 "A JSON or YAML map of NAME: VALUE substitutions (--substitution wins)."));
     }
@@ -100,11 +100,12 @@ final class DefinitionOptions {
                 return DefinitionSource.template(template, stateMachine, templateOptions(region, account), substitutions());
             }
             String text = InputFiles.read(definition, stdin);
-            if (DefinitionSource.isYaml(definition)) {
-                return DefinitionSource.text(definition, text, substitutions());
+            Map<String, String> substitutions = substitutions();
+            if (DefinitionSource.isYaml(definition) || DefinitionSource.substitutes(text, substitutions)) {
+                return DefinitionSource.text(definition, text, substitutions); // replaced in the text, then parsed
             }
             try {
-                return DefinitionSource.document(definition, LocatedJson.parse(text), substitutions());
+                return DefinitionSource.document(definition, LocatedJson.parse(text), substitutions);
             } catch (LocatedJson.SyntaxException e) {
                 ValidateCommand.loadForRun(definition, text, validate); // refuses it with the usual message
                 throw new UsageError(definition + ": invalid JSON: " + e.getMessage());
@@ -134,11 +135,12 @@ final class DefinitionOptions {
 
     /** A definition file for {@code validate}: JSON, or YAML for *.yaml / *.yml. */
     LoadedMachine loadFile(String file, String text) {
-        if (DefinitionSource.isYaml(file)) {
-            return DefinitionSource.text(file, text, substitutions());
+        Map<String, String> substitutions = substitutions();
+        if (DefinitionSource.isYaml(file) || DefinitionSource.substitutes(text, substitutions)) {
+            return DefinitionSource.text(file, text, substitutions); // replaced in the text, then parsed
         }
         try {
-            return DefinitionSource.document(file, LocatedJson.parse(text), substitutions());
+            return DefinitionSource.document(file, LocatedJson.parse(text), substitutions);
         } catch (LocatedJson.SyntaxException e) {
             return null;
         }

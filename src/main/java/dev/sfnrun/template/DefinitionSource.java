@@ -2,6 +2,7 @@ package dev.sfnrun.template;
 
 import dev.sfnrun.definition.ResourceNames;
 import dev.sfnrun.definition.validate.LocatedJson;
+import dev.sfnrun.definition.validate.SourceMap;
 import java.util.List;
 import java.util.Map;
 
@@ -29,9 +30,32 @@ public final class DefinitionSource {
         return text(file, SourceFiles.read(file), substitutions);
     }
 
-    /** Loads a definition from its text; {@code label} is the file name (YAML when it says so). */
+    /**
+     * Loads a definition from its text; {@code label} is the file name (YAML when it says so). The
+     * substitutions are applied to the text before it is parsed, as CloudFormation applies
+     * DefinitionSubstitutions (see {@link TextSubstitution}); positions are those of the text as written.
+     */
     public static LoadedMachine text(String label, String text, Map<String, String> substitutions) {
-        return document(label, parse(label, text, isYaml(label)), substitutions);
+        TextSubstitution replaced;
+        try {
+            replaced = TextSubstitution.apply(text, substitutions);
+        } catch (TextSubstitution.Refused e) {
+            throw new TemplateException(label + ": " + e.getMessage());
+        }
+        return document(label, parse(label, replaced, isYaml(label)), substitutions);
+    }
+
+    /** Whether {@code text} holds a {@code ${NAME}} that {@code substitutions} replace (then it is replaced as text). */
+    public static boolean substitutes(String text, Map<String, String> substitutions) {
+        if (!text.contains("${")) {
+            return false;
+        }
+        for (String name : substitutions.keySet()) {
+            if (text.contains("${" + name + "}")) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** Loads an already parsed definition (its name from {@code label}). */
@@ -74,14 +98,29 @@ public final class DefinitionSource {
 
     /** Parses definition text: YAML, or JSON with JSON's messages. */
     static LocatedJson parse(String label, String text, boolean yaml) {
+        return parse(label, TextSubstitution.apply(text, Map.of()), yaml);
+    }
+
+    /** Parses substituted definition text, every position (of values and of errors) in the text as written. */
+    static LocatedJson parse(String label, TextSubstitution replaced, boolean yaml) {
         if (yaml) {
-            return YamlReader.read(label, text);
+            return YamlReader.read(label, replaced.text(), replaced::original);
         }
         try {
-            return LocatedJson.parse(text);
+            return moved(LocatedJson.parse(replaced.text()), replaced);
         } catch (LocatedJson.SyntaxException e) {
-            throw new TemplateException(label + ":" + e.position().line() + ":" + e.position().column()
-                    + ": not valid JSON: " + e.getMessage(), e.position());
+            SourceMap.Position at = replaced.original(e.position());
+            throw new TemplateException(label + ":" + at.line() + ":" + at.column() + ": not valid JSON: " + e.getMessage(), at);
         }
+    }
+
+    /** A document parsed from replaced text, its positions moved to the text as written. */
+    static LocatedJson moved(LocatedJson document, TextSubstitution replaced) {
+        if (!replaced.changed()) {
+            return document;
+        }
+        return new LocatedJson(document.root(), document.sourceMap().mapped(replaced::original),
+                document.duplicateKeys().stream().map(key -> new LocatedJson.DuplicateKey(key.pointer(), key.name(),
+                        replaced.original(key.position()))).toList());
     }
 }

@@ -2,6 +2,10 @@ package dev.sfnrun.template;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.sfnrun.definition.validate.LocatedJson;
+import dev.sfnrun.definition.validate.SourceMap;
+import dev.sfnrun.query.Json;
+import java.util.HashMap;
+import java.util.Iterator;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -43,16 +47,17 @@ final class MachineLoader {
             throw template.resolver.error(at, "give one of " + String.join(", ", names) + ", not several");
         }
         Template.Property property = given.get(0);
-        LocatedJson document = switch (names.get(0)) {
-            case "Definition" -> inline(property);
-            case "DefinitionString" -> fromString(property);
-            default -> fromFile(property);
-        };
-        Map<String, String> substitutions = new LinkedHashMap<>(template.textMap(
-                value(template.property(logicalId, "DefinitionSubstitutions")),
-                pointer(template.property(logicalId, "DefinitionSubstitutions"), at + "/DefinitionSubstitutions")));
+        Template.Property substitutionsProperty = template.property(logicalId, "DefinitionSubstitutions");
+        substitutionsAt = pointer(substitutionsProperty, at + "/DefinitionSubstitutions");
+        Map<String, String> substitutions = new LinkedHashMap<>(template.textMap(value(substitutionsProperty),
+                substitutionsAt));
         substitutions.putAll(extraSubstitutions);
-        Placeholders.Result substituted = Placeholders.substitute(document.root(), substitutions);
+        LocatedJson document = switch (names.get(0)) { // the substitutions applied to the text, as CloudFormation does
+            case "Definition" -> inline(property, substitutions);
+            case "DefinitionString" -> fromString(property, substitutions);
+            default -> fromFile(property, substitutions);
+        };
+        Placeholders.Result substituted = Placeholders.substitute(document.root(), substitutions); // finds those left
         LocatedJson definition = new LocatedJson(substituted.definition(), document.sourceMap(), document.duplicateKeys());
         String source = names.get(0).equals("DefinitionString") ? template.label + " " + Pointers.dotted(property.pointer())
                 : names.get(0).equals("Definition") ? template.label : sourceOfFile;
@@ -81,6 +86,7 @@ final class MachineLoader {
     }
 
     private String sourceOfFile;
+    private String substitutionsAt;
     private Path fileRead;
 
     private static JsonNode value(Template.Property property) {
@@ -102,25 +108,74 @@ final class MachineLoader {
         return logicalId;
     }
 
-    private LocatedJson inline(Template.Property property) {
+    /** {@code text} with the substitutions applied; values that cannot be applied are refused at DefinitionSubstitutions. */
+    private TextSubstitution replaced(String text, Map<String, String> substitutions) {
+        try {
+            return TextSubstitution.apply(text, substitutions);
+        } catch (TextSubstitution.Refused e) {
+            throw template.resolver.error(substitutionsAt, e.getMessage());
+        }
+    }
+
+    /**
+     * The inline definition; with substitutions, written out as JSON, replaced and read again, as
+     * CloudFormation does (so keys are replaced too), each value keeping its place in the template.
+     */
+    private LocatedJson inline(Template.Property property, Map<String, String> substitutions) {
         JsonNode definition = template.resolved(property);
         if (!definition.isObject()) {
             throw template.resolver.error(property.pointer(), "expected the definition as a mapping (inline YAML or JSON)");
         }
-        return new LocatedJson(definition, template.sourceMap.under(property.pointer()), List.of());
+        SourceMap positions = template.sourceMap.under(property.pointer());
+        TextSubstitution replaced = replaced(Json.compact(definition), substitutions);
+        if (!replaced.changed()) {
+            return new LocatedJson(definition, positions, List.of());
+        }
+        LocatedJson parsed;
+        try {
+            parsed = LocatedJson.parse(replaced.text());
+        } catch (LocatedJson.SyntaxException e) { // a value with a quote in it breaks the JSON text on AWS too
+            throw template.resolver.error(property.pointer(), "not valid JSON once DefinitionSubstitutions are applied to"
+                    + " its text (as CloudFormation applies them): " + e.getMessage());
+        }
+        Map<String, SourceMap.Position> moved = new HashMap<>();
+        pair(definition, "", parsed.root(), "", positions, moved);
+        SourceMap map = SourceMap.of(moved);
+        return new LocatedJson(parsed.root(), map, parsed.duplicateKeys().stream().map(key -> new LocatedJson.DuplicateKey(
+                key.pointer(), key.name(), map.position(key.pointer()))).toList());
     }
 
-    private LocatedJson fromString(Template.Property property) {
-        String text = template.resolver.text(property.value(), property.pointer());
-        try {
-            return LocatedJson.parse(text);
-        } catch (LocatedJson.SyntaxException e) { // placed at the property in the template, the string's own line and column told
-            throw template.resolver.error(property.pointer(), "not valid JSON at line " + e.position().line()
-                    + ", column " + e.position().column() + " of the string: " + e.getMessage());
+    /** The position in the template of each value of the replaced definition: where its counterpart was. */
+    private static void pair(JsonNode before, String beforeAt, JsonNode after, String afterAt, SourceMap positions,
+                             Map<String, SourceMap.Position> moved) {
+        moved.put(afterAt, positions.position(beforeAt));
+        if (before.isObject() && after.isObject() && before.size() == after.size()) {
+            Iterator<String> beforeNames = before.fieldNames();
+            Iterator<String> afterNames = after.fieldNames();
+            while (beforeNames.hasNext()) {
+                String b = beforeNames.next();
+                String a = afterNames.next();
+                pair(before.get(b), Pointers.child(beforeAt, b), after.get(a), Pointers.child(afterAt, a), positions, moved);
+            }
+        } else if (before.isArray() && after.isArray() && before.size() == after.size()) {
+            for (int i = 0; i < before.size(); i++) {
+                pair(before.get(i), Pointers.child(beforeAt, i), after.get(i), Pointers.child(afterAt, i), positions, moved);
+            }
         }
     }
 
-    private LocatedJson fromFile(Template.Property property) {
+    private LocatedJson fromString(Template.Property property, Map<String, String> substitutions) {
+        TextSubstitution replaced = replaced(template.resolver.text(property.value(), property.pointer()), substitutions);
+        try {
+            return DefinitionSource.moved(LocatedJson.parse(replaced.text()), replaced);
+        } catch (LocatedJson.SyntaxException e) { // placed at the property in the template, the string's own line and column told
+            SourceMap.Position at = replaced.original(e.position());
+            throw template.resolver.error(property.pointer(), "not valid JSON at line " + at.line()
+                    + ", column " + at.column() + " of the string: " + e.getMessage());
+        }
+    }
+
+    private LocatedJson fromFile(Template.Property property, Map<String, String> substitutions) {
         JsonNode location = template.resolved(property);
         if (location.isObject()) {
             throw template.resolver.error(property.pointer(), "an S3 location (" + String.join(", ", fieldNames(location))
@@ -140,7 +195,7 @@ final class MachineLoader {
         } catch (TemplateException e) {
             throw template.resolver.error(property.pointer(), sourceOfFile + e.getMessage().substring(path.toString().length()));
         }
-        return DefinitionSource.parse(sourceOfFile, text, DefinitionSource.isYaml(file));
+        return DefinitionSource.parse(sourceOfFile, replaced(text, substitutions), DefinitionSource.isYaml(file));
     }
 
     private static List<String> fieldNames(JsonNode node) {

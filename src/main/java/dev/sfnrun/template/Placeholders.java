@@ -12,10 +12,10 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * {@code ${NAME}} placeholders in a definition's strings, replaced as CloudFormation's
- * {@code DefinitionSubstitutions} replaces them (and as {@code --substitution NAME=VALUE} does for
- * definitions kept as files by CDK, Terraform or SAM). Replacing in the parsed strings rather than
- * the text keeps the JSON valid whatever the value holds, and every value where it was in the file.
+ * {@code ${NAME}} placeholders in a definition's strings: those left without a value once the
+ * substitutions were applied to the text ({@link TextSubstitution}, as CloudFormation applies
+ * DefinitionSubstitutions), each with the pointer of the string holding it; for a document already
+ * parsed, the values are replaced inside its strings.
  */
 public final class Placeholders {
     private static final Pattern PLACEHOLDER = Pattern.compile("\\$\\{([^}]*)}");

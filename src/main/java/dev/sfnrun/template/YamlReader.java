@@ -32,11 +32,13 @@ final class YamlReader {
     private static final String CORE_TAGS = "tag:yaml.org,2002:";
 
     private final String label;
+    private final java.util.function.UnaryOperator<SourceMap.Position> move;
     private final Map<String, SourceMap.Position> positions = new HashMap<>();
     private final List<LocatedJson.DuplicateKey> duplicates = new ArrayList<>();
 
-    private YamlReader(String label) {
+    private YamlReader(String label, java.util.function.UnaryOperator<SourceMap.Position> move) {
         this.label = label;
+        this.move = move;
     }
 
     /**
@@ -45,7 +47,12 @@ final class YamlReader {
      * @throws TemplateException for text that is not YAML, more than one document, an alias, or too deep nesting
      */
     static LocatedJson read(String label, String text) {
-        YamlReader reader = new YamlReader(label);
+        return read(label, text, java.util.function.UnaryOperator.identity());
+    }
+
+    /** As {@link #read(String, String)}, each position moved by {@code move} (text replaced before it was parsed). */
+    static LocatedJson read(String label, String text, java.util.function.UnaryOperator<SourceMap.Position> move) {
+        YamlReader reader = new YamlReader(label, move);
         try (YAMLParser parser = FACTORY.createParser(text)) {
             try {
                 JsonNode root = parser.nextToken() == null ? null : reader.value(parser, "", 0);
@@ -149,8 +156,8 @@ final class YamlReader {
         return object;
     }
 
-    private static SourceMap.Position position(JsonLocation location) {
-        return location == null ? new SourceMap.Position(1, 1)
-                : new SourceMap.Position(Math.max(1, location.getLineNr()), Math.max(1, location.getColumnNr()));
+    private SourceMap.Position position(JsonLocation location) {
+        return move.apply(location == null ? new SourceMap.Position(1, 1)
+                : new SourceMap.Position(Math.max(1, location.getLineNr()), Math.max(1, location.getColumnNr())));
     }
 }

@@ -131,7 +131,7 @@ class RunOptionsTest {
         assertTrue(help.contains("\n      --task MockAPIFunction=python:definitions/functions/mock_api.py:lambda_handler\n"), help);
         assertTrue(help.contains("\n       sfn-run test-state --definition FILE [OPTIONS]\n"), help);
         assertTrue(help.contains("s3://bucket/key is DIR/bucket/key."), help);
-        assertTrue(help.contains("Replaces ${NAME} in the definition's strings"), help); // not interpolated to null
+        assertTrue(help.contains("Replaces ${NAME} in the definition's text"), help); // not interpolated to null
         assertTrue(run("test", "--help").out().contains(
                 "\n  sfn-run test --junit target/sfn-tests.xml --min-coverage states=100,transitions=90\n"));
         String testState = run("test-state", "--help").out();

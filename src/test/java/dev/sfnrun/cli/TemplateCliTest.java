@@ -250,6 +250,22 @@ class TemplateCliTest {
     }
 
     @Test
+    void substitutionsReplaceADefinitionFilesTextSoNumbersStayNumbers() throws Exception {
+        // '"Seconds": ${Wait}' was not JSON: a run and validate refused what CloudFormation and Terraform accept
+        String json = write("wait.asl.json", "{\"StartAt\": \"W\", \"States\": {\"W\": {\"Type\": \"Wait\","
+                + " \"Seconds\": ${Wait}, \"End\": true}}}");
+        TutorialCliTest.Run run = cli(json, "--substitution", "Wait=3", "--time-scale", "0", "--output", "json");
+        assertEquals(0, run.exit(), run.err());
+        assertEquals("SUCCEEDED", run.json().get("status").asText());
+        assertEquals(3, java.time.Duration.between(java.time.Instant.parse(run.json().get("startDate").asText()),
+                java.time.Instant.parse(run.json().get("stopDate").asText())).toSeconds());
+        TutorialCliTest.Run validate = cli("validate", json, "--substitution", "Wait=3");
+        assertEquals(0, validate.exit(), validate.out());
+        TutorialCliTest.Run text = cli("validate", json, "--substitution", "Wait=\"3\"");
+        assertTrue(text.out().contains("Expected value of type"), text.out());
+    }
+
+    @Test
     void substitutionsFileInJsonOrYaml() throws Exception {
         String yaml = write("subs.yaml", "MockAPIFunctionArn: arn:aws:lambda:us-east-1:123456789012:function:MockAPIFunction\n");
         TutorialCliTest.Run run = cli(YAML_DEFINITION, "--substitutions", yaml, "--input", "inputs/200.json",

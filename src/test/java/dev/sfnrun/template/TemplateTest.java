@@ -365,13 +365,18 @@ class TemplateTest {
     }
 
     @Test
-    void placeholdersAreSubstitutedInStrings() {
-        JsonNode definition = DefinitionSource.text("d.json",
-                "{\"StartAt\": \"A\", \"States\": {\"A\": {\"Type\": \"Task\", \"Resource\": \"${Fn}\","
-                        + " \"Parameters\": {\"t\": \"x-${T}-${T}\", \"q\": \"$${Q}\"}, \"End\": true}}}",
-                Map.of("Fn", "arn:aws:lambda:us-east-1:1:function:F", "T", "a\"b")).definition();
+    void placeholdersAreSubstitutedInTheText() {
+        String text = "{\"StartAt\": \"A\", \"States\": {\"A\": {\"Type\": \"Task\", \"Resource\": \"${Fn}\","
+                + " \"Parameters\": {\"t\": \"x-${T}-${T}\", \"q\": \"$${Q}\"}, \"End\": true}}}";
+        JsonNode definition = DefinitionSource.text("d.json", text,
+                Map.of("Fn", "arn:aws:lambda:us-east-1:1:function:F", "T", "a\\\"b")).definition();
         assertEquals("arn:aws:lambda:us-east-1:1:function:F", definition.at("/States/A/Resource").asText());
-        assertEquals("x-a\"b-a\"b", definition.at("/States/A/Parameters/t").asText());
+        assertEquals("x-a\"b-a\"b", definition.at("/States/A/Parameters/t").asText()); // the value is JSON text
+        // a bare quote ends the string in the text, as it does on AWS; the error is placed where ${T} is written
+        TemplateException quote = assertThrows(TemplateException.class,
+                () -> DefinitionSource.text("d.json", text, Map.of("T", "a\"b")));
+        assertEquals("d.json:1:" + (text.indexOf("${T}") + 1) + ": not valid JSON: Unexpected character ('b' (code 98)):"
+                + " was expecting comma to separate Object entries", quote.getMessage());
         LoadedMachine partial = DefinitionSource.text("d.json",
                 "{\"StartAt\": \"A\", \"States\": {\"A\": {\"Type\": \"Task\", \"Resource\": \"${Fn}\","
                         + " \"Parameters\": {\"q\": \"${Q}\", \"r\": \"${Fn}\"}, \"End\": true}}}", Map.of());
@@ -496,5 +501,72 @@ class TemplateTest {
         HandlerSpec prodFn = prod.functions().handlers().get("prod-fn");
         assertEquals(Duration.ofSeconds(30), prodFn.timeout());
         assertEquals(Map.of("SHARED", "g", "OWN", "prod"), prodFn.environment());
+    }
+
+    @Test
+    void definitionSubstitutionsReplaceTheTextBeforeItIsParsedAsCloudFormationDoes() throws IOException {
+        // they were replaced inside parsed strings: Seconds "5" (a string), '$' not JSON, keys untouched
+        write("wait.asl.yaml", "StartAt: W\nStates:\n  W:\n    Type: Wait\n    Seconds: ${WaitSeconds}\n    End: true\n");
+        String json = "{\"StartAt\": \"W\",\n \"States\": {\"W\": {\"Type\": \"Wait\", \"Seconds\": ${WaitSeconds},"
+                + " \"End\": true}}}";
+        write("wait.asl.json", json);
+        String file = write("template.yaml", """
+                Transform: AWS::Serverless-2016-10-31
+                Resources:
+                  Yaml:
+                    Type: AWS::Serverless::StateMachine
+                    Properties:
+                      DefinitionUri: wait.asl.yaml
+                      DefinitionSubstitutions: {WaitSeconds: 5}
+                  Json:
+                    Type: AWS::StepFunctions::StateMachine
+                    Properties:
+                      DefinitionS3Location: wait.asl.json
+                      DefinitionSubstitutions: {WaitSeconds: 7}
+                  Keys:
+                    Type: AWS::StepFunctions::StateMachine
+                    Properties:
+                      Definition:
+                        StartAt: ${Prefix}Step
+                        States:
+                          ${Prefix}Step: {Type: Pass, Result: "${A}", End: true}
+                      DefinitionSubstitutions: {Prefix: My, A: "${B}", B: again}
+                  String:
+                    Type: AWS::StepFunctions::StateMachine
+                    Properties:
+                      DefinitionString: '{"StartAt": "W", "States": {"W": {"Type": "Wait", "Seconds": ${S}, "End": true}}}'
+                      DefinitionSubstitutions: {S: 9}
+                  Loop:
+                    Type: AWS::StepFunctions::StateMachine
+                    Properties:
+                      Definition: {StartAt: P, States: {P: {Type: Pass, Result: "${A}", End: true}}}
+                      DefinitionSubstitutions: {A: "${B}", B: "${A}"}
+                """);
+        LoadedMachine yaml = load(file, "Yaml");
+        assertTrue(yaml.definition().at("/States/W/Seconds").isInt());
+        assertEquals(5, yaml.definition().at("/States/W/Seconds").asInt());
+        assertEquals(new dev.sfnrun.definition.validate.SourceMap.Position(5, 5),
+                yaml.document().sourceMap().position("/States/W/Seconds"));
+        LoadedMachine fromJson = load(file, "Json");
+        assertEquals(7, fromJson.definition().at("/States/W/Seconds").asInt());
+        // a value after the replaced one keeps its column as written
+        assertEquals(new dev.sfnrun.definition.validate.SourceMap.Position(2, json.indexOf("\"End\"") - json.indexOf('\n')),
+                fromJson.document().sourceMap().position("/States/W/End"));
+        LoadedMachine keys = load(file, "Keys");
+        assertEquals("MyStep", at(keys, "/StartAt"));
+        assertEquals("again", at(keys, "/States/MyStep/Result")); // replaced again, as replaceEachRepeatedly does
+        String text = Files.readString(Path.of(file));
+        assertEquals(text.substring(0, text.indexOf("${Prefix}Step: {")).split("\n", -1).length,
+                keys.document().sourceMap().position("/States/MyStep").line());
+        assertTrue(keys.validate().diagnostics().isEmpty(), keys.validate().diagnostics().toString());
+        assertEquals(9, load(file, "String").definition().at("/States/W/Seconds").asInt());
+        assertEquals(file + ": Resources.Loop.Properties.DefinitionSubstitutions: DefinitionSubstitutions go on producing"
+                + " placeholders after 3 passes (values that lead back to each other); CloudFormation's handler gives up on"
+                + " them too", assertThrows(TemplateException.class, () -> load(file, "Loop")).getMessage());
+        // a JSON file that a replacement leaves broken is placed where it is broken in the file as written
+        write("wait.asl.json", json.replace(", \"End\": true", ", End: true"));
+        TemplateException broken = assertThrows(TemplateException.class, () -> load(file, "Json"));
+        assertTrue(broken.getMessage().contains("wait.asl.json:2:" + (json.indexOf("\"End\"") - json.indexOf('\n'))
+                + ": not valid JSON: Unexpected character ('E'"), broken.getMessage());
     }
 }

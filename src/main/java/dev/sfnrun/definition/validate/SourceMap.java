@@ -36,6 +36,13 @@ public final class SourceMap {
         return new SourceMap(inner);
     }
 
+    /** This source map with every position moved by {@code move} (to the text as written, before substitutions). */
+    public SourceMap mapped(java.util.function.UnaryOperator<Position> move) {
+        Map<String, Position> moved = new java.util.HashMap<>();
+        positions.forEach((pointer, position) -> moved.put(pointer, move.apply(position)));
+        return new SourceMap(moved);
+    }
+
     /** The position of the value at {@code pointer}, or of its nearest ancestor that exists. */
     public Position position(String pointer) {
         String at = pointer;
