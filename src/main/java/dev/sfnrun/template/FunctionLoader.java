@@ -121,8 +121,11 @@ final class FunctionLoader {
             return null;
         }
         Path directory = template.localPath(value.asText());
-        if (!Files.isDirectory(directory)) {
-            throw template.resolver.error(property.pointer(), "no directory " + Template.display(directory));
+        if (!Files.isDirectory(directory)) { // a .zip, or code not built yet: only a Task that calls it cannot run
+            notes.add(origin + ": " + Pointers.dotted(property.pointer()) + ": " + Template.display(directory)
+                    + (Files.exists(directory) ? " is not a directory (a .zip is run on Lambda, not locally)"
+                    : " does not exist (not built yet?)") + ": not bound");
+            return null;
         }
         return directory;
     }

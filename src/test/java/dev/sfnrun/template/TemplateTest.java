@@ -569,4 +569,28 @@ class TemplateTest {
         assertTrue(broken.getMessage().contains("wait.asl.json:2:" + (json.indexOf("\"End\"") - json.indexOf('\n'))
                 + ": not valid JSON: Unexpected character ('E'"), broken.getMessage());
     }
+
+    @Test
+    void aFunctionWhoseCodeIsNotADirectoryIsLeftUnboundWithANote() throws IOException {
+        // "CodeUri: no directory other.zip" refused the whole template, though no Task called the function
+        write("src/app.py", "def handler(e, c):\n    return e\n");
+        write("other.zip", "");
+        String file = write("template.yaml", """
+                Transform: AWS::Serverless-2016-10-31
+                Resources:
+                  Used: {Type: AWS::Serverless::Function, Properties: {CodeUri: src/, Handler: app.handler, Runtime: python3.12}}
+                  Zip: {Type: AWS::Serverless::Function, Properties: {CodeUri: other.zip, Handler: app.handler, Runtime: python3.12}}
+                  Dist: {Type: AWS::Lambda::Function, Properties: {Code: dist/, Handler: app.handler, Runtime: nodejs20.x}}
+                  M:
+                    Type: AWS::StepFunctions::StateMachine
+                    Properties:
+                      Definition: {StartAt: T, States: {T: {Type: Task, Resource: !GetAtt Used.Arn, End: true}}}
+                """);
+        LoadedMachine machine = load(file, null);
+        assertEquals(List.of("Used"), new ArrayList<>(machine.functions().handlers().keySet()));
+        assertEquals(List.of(file + " Resources.Zip: Resources.Zip.Properties.CodeUri: " + Template.display(dir.resolve("other.zip"))
+                        + " is not a directory (a .zip is run on Lambda, not locally): not bound",
+                file + " Resources.Dist: Resources.Dist.Properties.Code: " + Template.display(dir.resolve("dist"))
+                        + " does not exist (not built yet?): not bound"), machine.notes());
+    }
 }
