@@ -34,7 +34,8 @@ final class FunctionLoader {
         Iterator<Map.Entry<String, JsonNode>> resources = template.root.path("Resources").fields();
         while (resources.hasNext()) {
             Map.Entry<String, JsonNode> resource = resources.next();
-            if (TYPES.contains(resource.getValue().path("Type").asText())) {
+            if (TYPES.contains(resource.getValue().path("Type").asText())
+                    && template.resolver.conditionAgainst(resource.getKey()) == null) { // a false Condition: not created
                 function(resource.getKey(), handlers, java, notes);
             }
         }

@@ -275,6 +275,7 @@ final class Resolver {
         if (type == null) {
             throw error(pointer, "Ref to '" + name + "', which is not a parameter, pseudo parameter or resource of the template");
         }
+        notCreated(name, "Ref to", pointer, depth);
         return Json.NODES.textNode(standIns.ref(type, resourceName(name, depth)));
     }
 
@@ -295,19 +296,60 @@ final class Resolver {
         if (type == null) {
             throw error(pointer, "Fn::GetAtt of '" + logicalId + "', which is not a resource of the template");
         }
+        notCreated(logicalId, "Fn::GetAtt of", pointer, depth);
         return Json.NODES.textNode(standIns.attribute(type, resourceName(logicalId, depth), attribute));
+    }
+
+    /**
+     * The condition that keeps a resource from being created (its {@code Condition} is false under
+     * these parameters, or that of the function or state machine SAM makes it for), or null when it is created.
+     */
+    String conditionAgainst(String logicalId) {
+        return conditionAgainst(logicalId, 0);
+    }
+
+    private String conditionAgainst(String logicalId, int depth) {
+        JsonNode resource = resources().get(logicalId);
+        if (resource == null) {
+            String owner = generatedFor(logicalId);
+            return owner == null ? null : conditionAgainst(owner, depth);
+        }
+        JsonNode condition = resource.get("Condition");
+        if (condition == null) {
+            return null;
+        }
+        String at = "/Resources/" + logicalId + "/Condition";
+        if (!condition.isTextual()) {
+            throw error(at, "expected the name of a condition of the template's Conditions");
+        }
+        return condition(condition.asText(), at, depth + 1) ? null : condition.asText();
+    }
+
+    /** As CloudFormation, a reference to a resource its condition leaves out is an error (unless an Fn::If avoids it). */
+    private void notCreated(String logicalId, String what, String pointer, int depth) {
+        String condition = conditionAgainst(logicalId, depth);
+        if (condition != null) {
+            throw error(pointer, what + " '" + logicalId + "', which is not created: its Condition " + condition
+                    + " is false under these parameters (guard the reference with Fn::If [" + condition + ", ...])");
+        }
+    }
+
+    /** The logical id of the SAM function or state machine for which SAM makes {@code logicalId} (its role), or null. */
+    private String generatedFor(String logicalId) {
+        if (logicalId.endsWith("Role")) {
+            String owner = logicalId.substring(0, logicalId.length() - "Role".length());
+            String type = typeOf(owner);
+            if ("AWS::Serverless::Function".equals(type) || "AWS::Serverless::StateMachine".equals(type)) {
+                return owner;
+            }
+        }
+        return null;
     }
 
     /** The type of a resource, counting the IAM roles SAM makes for its functions and state machines. */
     private String resourceType(String logicalId) {
         String type = typeOf(logicalId);
-        if (type == null && logicalId.endsWith("Role")) {
-            String owner = typeOf(logicalId.substring(0, logicalId.length() - "Role".length()));
-            if ("AWS::Serverless::Function".equals(owner) || "AWS::Serverless::StateMachine".equals(owner)) {
-                return "AWS::IAM::Role";
-            }
-        }
-        return type;
+        return type == null && generatedFor(logicalId) != null ? "AWS::IAM::Role" : type;
     }
 
     /** The physical name standing for a resource: its name property when it has one, else its logical id. */

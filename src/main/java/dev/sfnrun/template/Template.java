@@ -58,13 +58,14 @@ public final class Template {
         return label;
     }
 
-    /** The logical ids of the state machines, in template order. */
+    /** The logical ids of the state machines, in template order (those a false Condition leaves out, left out). */
     public List<String> stateMachineIds() {
         List<String> ids = new ArrayList<>();
         Iterator<Map.Entry<String, JsonNode>> resources = root.path("Resources").fields();
         while (resources.hasNext()) {
             Map.Entry<String, JsonNode> resource = resources.next();
-            if (MACHINE_TYPES.contains(resource.getValue().path("Type").asText())) {
+            if (MACHINE_TYPES.contains(resource.getValue().path("Type").asText())
+                    && resolver.conditionAgainst(resource.getKey()) == null) {
                 ids.add(resource.getKey());
             }
         }
@@ -88,6 +89,10 @@ public final class Template {
                         + "): choose one with --state-machine LOGICAL_ID");
             }
             logicalId = ids.get(0);
+        } else if (!ids.contains(logicalId) && resolver.typeOf(logicalId) != null && MACHINE_TYPES.contains(resolver.typeOf(logicalId))) {
+            throw new TemplateException(label + ": the state machine '" + logicalId + "' is not created: its Condition "
+                    + resolver.conditionAgainst(logicalId) + " is false under these parameters"
+                    + (ids.isEmpty() ? "" : " (state machines: " + String.join(", ", ids) + ")"));
         } else if (!ids.contains(logicalId)) {
             throw new TemplateException(label + ": no state machine '" + logicalId + "' in Resources"
                     + (ids.isEmpty() ? "" : " (state machines: " + String.join(", ", ids) + ")"));

@@ -593,4 +593,60 @@ class TemplateTest {
                 file + " Resources.Dist: Resources.Dist.Properties.Code: " + Template.display(dir.resolve("dist"))
                         + " does not exist (not built yet?): not bound"), machine.notes());
     }
+
+    @Test
+    void aResourceWhoseConditionIsFalseIsNotCreated() throws IOException {
+        // its Condition was ignored: "2 state machines (Main, DebugMachine)", and the absent machine could run
+        write("src/app.py", "def handler(e, c):\n    return e\n");
+        String file = write("template.yaml", """
+                Parameters:
+                  Env: {Type: String, Default: prod}
+                Conditions:
+                  IsDev: !Equals [!Ref Env, dev]
+                Resources:
+                  DebugFn:
+                    Type: AWS::Serverless::Function
+                    Condition: IsDev
+                    Properties: {CodeUri: src/, Handler: app.handler, Runtime: python3.12}
+                  Main:
+                    Type: AWS::StepFunctions::StateMachine
+                    Properties:
+                      Definition:
+                        StartAt: P
+                        States:
+                          P: {Type: Pass, Result: !If [IsDev, !GetAtt DebugFn.Arn, main], End: true}
+                  DebugMachine:
+                    Type: AWS::StepFunctions::StateMachine
+                    Condition: IsDev
+                    Properties:
+                      Definition:
+                        StartAt: P
+                        States:
+                          P: {Type: Pass, Result: !Ref DebugFn, End: true}
+                  Careless:
+                    Type: AWS::StepFunctions::StateMachine
+                    Condition: IsProd
+                    Properties:
+                      Definition:
+                        StartAt: P
+                        States:
+                          P: {Type: Pass, Result: !GetAtt DebugFnRole.Arn, End: true}
+                """.replace("IsProd", "IsNotDev").replace("Conditions:\n", "Conditions:\n  IsNotDev: !Not [Condition: IsDev]\n"));
+        Template template = Template.read(file, TemplateOptions.defaults());
+        assertEquals(List.of("Main", "Careless"), template.stateMachineIds());
+        LoadedMachine main = load(file, "Main");
+        assertEquals("main", at(main, "/States/P/Result"));
+        assertTrue(main.functions().handlers().isEmpty(), main.functions().handlers().toString());
+        assertEquals(file + ": the state machine 'DebugMachine' is not created: its Condition IsDev is false under these"
+                + " parameters (state machines: Main, Careless)",
+                assertThrows(TemplateException.class, () -> load(file, "DebugMachine")).getMessage());
+        assertEquals(file + ": Resources.Careless.Properties.Definition.States.P.Result: Fn::GetAtt of 'DebugFnRole', which"
+                + " is not created: its Condition IsDev is false under these parameters (guard the reference with"
+                + " Fn::If [IsDev, ...])", assertThrows(TemplateException.class, () -> load(file, "Careless")).getMessage());
+        TemplateOptions dev = new TemplateOptions("us-east-1", "123456789012", null, Map.of("Env", "dev"));
+        assertEquals(List.of("Main", "DebugMachine"), Template.read(file, dev).stateMachineIds());
+        LoadedMachine debug = DefinitionSource.template(file, "DebugMachine", dev, Map.of());
+        assertEquals("DebugFn", at(debug, "/States/P/Result"));
+        assertEquals(List.of("DebugFn"), new ArrayList<>(debug.functions().handlers().keySet()));
+    }
 }
