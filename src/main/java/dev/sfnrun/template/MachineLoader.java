@@ -1,6 +1,7 @@
 package dev.sfnrun.template;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.sfnrun.definition.ResourceNames;
 import dev.sfnrun.definition.validate.LocatedJson;
 import dev.sfnrun.definition.validate.SourceMap;
 import dev.sfnrun.query.Json;
@@ -97,12 +98,20 @@ final class MachineLoader {
         return property == null ? fallback : property.pointer();
     }
 
-    /** The name in ARNs: the template's name property, else the logical id. */
+    /**
+     * The name in ARNs: the template's name property, else the logical id. The name given must be
+     * one AWS accepts (CreateStateMachine refuses others), checked as {@code --state-machine-name} is.
+     */
     private String name() {
         for (String property : new String[] {"Name", "StateMachineName"}) {
             Template.Property name = template.property(logicalId, property);
             if (name != null) {
-                return template.resolver.text(name.value(), name.pointer());
+                String text = template.resolver.text(name.value(), name.pointer());
+                if (!ResourceNames.isValid(text, ResourceNames.MAX_NAME)) {
+                    throw template.resolver.error(name.pointer(), "'" + text + "': AWS accepts 1 to " + ResourceNames.MAX_NAME
+                            + " characters and no whitespace, control characters or any of " + ResourceNames.FORBIDDEN);
+                }
+                return text;
             }
         }
         return logicalId;

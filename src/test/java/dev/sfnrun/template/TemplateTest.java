@@ -649,4 +649,23 @@ class TemplateTest {
         assertEquals("DebugFn", at(debug, "/States/P/Result"));
         assertEquals(List.of("DebugFn"), new ArrayList<>(debug.functions().handlers().keySet()));
     }
+
+    @Test
+    void theTemplatesMachineNameFollowsAwssRule() throws IOException {
+        // "my machine!", "" and "a/b:c" were used in ARNs unchecked, while --state-machine-name refuses them
+        String rule = "AWS accepts 1 to 80 characters and no whitespace, control characters or any of <>{}[]?*\"#%\\^|~`$&,;:/";
+        for (String name : new String[] {"my machine!", "", "a/b:c", "x".repeat(81)}) {
+            String file = write("named.yaml", "Resources:\n  M:\n    Type: AWS::StepFunctions::StateMachine\n    Properties:\n"
+                    + "      StateMachineName: '" + name + "'\n      Definition: {StartAt: P, States: {P: {Type: Pass, End: true}}}\n");
+            assertEquals(file + ": Resources.M.Properties.StateMachineName: '" + name + "': " + rule,
+                    assertThrows(TemplateException.class, () -> load(file, null)).getMessage());
+        }
+        String sam = write("sam.yaml", "Resources:\n  M:\n    Type: AWS::Serverless::StateMachine\n    Properties:\n"
+                + "      Name: !Sub '${AWS::StackName} orders'\n      Definition: {StartAt: P, States: {P: {Type: Pass, End: true}}}\n");
+        assertEquals(sam + ": Resources.M.Properties.Name: 'sfn-run-local orders': " + rule,
+                assertThrows(TemplateException.class, () -> load(sam, null)).getMessage());
+        String fine = write("fine.yaml", "Resources:\n  M:\n    Type: AWS::StepFunctions::StateMachine\n    Properties:\n"
+                + "      StateMachineName: " + "x".repeat(80) + "\n      Definition: {StartAt: P, States: {P: {Type: Pass, End: true}}}\n");
+        assertEquals("x".repeat(80), load(fine, null).name());
+    }
 }
