@@ -66,6 +66,13 @@ final class FunctionLoader {
             throw template.resolver.error("/Resources/" + id + "/Properties", "the function has no Handler");
         }
         String handler = template.resolver.text(handlerProperty.value(), handlerProperty.pointer());
+        if (language != null && handler.contains("..")) { // the file would be found outside CodeUri, the task root
+            throw template.resolver.error(handlerProperty.pointer(), language == HandlerSpec.Language.NODE
+                    ? "'" + handler + "' is not a valid handler name. Use absolute paths when specifying root directories"
+                            + " in handler names. (Lambda's Node.js runtime refuses it: Runtime.MalformedHandlerName)"
+                    : "'" + handler + "' is not a valid handler name: Lambda's Python runtime imports module.function"
+                            + " from under CodeUri and cannot import a module named with '..'");
+        }
         String name = template.resolver.resourceName(id);
         if (language == null) {
             java.put(name, handler);

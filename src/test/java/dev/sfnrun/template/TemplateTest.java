@@ -668,4 +668,30 @@ class TemplateTest {
                 + "      StateMachineName: " + "x".repeat(80) + "\n      Definition: {StartAt: P, States: {P: {Type: Pass, End: true}}}\n");
         assertEquals("x".repeat(80), load(fine, null).name());
     }
+
+    @Test
+    void aHandlerWithDotDotIsRefusedAsLambdasRuntimesRefuseIt() throws IOException {
+        // Handler: ../../outside.handler ran outside.js from outside CodeUri, the task root
+        write("outside.js", "exports.handler = async () => 1;\n");
+        for (String runtime : new String[] {"nodejs20.x", "python3.12"}) {
+            String file = write("template.yaml", """
+                    Transform: AWS::Serverless-2016-10-31
+                    Resources:
+                      F:
+                        Type: AWS::Serverless::Function
+                        Properties: {CodeUri: code/, Handler: ../outside.handler, Runtime: RUNTIME}
+                      M:
+                        Type: AWS::StepFunctions::StateMachine
+                        Properties:
+                          Definition: {StartAt: T, States: {T: {Type: Task, Resource: !GetAtt F.Arn, End: true}}}
+                    """.replace("RUNTIME", runtime));
+            Files.createDirectories(dir.resolve("code"));
+            String message = assertThrows(TemplateException.class, () -> load(file, null)).getMessage();
+            assertEquals(file + ": Resources.F.Properties.Handler: '../outside.handler' is not a valid handler name"
+                    + (runtime.startsWith("node") ? ". Use absolute paths when specifying root directories in handler names."
+                    + " (Lambda's Node.js runtime refuses it: Runtime.MalformedHandlerName)"
+                    : ": Lambda's Python runtime imports module.function from under CodeUri and cannot import a module"
+                    + " named with '..'"), message);
+        }
+    }
 }
