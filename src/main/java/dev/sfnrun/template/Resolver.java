@@ -23,7 +23,12 @@ import java.util.Set;
  * naming the template path of the value.
  */
 final class Resolver {
-    private static final int MAX_DEPTH = 200;
+    /**
+     * How deep a value may nest, counting its objects and lists, its intrinsic functions and the resource
+     * names and conditions they refer to, and theirs: the template reader's own limit, so that a value
+     * the reader accepts (an inline definition 400 levels deep) is never refused for its nesting alone.
+     */
+    private static final int MAX_DEPTH = YamlReader.MAX_DEPTH;
     /**
      * The longest string an intrinsic function may build (Fn::Sub, Fn::Join, Fn::Base64,
      * Fn::ToJsonString): 1 MiB, CloudFormation's template limit and Step Functions' definition limit, so
@@ -129,8 +134,8 @@ final class Resolver {
             }
             value = Pointers.child(value, segment);
         }
-        return error(value, "intrinsic functions nested more than " + MAX_DEPTH + " levels deep (counting the"
-                + " resource names and conditions they refer to, and theirs)");
+        return error(value, "nested more than " + MAX_DEPTH + " levels deep (counting its mappings and lists, its"
+                + " intrinsic functions and the resource names and conditions they refer to, and theirs)");
     }
 
     /** A resolved value that must be text (a string, number or boolean). */

@@ -430,11 +430,11 @@ class TemplateTest {
                 + "      Definition: {StartAt: P, States: {P: {Type: Pass, Result: !If [C0, yes, no], End: true}}}\n");
         String file = write("conditions.yaml", conditions.toString());
         TemplateException e = assertThrows(TemplateException.class, () -> load(file, null));
-        assertEquals(file + ": Conditions.C98: conditions nested more than 200 levels deep (counting the conditions they"
+        assertEquals(file + ": Conditions.C248: conditions nested more than 500 levels deep (counting the conditions they"
                 + " refer to, and theirs)", e.getMessage());
         String names = chain(5_000, "!GetAtt %s.TableName");
-        assertEquals(names + ": Resources.R196.Properties.TableName: intrinsic functions nested more than 200 levels deep"
-                + " (counting the resource names and conditions they refer to, and theirs)",
+        assertEquals(names + ": Resources.R496.Properties.TableName: nested more than 500 levels deep (counting its mappings and lists, its intrinsic functions"
+                + " and the resource names and conditions they refer to, and theirs)",
                 assertThrows(TemplateException.class, () -> load(names, null)).getMessage());
         // a chain of a few dozen, as real templates have, resolves
         assertEquals("t", at(load(chain(60, "!Ref %s"), null), "/States/P/Result"));
@@ -693,5 +693,24 @@ class TemplateTest {
                     : ": Lambda's Python runtime imports module.function from under CodeUri and cannot import a module"
                     + " named with '..'"), message);
         }
+    }
+
+    private String deepInline(String name, int levels) throws IOException {
+        String deep = "1";
+        for (int i = 0; i < levels; i++) {
+            deep = "{\"a\": " + deep + "}";
+        }
+        return write(name, "{\"Resources\": {\"M\": {\"Type\": \"AWS::StepFunctions::StateMachine\","
+                + " \"Properties\": {\"Definition\": {\"StartAt\": \"P\", \"States\": {\"P\": {\"Type\": \"Pass\","
+                + " \"End\": true, \"Result\": " + deep + "}}}}}}}");
+    }
+
+    @Test
+    void anInlineDefinitionNestsAsDeepAsTheTemplateReaderAllows() throws IOException {
+        // 201 levels without any intrinsic were refused as "intrinsic functions nested more than 200 levels deep"
+        assertEquals(1, load(deepInline("inline.json", 480), null).definition().at("/States/P/Result" + "/a".repeat(480)).asInt());
+        String deeper = deepInline("deeper.json", 500);
+        assertTrue(assertThrows(TemplateException.class, () -> load(deeper, null)).getMessage()
+                .endsWith(": nested more than 500 levels deep"));
     }
 }
