@@ -114,6 +114,32 @@ public final class DefinitionSource {
         }
     }
 
+    /**
+     * Parses a template's definition file as CloudFormation's Step Functions handler reads the object
+     * DefinitionS3Location names: as JSON first, then as YAML, whatever the file is called. When neither
+     * reads it, the error is that of the format its name ({@code .yaml}, {@code .json}) or its first
+     * character ({@code {}, {@code [}) says.
+     */
+    static LocatedJson parseJsonOrYaml(String label, TextSubstitution replaced, boolean yamlByName) {
+        try {
+            return moved(LocatedJson.parse(replaced.text()), replaced);
+        } catch (LocatedJson.SyntaxException json) {
+            try {
+                return YamlReader.read(label, replaced.text(), replaced::original);
+            } catch (TemplateException yaml) {
+                String start = replaced.text().stripLeading();
+                boolean looksJson = !yamlByName && (json.tooDeep() || label.toLowerCase(java.util.Locale.ROOT).endsWith(".json")
+                        || start.startsWith("{") || start.startsWith("["));
+                if (!looksJson) {
+                    throw yaml;
+                }
+                SourceMap.Position at = replaced.original(json.position());
+                throw new TemplateException(label + ":" + at.line() + ":" + at.column() + ": not valid JSON: "
+                        + json.getMessage(), at);
+            }
+        }
+    }
+
     /** A document parsed from replaced text, its positions moved to the text as written. */
     static LocatedJson moved(LocatedJson document, TextSubstitution replaced) {
         if (!replaced.changed()) {

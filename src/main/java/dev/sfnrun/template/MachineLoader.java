@@ -204,7 +204,7 @@ final class MachineLoader {
         } catch (TemplateException e) {
             throw template.resolver.error(property.pointer(), sourceOfFile + e.getMessage().substring(path.toString().length()));
         }
-        return DefinitionSource.parse(sourceOfFile, replaced(text, substitutions), DefinitionSource.isYaml(file));
+        return DefinitionSource.parseJsonOrYaml(sourceOfFile, replaced(text, substitutions), DefinitionSource.isYaml(file));
     }
 
     private static List<String> fieldNames(JsonNode node) {

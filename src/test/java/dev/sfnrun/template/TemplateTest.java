@@ -564,10 +564,11 @@ class TemplateTest {
                 + " placeholders after 3 passes (values that lead back to each other); CloudFormation's handler gives up on"
                 + " them too", assertThrows(TemplateException.class, () -> load(file, "Loop")).getMessage());
         // a JSON file that a replacement leaves broken is placed where it is broken in the file as written
-        write("wait.asl.json", json.replace(", \"End\": true", ", End: true"));
+        String missingComma = json.replace(", \"End\": true", " \"End\": true");
+        write("wait.asl.json", missingComma);
         TemplateException broken = assertThrows(TemplateException.class, () -> load(file, "Json"));
-        assertTrue(broken.getMessage().contains("wait.asl.json:2:" + (json.indexOf("\"End\"") - json.indexOf('\n'))
-                + ": not valid JSON: Unexpected character ('E'"), broken.getMessage());
+        assertTrue(broken.getMessage().contains("wait.asl.json:2:" + (missingComma.indexOf("\"End\"") - missingComma.indexOf('\n'))
+                + ": not valid JSON: Unexpected character ('\"'"), broken.getMessage());
     }
 
     @Test
@@ -712,5 +713,26 @@ class TemplateTest {
         String deeper = deepInline("deeper.json", 500);
         assertTrue(assertThrows(TemplateException.class, () -> load(deeper, null)).getMessage()
                 .endsWith(": nested more than 500 levels deep"));
+    }
+
+    @Test
+    void aDefinitionFileIsReadAsJsonThenYamlWhateverItsName() throws IOException {
+        // a YAML definition in machine.asl (or .json) was "not valid JSON", though CloudFormation reads it
+        write("machine.asl", "StartAt: P\nStates:\n  P: {Type: Pass, Result: ok, End: true}\n");
+        write("broken.asl.json", "{\"StartAt\": \"P\",\n \"States\": {\"P\": {\"Type\": \"Pass\" \"End\": true}}}");
+        write("broken.asl.yaml", "StartAt: P\nStates: [\n");
+        String file = write("template.yaml", """
+                Resources:
+                  Yaml: {Type: AWS::StepFunctions::StateMachine, Properties: {DefinitionS3Location: machine.asl}}
+                  Json: {Type: AWS::StepFunctions::StateMachine, Properties: {DefinitionS3Location: broken.asl.json}}
+                  BadYaml: {Type: AWS::StepFunctions::StateMachine, Properties: {DefinitionS3Location: broken.asl.yaml}}
+                """);
+        LoadedMachine yaml = load(file, "Yaml");
+        assertEquals("ok", at(yaml, "/States/P/Result"));
+        assertEquals(3, yaml.document().sourceMap().position("/States/P").line());
+        String json = assertThrows(TemplateException.class, () -> load(file, "Json")).getMessage();
+        assertTrue(json.matches(".*broken\\.asl\\.json:2:\\d+: not valid JSON: Unexpected character.*"), json);
+        String badYaml = assertThrows(TemplateException.class, () -> load(file, "BadYaml")).getMessage();
+        assertTrue(badYaml.matches(".*broken\\.asl\\.yaml:\\d+:\\d+: not valid YAML: .*"), badYaml);
     }
 }
