@@ -74,7 +74,7 @@ public final class DefinitionSource {
                                          Map<String, String> substitutions) {
         Template template = Template.read(file, options);
         LoadedMachine machine = template.machine(logicalId, substitutions);
-        List<String> notes = new java.util.ArrayList<>();
+        List<String> notes = new java.util.ArrayList<>(machine.notes());
         TemplateFunctions functions = template.functions(notes);
         return new LoadedMachine(machine.source(), machine.name(), machine.document(), machine.unbound(), functions, notes,
                 machine.type(), machine.reads());

@@ -64,8 +64,17 @@ final class MachineLoader {
                 : names.get(0).equals("Definition") ? template.label : sourceOfFile;
         List<LoadedMachine.Read> reads = fileRead == null ? List.of() : List.of(new LoadedMachine.Read("the definition of "
                 + template.label + " Resources." + logicalId + " (" + names.get(0) + ")", fileRead));
-        return new LoadedMachine(source, name(), definition, substituted.unbound(), TemplateFunctions.NONE, List.of(), type(),
-                reads);
+        // CloudFormation replaces only the names DefinitionSubstitutions give and leaves any other ${...} as written
+        // (Fn::Sub's ${!Literal} makes one): the template says all there is, so nothing is missing, only noted
+        List<String> notes = new ArrayList<>();
+        List<String> left = new LoadedMachine(source, logicalId, definition, substituted.unbound(), TemplateFunctions.NONE,
+                List.of()).unboundNames();
+        if (!left.isEmpty()) {
+            notes.add(template.label + " Resources." + logicalId + ": " + String.join(", ", left.stream().map(n -> "${" + n + "}")
+                    .toList()) + (left.size() == 1 ? " is" : " are") + " not among the DefinitionSubstitutions: left as"
+                    + " written, as CloudFormation leaves it");
+        }
+        return new LoadedMachine(source, name(), definition, List.of(), TemplateFunctions.NONE, notes, type(), reads);
     }
 
     /**

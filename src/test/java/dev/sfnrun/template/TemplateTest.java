@@ -735,4 +735,26 @@ class TemplateTest {
         String badYaml = assertThrows(TemplateException.class, () -> load(file, "BadYaml")).getMessage();
         assertTrue(badYaml.matches(".*broken\\.asl\\.yaml:\\d+:\\d+: not valid YAML: .*"), badYaml);
     }
+
+    @Test
+    void aPlaceholderTheTemplateDoesNotSubstituteIsLeftAsWrittenWithANote() throws IOException {
+        // Fn::Sub's ${!HOME} gave ${HOME}, then refused as "placeholders without a value", though AWS keeps the text
+        String file = write("t.yaml", """
+                Resources:
+                  M:
+                    Type: AWS::StepFunctions::StateMachine
+                    Properties:
+                      Definition:
+                        StartAt: P
+                        States:
+                          P: {Type: Pass, Result: {script: !Sub "echo ${!HOME} in ${AWS::Region}", t: "${T}"}, End: true}
+                      DefinitionSubstitutions: {T: table}
+                """);
+        LoadedMachine machine = load(file, null);
+        assertEquals("echo ${HOME} in us-east-1", at(machine, "/States/P/Result/script"));
+        assertEquals("table", at(machine, "/States/P/Result/t"));
+        machine.requireBound(); // nothing is missing
+        assertEquals(List.of(file + " Resources.M: ${HOME} is not among the DefinitionSubstitutions: left as written, as"
+                + " CloudFormation leaves it"), machine.notes());
+    }
 }
