@@ -74,7 +74,8 @@ public final class DefinitionSource {
                                          Map<String, String> substitutions) {
         Template template = Template.read(file, options);
         LoadedMachine machine = template.machine(logicalId, substitutions);
-        List<String> notes = new java.util.ArrayList<>(machine.notes());
+        List<String> notes = new java.util.ArrayList<>(template.duplicateKeyNotes());
+        notes.addAll(machine.notes());
         TemplateFunctions functions = template.functions(notes);
         return new LoadedMachine(machine.source(), machine.name(), machine.document(), machine.unbound(), functions, notes,
                 machine.type(), machine.reads());

@@ -145,9 +145,16 @@ final class MachineLoader {
             throw template.resolver.error(property.pointer(), "expected the definition as a mapping (inline YAML or JSON)");
         }
         SourceMap positions = template.sourceMap.under(property.pointer());
+        List<LocatedJson.DuplicateKey> duplicates = new ArrayList<>(); // a validation error, as in a definition file
+        for (LocatedJson.DuplicateKey key : template.duplicateKeys) {
+            if (key.pointer().startsWith(property.pointer() + "/")) {
+                duplicates.add(new LocatedJson.DuplicateKey(key.pointer().substring(property.pointer().length()), key.name(),
+                        key.position()));
+            }
+        }
         TextSubstitution replaced = replaced(Json.compact(definition), substitutions);
         if (!replaced.changed()) {
-            return new LocatedJson(definition, positions, List.of());
+            return new LocatedJson(definition, positions, duplicates);
         }
         LocatedJson parsed;
         try {
@@ -159,8 +166,9 @@ final class MachineLoader {
         Map<String, SourceMap.Position> moved = new HashMap<>();
         pair(definition, "", parsed.root(), "", positions, moved);
         SourceMap map = SourceMap.of(moved);
-        return new LocatedJson(parsed.root(), map, parsed.duplicateKeys().stream().map(key -> new LocatedJson.DuplicateKey(
-                key.pointer(), key.name(), map.position(key.pointer()))).toList());
+        parsed.duplicateKeys().forEach(key -> duplicates.add(new LocatedJson.DuplicateKey(key.pointer(), key.name(),
+                map.position(key.pointer()))));
+        return new LocatedJson(parsed.root(), map, duplicates);
     }
 
     /** The position in the template of each value of the replaced definition: where its counterpart was. */

@@ -26,9 +26,13 @@ public final class Template {
     final SourceMap sourceMap;
     final Resolver resolver;
     final TemplateOptions options;
+    /** The keys given twice in one mapping (the last one is used, as CloudFormation uses it). */
+    final List<LocatedJson.DuplicateKey> duplicateKeys;
 
-    private Template(String label, Path directory, ObjectNode root, SourceMap sourceMap, TemplateOptions options) {
+    private Template(String label, Path directory, ObjectNode root, SourceMap sourceMap, TemplateOptions options,
+                     List<LocatedJson.DuplicateKey> duplicateKeys) {
         this.label = label;
+        this.duplicateKeys = List.copyOf(duplicateKeys);
         this.directory = directory;
         this.root = root;
         this.sourceMap = sourceMap;
@@ -51,7 +55,8 @@ public final class Template {
             throw new TemplateException(file + ": not a SAM or CloudFormation template: it has no Resources mapping");
         }
         Path directory = Path.of(file).toAbsolutePath().getParent();
-        return new Template(file, directory, (ObjectNode) document.root(), document.sourceMap(), options);
+        return new Template(file, directory, (ObjectNode) document.root(), document.sourceMap(), options,
+                document.duplicateKeys());
     }
 
     public String file() {
@@ -98,6 +103,25 @@ public final class Template {
                     + (ids.isEmpty() ? "" : " (state machines: " + String.join(", ", ids) + ")"));
         }
         return new MachineLoader(this, logicalId).load(substitutions);
+    }
+
+    /**
+     * A note for each key given twice outside a state machine's inline Definition (where it is a validation
+     * error, as in a definition file): CloudFormation uses the last one, {@code aws cloudformation package}
+     * and cfn-lint refuse them.
+     */
+    List<String> duplicateKeyNotes() {
+        List<String> notes = new ArrayList<>();
+        for (LocatedJson.DuplicateKey key : duplicateKeys) {
+            List<String> at = Pointers.segments(key.pointer());
+            if (at.size() > 4 && at.get(0).equals("Resources") && at.get(2).equals("Properties") && at.get(3).equals("Definition")
+                    && MACHINE_TYPES.contains(root.path("Resources").path(at.get(1)).path("Type").asText())) {
+                continue;
+            }
+            notes.add(label + ":" + key.position().line() + ":" + key.position().column() + ": " + Pointers.dotted(key.pointer())
+                    + " is given twice; the last one is used, as CloudFormation uses it");
+        }
+        return notes;
     }
 
     /** The template's Lambda functions bound by name (see {@link FunctionLoader}). */

@@ -757,4 +757,29 @@ class TemplateTest {
         assertEquals(List.of(file + " Resources.M: ${HOME} is not among the DefinitionSubstitutions: left as written, as"
                 + " CloudFormation leaves it"), machine.notes());
     }
+
+    @Test
+    void aKeyGivenTwiceInAnInlineDefinitionIsTheErrorItIsInAFileAndElsewhereANote() throws IOException {
+        // the inline definition silently used the last Result, while the same definition in a file is an error
+        String file = write("t.yaml", """
+                Resources:
+                  M:
+                    Type: AWS::StepFunctions::StateMachine
+                    Properties:
+                      StateMachineName: first
+                      StateMachineName: second
+                      Definition:
+                        StartAt: P
+                        States:
+                          P: {Type: Pass, Result: first, Result: second, End: true}
+                """);
+        LoadedMachine machine = load(file, null);
+        assertEquals("second", machine.name());
+        List<dev.sfnrun.definition.validate.Diagnostic> errors = machine.validate().diagnostics();
+        assertEquals(1, errors.size(), errors.toString());
+        assertEquals("Duplicate field 'Result'", errors.get(0).message());
+        assertEquals(10, errors.get(0).line());
+        assertEquals(List.of(file + ":6:7: Resources.M.Properties.StateMachineName is given twice; the last one is used, as"
+                + " CloudFormation uses it"), machine.notes());
+    }
 }
