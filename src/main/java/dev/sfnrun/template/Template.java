@@ -54,6 +54,17 @@ public final class Template {
         if (!document.root().path("Resources").isObject()) {
             throw new TemplateException(file + ": not a SAM or CloudFormation template: it has no Resources mapping");
         }
+        JsonNode machineGlobals = document.root().path("Globals").path("StateMachine");
+        Iterator<String> names = machineGlobals.isObject() ? machineGlobals.fieldNames() : java.util.Collections.emptyIterator();
+        while (names.hasNext()) { // SAM refuses the template: only PropagateTags may be given there
+            String name = names.next();
+            if (!name.equals("PropagateTags")) {
+                throw new TemplateException(file + ": " + Pointers.dotted(Pointers.child("/Globals/StateMachine", name))
+                        + ": 'Globals' section is invalid. '" + name + "' is not a supported property of 'StateMachine'."
+                        + " Must be one of the following values - ['PropagateTags']",
+                        document.sourceMap().position(Pointers.child("/Globals/StateMachine", name)));
+            }
+        }
         Path directory = Path.of(file).toAbsolutePath().getParent();
         return new Template(file, directory, (ObjectNode) document.root(), document.sourceMap(), options,
                 document.duplicateKeys());
@@ -150,17 +161,57 @@ public final class Template {
                 + Pointers.child("", name).substring(1)));
     }
 
-    /** The property {@code name} of the SAM Globals section of the resource's type; null when absent. */
+    /**
+     * The property {@code name} of the SAM Globals section of the resource's type; null when absent or
+     * when the resource's {@code IgnoreGlobals} ({@code "*"} or a list of names) leaves it out, as SAM does.
+     */
     Property global(JsonNode resource, String name) {
         String type = resource.path("Type").asText();
         if (type.startsWith("AWS::Serverless::")) {
             String section = type.substring("AWS::Serverless::".length());
-            JsonNode global = root.path("Globals").path(section).get(name);
-            if (global != null) {
+            JsonNode globals = root.path("Globals").path(section);
+            JsonNode global = globals.get(name);
+            if (global != null && !ignored(resource, globals, name)) {
                 return resolver.present(new Property(global, Pointers.child("/Globals/" + section, name)));
             }
         }
         return null;
+    }
+
+    /** Whether the resource's IgnoreGlobals leaves out the global {@code name}; refused in SAM's words when malformed. */
+    private boolean ignored(JsonNode resource, JsonNode globals, String name) {
+        JsonNode ignore = resource.get("IgnoreGlobals");
+        if (ignore == null) {
+            return false;
+        }
+        String id = logicalId(resource);
+        String at = "/Resources/" + id + "/IgnoreGlobals";
+        if (ignore.isTextual() && ignore.asText().equals("*")) {
+            return true;
+        }
+        if (!ignore.isArray()) {
+            throw resolver.error(at, "Resource " + id + " has invalid resource attribute 'IgnoreGlobals'.");
+        }
+        boolean ignored = false;
+        for (JsonNode item : ignore) {
+            if (!globals.has(item.asText())) {
+                throw resolver.error(at, "Resource " + id + " has invalid resource attribute 'IgnoreGlobals' on item '"
+                        + item.asText() + "'.");
+            }
+            ignored |= item.asText().equals(name);
+        }
+        return ignored;
+    }
+
+    private String logicalId(JsonNode resource) {
+        Iterator<Map.Entry<String, JsonNode>> resources = root.path("Resources").fields();
+        while (resources.hasNext()) {
+            Map.Entry<String, JsonNode> entry = resources.next();
+            if (entry.getValue() == resource) {
+                return entry.getKey();
+            }
+        }
+        return "?";
     }
 
     record Property(JsonNode value, String pointer) {

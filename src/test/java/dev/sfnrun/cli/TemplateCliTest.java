@@ -55,13 +55,11 @@ class TemplateCliTest {
     void theTemplatesWorkflowTypeIsTheRunsUnlessTypeIsGiven() throws Exception {
         String template = write("types.yaml", """
                 Transform: AWS::Serverless-2016-10-31
-                Globals:
-                  StateMachine:
-                    Type: EXPRESS
                 Resources:
                   Fast:
                     Type: AWS::Serverless::StateMachine
                     Properties:
+                      Type: EXPRESS
                       Definition: {StartAt: P, States: {P: {Type: Pass, End: true}}}
                   Slow:
                     Type: AWS::StepFunctions::StateMachine

@@ -782,4 +782,46 @@ class TemplateTest {
         assertEquals(List.of(file + ":6:7: Resources.M.Properties.StateMachineName is given twice; the last one is used, as"
                 + " CloudFormation uses it"), machine.notes());
     }
+
+    @Test
+    void samGlobalsFollowSamIgnoreGlobalsAndTheStateMachineSection() throws IOException {
+        // IgnoreGlobals was not honoured, and Globals.StateMachine.Type / Name (which SAM refuses) were applied
+        write("src/app.py", "def handler(e, c):\n    return e\n");
+        String file = write("template.yaml", """
+                Transform: AWS::Serverless-2016-10-31
+                Globals:
+                  Function:
+                    Timeout: 60
+                    Environment:
+                      Variables: {G: from-globals}
+                  StateMachine:
+                    PropagateTags: true
+                Resources:
+                  All:
+                    Type: AWS::Serverless::Function
+                    IgnoreGlobals: "*"
+                    Properties: {CodeUri: src/, Handler: app.handler, Runtime: python3.12}
+                  Some:
+                    Type: AWS::Serverless::Function
+                    IgnoreGlobals: [Environment]
+                    Properties: {CodeUri: src/, Handler: app.handler, Runtime: python3.12}
+                  M:
+                    Type: AWS::Serverless::StateMachine
+                    Properties:
+                      Definition: {StartAt: P, States: {P: {Type: Pass, End: true}}}
+                """);
+        LoadedMachine machine = load(file, null);
+        assertNull(machine.functions().handlers().get("All").timeout());
+        assertEquals(Map.of(), machine.functions().handlers().get("All").environment());
+        assertEquals(Duration.ofSeconds(60), machine.functions().handlers().get("Some").timeout());
+        assertEquals(Map.of(), machine.functions().handlers().get("Some").environment());
+        String unknown = write("unknown.yaml", Files.readString(Path.of(file)).replace("IgnoreGlobals: [Environment]",
+                "IgnoreGlobals: [Layers]"));
+        assertEquals(unknown + ": Resources.Some.IgnoreGlobals: Resource Some has invalid resource attribute 'IgnoreGlobals'"
+                + " on item 'Layers'.", assertThrows(TemplateException.class, () -> load(unknown, null)).getMessage());
+        String typed = write("typed.yaml", Files.readString(Path.of(file)).replace("PropagateTags: true", "Type: EXPRESS"));
+        assertEquals(typed + ": Globals.StateMachine.Type: 'Globals' section is invalid. 'Type' is not a supported property"
+                + " of 'StateMachine'. Must be one of the following values - ['PropagateTags']",
+                assertThrows(TemplateException.class, () -> load(typed, null)).getMessage());
+    }
 }
