@@ -278,6 +278,10 @@ final class Resolver {
         }
         String type = resourceType(name);
         if (type == null) {
+            String generated = samGenerated(name, pointer, depth);
+            if (generated != null) {
+                return Json.NODES.textNode(generated);
+            }
             throw error(pointer, "Ref to '" + name + "', which is not a parameter, pseudo parameter or resource of the template");
         }
         notCreated(name, "Ref to", pointer, depth);
@@ -303,6 +307,51 @@ final class Resolver {
         }
         notCreated(logicalId, "Fn::GetAtt of", pointer, depth);
         return Json.NODES.textNode(standIns.attribute(type, resourceName(logicalId, depth), attribute));
+    }
+
+    /**
+     * The ARN of the alias or version SAM makes for a function or state machine with AutoPublishAlias,
+     * by its referenceable property ({@code Fn.Alias}, {@code Fn.Version}) or its generated logical id
+     * ({@code FnAliaslive}, {@code FnVersion} and a hash): {@code ...:function:Fn:live}, {@code ...:function:Fn:1}
+     * (version 1 standing for the one published); null when {@code name} is neither.
+     */
+    private String samGenerated(String name, String pointer, int depth) {
+        Iterator<Map.Entry<String, JsonNode>> resources = resources().fields();
+        while (resources.hasNext()) {
+            Map.Entry<String, JsonNode> resource = resources.next();
+            String id = resource.getKey();
+            String type = resource.getValue().path("Type").asText();
+            boolean function = type.equals("AWS::Serverless::Function");
+            if (!name.startsWith(id) || !function && !type.equals("AWS::Serverless::StateMachine")) {
+                continue;
+            }
+            String rest = name.substring(id.length());
+            boolean version = rest.equals(".Version") || rest.matches("Version[0-9a-f]+");
+            if (!version && !rest.equals(".Alias") && !rest.startsWith("Alias")) {
+                continue;
+            }
+            String alias = autoPublishAlias(id, resource.getValue(), type, depth);
+            if (alias == null || !version && !rest.equals(".Alias") && !rest.equals("Alias" + alias)) {
+                continue;
+            }
+            notCreated(id, "Ref to", pointer, depth);
+            String qualified = resourceName(id, depth) + ":" + (version ? "1" : alias);
+            return function ? standIns.arn("AWS::Lambda::Alias", qualified)
+                    : standIns.arn("AWS::StepFunctions::StateMachine", qualified);
+        }
+        return null;
+    }
+
+    /** The resource's AutoPublishAlias (SAM's Globals too), or null. */
+    private String autoPublishAlias(String id, JsonNode resource, String type, int depth) {
+        String at = "/Resources/" + id + "/Properties/AutoPublishAlias";
+        JsonNode value = resource.path("Properties").get("AutoPublishAlias");
+        if (value == null && type.equals("AWS::Serverless::Function")) {
+            at = "/Globals/Function/AutoPublishAlias";
+            value = root.path("Globals").path("Function").get("AutoPublishAlias");
+        }
+        Template.Property given = value == null ? null : present(new Template.Property(value, at), depth);
+        return given == null ? null : textArg(given.value(), given.pointer(), depth);
     }
 
     /**
@@ -514,7 +563,8 @@ final class Resolver {
             } else {
                 String reference = name.strip();
                 int dot = reference.indexOf('.');
-                JsonNode value = dot > 0 && !reference.startsWith("AWS::")
+                String generated = dot > 0 && typeOf(reference) == null ? samGenerated(reference, pointer, depth) : null;
+                JsonNode value = generated != null ? Json.NODES.textNode(generated) : dot > 0 && !reference.startsWith("AWS::")
                         ? getAtt(Json.NODES.textNode(reference), pointer, depth)
                         : ref(reference, pointer, depth);
                 if (!value.isValueNode()) {

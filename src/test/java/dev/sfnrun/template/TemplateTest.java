@@ -824,4 +824,52 @@ class TemplateTest {
                 + " of 'StateMachine'. Must be one of the following values - ['PropagateTags']",
                 assertThrows(TemplateException.class, () -> load(typed, null)).getMessage());
     }
+
+    @Test
+    void samsGeneratedAliasAndVersionResolve() throws IOException {
+        // !Ref Fn.Alias was "Ref to 'Fn.Alias', which is not a parameter, pseudo parameter or resource of the template"
+        String file = write("template.yaml", """
+                Transform: AWS::Serverless-2016-10-31
+                Resources:
+                  Fn:
+                    Type: AWS::Serverless::Function
+                    Properties: {Handler: app.handler, Runtime: python3.12, AutoPublishAlias: live}
+                  Plain:
+                    Type: AWS::Serverless::Function
+                    Properties: {Handler: app.handler, Runtime: python3.12}
+                  M:
+                    Type: AWS::Serverless::StateMachine
+                    Properties:
+                      AutoPublishAlias: prod
+                      Definition:
+                        StartAt: P
+                        States:
+                          P:
+                            Type: Pass
+                            Parameters:
+                              alias: !Ref Fn.Alias
+                              version: !Ref Fn.Version
+                              byId: !Ref FnAliaslive
+                              versionById: !Ref FnVersion640ab12f3c
+                              sub: !Sub "${Fn.Alias}/${M.Alias}"
+                              machineVersion: !Ref M.Version
+                            End: true
+                  Bad:
+                    Type: AWS::StepFunctions::StateMachine
+                    Properties:
+                      Definition: {StartAt: P, States: {P: {Type: Pass, Result: !Ref Plain.Alias, End: true}}}
+                """);
+        LoadedMachine machine = load(file, "M");
+        String p = "/States/P/Parameters/";
+        String fn = "arn:aws:lambda:us-east-1:123456789012:function:Fn";
+        assertEquals(fn + ":live", at(machine, p + "alias"));
+        assertEquals(fn + ":1", at(machine, p + "version"));
+        assertEquals(fn + ":live", at(machine, p + "byId"));
+        assertEquals(fn + ":1", at(machine, p + "versionById"));
+        assertEquals(fn + ":live/arn:aws:states:us-east-1:123456789012:stateMachine:M:prod", at(machine, p + "sub"));
+        assertEquals("arn:aws:states:us-east-1:123456789012:stateMachine:M:1", at(machine, p + "machineVersion"));
+        assertEquals(file + ": Resources.Bad.Properties.Definition.States.P.Result: Ref to 'Plain.Alias', which is not a"
+                + " parameter, pseudo parameter or resource of the template",
+                assertThrows(TemplateException.class, () -> load(file, "Bad")).getMessage());
+    }
 }
