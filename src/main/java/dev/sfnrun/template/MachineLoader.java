@@ -212,6 +212,9 @@ final class MachineLoader {
             throw template.resolver.error(property.pointer(), file + " is in S3, which cannot be read locally;"
                     + " name the local definition file instead (as before sam package)");
         }
+        if (file.isBlank()) {
+            throw template.resolver.error(property.pointer(), "names no file (the value is empty)");
+        }
         Path path = template.localPath(file);
         sourceOfFile = Template.display(path);
         fileRead = path;

@@ -501,6 +501,15 @@ final class Resolver {
                         + " give it with --parameter-overrides " + name + "=VALUE");
             }
         }
+        if (type.equals("Number") || type.equals("List<Number>")) { // CloudFormation refuses the stack otherwise
+            for (String number : type.equals("Number") ? new String[] {text} : text.split(",", -1)) {
+                try {
+                    new java.math.BigDecimal(number.strip());
+                } catch (NumberFormatException e) {
+                    throw error(pointer, "Parameter '" + name + "' must be a number. (its value is '" + text + "')");
+                }
+            }
+        }
         JsonNode allowed = parameter.get("AllowedValues");
         if (allowed != null && allowed.isArray() && !type.startsWith("List") && !type.equals("CommaDelimitedList")) {
             boolean ok = false;

@@ -54,6 +54,14 @@ public final class Template {
         if (!document.root().path("Resources").isObject()) {
             throw new TemplateException(file + ": not a SAM or CloudFormation template: it has no Resources mapping");
         }
+        List<String> unknown = options.parameterOverrides().keySet().stream()
+                .filter(name -> !document.root().path("Parameters").has(name)).sorted().toList();
+        if (!unknown.isEmpty()) { // as CloudFormation refuses them, in its words
+            throw new TemplateException(file + ": " + (document.root().path("Parameters").size() == 0
+                    ? "Parameter values specified for a template which does not require them."
+                    : "Parameters: [" + String.join(", ", unknown) + "] do not exist in the template")
+                    + " (--parameter-overrides)");
+        }
         JsonNode machineGlobals = document.root().path("Globals").path("StateMachine");
         Iterator<String> names = machineGlobals.isObject() ? machineGlobals.fieldNames() : java.util.Collections.emptyIterator();
         while (names.hasNext()) { // SAM refuses the template: only PropagateTags may be given there
@@ -255,6 +263,7 @@ public final class Template {
     /** How the path is shown in messages: relative to the working directory when it lies under it. */
     static String display(Path path) {
         Path here = Path.of("").toAbsolutePath();
-        return path.startsWith(here) ? here.relativize(path).toString() : path.toString();
+        String shown = path.startsWith(here) ? here.relativize(path).toString() : path.toString();
+        return shown.isEmpty() ? "." : shown; // the working directory itself
     }
 }

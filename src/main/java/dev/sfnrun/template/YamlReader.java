@@ -62,6 +62,10 @@ final class YamlReader {
                 return new LocatedJson(root, SourceMap.of(reader.positions), List.copyOf(reader.duplicates));
             } catch (JsonProcessingException e) {
                 JsonLocation at = e.getLocation() != null ? e.getLocation() : parser.currentLocation();
+                if (e.getCause() instanceof org.yaml.snakeyaml.error.MarkedYAMLException marked && marked.getProblemMark() != null) {
+                    // the problem's place (a tab on line 2), not where its context began
+                    at = new JsonLocation(null, -1, marked.getProblemMark().getLine() + 1, marked.getProblemMark().getColumn() + 1);
+                }
                 throw reader.error(at, "not valid YAML: " + oneLine(JsonMessages.limits(e.getOriginalMessage())));
             }
         } catch (IOException e) {
@@ -69,10 +73,20 @@ final class YamlReader {
         }
     }
 
-    private static String oneLine(String message) {
+    /**
+     * SnakeYAML's message on one line: its context and its problem ({@code while scanning for the next
+     * token; found character '\t(TAB)' that cannot start any token...}), without the excerpt that follows;
+     * a key that is a list or mapping (YAML's {@code ?} keys) in words, not the parser's event class.
+     */
+    static String oneLine(String message) {
         String text = message == null ? "" : message.strip();
-        int newline = text.indexOf('\n');
-        return (newline < 0 ? text : text.substring(0, newline)).strip();
+        if (text.contains("got this instead: <org.yaml.snakeyaml.")) {
+            return "a key must be a string, not a list or mapping (YAML's complex '? ' keys are not supported)";
+        }
+        // as the test suites' reader: the lines that are not where (" in 'reader', line ...") or an indented excerpt
+        String result = String.join("; ", text.lines().filter(l -> !l.isBlank() && !Character.isWhitespace(l.charAt(0)))
+                .map(String::strip).toList());
+        return result.contains("(TAB)") ? result + "; indent with spaces" : result;
     }
 
     private TemplateException error(JsonLocation at, String message) {

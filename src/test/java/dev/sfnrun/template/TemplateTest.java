@@ -872,4 +872,38 @@ class TemplateTest {
                 + " parameter, pseudo parameter or resource of the template",
                 assertThrows(TemplateException.class, () -> load(file, "Bad")).getMessage());
     }
+
+    @Test
+    void smallMistakesAreSaidClearly() throws IOException {
+        // an empty or "." DefinitionUri said ": is a directory" naming no file
+        for (String uri : new String[] {"\"\"", "."}) {
+            String file = write("e.yaml", "Resources:\n  M:\n    Type: AWS::Serverless::StateMachine\n    Properties:\n"
+                    + "      DefinitionUri: " + uri + "\n");
+            String message = assertThrows(TemplateException.class, () -> load(file, null)).getMessage();
+            assertEquals(file + ": Resources.M.Properties.DefinitionUri: " + (uri.equals(".") ? Template.display(dir)
+                    + ": is a directory, not a file" : "names no file (the value is empty)"), message);
+        }
+        // unknown --parameter-overrides were ignored, and a Number parameter took any text
+        String file = write("p.yaml", """
+                Parameters:
+                  Count: {Type: Number, Default: 3}
+                Resources:
+                  M:
+                    Type: AWS::StepFunctions::StateMachine
+                    Properties:
+                      Definition: {StartAt: P, States: {P: {Type: Pass, Result: !Ref Count, End: true}}}
+                """);
+        TemplateOptions typo = new TemplateOptions("us-east-1", "1", null, Map.of("Cuont", "4", "Other", "x"));
+        assertEquals(file + ": Parameters: [Cuont, Other] do not exist in the template (--parameter-overrides)",
+                assertThrows(TemplateException.class, () -> DefinitionSource.template(file, null, typo, Map.of())).getMessage());
+        String none = write("none.yaml", "Resources:\n  M:\n    Type: AWS::StepFunctions::StateMachine\n    Properties:\n"
+                + "      Definition: {StartAt: P, States: {P: {Type: Pass, End: true}}}\n");
+        assertEquals(none + ": Parameter values specified for a template which does not require them. (--parameter-overrides)",
+                assertThrows(TemplateException.class, () -> DefinitionSource.template(none, null, typo, Map.of())).getMessage());
+        TemplateOptions word = new TemplateOptions("us-east-1", "1", null, Map.of("Count", "three"));
+        assertEquals(file + ": Parameters.Count: Parameter 'Count' must be a number. (its value is 'three')",
+                assertThrows(TemplateException.class, () -> DefinitionSource.template(file, null, word, Map.of())).getMessage());
+        TemplateOptions four = new TemplateOptions("us-east-1", "1", null, Map.of("Count", "4"));
+        assertEquals("4", at(DefinitionSource.template(file, null, four, Map.of()), "/States/P/Result"));
+    }
 }

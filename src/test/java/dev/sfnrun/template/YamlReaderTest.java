@@ -56,4 +56,15 @@ class YamlReaderTest {
                 () -> YamlReader.read("d.yaml", "[".repeat(600) + "]".repeat(600)));
         assertTrue(deep.getMessage().contains("nested more than"), deep.getMessage());
     }
+
+    @Test
+    void aTabAndAComplexKeyAreSaidInPlainWords() {
+        // "while scanning for the next token" at the start of the previous line, and SnakeYAML's event class name
+        TemplateException tab = assertThrows(TemplateException.class, () -> YamlReader.read("t.yaml", "Resources:\n\tM: 1\n"));
+        assertEquals("t.yaml:2:1: not valid YAML: while scanning for the next token; found character '\\t(TAB)' that cannot"
+                + " start any token. (Do not use \\t(TAB) for indentation); indent with spaces", tab.getMessage());
+        TemplateException key = assertThrows(TemplateException.class, () -> YamlReader.read("t.yaml", "Resources: {? [a,b]: c}\n"));
+        assertEquals("t.yaml:1:16: not valid YAML: a key must be a string, not a list or mapping (YAML's complex '? ' keys"
+                + " are not supported)", key.getMessage());
+    }
 }
