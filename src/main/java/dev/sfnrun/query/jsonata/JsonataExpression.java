@@ -28,11 +28,13 @@ public final class JsonataExpression {
     private final String text;
     private final Jsonata compiled;
     private final References references;
+    private final ExpressionTree tree;
 
     private JsonataExpression(String text, Jsonata compiled, References references) {
         this.text = text;
         this.compiled = compiled;
         this.references = references;
+        this.tree = ExpressionTree.of(compiled);
     }
 
     /** Parses {@code text}; a syntax error is a {@link QuerySyntaxException} with jsonata-js's message. */
@@ -101,7 +103,7 @@ public final class JsonataExpression {
         Frame frame = compiled.createFrame();
         // an expression that never ends (a tail-recursive loop) fails instead of hanging the run, and
         // one that builds a string past the payload limit fails as it builds it, not when the heap is full
-        JsonataLimits.bound(frame, evaluationTimeoutMillis);
+        EvaluationHooks.install(frame, tree, evaluationTimeoutMillis);
         for (String name : references.names()) {
             if (name.equals("states")) {
                 frame.bind("states", states(input, result, errorOutput, context));

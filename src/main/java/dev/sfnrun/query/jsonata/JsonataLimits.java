@@ -3,7 +3,6 @@ package dev.sfnrun.query.jsonata;
 import com.dashjoin.jsonata.Functions;
 import com.dashjoin.jsonata.JException;
 import com.dashjoin.jsonata.Jsonata;
-import com.dashjoin.jsonata.Jsonata.Frame;
 import com.dashjoin.jsonata.Jsonata.JFunction;
 import java.util.List;
 
@@ -27,25 +26,21 @@ final class JsonataLimits {
     }
 
     /**
-     * The evaluation's bounds, checked before and after every step as the library's own time box
-     * does (with its message): the time box, and a string result longer than {@link #MAX_STEP_CHARS}
-     * (string concatenation with {@code &}, {@code $string} of a large value, ...), which fails at
-     * the step that built it, at most twice that size, instead of doubling on until the
-     * heap is exhausted.
+     * The evaluation's bounds, checked before ({@link #checkTime}) and after ({@link #checkStep})
+     * every step as the library's own time box does (with its message): the time box, and a string
+     * result longer than {@link #MAX_STEP_CHARS} (string concatenation with {@code &}, {@code $string}
+     * of a large value, ...), which fails at the step that built it, at most twice that size, instead
+     * of doubling on until the heap is exhausted. {@link EvaluationHooks} calls them.
      */
-    static void bound(Frame frame, long timeoutMillis) {
-        long started = System.currentTimeMillis();
-        frame.setEvaluateEntryCallback((expression, input, environment) -> checkTime(started, timeoutMillis));
-        frame.setEvaluateExitCallback((expression, input, environment, result) -> {
-            checkTime(started, timeoutMillis);
-            if (result instanceof String text && text.length() > MAX_STEP_CHARS) {
-                throw new AwsFunctions.FunctionError("The expression built a string of " + text.length()
-                        + " characters, more than " + MAX_STEP_CHARS + " (four times the payload limit of 256 KiB)");
-            }
-        });
+    static void checkStep(long started, long timeoutMillis, Object result) {
+        checkTime(started, timeoutMillis);
+        if (result instanceof String text && text.length() > MAX_STEP_CHARS) {
+            throw new AwsFunctions.FunctionError("The expression built a string of " + text.length()
+                    + " characters, more than " + MAX_STEP_CHARS + " (four times the payload limit of 256 KiB)");
+        }
     }
 
-    private static void checkTime(long started, long timeoutMillis) {
+    static void checkTime(long started, long timeoutMillis) {
         if (System.currentTimeMillis() - started > timeoutMillis) {
             throw new JException("Expression evaluation timeout: Check for infinite loop", -1);
         }

@@ -1,0 +1,57 @@
+package dev.sfnrun.query.jsonata;
+
+import com.dashjoin.jsonata.Jsonata;
+import com.dashjoin.jsonata.Parser.Symbol;
+import com.dashjoin.jsonata.SfnRunTreeAccess;
+import java.util.IdentityHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * What the evaluation hooks need to know of one parsed expression, found once when it is compiled:
+ * which nodes are the procedure and the last argument of a function call. Immutable once built,
+ * shared by every evaluation.
+ */
+final class ExpressionTree {
+    /** What a node is to the hooks. */
+    sealed interface Role permits Procedure, LastArgument {
+    }
+
+    /** The procedure of {@code call}, which has {@code arguments} arguments. */
+    record Procedure(Symbol call, int arguments) implements Role {
+    }
+
+    /** The last argument of {@code call}. */
+    record LastArgument(Symbol call) implements Role {
+    }
+
+    private final Map<Symbol, Role> roles;
+
+    private ExpressionTree(Map<Symbol, Role> roles) {
+        this.roles = roles;
+    }
+
+    static ExpressionTree of(Jsonata compiled) {
+        Map<Symbol, Role> roles = new IdentityHashMap<>();
+        SfnRunTreeAccess.forEachNode(compiled, node -> {
+            String type = SfnRunTreeAccess.type(node);
+            if ("function".equals(type) && SfnRunTreeAccess.procedure(node) != null) {
+                List<Symbol> arguments = SfnRunTreeAccess.arguments(node);
+                roles.put(SfnRunTreeAccess.procedure(node), new Procedure(node, arguments.size()));
+                if (!arguments.isEmpty()) {
+                    roles.put(arguments.get(arguments.size() - 1), new LastArgument(node));
+                }
+            }
+        });
+        return new ExpressionTree(roles);
+    }
+
+    /** The node's role, or null when it has none. */
+    Role role(Symbol node) {
+        return roles.get(node);
+    }
+
+    boolean isEmpty() {
+        return roles.isEmpty();
+    }
+}

@@ -1,0 +1,78 @@
+package dev.sfnrun.query.jsonata;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.sfnrun.query.EvalContext;
+import dev.sfnrun.query.Json;
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Differences from jsonata-js 2.0.6 (what AWS runs) found by the JSONata differential helper, each
+ * with the value or error jsonata-js gives.
+ */
+class JsonataJsDifferencesTest {
+    private static final EvalContext NO_VARIABLES = new EvalContext() {
+        @Override
+        public JsonNode contextObject() {
+            return null;
+        }
+
+        @Override
+        public JsonNode variable(String name) {
+            return null;
+        }
+    };
+
+    static String eval(String expression) {
+        return eval(expression, "{}");
+    }
+
+    static String eval(String expression, String input) {
+        try {
+            JsonNode value = JsonataExpression.compile(expression).evaluate(Json.parse(input), null, null, NO_VARIABLES);
+            return value == null ? null : Json.compact(value);
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    static String failure(String expression) {
+        return failure(expression, "{}");
+    }
+
+    static String failure(String expression, String input) {
+        JsonataEvaluationException e = assertThrows(JsonataEvaluationException.class, () -> eval(expression, input));
+        return e.getMessage();
+    }
+
+    @Test
+    void callingANonFunctionFailsWithoutWritingToStandardOutput() {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        PrintStream original = System.out;
+        System.setOut(new PrintStream(out, true, StandardCharsets.UTF_8));
+        try {
+            assertEquals("T1006: Attempted to invoke a non-function", failure("$states.input.s()", "{\"s\":\"a\"}"));
+            assertEquals("T1006: Attempted to invoke a non-function", failure("($f := 5; $f())"));
+            assertEquals("T1006: Attempted to invoke a non-function", failure("($f := 5; $f(1, 2))"));
+            assertEquals("T1006: Attempted to invoke a non-function", failure("($f := {}; 'a' ~> $f())"));
+            // as in jsonata-js, the arguments are evaluated before the call fails
+            assertEquals("T2002: The right side of the \"+\" operator must evaluate to a number",
+                    failure("($f := 5; $f(1 + 'a'))"));
+            // a tail call (a trampoline in the library) of a non-function
+            assertEquals("T1006: Attempted to invoke a non-function",
+                    failure("($g := function($h) { $h(1) }; $g(function($x) { $x }) + $g(3))"));
+        } finally {
+            System.setOut(original);
+        }
+        assertEquals("", out.toString(StandardCharsets.UTF_8));
+        // calls of functions, lambdas, regular expressions and nested calls are untouched
+        assertEquals("[2,\"b\",3,\"B\"]",
+                eval("($f := function($x) { $x + 1 }; [$f(1), /b/('abc').match, $f($f(1)), $uppercase('b')])"));
+        assertEquals("1", eval("($o := {'f': function() { 1 }}; $o.f())")); // a path step's result is a sequence
+    }
+}
