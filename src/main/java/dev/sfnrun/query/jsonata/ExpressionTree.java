@@ -9,12 +9,12 @@ import java.util.Map;
 
 /**
  * What the evaluation hooks need to know of one parsed expression, found once when it is compiled:
- * which nodes are the procedure and the last argument of a function call. Immutable once built,
- * shared by every evaluation.
+ * which nodes are the procedure and the last argument of a function call, and which are the
+ * location pattern of a transform. Immutable once built, shared by every evaluation.
  */
 final class ExpressionTree {
     /** What a node is to the hooks. */
-    sealed interface Role permits Procedure, LastArgument {
+    sealed interface Role permits Procedure, LastArgument, TransformPattern {
     }
 
     /** The procedure of {@code call}, which has {@code arguments} arguments. */
@@ -24,6 +24,12 @@ final class ExpressionTree {
     /** The last argument of {@code call}. */
     record LastArgument(Symbol call) implements Role {
     }
+
+    /** The location pattern of a transform, evaluated against the copy the transform makes. */
+    record TransformPattern() implements Role {
+    }
+
+    private static final TransformPattern TRANSFORM_PATTERN = new TransformPattern();
 
     private final Map<Symbol, Role> roles;
 
@@ -41,6 +47,8 @@ final class ExpressionTree {
                 if (!arguments.isEmpty()) {
                     roles.put(arguments.get(arguments.size() - 1), new LastArgument(node));
                 }
+            } else if ("transform".equals(type) && SfnRunTreeAccess.pattern(node) != null) {
+                roles.put(SfnRunTreeAccess.pattern(node), TRANSFORM_PATTERN);
             }
         });
         return new ExpressionTree(roles);

@@ -75,4 +75,19 @@ class JsonataJsDifferencesTest {
                 eval("($f := function($x) { $x + 1 }; [$f(1), /b/('abc').match, $f($f(1)), $uppercase('b')])"));
         assertEquals("1", eval("($o := {'f': function() { 1 }}; $o.f())")); // a path step's result is a sequence
     }
+
+    @Test
+    void aTransformKeepsTheNullFieldsOfItsCopy() {
+        String input = "{\"a\":null,\"b\":{\"c\":null,\"d\":1},\"l\":[null,1]}";
+        assertEquals("{\"a\":null,\"b\":{\"c\":null,\"d\":1,\"e\":2},\"l\":[null,1]}",
+                eval("$states.input ~> |b|{'e':2}|", input));
+        assertEquals(input, eval("$states.input ~> |$|{}|", input));
+        assertEquals(input, eval("$states.input ~> |nothing|{}|", input));
+        assertEquals("{\"a\":null,\"b\":{\"c\":null,\"d\":1,\"f\":3},\"l\":[null,1]}",
+                eval("$states.input ~> |b[c = null]|{'f':3}|", input));
+        assertEquals("[\"null\",true,true]",
+                eval("($x := $states.input ~> |$|{}|; [$type($x.a), $exists($x.b.c), $x.l[0] = null])", input));
+        assertEquals("{\"a\":1,\"b\":{\"c\":null,\"d\":1}}", eval("$states.input ~> |$|{'a': 1}, ['l']|", input));
+        assertEquals(input, eval("($t := |$|{}|; $t($states.input))", input));
+    }
 }
