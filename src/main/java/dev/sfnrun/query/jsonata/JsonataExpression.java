@@ -46,6 +46,7 @@ public final class JsonataExpression {
         Jsonata compiled = Jsonata.jsonata(text);
         compiled.setOutputConvertNulls(false);
         AwsFunctions.register(compiled);
+        RegexFunctions.register(compiled);
         JsonataLimits.register(compiled);
         return new JsonataExpression(text, compiled, References.scan(text));
     }

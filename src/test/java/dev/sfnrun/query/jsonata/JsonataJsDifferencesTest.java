@@ -90,4 +90,78 @@ class JsonataJsDifferencesTest {
         assertEquals("{\"a\":1,\"b\":{\"c\":null,\"d\":1}}", eval("$states.input ~> |$|{'a': 1}, ['l']|", input));
         assertEquals(input, eval("($t := |$|{}|; $t($states.input))", input));
     }
+
+    @Test
+    void replaceWithALimitCountsMatchesAndTakesAStringPatternLiterally() {
+        assertEquals("\"a-b.c\"", eval("$replace('a.b.c', '.', '-', 1)"));
+        assertEquals("\"babbab\"", eval("$replace('abab', 'a', 'ba', 2)"));
+        assertEquals("\"babbab\"", eval("$replace('abab', /a/, 'ba', 2)"));
+        assertEquals("\"a-b\"", eval("$replace('a+b', '+', '-', 1)"));
+        assertEquals("\"a$c\"", eval("$replace('abc', 'b', '$', 1)"));
+        assertEquals("\"bbb\"", eval("$replace('aaa', /a/, 'b', 2.5)"));
+        assertEquals("\"abc\"", eval("$replace('abc', /b/, 'x', 0)"));
+        assertEquals("D3011: Fourth argument of replace function must evaluate to a positive number",
+                failure("$replace('abc', /b/, 'x', -1)"));
+    }
+
+    @Test
+    void replacementTextsKnowOnlyDollarDollarDollarZeroAndDollarN() {
+        assertEquals("\"a$ca$c\"", eval("$replace('abcabc', /(b)/, '$$')"));
+        assertEquals("\"C:\\\\dir\\\\file\"", eval("$replace('C:/dir/file', /\\//, '\\\\')"));
+        assertEquals("\"aa\\\\bc\"", eval("$replace('abc', /b/, 'a\\\\b')"));
+        assertEquals("\"a\\\\bc\"", eval("$replace('abc', /(b)/, '\\\\$1')"));
+        assertEquals("\"a1bc\"", eval("$replace('abc', /(a)/, '$01')"));
+        assertEquals("\"a[$<n>]c\"", eval("$replace('abc', /(?<n>b)/, '[$<n>]')"));
+        assertEquals("\"a$^c\"", eval("$replace('abc', /b/, '$^')"));
+        assertEquals("\"ax$c\"", eval("$replace('abc', /b/, 'x$')"));
+        assertEquals("\"Smith, John\"", eval("$replace('John Smith', /(\\w+)\\s(\\w+)/, '$2, $1')"));
+        assertEquals("\"a[]c\"", eval("$replace('abc', /(x)?b/, '[$1]')"));
+        assertEquals("\"a[]c\"", eval("$replace('abc', /(b)/, '[$2]')"));
+        assertEquals("\"a[b0]c\"", eval("$replace('abc', /(b)/, '[$10]')"));
+        assertEquals("\"k-a2l\"", eval("$replace('abcdefghijkl', /(a)(b)(c)(d)(e)(f)(g)(h)(i)(j)(k)/, '$11-$12')"));
+    }
+
+    @Test
+    void aReplacementFunctionReceivesJsonataJsMatchObject() {
+        assertEquals("\"ab\"", eval("$replace('abc', /(b)(c)/, function($m) { $m.groups[0] })"));
+        assertEquals("\"a1c\"", eval("$replace('abc', /b/, function($m) { $string($m.start) })"));
+        assertEquals("\"a{\\\"match\\\":\\\"bc\\\",\\\"start\\\":1,\\\"end\\\":3,\\\"groups\\\":[\\\"b\\\",\\\"c\\\"],"
+                + "\\\"next\\\":\\\"\\\"}\"", eval("$replace('abc', /(b)(c)/, function($m) { $string($m) })"));
+        // next() moves the one scan on, as JavaScript's lastIndex does
+        assertEquals("\"aobjectcb\"", eval("$replace('abcb', /b/, function($m) { $type($m.next()) })"));
+        assertEquals("D3012: Attempted to replace a matched string with a non-string value",
+                failure("$replace('abc', /b/, function($m) { 5 })"));
+    }
+
+    @Test
+    void aRegularExpressionMatchingTheEmptyStringAgainIsD1004() {
+        assertEquals("\"x\"", eval("$replace('aaa', /a*/, 'x')"));
+        assertEquals("\"y\"", eval("$replace('', /x*/, 'y')"));
+        String d1004 = "D1004: Regular expression matches zero length string";
+        assertEquals(d1004, failure("$replace('abc', /x*/, '-')"));
+        assertEquals(d1004, failure("$match('abc', /a|/)"));
+        assertEquals(d1004, failure("$split('abc', /(?:)/)"));
+        assertEquals(d1004, failure("$match('abc', /(?=b)/)"));
+        assertEquals("{\"match\":\"\",\"index\":3,\"groups\":[]}", eval("$match('abc', /$/)"));
+    }
+
+    @Test
+    void matchReturnsAtMostTheLimit() {
+        assertEquals("{\"match\":\"X\",\"index\":1,\"groups\":[]}", eval("$match('aXbXc', /X/, 1)"));
+        assertEquals(null, eval("$match('abc', /b/, 0)"));
+        assertEquals("[{\"match\":\"b\",\"index\":1,\"groups\":[]},{\"match\":\"b\",\"index\":3,\"groups\":[]}]",
+                eval("$match('abcb', /b/, 1.5)"));
+        assertEquals("D3040: Third argument of match function must evaluate to a positive number",
+                failure("$match('abc', /b/, -1)"));
+    }
+
+    @Test
+    void splitFollowsJsonataJs() {
+        assertEquals("[\"a\",\"b\",\"\",\"c\"]", eval("$split('a,b,,c', /,/)"));
+        assertEquals("[\"a\",\"b\"]", eval("$split('a,b,,c', /,/, 2)"));
+        assertEquals("[\"a\",\"b\"]", eval("$split('a,b,,c', /,/, 1.5)"));
+        assertEquals("[\"a\"]", eval("$split('a,b,,c', ',', 1.5)"));
+        assertEquals("[\"\",\"a\",\"\"]", eval("$split(',a,', /,/)"));
+        assertEquals("[\"a\",\"b\"]", eval("$split('abc', '', 2)"));
+    }
 }
