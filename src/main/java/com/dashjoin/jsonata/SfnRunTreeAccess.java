@@ -75,6 +75,20 @@ public final class SfnRunTreeAccess {
         return node.pattern;
     }
 
+    /**
+     * The name a "function" node calls its procedure by, as the library and jsonata-js name it in
+     * errors: the variable's name ({@code $join(...)}: "join"), the first step of a path, else null.
+     */
+    public static String callName(Symbol call) {
+        Symbol procedure = call.procedure;
+        if (procedure == null) {
+            return null;
+        }
+        Object name = "path".equals(procedure.type) && procedure.steps != null && !procedure.steps.isEmpty()
+                ? procedure.steps.get(0).value : procedure.value;
+        return name instanceof String s ? s : null;
+    }
+
     /** The node's position in the expression text. */
     public static int position(Symbol node) {
         return node.position;

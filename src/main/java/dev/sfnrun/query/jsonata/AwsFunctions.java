@@ -3,7 +3,6 @@ package dev.sfnrun.query.jsonata;
 import com.dashjoin.jsonata.Functions;
 import com.dashjoin.jsonata.JException;
 import com.dashjoin.jsonata.Jsonata;
-import com.dashjoin.jsonata.Jsonata.JFunction;
 import com.dashjoin.jsonata.Utils;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import dev.sfnrun.io.JsonMessages;
@@ -29,16 +28,25 @@ final class AwsFunctions {
     private AwsFunctions() {
     }
 
+    private static final NamedFunction PARTITION = new NamedFunction("partition", "<an:a>", (input, args) -> partition(args));
+    private static final NamedFunction RANGE = new NamedFunction("range", "<nnn:a>", (input, args) -> range(args));
+    private static final NamedFunction HASH = new NamedFunction("hash", "<ss:s>", (input, args) -> hash(args));
+    private static final NamedFunction RANDOM = new NamedFunction("random", "<n?:n>", (input, args) -> random(args));
+    private static final NamedFunction UUID_V4 = new NamedFunction("uuid", "<:s>", (input, args) -> UUID.randomUUID().toString());
+    private static final NamedFunction PARSE = new NamedFunction("parse", "<s:x>", (input, args) -> parse(args));
+    private static final NamedFunction NUMBER = new NamedFunction("number", "<(nsb)-:n>", (input, args) -> number(args));
+    private static final NamedFunction TO_MILLIS = new NamedFunction("toMillis", "<s-s?:n>", (input, args) -> toMillis(args));
+
     static void register(Jsonata expression) {
-        expression.registerFunction("partition", new JFunction((input, args) -> partition(args), "<an:a>"));
-        expression.registerFunction("range", new JFunction((input, args) -> range(args), "<nnn:a>"));
-        expression.registerFunction("hash", new JFunction((input, args) -> hash(args), "<ss:s>"));
-        expression.registerFunction("random", new JFunction((input, args) -> random(args), "<n?:n>"));
-        expression.registerFunction("uuid", new JFunction((input, args) -> UUID.randomUUID().toString(), "<:s>"));
-        expression.registerFunction("parse", new JFunction((input, args) -> parse(args), "<s:x>"));
+        expression.registerFunction("partition", PARTITION);
+        expression.registerFunction("range", RANGE);
+        expression.registerFunction("hash", HASH);
+        expression.registerFunction("random", RANDOM);
+        expression.registerFunction("uuid", UUID_V4);
+        expression.registerFunction("parse", PARSE);
         // JSONata's own casts, failing with jsonata-js's codes where the Java port throws a parse exception
-        expression.registerFunction("number", new JFunction((input, args) -> number(args), "<(nsb)-:n>"));
-        expression.registerFunction("toMillis", new JFunction((input, args) -> toMillis(args), "<s-s?:n>"));
+        expression.registerFunction("number", NUMBER);
+        expression.registerFunction("toMillis", TO_MILLIS);
         // Invoking an undefined variable is JSONata's T1006, which is what AWS answers for $eval.
         expression.assign("eval", null);
     }

@@ -1,6 +1,7 @@
 package dev.sfnrun.query.jsonata;
 
 import com.dashjoin.jsonata.JException;
+import com.dashjoin.jsonata.utils.SfnRunSignature;
 import dev.sfnrun.query.Json;
 import java.io.IOException;
 import java.io.InputStream;
@@ -35,16 +36,16 @@ final class JsonataErrors {
 
     /** {@code CODE: message} for a coded error; the library's own text for an uncoded one (time or depth limits). */
     static String describe(JException error) {
-        return describe(error, java.util.Set.of(), "");
+        return describe(error, null, "");
     }
 
     /**
-     * As {@link #describe(JException)}, for the expression {@code text}, which calls the functions
-     * {@code called} (by name, without {@code $}): what the library leaves out of a few messages
-     * (the function of an array argument of the wrong type, the operator of a comparison of values of
-     * two types) is found there when only one can be meant.
+     * As {@link #describe(JException)}, for the expression {@code text}, parsed as {@code tree}: what
+     * the library leaves out of a few messages is found there: the function of a signature error is
+     * named as the call names it (where the library places the error), and the operator of a
+     * comparison of values of two types when only one can be meant.
      */
-    static String describe(JException error, java.util.Set<String> called, String text) {
+    static String describe(JException error, ExpressionTree tree, String text) {
         String code = error.getError();
         String template = code == null ? null : MESSAGES.getProperty(code);
         if (template == null) {
@@ -54,7 +55,7 @@ final class JsonataErrors {
             }
             return code != null && !code.matches("[A-Z]\\d{4}") ? code : String.valueOf(error.getMessage());
         }
-        Object[] details = details(code, error, called, text);
+        Object[] details = details(code, error, tree, text);
         Matcher m = PLACEHOLDER.matcher(template);
         StringBuilder out = new StringBuilder();
         int next = 0;
@@ -70,32 +71,23 @@ final class JsonataErrors {
     /**
      * The details that fill {@code code}'s placeholders, in order. The library keeps two (the token
      * and the expected value) and, for a few codes, not those the message shows: a negated value is
-     * the second; an array argument of the wrong type keeps the argument and its item type's letter;
-     * a context value of the wrong type keeps the value and the argument's number, not the function.
+     * the second; a signature error keeps the argument's number and not the function as the call
+     * names it; a context value of the wrong type keeps the value and the argument's number; an array
+     * argument of the wrong type checked by the library itself (a lambda's signature) keeps the
+     * argument and its item type's letter but not its number.
      */
-    private static Object[] details(String code, JException error, java.util.Set<String> called, String text) {
+    private static Object[] details(String code, JException error, ExpressionTree tree, String text) {
+        String function = tree == null ? null : tree.callName(error.getLocation());
         return switch (code) {
             case "D1002" -> new Object[] {error.getExpected()};
             case "T2009" -> new Object[] {error.getCurrent(), error.getExpected(), comparison(text)};
-            case "T0411" -> new Object[] {error.getExpected(), called.size() == 1 ? called.iterator().next() : null};
-            case "T0412" -> new Object[] {1, arrayFunction(String.valueOf(error.getExpected()), called),
-                arrayTypes(String.valueOf(error.getExpected()))};
+            case "T0410" -> new Object[] {error.getCurrent(), function};
+            case "T0411" -> new Object[] {error.getExpected(), function};
+            case "T0412" -> error instanceof SfnRunSignature.ArrayArgumentError a
+                    ? new Object[] {a.index(), function, arrayTypes(a.itemType())}
+                    : new Object[] {1, function, arrayTypes(String.valueOf(error.getExpected()))};
             default -> new Object[] {error.getCurrent(), error.getExpected()};
         };
-    }
-
-    /**
-     * The function whose first argument must be an array of items of type {@code letter}: $join
-     * for strings; for numbers the one of $sum, $max, $min and $average the expression calls (null,
-     * shown as undefined, if it calls several). These are all of JSONata's functions with such an argument.
-     */
-    private static String arrayFunction(String letter, java.util.Set<String> called) {
-        if (letter.equals("s")) {
-            return "join";
-        }
-        java.util.List<String> candidates = java.util.stream.Stream.of("sum", "max", "min", "average")
-                .filter(called::contains).toList();
-        return letter.equals("n") && candidates.size() == 1 ? candidates.get(0) : null;
     }
 
     /** The one ordering operator ({@code <}, {@code <=}, {@code >}, {@code >=}) outside quotes in {@code text}, or null. */

@@ -45,6 +45,7 @@ public final class JsonataExpression {
         }
         Jsonata compiled = Jsonata.jsonata(text);
         compiled.setOutputConvertNulls(false);
+        JsonataBuiltins.register(compiled);
         AwsFunctions.register(compiled);
         RegexFunctions.register(compiled);
         JsonataLimits.register(compiled);
@@ -120,7 +121,7 @@ public final class JsonataExpression {
         try {
             value = compiled.evaluate(null, frame);
         } catch (JException e) {
-            throw new JsonataEvaluationException(JsonataErrors.describe(e, references.called(), text), true);
+            throw new JsonataEvaluationException(JsonataErrors.describe(e, tree, text), true);
         } catch (AwsFunctions.FunctionError e) {
             throw new JsonataEvaluationException(e.getMessage(), false);
         } catch (StackOverflowError e) {

@@ -3,7 +3,6 @@ package dev.sfnrun.query.jsonata;
 import com.dashjoin.jsonata.Functions;
 import com.dashjoin.jsonata.JException;
 import com.dashjoin.jsonata.Jsonata;
-import com.dashjoin.jsonata.Jsonata.JFunction;
 import java.util.List;
 
 /**
@@ -46,9 +45,12 @@ final class JsonataLimits {
         }
     }
 
+    private static final NamedFunction PAD = new NamedFunction("pad", "<s-ns?:s>", (input, args) -> pad(args));
+    private static final NamedFunction JOIN = new NamedFunction("join", "<a<s>s?:s>", (input, args) -> join(args));
+
     static void register(Jsonata expression) {
-        expression.registerFunction("pad", new JFunction((input, args) -> pad(args), "<s-ns?:s>"));
-        expression.registerFunction("join", new JFunction((input, args) -> join(args), "<a<s>s?:s>"));
+        expression.registerFunction("pad", PAD);
+        expression.registerFunction("join", JOIN);
     }
 
     private static Object pad(List<?> args) {

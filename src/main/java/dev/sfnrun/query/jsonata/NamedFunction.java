@@ -3,19 +3,18 @@ package dev.sfnrun.query.jsonata;
 import com.dashjoin.jsonata.Jsonata;
 import com.dashjoin.jsonata.Jsonata.JFunction;
 import com.dashjoin.jsonata.Jsonata.JFunctionCallable;
-import com.dashjoin.jsonata.utils.Signature;
+import com.dashjoin.jsonata.utils.SfnRunSignature;
 
 /**
- * A function sfn-run binds under one of JSONata's names, checked against its JSONata signature
- * under that name: the library names a function it did not register itself after the Java class
- * implementing it ({@code Argument 1 of function "dev.sfnrun...$$Lambda$104"}).
+ * A function bound under a JSONata name, its arguments checked against its signature as
+ * jsonata-js checks them ({@link SfnRunSignature}). Stateless: one instance serves every expression.
  */
 final class NamedFunction extends JFunction {
-    private final Signature signature;
+    private final SfnRunSignature signature;
 
     NamedFunction(String name, String signature, JFunctionCallable body) {
-        super(body, null);
-        this.signature = new Signature(signature, name);
+        super(body, signature); // the library's copy gives higher-order functions the arity
+        this.signature = new SfnRunSignature(signature, name);
     }
 
     @Override

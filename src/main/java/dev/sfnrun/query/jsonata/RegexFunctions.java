@@ -27,13 +27,17 @@ final class RegexFunctions {
     private RegexFunctions() {
     }
 
+    private static final NamedFunction MATCH = new NamedFunction("match", "<s-f<s:o>n?:a<o>>", (input, args) ->
+            args.size() > 1 && args.get(1) instanceof Pattern ? match(args) : LIBRARY_MATCH.call(input, args));
+    private static final NamedFunction REPLACE = new NamedFunction("replace", "<s-(sf)(sf)n?:s>", (input, args) ->
+            isMatcherFunction(arg(args, 1)) ? LIBRARY_REPLACE.call(input, args) : replace(args));
+    private static final NamedFunction SPLIT = new NamedFunction("split", "<s-(sf)n?:a<s>>", (input, args) ->
+            isMatcherFunction(arg(args, 1)) ? LIBRARY_SPLIT.call(input, args) : split(args));
+
     static void register(Jsonata expression) {
-        expression.registerFunction("match", new NamedFunction("match", "<s-f<s:o>n?:a<o>>", (input, args) ->
-                args.size() > 1 && args.get(1) instanceof Pattern ? match(args) : LIBRARY_MATCH.call(input, args)));
-        expression.registerFunction("replace", new NamedFunction("replace", "<s-(sf)(sf)n?:s>", (input, args) ->
-                isMatcherFunction(arg(args, 1)) ? LIBRARY_REPLACE.call(input, args) : replace(args)));
-        expression.registerFunction("split", new NamedFunction("split", "<s-(sf)n?:a<s>>", (input, args) ->
-                isMatcherFunction(arg(args, 1)) ? LIBRARY_SPLIT.call(input, args) : split(args)));
+        expression.registerFunction("match", MATCH);
+        expression.registerFunction("replace", REPLACE);
+        expression.registerFunction("split", SPLIT);
     }
 
     /** A pattern that is a JSONata function (a custom matcher), neither text nor a regular expression. */

@@ -126,7 +126,7 @@ class JsonataExpressionTest {
         assertEquals("T0412: Argument 1 of function \"sum\" must be an array of \"numbers\"", failure("$sum(['a'])"));
         assertEquals("T0412: Argument 1 of function \"average\" must be an array of \"numbers\"", failure("$average([1, 'x'])"));
         assertEquals("T0412: Argument 1 of function \"join\" must be an array of \"strings\"", failure("$join([1, 2])"));
-        assertEquals("T0412: Argument 1 of function undefined must be an array of \"numbers\"", // which one of the two failed?
+        assertEquals("T0412: Argument 1 of function \"max\" must be an array of \"numbers\"", // the call that failed
                 failure("$max(['a']) + $sum([1])"));
         assertEquals("D1002: Cannot negate a non-numeric value: \"a\"", failure("-'a'"));
         assertEquals("T0411: Context value is not a compatible type with argument 1 of function \"uppercase\"",

@@ -164,4 +164,42 @@ class JsonataJsDifferencesTest {
         assertEquals("[\"\",\"a\",\"\"]", eval("$split(',a,', /,/)"));
         assertEquals("[\"a\",\"b\"]", eval("$split('abc', '', 2)"));
     }
+
+    @Test
+    void jsonNullIsAnArgumentOfTypeNullNotAMissingOne() {
+        assertEquals("T0410: Argument 1 of function \"uppercase\" does not match function signature",
+                failure("$uppercase($states.input.v)", "{\"v\":null}"));
+        for (String function : new String[] {"length", "trim", "abs", "floor", "base64encode", "encodeUrl", "fromMillis"}) {
+            assertEquals("T0410: Argument 1 of function \"" + function + "\" does not match function signature",
+                    failure("$" + function + "(null)"));
+        }
+        assertEquals("T0410: Argument 1 of function \"substring\" does not match function signature",
+                failure("$substring(null, 1)"));
+        assertEquals("T0410: Argument 1 of function \"match\" does not match function signature", failure("$match(null, /a/)"));
+        assertEquals("T0410: Argument 1 of function \"formatNumber\" does not match function signature",
+                failure("$formatNumber(null, '0')"));
+        assertEquals("T0410: Argument 1 of function \"number\" does not match function signature", failure("$number(null)"));
+        assertEquals("T0412: Argument 1 of function \"sum\" must be an array of \"numbers\"",
+                failure("$sum($states.input.v)", "{\"v\":null}"));
+        assertEquals("T0412: Argument 1 of function \"join\" must be an array of \"strings\"", failure("$join(null)"));
+        // null is a value: an array of one (which the array constructor flattens)
+        assertEquals("[null]", eval("$reverse(null)"));
+        assertEquals("[1,null,\"null\",false]", eval("[$count(null), $reverse(null), $string(null), $boolean(null)]"));
+    }
+
+    @Test
+    void signatureErrorsNameTheArgumentAndTheFunctionAsTheCallDoes() {
+        assertEquals("T0410: Argument 2 of function \"join\" does not match function signature", failure("$join(['a'], 1)"));
+        assertEquals("T0410: Argument 2 of function \"round\" does not match function signature", failure("$round(1.5, 'a')"));
+        assertEquals("T0410: Argument 4 of function \"substring\" does not match function signature",
+                failure("$substring('a', 1, 2, 3)"));
+        assertEquals("T0410: Argument 2 of function \"map\" does not match function signature", failure("$map([1], 5)"));
+        assertEquals("T0410: Argument 3 of function \"split\" does not match function signature", failure("$split('a', ',', 'x')"));
+        assertEquals("T0410: Argument 2 of function \"pad\" does not match function signature", failure("$pad('a', 'b')"));
+        assertEquals("T0412: Argument 1 of function \"merge\" must be an array of \"objects\"", failure("$merge([1])"));
+        assertEquals("T0410: Argument 1 of function \"f\" does not match function signature",
+                failure("($f := $uppercase; $f(1))"));
+        assertEquals("T0410: Argument 1 of function undefined does not match function signature",
+                failure("$states.input.s ~> |$|{'x':1}|", "{\"s\":\"a\"}"));
+    }
 }
