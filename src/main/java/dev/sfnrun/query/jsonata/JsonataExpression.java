@@ -48,6 +48,7 @@ public final class JsonataExpression {
         JsonataBuiltins.register(compiled);
         AwsFunctions.register(compiled);
         RegexFunctions.register(compiled);
+        StringFunctions.register(compiled);
         JsonataLimits.register(compiled);
         return new JsonataExpression(text, compiled, References.scan(text));
     }

@@ -202,4 +202,14 @@ class JsonataJsDifferencesTest {
         assertEquals("T0410: Argument 1 of function undefined does not match function signature",
                 failure("$states.input.s ~> |$|{'x':1}|", "{\"s\":\"a\"}"));
     }
+
+    @Test
+    void substringCountsCharactersOutsideTheBasicPlane() {
+        assertEquals("\"😀c\"", eval("$substring($states.input.s, -2)", "{\"s\":\"a😀b😀c\"}"));
+        assertEquals("\"😀\"", eval("$substring('😀😀😀😀', -1)"));
+        assertEquals("\"😀😀😀\"", eval("$substring('😀😀😀😀', 1, 10)"));
+        assertEquals("\"ell\"", eval("$substring('hello', 1.5, 2.5)"));
+        assertEquals("\"hel\"", eval("$substring('hello', -10, 3)"));
+        assertEquals("\"\"", eval("$substring('hello', 2, -1)"));
+    }
 }
