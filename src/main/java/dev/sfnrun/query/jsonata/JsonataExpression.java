@@ -49,6 +49,7 @@ public final class JsonataExpression {
         AwsFunctions.register(compiled);
         RegexFunctions.register(compiled);
         StringFunctions.register(compiled);
+        ArrayFunctions.register(compiled);
         JsonataLimits.register(compiled);
         return new JsonataExpression(text, compiled, References.scan(text));
     }

@@ -212,4 +212,15 @@ class JsonataJsDifferencesTest {
         assertEquals("\"hel\"", eval("$substring('hello', -10, 3)"));
         assertEquals("\"\"", eval("$substring('hello', 2, -1)"));
     }
+
+    @Test
+    void distinctOfAnArrayIsAnArray() {
+        assertEquals("[\"a\"]", eval("$distinct(['a','a'])"));
+        assertEquals("\"array\"", eval("$type($distinct([1,1]))"));
+        assertEquals("[[1,2]]", eval("$distinct([[1,2],[1,2]])"));
+        assertEquals("[1,\"1\"]", eval("$distinct([1, 2/2, '1'])"));
+        assertEquals("[{\"a\":1,\"b\":2}]", eval("$distinct([{'a':1,'b':2},{'b':2,'a':1}])"));
+        // a sequence (a path's result) of one item is that item, as in jsonata-js
+        assertEquals("1", eval("$distinct($states.input.x.y)", "{\"x\":[{\"y\":1},{\"y\":1}]}"));
+    }
 }
