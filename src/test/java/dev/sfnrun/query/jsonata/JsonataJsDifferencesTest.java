@@ -223,4 +223,16 @@ class JsonataJsDifferencesTest {
         // a sequence (a path's result) of one item is that item, as in jsonata-js
         assertEquals("1", eval("$distinct($states.input.x.y)", "{\"x\":[{\"y\":1},{\"y\":1}]}"));
     }
+
+    @Test
+    void sortWithAComparisonFunctionIsStable() {
+        assertEquals("[2,1,3]", eval("$sort($states.input, function($l, $r) { $l.k > $r.k }).v",
+                "[{\"k\":\"b\",\"v\":1},{\"k\":\"a\",\"v\":2},{\"k\":\"b\",\"v\":3}]"));
+        assertEquals("[\"B\",\"A\",\"C\"]", eval("$sort($states.input, function($a, $b) { $a.age > $b.age }).name",
+                "[{\"name\":\"A\",\"age\":30},{\"name\":\"B\",\"age\":20},{\"name\":\"C\",\"age\":30}]"));
+        assertEquals("[2,1,3]", eval("$sort([3,1,2], function($a, $b) { $a - $b })")); // a non-zero number swaps
+        assertEquals("[\"C\",\"a\",\"b\"]", eval("$sort(['b','a','C'])"));
+        assertEquals("D3070: The single argument form of the sort function can only be applied to an array of strings or "
+                + "an array of numbers.  Use the second argument to specify a comparison function", failure("$sort([true, false])"));
+    }
 }
