@@ -235,4 +235,11 @@ class JsonataJsDifferencesTest {
         assertEquals("D3070: The single argument form of the sort function can only be applied to an array of strings or "
                 + "an array of numbers.  Use the second argument to specify a comparison function", failure("$sort([true, false])"));
     }
+
+    @Test
+    void sumAddsFromLeftToRight() {
+        assertEquals("0.6000000000000001", eval("$sum([0.1, 0.2, 0.3])"));
+        assertEquals("false", eval("$sum($states.input.prices) = 0.6", "{\"prices\":[0.1,0.2,0.3]}"));
+        assertEquals("0", eval("$sum([])"));
+    }
 }
