@@ -16,6 +16,7 @@ import java.util.List;
 import java.util.Random;
 import java.util.Set;
 import java.util.UUID;
+import java.util.regex.Pattern;
 
 /**
  * The functions Step Functions adds to JSONata ({@code $partition}, {@code $range}, {@code $hash},
@@ -55,14 +56,62 @@ final class AwsFunctions {
     static final Set<String> NAMES = Set.of("partition", "range", "hash", "random", "uuid", "parse", "eval",
             "number", "toMillis");
 
-    /** {@code $number}: a value that does not cast is jsonata-js's D3030 naming it. */
+    /** A decimal number, the only text jsonata-js's $number reads as one besides the literals below. */
+    private static final Pattern DECIMAL = Pattern.compile("^-?[0-9]+(\\.[0-9]+)?([Ee][-+]?[0-9]+)?\\z");
+    /** jsonata-js's test for a hexadecimal, octal or binary literal, unanchored in the middle as it is written there. */
+    private static final Pattern RADIX = Pattern.compile("^(0[xX][0-9A-Fa-f]+)|(0[oO][0-7]+)|(0[bB][0-1]+)\\z");
+
+    /**
+     * {@code $number} as jsonata-js casts: a decimal number, a 0x/0o/0b literal (JavaScript's Number of
+     * the text, NaN when the text is more than that), a boolean; anything else is D3030 naming it.
+     */
     private static Object number(List<?> args) {
         Object value = args.isEmpty() ? null : args.get(0);
-        try {
-            return Functions.number(value);
-        } catch (NumberFormatException e) {
-            throw new JException("D3030", -1, value);
+        if (value == null || value instanceof Number) {
+            return value;
         }
+        if (value instanceof Boolean b) {
+            return b ? 1 : 0;
+        }
+        if (value instanceof String text) {
+            if (DECIMAL.matcher(text).find()) {
+                double number = Double.parseDouble(text);
+                if (!Double.isInfinite(number)) {
+                    return JsonataValues.number(number);
+                }
+            }
+            if (RADIX.matcher(text).find()) {
+                return radixLiteral(text);
+            }
+        }
+        throw new JException("D3030", -1, value);
+    }
+
+    /** JavaScript's Number of a text with a 0x, 0o or 0b literal in it: its value, or NaN. */
+    private static Object radixLiteral(String text) {
+        int from = 0;
+        int to = text.length();
+        while (from < to && JsNumbers.isJsWhiteSpace(text.charAt(from))) {
+            from++;
+        }
+        while (to > from && JsNumbers.isJsWhiteSpace(text.charAt(to - 1))) {
+            to--;
+        }
+        String literal = text.substring(from, to);
+        int radix = literal.length() < 3 ? 0 : switch (literal.charAt(1)) {
+            case 'x', 'X' -> 16;
+            case 'o', 'O' -> 8;
+            case 'b', 'B' -> 2;
+            default -> 0;
+        };
+        try {
+            if (radix != 0 && literal.charAt(0) == '0' && Character.isLetterOrDigit(literal.charAt(2))) {
+                return JsonataValues.number(new java.math.BigInteger(literal.substring(2), radix).doubleValue());
+            }
+        } catch (NumberFormatException e) {
+            // not a literal as a whole: NaN
+        }
+        return Double.NaN;
     }
 
     /** {@code $toMillis}: a timestamp that is not ISO 8601 (and no picture given) is jsonata-js's D3110. */

@@ -242,4 +242,14 @@ class JsonataJsDifferencesTest {
         assertEquals("false", eval("$sum($states.input.prices) = 0.6", "{\"prices\":[0.1,0.2,0.3]}"));
         assertEquals("0", eval("$sum([])"));
     }
+
+    @Test
+    void numberCastsTheTextsJsonataJsCasts() {
+        for (String text : new String[] {" 12 ", "+5", ".5", "5.", "1e400", "Infinity"}) {
+            assertEquals("D3030: Unable to cast value to a number: \"" + text + "\"", failure("$number(\"" + text + "\")"));
+        }
+        assertEquals("[5,15,31,-12500,0.01,1,12]",
+                eval("[$number('0b101'), $number('0o17'), $number('0x1F'), $number('-12.5e3'), $number('1E-2'),"
+                        + " $number(true), $number('00012')]"));
+    }
 }
