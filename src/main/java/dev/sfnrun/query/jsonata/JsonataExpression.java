@@ -50,6 +50,7 @@ public final class JsonataExpression {
         RegexFunctions.register(compiled);
         StringFunctions.register(compiled);
         ArrayFunctions.register(compiled);
+        UrlFunctions.register(compiled);
         JsonataLimits.register(compiled);
         return new JsonataExpression(text, compiled, References.scan(text));
     }

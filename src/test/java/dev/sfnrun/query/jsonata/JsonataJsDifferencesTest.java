@@ -252,4 +252,16 @@ class JsonataJsDifferencesTest {
                 eval("[$number('0b101'), $number('0o17'), $number('0x1F'), $number('-12.5e3'), $number('1E-2'),"
                         + " $number(true), $number('00012')]"));
     }
+
+    @Test
+    void urlFunctionsAreJavaScriptsUriFunctions() {
+        assertEquals("\"https://x.com/a%20b?q=1\"", eval("$encodeUrl('https://x.com/a b?q=1')"));
+        assertEquals("\"/path/a%20b?x=1&y=2\"", eval("$encodeUrl('/path/a b?x=1&y=2')"));
+        assertEquals("\"a%20b%26c%3Dd%2F%C3%A9%F0%9F%98%80\"", eval("$encodeUrlComponent('a b&c=d/é😀')"));
+        assertEquals("\"a b%2Fc%3F\"", eval("$decodeUrl('a%20b%2Fc%3F')"));
+        assertEquals("\"a+b c\"", eval("$decodeUrlComponent('a+b%20c')"));
+        assertEquals("\"€😀\"", eval("$decodeUrlComponent('%E2%82%AC%F0%9F%98%80')"));
+        assertEquals("D3140: Malformed URL passed to $decodeUrlComponent(): \"%C3\"", failure("$decodeUrlComponent('%C3')"));
+        assertEquals("D3140: Malformed URL passed to $decodeUrl(): \"%zz\"", failure("$decodeUrl('%zz')"));
+    }
 }
