@@ -30,6 +30,7 @@ import java.util.concurrent.atomic.AtomicInteger;
  */
 final class ExecutionService implements AutoCloseable {
     private final Store store;
+    private final java.io.PrintStream log;
     private final ServerTasks tasks;
     private final TaskTokens tokens;
     private final double timeScale;
@@ -40,7 +41,8 @@ final class ExecutionService implements AutoCloseable {
     /** The Standard executions running now. */
     private final java.util.Set<ExecutionRecord> running = java.util.concurrent.ConcurrentHashMap.newKeySet();
 
-    ExecutionService(Store store, ServerTasks tasks, TaskTokens tokens, double timeScale) {
+    ExecutionService(Store store, ServerTasks tasks, TaskTokens tokens, double timeScale, java.io.PrintStream log) {
+        this.log = log;
         this.store = store;
         this.tasks = tasks;
         this.tokens = tokens;
@@ -153,8 +155,14 @@ final class ExecutionService implements AutoCloseable {
             record.end(ExecutionRecord.Status.FAILED, Instant.now(), null, ErrorNames.RUNTIME, cause);
         } finally {
             tokens.forget(record.arn);
-            store.saveExecution(record);
-            running.remove(record);
+            try {
+                store.saveExecution(record);
+            } catch (JournalStore.JournalException e) {
+                // the end is known here, not in the journal: a restart finds the execution ABORTED, as after a crash
+                log.println("sfn-run serve: the end of " + record.arn + " was not kept: " + e.getMessage());
+            } finally {
+                running.remove(record);
+            }
         }
     }
 

@@ -51,6 +51,10 @@ final class HttpFront implements HttpHandler {
         } catch (ApiException e) {
             status = e.status();
             body = e.body();
+        } catch (JournalStore.JournalException e) { // a full disk, say: nothing was changed, the client may retry
+            status = 500;
+            body = new ApiException("com.amazon.coral.service#InternalFailure", e.getMessage(), 500).body();
+            log.println("sfn-run serve: " + dev.sfnrun.io.Neutral.text(e.getMessage()));
         } catch (Throwable t) { // a fault of ours: the client hears it briefly, the server goes on
             status = 500;
             body = new ApiException("com.amazon.coral.service#InternalFailure", "Internal error: " + t, 500).body();

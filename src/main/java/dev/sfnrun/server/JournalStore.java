@@ -11,7 +11,8 @@ import dev.sfnrun.query.Json;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.io.Writer;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -35,14 +36,34 @@ import java.util.Map;
 public final class JournalStore extends MemoryStore {
     static final String FILE = "journal.jsonl";
 
-    private final Writer writer;
+    /** How bytes reach the journal file: {@code FileChannel::write}; a test's may fail on demand (a full disk). */
+    @FunctionalInterface
+    interface Writes {
+        int write(FileChannel channel, ByteBuffer bytes) throws IOException;
+    }
 
-    private JournalStore(Writer writer) {
-        this.writer = writer;
+    private final Path dir;
+    private final FileChannel channel;
+    private final Writes writes;
+    /** The journal's length after its last whole line: a failed write is cut back to it. */
+    private long good;
+    /** A failed write could not be cut back: the next line starts with a newline of its own. */
+    private boolean torn;
+
+    private JournalStore(Path dir, FileChannel channel, Writes writes) throws IOException {
+        this.dir = dir;
+        this.channel = channel;
+        this.writes = writes;
+        this.good = channel.size();
     }
 
     /** @throws UncheckedIOException when the directory cannot be made or read */
     static JournalStore open(Path dir) {
+        return open(dir, FileChannel::write);
+    }
+
+    /** {@link #open(Path)} with the journal's writes made by {@code writes}. */
+    static JournalStore open(Path dir, Writes writes) {
         try {
             if (Files.exists(dir) && !Files.isDirectory(dir)) {
                 throw new IOException("it is not a directory");
@@ -66,11 +87,11 @@ public final class JournalStore extends MemoryStore {
                     }
                 }
             }
-            JournalStore store = new JournalStore(Files.newBufferedWriter(file, StandardCharsets.UTF_8,
-                    StandardOpenOption.CREATE, StandardOpenOption.APPEND));
+            FileChannel channel = FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.WRITE);
+            channel.position(channel.size());
+            JournalStore store = new JournalStore(dir, channel, writes);
             if (endsCutShort(file)) { // the next line starts on a line of its own, not glued to the torn one
-                store.writer.write('\n');
-                store.writer.flush();
+                store.torn = true;
             }
             store.replay(lines);
             return store;
@@ -270,19 +291,49 @@ public final class JournalStore extends MemoryStore {
         return line.hasNonNull(member) ? line.get(member).asText() : null;
     }
 
+    /**
+     * Appends one line, whole or not at all: a write that fails (a full disk) is cut back to the last
+     * whole line, so the next line never glues to a torn one, and throws {@link JournalException}.
+     * Callers write the line before they change memory, so a failure leaves both as they were.
+     */
     private synchronized void append(ObjectNode line) {
+        byte[] text = (Json.compact(line) + "\n").getBytes(StandardCharsets.UTF_8);
+        ByteBuffer bytes = ByteBuffer.allocate(text.length + 1);
+        if (torn) {
+            bytes.put((byte) '\n');
+        }
+        bytes.put(text).flip();
         try {
-            writer.write(Json.compact(line));
-            writer.write('\n');
-            writer.flush();
+            channel.position(good);
+            while (bytes.hasRemaining()) {
+                writes.write(channel, bytes);
+            }
+            good = channel.position();
+            torn = false;
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot write the journal: " + e.getMessage(), e);
+            try {
+                channel.truncate(good);
+                channel.position(good);
+            } catch (IOException | RuntimeException again) {
+                torn = true;
+            }
+            throw new JournalException(dir, e);
+        }
+    }
+
+    /** A journal line that could not be written: the change it recorded was not made. */
+    static final class JournalException extends UncheckedIOException {
+        JournalException(Path dir, IOException cause) {
+            super("cannot write the journal in the data directory " + dir + ": " + reason(cause), cause);
+        }
+
+        private static String reason(IOException e) {
+            return e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
         }
     }
 
     @Override
     public void saveStateMachine(StateMachineRecord machine) {
-        super.saveStateMachine(machine);
         ObjectNode line = Json.object().put("kind", "stateMachine").put("arn", machine.arn).put("name", machine.name)
                 .put("type", machine.type.name());
         WireJson.putTime(line, "creationDate", machine.creationDate);
@@ -290,32 +341,32 @@ public final class JournalStore extends MemoryStore {
         line.set("tags", tags(machine.tags));
         line.set("versions", VersionJournal.write(machine.versions));
         append(line);
+        super.saveStateMachine(machine);
     }
 
     @Override
     public void deleteStateMachine(String arn) {
-        super.deleteStateMachine(arn);
         append(Json.object().put("kind", "deleteStateMachine").put("arn", arn));
+        super.deleteStateMachine(arn);
     }
 
     @Override
     public void saveActivity(ActivityRecord activity) {
-        super.saveActivity(activity);
         ObjectNode line = Json.object().put("kind", "activity").put("arn", activity.arn).put("name", activity.name);
         WireJson.putTime(line, "creationDate", activity.creationDate);
         line.set("tags", tags(activity.tags));
         append(line);
+        super.saveActivity(activity);
     }
 
     @Override
     public void deleteActivity(String arn) {
-        super.deleteActivity(arn);
         append(Json.object().put("kind", "deleteActivity").put("arn", arn));
+        super.deleteActivity(arn);
     }
 
     @Override
     public void saveExecution(ExecutionRecord record) {
-        super.saveExecution(record);
         ObjectNode line = Json.object().put("kind", "execution").put("arn", record.arn).put("name", record.name)
                 .put("stateMachineArn", record.stateMachineArn).put("input", record.input)
                 .put("status", record.status().name());
@@ -341,6 +392,7 @@ public final class JournalStore extends MemoryStore {
             record.events().forEach(event -> events.add(WireJson.event(event, true)));
         }
         append(line);
+        super.saveExecution(record);
     }
 
     @Override
@@ -351,7 +403,7 @@ public final class JournalStore extends MemoryStore {
     @Override
     public void close() {
         try {
-            writer.close();
+            channel.close();
         } catch (IOException e) {
             // nothing more to keep
         }

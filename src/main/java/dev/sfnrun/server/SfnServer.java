@@ -29,14 +29,14 @@ public final class SfnServer implements AutoCloseable {
     private final ThreadPoolExecutor threads;
     private boolean closed;
 
-    private SfnServer(ServerOptions options, PrintStream log) throws IOException {
+    private SfnServer(ServerOptions options, PrintStream log, Store given) throws IOException {
         TaskRegistry registry = new TaskSetup(options.classpath(), options.bindings(), null, null, "StateMachine",
                 options.region(), options.account()).registry();
         TaskTokens tokens = new TaskTokens();
         ActivityQueues queues = new ActivityQueues(tokens);
         tasks = new ServerTasks(registry, options.mockConfig(), tokens, queues);
-        store = options.dataDir() == null ? new MemoryStore() : JournalStore.open(options.dataDir());
-        executions = new ExecutionService(store, tasks, tokens, options.timeScale());
+        store = given != null ? given : options.dataDir() == null ? new MemoryStore() : JournalStore.open(options.dataDir());
+        executions = new ExecutionService(store, tasks, tokens, options.timeScale(), log);
         StateMachineOperations machines = new StateMachineOperations(store);
         machines.register(router);
         new VersionOperations(store).register(router);
@@ -73,7 +73,12 @@ public final class SfnServer implements AutoCloseable {
      * @throws IOException when the port cannot be bound
      */
     public static SfnServer start(ServerOptions options, PrintStream log) throws IOException {
-        SfnServer server = new SfnServer(options, log);
+        return start(options, log, null);
+    }
+
+    /** {@link #start} keeping its state in {@code store} (a test's), or as the options say when null. */
+    static SfnServer start(ServerOptions options, PrintStream log, Store store) throws IOException {
+        SfnServer server = new SfnServer(options, log, store);
         server.http.start();
         return server;
     }

@@ -1,0 +1,135 @@
+package dev.sfnrun.server;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.sfnrun.query.Json;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicBoolean;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import software.amazon.awssdk.services.sfn.SfnClient;
+import software.amazon.awssdk.services.sfn.model.ExecutionDoesNotExistException;
+import software.amazon.awssdk.services.sfn.model.ExecutionStatus;
+import software.amazon.awssdk.services.sfn.model.SfnException;
+import software.amazon.awssdk.services.sfn.model.StateMachineListItem;
+
+/** A journal write that fails (a full disk): nothing half made, no torn line, no stack trace. */
+class ServerJournalFaultTest {
+    private static final String PASS = "{\"StartAt\":\"P\",\"States\":{\"P\":{\"Type\":\"Pass\",\"End\":true}}}";
+
+    @TempDir
+    Path dir;
+
+    /** Writes as a full disk does when {@code full}: part of the bytes, then "No space left on device". */
+    private static JournalStore.Writes filling(AtomicBoolean full) {
+        return (channel, bytes) -> {
+            if (!full.get()) {
+                return channel.write(bytes);
+            }
+            ByteBuffer part = bytes.duplicate();
+            part.limit(part.position() + Math.max(1, part.remaining() / 2));
+            bytes.position(bytes.position() + channel.write(part));
+            throw new IOException("No space left on device");
+        };
+    }
+
+    @Test
+    void aFailedWriteChangesNothingAndLeavesNoTornLine() throws Exception {
+        AtomicBoolean full = new AtomicBoolean();
+        ByteArrayOutputStream log = new ByteArrayOutputStream();
+        ServerOptions options = ServerOptions.defaults().withPort(0).withTimeScale(0);
+        String machine;
+        try (SfnServer server = SfnServer.start(options, new PrintStream(log, true, StandardCharsets.UTF_8),
+                JournalStore.open(dir, filling(full))); SfnClient sfn = SdkClients.client(server.port())) {
+            machine = sfn.createStateMachine(b -> b.name("w").roleArn(ServerSdkTest.ROLE).definition(PASS)).stateMachineArn();
+            full.set(true);
+            SfnException create = assertThrows(SfnException.class, () -> sfn.createStateMachine(b -> b.name("later")
+                    .roleArn(ServerSdkTest.ROLE).definition(PASS)));
+            assertEquals(500, create.statusCode());
+            assertEquals("InternalFailure", create.awsErrorDetails().errorCode());
+            assertEquals("cannot write the journal in the data directory " + dir + ": No space left on device",
+                    create.awsErrorDetails().errorMessage());
+            assertEquals(List.of("w"), sfn.listStateMachines(b -> { }).stateMachines().stream()
+                    .map(StateMachineListItem::name).toList());
+            SfnException start = assertThrows(SfnException.class, () -> sfn.startExecution(b -> b.stateMachineArn(machine)
+                    .name("e1")));
+            assertEquals("InternalFailure", start.awsErrorDetails().errorCode());
+            String e1 = machine.replace(":stateMachine:", ":execution:") + ":e1";
+            assertThrows(ExecutionDoesNotExistException.class, () -> sfn.describeExecution(b -> b.executionArn(e1)));
+            assertTrue(sfn.listExecutions(b -> b.stateMachineArn(machine)).executions().isEmpty());
+            assertWholeLines();
+
+            full.set(false); // space again: the retries succeed, each on a line of its own
+            sfn.createStateMachine(b -> b.name("later").roleArn(ServerSdkTest.ROLE).definition(PASS));
+            assertEquals(e1, sfn.startExecution(b -> b.stateMachineArn(machine).name("e1")).executionArn());
+            awaitEnd(sfn, e1);
+            assertWholeLines();
+        }
+        String text = log.toString(StandardCharsets.UTF_8);
+        assertTrue(text.contains("sfn-run serve: cannot write the journal in the data directory " + dir
+                + ": No space left on device"), text);
+        assertFalse(text.contains("internal error"), text);
+        try (SfnServer server = SfnServer.start(options.withDataDir(dir), System.err);
+             SfnClient sfn = SdkClients.client(server.port())) {
+            assertEquals(List.of("w", "later"), sfn.listStateMachines(b -> { }).stateMachines().stream()
+                    .map(StateMachineListItem::name).toList());
+            String e1 = machine.replace(":stateMachine:", ":execution:") + ":e1";
+            assertEquals(ExecutionStatus.SUCCEEDED, sfn.describeExecution(b -> b.executionArn(e1)).status());
+        }
+    }
+
+    @Test
+    void anExecutionsLastWriteFailingIsOneLineNotAStackTrace() throws Exception {
+        AtomicBoolean full = new AtomicBoolean();
+        ByteArrayOutputStream log = new ByteArrayOutputStream();
+        String arn;
+        try (SfnServer server = SfnServer.start(ServerOptions.defaults().withPort(0).withTimeScale(1),
+                new PrintStream(log, true, StandardCharsets.UTF_8), JournalStore.open(dir, filling(full)));
+             SfnClient sfn = SdkClients.client(server.port())) {
+            String machine = sfn.createStateMachine(b -> b.name("wait").roleArn(ServerSdkTest.ROLE).definition(
+                    "{\"StartAt\":\"W\",\"States\":{\"W\":{\"Type\":\"Wait\",\"Seconds\":1,\"End\":true}}}")).stateMachineArn();
+            arn = sfn.startExecution(b -> b.stateMachineArn(machine)).executionArn();
+            full.set(true);
+            ExecutionStatus status = awaitEnd(sfn, arn);
+            assertEquals(ExecutionStatus.FAILED, status);
+            assertWholeLines();
+        }
+        String text = log.toString(StandardCharsets.UTF_8);
+        assertEquals(List.of("sfn-run serve: the end of " + arn + " was not kept: cannot write the journal in the data "
+                + "directory " + dir + ": No space left on device"), text.lines().toList());
+        try (SfnServer server = SfnServer.start(ServerOptions.defaults().withPort(0).withDataDir(dir), System.err);
+             SfnClient sfn = SdkClients.client(server.port())) {
+            assertEquals(ExecutionStatus.ABORTED, sfn.describeExecution(b -> b.executionArn(arn)).status());
+        }
+    }
+
+    private static ExecutionStatus awaitEnd(SfnClient sfn, String arn) throws InterruptedException {
+        ExecutionStatus status = ExecutionStatus.RUNNING;
+        for (int i = 0; i < 250 && status == ExecutionStatus.RUNNING; i++) {
+            Thread.sleep(20);
+            status = sfn.describeExecution(b -> b.executionArn(arn)).status();
+        }
+        return status;
+    }
+
+    /** Every line of the journal is a whole JSON object, and the file ends with a newline. */
+    private void assertWholeLines() throws IOException {
+        String text = Files.readString(dir.resolve(JournalStore.FILE), StandardCharsets.UTF_8);
+        assertTrue(text.isEmpty() || text.endsWith("\n"), text);
+        for (String line : text.split("\n")) {
+            if (!line.isEmpty()) {
+                assertTrue(Json.parse(line).isObject(), line);
+            }
+        }
+    }
+}
