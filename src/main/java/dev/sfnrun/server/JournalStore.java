@@ -9,10 +9,11 @@ import dev.sfnrun.history.HistoryEvent;
 import dev.sfnrun.history.Payload;
 import dev.sfnrun.query.Json;
 import java.io.BufferedReader;
+import java.io.RandomAccessFile;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
+import java.nio.channels.FileLock;
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -36,39 +37,50 @@ import java.util.Map;
 public final class JournalStore extends MemoryStore {
     static final String FILE = "journal.jsonl";
 
-    /** How bytes reach the journal file: {@code FileChannel::write}; a test's may fail on demand (a full disk). */
+    /**
+     * How a line's bytes reach the journal file: {@code RandomAccessFile::write}, which an interrupt does not
+     * stop (a {@code FileChannel} is closed for good when a thread writing to it is interrupted, as a stopped
+     * execution's thread is); a test's may fail on demand (a full disk).
+     */
     @FunctionalInterface
     interface Writes {
-        int write(FileChannel channel, ByteBuffer bytes) throws IOException;
+        void write(RandomAccessFile file, byte[] bytes) throws IOException;
     }
 
+    static final String LOCK = "sfn-run.lock";
+
     private final Path dir;
-    private final FileChannel channel;
+    private final FileLock lock;
+    private final RandomAccessFile channel;
     private final Writes writes;
     /** The journal's length after its last whole line: a failed write is cut back to it. */
     private long good;
     /** A failed write could not be cut back: the next line starts with a newline of its own. */
     private boolean torn;
 
-    private JournalStore(Path dir, FileChannel channel, Writes writes) throws IOException {
+    private JournalStore(Path dir, RandomAccessFile channel, Writes writes, FileLock lock) throws IOException {
         this.dir = dir;
+        this.lock = lock;
         this.channel = channel;
         this.writes = writes;
-        this.good = channel.size();
+        this.good = channel.length();
     }
 
     /** @throws UncheckedIOException when the directory cannot be made or read */
     static JournalStore open(Path dir) {
-        return open(dir, FileChannel::write);
+        return open(dir, RandomAccessFile::write);
     }
 
     /** {@link #open(Path)} with the journal's writes made by {@code writes}. */
     static JournalStore open(Path dir, Writes writes) {
+        FileLock lock = null;
+        RandomAccessFile channel = null;
         try {
             if (Files.exists(dir) && !Files.isDirectory(dir)) {
                 throw new IOException("it is not a directory");
             }
             Files.createDirectories(dir);
+            lock = lock(dir);
             Path file = dir.resolve(FILE);
             List<ObjectNode> lines = new ArrayList<>();
             if (Files.exists(file) && !Files.isRegularFile(file)) { // a named pipe would block the start for ever
@@ -87,16 +99,58 @@ public final class JournalStore extends MemoryStore {
                     }
                 }
             }
-            FileChannel channel = FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.WRITE);
-            channel.position(channel.size());
-            JournalStore store = new JournalStore(dir, channel, writes);
+            channel = new RandomAccessFile(file.toFile(), "rw");
+            JournalStore store = new JournalStore(dir, channel, writes, lock);
             if (endsCutShort(file)) { // the next line starts on a line of its own, not glued to the torn one
                 store.torn = true;
             }
             store.replay(lines);
             return store;
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot use the data directory " + dir + ": " + e.getMessage(), e);
+        } catch (IOException | RuntimeException e) {
+            if (channel != null) {
+                try {
+                    channel.close();
+                } catch (IOException again) {
+                    // the lock's release below is what matters
+                }
+            }
+            release(lock);
+            if (e instanceof IOException io) {
+                throw new UncheckedIOException("cannot use the data directory " + dir + ": " + e.getMessage(), io);
+            }
+            throw (RuntimeException) e;
+        }
+    }
+
+    /**
+     * The directory's lock ({@value #LOCK}), held while the server runs: a second server on the same
+     * directory would abort the first one's executions and interleave its lines with the first's.
+     */
+    private static FileLock lock(Path dir) throws IOException {
+        FileChannel channel = FileChannel.open(dir.resolve(LOCK), StandardOpenOption.CREATE, StandardOpenOption.WRITE);
+        FileLock lock;
+        try {
+            lock = channel.tryLock();
+        } catch (java.nio.channels.OverlappingFileLockException e) { // held by this process already
+            lock = null;
+        } catch (IOException | RuntimeException e) {
+            channel.close();
+            throw e;
+        }
+        if (lock == null) {
+            channel.close();
+            throw new IOException("it is in use by another sfn-run serve");
+        }
+        return lock;
+    }
+
+    private static void release(FileLock lock) {
+        if (lock != null) {
+            try {
+                lock.channel().close(); // releases the lock
+            } catch (IOException e) {
+                // the process's exit releases it
+            }
         }
     }
 
@@ -297,23 +351,15 @@ public final class JournalStore extends MemoryStore {
      * Callers write the line before they change memory, so a failure leaves both as they were.
      */
     private synchronized void append(ObjectNode line) {
-        byte[] text = (Json.compact(line) + "\n").getBytes(StandardCharsets.UTF_8);
-        ByteBuffer bytes = ByteBuffer.allocate(text.length + 1);
-        if (torn) {
-            bytes.put((byte) '\n');
-        }
-        bytes.put(text).flip();
+        byte[] bytes = ((torn ? "\n" : "") + Json.compact(line) + "\n").getBytes(StandardCharsets.UTF_8);
         try {
-            channel.position(good);
-            while (bytes.hasRemaining()) {
-                writes.write(channel, bytes);
-            }
-            good = channel.position();
+            channel.seek(good);
+            writes.write(channel, bytes);
+            good = channel.getFilePointer();
             torn = false;
         } catch (IOException e) {
             try {
-                channel.truncate(good);
-                channel.position(good);
+                channel.setLength(good);
             } catch (IOException | RuntimeException again) {
                 torn = true;
             }
@@ -406,6 +452,8 @@ public final class JournalStore extends MemoryStore {
             channel.close();
         } catch (IOException e) {
             // nothing more to keep
+        } finally {
+            release(lock);
         }
     }
 }

@@ -62,7 +62,14 @@ public final class SfnServer implements AutoCloseable {
         if (System.getProperty(NODELAY) == null) {
             System.setProperty(NODELAY, "true");
         }
-        http = HttpServer.create(new InetSocketAddress(options.host(), options.port()), 256);
+        try {
+            http = HttpServer.create(new InetSocketAddress(options.host(), options.port()), 256);
+        } catch (IOException | RuntimeException e) { // the port is taken: the data directory's lock is let go
+            executions.close();
+            tasks.close();
+            store.close();
+            throw e;
+        }
         http.createContext("/", new HttpFront(router, options.region(), options.account(), log));
         http.setExecutor(threads);
     }

@@ -94,4 +94,26 @@ class ServeProcessIT {
         assertEquals(0, second.process().exitValue());
         assertEquals("sfn-run serve: stopped", second.out().readLine());
     }
+
+    @Test
+    void aSecondServerOnTheSameDataDirectoryIsRefused() throws Exception {
+        Path data = dir.resolve("shared");
+        Served first = serve(data);
+        ProcessBuilder builder = new ProcessBuilder(List.of(executable.toString(), "serve", "--port", "0",
+                "--data-dir", data.toString()));
+        builder.environment().put("JAVA_HOME", System.getProperty("java.home"));
+        builder.redirectErrorStream(true);
+        Process second = builder.start();
+        String said = new String(second.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertTrue(second.waitFor(30, TimeUnit.SECONDS));
+        assertEquals(2, second.exitValue(), said);
+        assertEquals(List.of("sfn-run: cannot serve on 127.0.0.1:0: cannot use the data directory " + data
+                + ": it is in use by another sfn-run serve"), said.lines().toList());
+        assertEquals(0, new ProcessBuilder("kill", "-TERM", Long.toString(first.process().pid())).start().waitFor());
+        assertTrue(first.process().waitFor(30, TimeUnit.SECONDS));
+        Served third = serve(data); // the lock went with the first server
+        assertEquals(0, new ProcessBuilder("kill", "-TERM", Long.toString(third.process().pid())).start().waitFor());
+        assertTrue(third.process().waitFor(30, TimeUnit.SECONDS));
+        assertEquals(0, third.process().exitValue());
+    }
 }

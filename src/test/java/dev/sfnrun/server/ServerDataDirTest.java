@@ -121,4 +121,18 @@ class ServerDataDirTest {
             assertEquals(List.of("first", "second"), names);
         }
     }
+
+    @Test
+    void aDataDirectoryServesOneServerAtATime() throws Exception {
+        ServerOptions options = ServerOptions.defaults().withPort(0).withDataDir(dir);
+        try (SfnServer first = SfnServer.start(options, System.err)) {
+            var refused = assertThrows(java.io.UncheckedIOException.class, () -> SfnServer.start(options, System.err));
+            assertEquals("cannot use the data directory " + dir + ": it is in use by another sfn-run serve",
+                    refused.getMessage());
+            assertTrue(Files.exists(dir.resolve(JournalStore.LOCK)));
+        }
+        try (SfnServer again = SfnServer.start(options, System.err); SfnClient sfn = SdkClients.client(again.port())) {
+            assertTrue(sfn.listStateMachines(b -> { }).stateMachines().isEmpty());
+        }
+    }
 }

@@ -9,7 +9,6 @@ import dev.sfnrun.query.Json;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.PrintStream;
-import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -32,13 +31,12 @@ class ServerJournalFaultTest {
 
     /** Writes as a full disk does when {@code full}: part of the bytes, then "No space left on device". */
     private static JournalStore.Writes filling(AtomicBoolean full) {
-        return (channel, bytes) -> {
+        return (file, bytes) -> {
             if (!full.get()) {
-                return channel.write(bytes);
+                file.write(bytes);
+                return;
             }
-            ByteBuffer part = bytes.duplicate();
-            part.limit(part.position() + Math.max(1, part.remaining() / 2));
-            bytes.position(bytes.position() + channel.write(part));
+            file.write(bytes, 0, Math.max(1, bytes.length / 2));
             throw new IOException("No space left on device");
         };
     }
@@ -131,5 +129,27 @@ class ServerJournalFaultTest {
                 assertTrue(Json.parse(line).isObject(), line);
             }
         }
+    }
+
+    @Test
+    void anExecutionStoppedByTheServersEndIsWrittenAborted() throws Exception {
+        // a stop interrupts the execution's thread; the journal must still take its last lines
+        ByteArrayOutputStream log = new ByteArrayOutputStream();
+        String arn;
+        try (SfnServer server = SfnServer.start(ServerOptions.defaults().withPort(0).withTimeScale(1).withDataDir(dir),
+                new PrintStream(log, true, StandardCharsets.UTF_8)); SfnClient sfn = SdkClients.client(server.port())) {
+            String machine = sfn.createStateMachine(b -> b.name("long").roleArn(ServerSdkTest.ROLE).definition(
+                    "{\"StartAt\":\"W\",\"States\":{\"W\":{\"Type\":\"Wait\",\"Seconds\":3600,\"End\":true}}}")).stateMachineArn();
+            arn = sfn.startExecution(b -> b.stateMachineArn(machine)).executionArn();
+            for (int i = 0; i < 200 && sfn.getExecutionHistory(b -> b.executionArn(arn)).events().size() < 2; i++) {
+                Thread.sleep(20);
+            }
+        }
+        assertEquals("", log.toString(StandardCharsets.UTF_8));
+        List<String> ends = Files.readAllLines(dir.resolve(JournalStore.FILE)).stream()
+                .filter(line -> line.startsWith("{\"kind\":\"execution\"") && line.contains("\"status\":\"ABORTED\""))
+                .toList();
+        assertEquals(1, ends.size(), String.join("\n", Files.readAllLines(dir.resolve(JournalStore.FILE))));
+        assertTrue(ends.get(0).contains("ExecutionAborted"), ends.get(0));
     }
 }
