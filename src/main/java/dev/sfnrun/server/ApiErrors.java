@@ -75,6 +75,11 @@ final class ApiErrors {
         return new ApiException("com.amazon.coral.service#SerializationException", message, 400);
     }
 
+    /** AWS's throttling answer, which the SDKs retry with back-off. */
+    static ApiException throttling() {
+        return new ApiException("com.amazon.coral.availability#ThrottlingException", "Rate exceeded", 400);
+    }
+
     static ApiException unknownOperation() {
         return new ApiException("com.amazon.coral.service#UnknownOperationException", null, 400);
     }

@@ -34,8 +34,14 @@ final class HttpFront implements HttpHandler {
     private final String defaultRegion;
     private final String account;
     private final PrintStream log;
+    /** Operations that may hold their thread for long, and the places among them (below the thread count). */
+    private static final java.util.Set<String> HOLDING = java.util.Set.of("GetActivityTask", "StartSyncExecution");
+    private final java.util.concurrent.Semaphore held;
+    private final long holdWaitNanos;
 
-    HttpFront(Router router, String defaultRegion, String account, PrintStream log) {
+    HttpFront(Router router, String defaultRegion, String account, PrintStream log, ServerLimits limits) {
+        this.held = new java.util.concurrent.Semaphore(limits.heldRequests());
+        this.holdWaitNanos = limits.holdWait().toNanos();
         this.router = router;
         this.defaultRegion = defaultRegion;
         this.account = account;
@@ -86,7 +92,28 @@ final class HttpFront implements HttpHandler {
         if (ApiModel.get().has(name)) {
             ApiModel.get().check(name, request);
         }
-        return operation.call(new ApiRequest(name, request, region(exchange), account));
+        ApiRequest call = new ApiRequest(name, request, region(exchange), account);
+        if (!HOLDING.contains(name)) {
+            return operation.call(call);
+        }
+        boolean placed;
+        try {
+            placed = held.tryAcquire(holdWaitNanos, java.util.concurrent.TimeUnit.NANOSECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            placed = false;
+        }
+        if (!placed) {
+            if (name.equals("GetActivityTask")) { // as a long poll that found no task: the worker polls again
+                return Json.object();
+            }
+            throw ApiErrors.throttling();
+        }
+        try {
+            return operation.call(call);
+        } finally {
+            held.release();
+        }
     }
 
     private String region(HttpExchange exchange) {

@@ -6,7 +6,7 @@ import dev.sfnrun.task.load.TaskSetup;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.net.InetSocketAddress;
-import java.util.concurrent.SynchronousQueue;
+import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -17,8 +17,7 @@ import java.util.concurrent.atomic.AtomicInteger;
  * {@link #close} stops it: no new requests, running executions stopped, registries closed.
  */
 public final class SfnServer implements AutoCloseable {
-    /** Requests served at once (GetActivityTask long polls hold one each). */
-    private static final int MAX_THREADS = 512;
+    private static final String MAX_REQ_TIME = "sun.net.httpserver.maxReqTime";
 
     private static final String NODELAY = "sun.net.httpserver.nodelay";
     private final HttpServer http;
@@ -50,13 +49,22 @@ public final class SfnServer implements AutoCloseable {
         new Tags(store).register(router);
         ValidateOperation.register(router);
         AtomicInteger count = new AtomicInteger();
-        // idle threads are reused; a new one only when all are busy, up to MAX_THREADS (then the connection is refused)
-        threads = new ThreadPoolExecutor(0, MAX_THREADS, 60, TimeUnit.SECONDS, new SynchronousQueue<>(),
-                run -> {
+        ServerLimits limits = options.limits();
+        // up to requestThreads threads (idle ones end after a minute); more requests wait in the queue for one,
+        // never refused (a refused request was a reset connection)
+        threads = new ThreadPoolExecutor(limits.requestThreads(), limits.requestThreads(), 60, TimeUnit.SECONDS,
+                new LinkedBlockingQueue<>(), run -> {
                     Thread thread = new Thread(run, "sfn-run-http-" + count.incrementAndGet());
                     thread.setDaemon(true);
                     return thread;
                 });
+        threads.allowCoreThreadTimeOut(true);
+        // a request that stalls (half a request line, a body shorter than its Content-Length) has its connection
+        // closed after requestTime; the JDK counts from the request's first byte to the end of its body (not the
+        // handler's time), and reads the property once, when its server classes load
+        if (System.getProperty(MAX_REQ_TIME) == null) {
+            System.setProperty(MAX_REQ_TIME, Long.toString(Math.max(1, limits.requestTime().toSeconds())));
+        }
         // TCP_NODELAY: the JDK server writes a response's headers and body separately; with Nagle's algorithm the
         // body waits for the client's delayed ACK (about 40 ms a request). Read once, when the server classes load.
         if (System.getProperty(NODELAY) == null) {
@@ -70,7 +78,7 @@ public final class SfnServer implements AutoCloseable {
             store.close();
             throw e;
         }
-        http.createContext("/", new HttpFront(router, options.region(), options.account(), log));
+        http.createContext("/", new HttpFront(router, options.region(), options.account(), log, options.limits()));
         http.setExecutor(threads);
     }
 

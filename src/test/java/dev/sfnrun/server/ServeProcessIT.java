@@ -40,9 +40,16 @@ class ServeProcessIT {
     }
 
     static Served serve(Path data) throws Exception {
+        return serve(data, null);
+    }
+
+    static Served serve(Path data, String javaOptions) throws Exception {
         ProcessBuilder builder = new ProcessBuilder(List.of(executable.toString(), "serve", "--port", "0",
                 "--data-dir", data.toString()));
         builder.environment().put("JAVA_HOME", System.getProperty("java.home"));
+        if (javaOptions != null) {
+            builder.environment().put("SFN_RUN_JAVA_OPTS", javaOptions);
+        }
         builder.redirectError(ProcessBuilder.Redirect.INHERIT);
         Process process = builder.start();
         BufferedReader out = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8));
@@ -115,5 +122,33 @@ class ServeProcessIT {
         assertEquals(0, new ProcessBuilder("kill", "-TERM", Long.toString(third.process().pid())).start().waitFor());
         assertTrue(third.process().waitFor(30, TimeUnit.SECONDS));
         assertEquals(0, third.process().exitValue());
+    }
+
+    @Test
+    void aStalledRequestIsCutOffButALongOneIsNot() throws Exception {
+        Served served = serve(dir.resolve("stalls"), "-Dsun.net.httpserver.maxReqTime=1");
+        try (SfnClient sfn = SdkClients.client(served.port())) {
+            String[] stalls = {"POST / HTTP/1.1\r\nHo", // half a request line
+                    "POST / HTTP/1.1\r\nHost: x\r\nX-Amz-Target: AWSStepFunctions.ListStateMachines\r\n"
+                    + "Content-Length: 10\r\n\r\n{}"}; // a body shorter than said
+            for (String stall : stalls) {
+                try (java.net.Socket socket = new java.net.Socket("127.0.0.1", served.port())) {
+                    socket.setSoTimeout(10_000);
+                    socket.getOutputStream().write(stall.getBytes(StandardCharsets.US_ASCII));
+                    long before = System.nanoTime();
+                    assertEquals(-1, socket.getInputStream().read(), stall); // closed, not answered and not kept
+                    long millis = (System.nanoTime() - before) / 1_000_000;
+                    assertTrue(millis < 5_000, stall + ": " + millis + " ms");
+                }
+            }
+            // a StartSyncExecution that takes longer than the limit is answered: the limit is on the request's arrival
+            String machine = sfn.createStateMachine(b -> b.name("slow").roleArn(ServerSdkTest.ROLE).type("EXPRESS")
+                    .definition("{\"StartAt\":\"W\",\"States\":{\"W\":{\"Type\":\"Wait\",\"Seconds\":3,\"End\":true}}}"))
+                    .stateMachineArn();
+            assertEquals("SUCCEEDED", sfn.startSyncExecution(b -> b.stateMachineArn(machine)).statusAsString());
+        } finally {
+            assertEquals(0, new ProcessBuilder("kill", "-TERM", Long.toString(served.process().pid())).start().waitFor());
+            assertTrue(served.process().waitFor(30, TimeUnit.SECONDS));
+        }
     }
 }
