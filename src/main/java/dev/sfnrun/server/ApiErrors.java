@@ -75,6 +75,12 @@ final class ApiErrors {
         return new ApiException("com.amazon.coral.service#SerializationException", message, 400);
     }
 
+    /** AWS's documented text (the API reference's; no answer recorded). */
+    static ApiException executionLimitExceeded() {
+        return new ApiException("ExecutionLimitExceeded", "The maximum number of running executions has been reached. "
+                + "Running executions must end or be stopped before a new execution can be started.");
+    }
+
     /** AWS's throttling answer, which the SDKs retry with back-off. */
     static ApiException throttling() {
         return new ApiException("com.amazon.coral.availability#ThrottlingException", "Rate exceeded", 400);

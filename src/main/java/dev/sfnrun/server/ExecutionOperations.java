@@ -91,7 +91,11 @@ final class ExecutionOperations {
             Thread thread = new Thread(() -> executions.runSync(target.qualified(), name, text, input, target.testCase(),
                     request.region(), request.account()), "sfn-run-express");
             thread.setDaemon(true);
-            thread.start();
+            try {
+                thread.start();
+            } catch (OutOfMemoryError e) { // the system has no thread left to give
+                throw ApiErrors.executionLimitExceeded();
+            }
             out.put("executionArn", arn);
             WireJson.putTime(out, "startDate", start);
             return out;

@@ -40,9 +40,14 @@ final class ExecutionService implements AutoCloseable {
     final MapRuns mapRuns = new MapRuns();
     /** The Standard executions running now. */
     private final java.util.Set<ExecutionRecord> running = java.util.concurrent.ConcurrentHashMap.newKeySet();
+    /** Threads taken by Standard executions (started or about to start), at most {@link #maxRunning} for a start. */
+    private final AtomicInteger taken = new AtomicInteger();
+    private final int maxRunning;
 
-    ExecutionService(Store store, ServerTasks tasks, TaskTokens tokens, double timeScale, java.io.PrintStream log) {
+    ExecutionService(Store store, ServerTasks tasks, TaskTokens tokens, double timeScale, java.io.PrintStream log,
+                     int maxRunning) {
         this.log = log;
+        this.maxRunning = maxRunning;
         this.store = store;
         this.tasks = tasks;
         this.tokens = tokens;
@@ -75,25 +80,62 @@ final class ExecutionService implements AutoCloseable {
         StateMachineRecord.Revision revision = target.revision();
         TaskRegistry registry = tasks.registry(machine, revision, testCase);
         String arn = machine.arn.replace(":stateMachine:", ":execution:") + ":" + name;
+        ExecutionRecord again = store.execution(arn);
+        if (again != null && again.status() == ExecutionRecord.Status.RUNNING && again.input.equals(inputText)) {
+            return new Started(again, true); // AWS's idempotency, also when no more executions may start
+        }
+        // the thread first: an execution is recorded only once it has one to run on (none left: nothing is recorded)
+        java.util.concurrent.CompletableFuture<Runnable> work = thread();
         ExecutionRecord record;
-        synchronized (startLock) {
-            ExecutionRecord existing = store.execution(arn);
-            if (existing != null) {
-                if (existing.status() == ExecutionRecord.Status.RUNNING && existing.input.equals(inputText)) {
-                    return new Started(existing, true);
+        try {
+            synchronized (startLock) {
+                ExecutionRecord existing = store.execution(arn);
+                if (existing != null) {
+                    if (existing.status() == ExecutionRecord.Status.RUNNING && existing.input.equals(inputText)) {
+                        work.complete(taken::decrementAndGet);
+                        return new Started(existing, true);
+                    }
+                    throw ApiErrors.executionAlreadyExists(arn);
                 }
-                throw ApiErrors.executionAlreadyExists(arn);
+                record = new ExecutionRecord(arn, name, machine.arn, revision, inputText, Instant.now());
+                record.qualify(target.versionArn(), target.aliasArn());
+                store.saveExecution(record);
             }
-            record = new ExecutionRecord(arn, name, machine.arn, revision, inputText, Instant.now());
-            record.qualify(target.versionArn(), target.aliasArn());
-            store.saveExecution(record);
+        } catch (RuntimeException | Error e) {
+            work.complete(taken::decrementAndGet);
+            throw e;
         }
         Execution execution = new Execution(revision.model(), input, inputText,
                 options(machine, revision, name, ExecutionType.STANDARD, registry, region, account, recording(record)));
         record.attach(execution);
         running.add(record);
-        pool.execute(() -> finish(record, execution, 0));
+        work.complete(() -> finish(record, execution, 0));
         return new Started(record, false);
+    }
+
+    /**
+     * A thread of the pool, taken now and waiting for its work: ExecutionLimitExceeded when
+     * {@link #maxRunning} executions run, or when the system cannot make another thread.
+     */
+    private java.util.concurrent.CompletableFuture<Runnable> thread() {
+        if (taken.incrementAndGet() > maxRunning) {
+            taken.decrementAndGet();
+            throw ApiErrors.executionLimitExceeded();
+        }
+        java.util.concurrent.CompletableFuture<Runnable> work = new java.util.concurrent.CompletableFuture<>();
+        try {
+            pool.execute(() -> work.join().run());
+        } catch (OutOfMemoryError | java.util.concurrent.RejectedExecutionException e) { // no thread to be had
+            taken.decrementAndGet();
+            log.println("sfn-run serve: StartExecution refused, no thread for it: " + e.getMessage());
+            throw ApiErrors.executionLimitExceeded();
+        }
+        return work;
+    }
+
+    /** Lets a test make the pool's threads (one that fails as a system out of threads does). */
+    void threadFactory(java.util.concurrent.ThreadFactory factory) {
+        ((java.util.concurrent.ThreadPoolExecutor) pool).setThreadFactory(factory);
     }
 
     /** What a running execution's events go to: its record, and the store (a journal keeps them as they come). */
@@ -135,6 +177,7 @@ final class ExecutionService implements AutoCloseable {
                 options(owner, record.revision, record.name, ExecutionType.STANDARD, registry, region, account, recording(record)));
         record.attach(execution);
         running.add(record);
+        taken.incrementAndGet(); // a redrive is not refused for the limit: its record has changed already
         pool.execute(() -> finish(record, execution, 0));
     }
 
@@ -162,6 +205,7 @@ final class ExecutionService implements AutoCloseable {
                 log.println("sfn-run serve: the end of " + record.arn + " was not kept: " + e.getMessage());
             } finally {
                 running.remove(record);
+                taken.decrementAndGet();
             }
         }
     }

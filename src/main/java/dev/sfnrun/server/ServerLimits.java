@@ -14,13 +14,20 @@ import java.time.Duration;
  * @param requestTime        how long a request may take to arrive, from its first byte to the last of its body
  *                           (the JDK's sun.net.httpserver.maxReqTime, whole seconds, read once per process): a
  *                           stalled client's connection is closed then; the time an operation takes is not counted
+ * @param runningExecutions  Standard executions running at once (each holds a thread while it runs, also while it
+ *                           waits); StartExecution beyond it is answered ExecutionLimitExceeded
  */
-public record ServerLimits(int requestThreads, int heldRequests, Duration holdWait, Duration requestTime) {
+public record ServerLimits(int requestThreads, int heldRequests, Duration holdWait, Duration requestTime,
+                           int runningExecutions) {
     public static ServerLimits defaults() {
-        return new ServerLimits(512, 256, Duration.ofSeconds(1), Duration.ofSeconds(20));
+        return new ServerLimits(512, 256, Duration.ofSeconds(1), Duration.ofSeconds(20), 10_000);
     }
 
     public ServerLimits withThreads(int threads, int held) {
-        return new ServerLimits(threads, held, holdWait, requestTime);
+        return new ServerLimits(threads, held, holdWait, requestTime, runningExecutions);
+    }
+
+    public ServerLimits withRunningExecutions(int value) {
+        return new ServerLimits(requestThreads, heldRequests, holdWait, requestTime, value);
     }
 }

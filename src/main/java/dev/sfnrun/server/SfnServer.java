@@ -35,7 +35,8 @@ public final class SfnServer implements AutoCloseable {
         ActivityQueues queues = new ActivityQueues(tokens);
         tasks = new ServerTasks(registry, options.mockConfig(), tokens, queues);
         store = given != null ? given : options.dataDir() == null ? new MemoryStore() : JournalStore.open(options.dataDir());
-        executions = new ExecutionService(store, tasks, tokens, options.timeScale(), log);
+        executions = new ExecutionService(store, tasks, tokens, options.timeScale(), log,
+                options.limits().runningExecutions());
         StateMachineOperations machines = new StateMachineOperations(store);
         machines.register(router);
         new VersionOperations(store).register(router);
@@ -96,6 +97,11 @@ public final class SfnServer implements AutoCloseable {
         SfnServer server = new SfnServer(options, log, store);
         server.http.start();
         return server;
+    }
+
+    /** Its executions (a test replaces their thread factory). */
+    ExecutionService executions() {
+        return executions;
     }
 
     /** The operations: adding one is {@code router().add("Name", request -> ...)}. */

@@ -32,7 +32,7 @@ class ServerLimitsTest {
     @Test
     void longRequestsBeyondTheirPlacesAreThrottledNotReset() throws Exception {
         ServerOptions options = ServerOptions.defaults().withPort(0).withTimeScale(1)
-                .withLimits(new ServerLimits(4, 2, Duration.ofMillis(100), Duration.ofSeconds(60)))
+                .withLimits(new ServerLimits(4, 2, Duration.ofMillis(100), Duration.ofSeconds(60), 100))
                 .withLongPoll(Duration.ofSeconds(2));
         try (SfnServer server = SfnServer.start(options, System.err)) {
             int port = server.port();
@@ -66,7 +66,7 @@ class ServerLimitsTest {
     @Test
     void longPollsBeyondTheirPlacesAreAnsweredWithNoTask() throws Exception {
         ServerOptions options = ServerOptions.defaults().withPort(0).withTimeScale(0)
-                .withLimits(new ServerLimits(4, 2, Duration.ofMillis(100), Duration.ofSeconds(60)))
+                .withLimits(new ServerLimits(4, 2, Duration.ofMillis(100), Duration.ofSeconds(60), 100))
                 .withLongPoll(Duration.ofSeconds(3));
         try (SfnServer server = SfnServer.start(options, System.err)) {
             int port = server.port();
