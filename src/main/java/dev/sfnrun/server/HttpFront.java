@@ -54,6 +54,9 @@ final class HttpFront implements HttpHandler {
         ObjectNode body;
         try {
             body = dispatch(exchange);
+        } catch (ClientGone e) { // it cannot hear an answer; nothing went wrong here
+            exchange.close();
+            return;
         } catch (ApiException e) {
             status = e.status();
             body = e.body();
@@ -162,10 +165,21 @@ final class HttpFront implements HttpHandler {
         long left = MAX_DRAINED;
         byte[] sink = new byte[64 * 1024];
         int n;
-        while (left > 0 && (n = in.read(sink, 0, (int) Math.min(sink.length, left))) > 0) {
-            left -= n;
+        try {
+            while (left > 0 && (n = in.read(sink, 0, (int) Math.min(sink.length, left))) > 0) {
+                left -= n;
+            }
+        } catch (IOException e) { // "connection closed before all data received"
+            throw new ClientGone(e);
         }
         throw tooLarge();
+    }
+
+    /** The client went away while its request arrived. */
+    private static final class ClientGone extends IOException {
+        ClientGone(IOException cause) {
+            super(cause);
+        }
     }
 
     private static ApiException tooLarge() {

@@ -89,4 +89,23 @@ class ServerLimitsTest {
             }
         }
     }
+
+    @Test
+    void aClientGoneMidBodyIsNoInternalError() throws Exception {
+        java.io.ByteArrayOutputStream log = new java.io.ByteArrayOutputStream();
+        try (SfnServer server = SfnServer.start(ServerOptions.defaults().withPort(0),
+                new java.io.PrintStream(log, true, java.nio.charset.StandardCharsets.UTF_8))) {
+            for (String length : new String[] {"100", "99999999"}) { // a body that was to fit, and one too large
+                try (java.net.Socket socket = new java.net.Socket("127.0.0.1", server.port())) {
+                    socket.getOutputStream().write(("POST / HTTP/1.1\r\nHost: x\r\nX-Amz-Target: "
+                            + "AWSStepFunctions.ListStateMachines\r\nContent-Length: " + length + "\r\n\r\n{\"a\":")
+                            .getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+                    Thread.sleep(100);
+                }
+            }
+            Thread.sleep(500);
+            assertEquals(200, call(server.port(), "ListStateMachines", "{}").get().statusCode());
+        }
+        assertEquals("", log.toString(java.nio.charset.StandardCharsets.UTF_8));
+    }
 }
