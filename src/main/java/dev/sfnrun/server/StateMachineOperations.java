@@ -162,7 +162,12 @@ final class StateMachineOperations {
             if (request.bool("publish")) {
                 version = VersionOperations.publish(machine, request.text("versionDescription"));
             }
-            store.saveStateMachine(machine);
+            try {
+                store.saveStateMachine(machine);
+            } catch (JournalStore.JournalException e) { // not kept, so not made (a version published is kept)
+                machine.revise(old);
+                throw e;
+            }
         }
         ObjectNode out = Json.object();
         WireJson.putTime(out, "updateDate", now);

@@ -68,8 +68,9 @@ final class Tags {
             Map<String, String> tags = tagsOf(arn);
             Map<String, String> next = new java.util.LinkedHashMap<>(tags);
             apply(next, request.node("tags"), arn);
+            Map<String, String> before = new java.util.LinkedHashMap<>(tags);
             tags.putAll(next);
-            save(arn);
+            save(arn, tags, before);
         }
         return Json.object();
     }
@@ -78,8 +79,9 @@ final class Tags {
         String arn = request.text("resourceArn");
         synchronized (store) {
             Map<String, String> tags = tagsOf(arn);
+            Map<String, String> before = new java.util.LinkedHashMap<>(tags);
             request.node("tagKeys").forEach(key -> tags.remove(key.asText()));
-            save(arn);
+            save(arn, tags, before);
         }
         return Json.object();
     }
@@ -105,11 +107,18 @@ final class Tags {
         throw ApiErrors.resourceNotFound(arn);
     }
 
-    private void save(String arn) {
-        if (store.stateMachine(arn) != null) {
-            store.saveStateMachine(store.stateMachine(arn));
-        } else if (store.activity(arn) != null) {
-            store.saveActivity(store.activity(arn));
+    /** Keeps the tags changed; when the journal cannot take them, they are as {@code before} again. */
+    private void save(String arn, Map<String, String> tags, Map<String, String> before) {
+        try {
+            if (store.stateMachine(arn) != null) {
+                store.saveStateMachine(store.stateMachine(arn));
+            } else if (store.activity(arn) != null) {
+                store.saveActivity(store.activity(arn));
+            }
+        } catch (JournalStore.JournalException e) {
+            tags.clear();
+            tags.putAll(before);
+            throw e;
         }
     }
 }

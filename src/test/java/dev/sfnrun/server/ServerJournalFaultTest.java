@@ -65,6 +65,16 @@ class ServerJournalFaultTest {
             String e1 = machine.replace(":stateMachine:", ":execution:") + ":e1";
             assertThrows(ExecutionDoesNotExistException.class, () -> sfn.describeExecution(b -> b.executionArn(e1)));
             assertTrue(sfn.listExecutions(b -> b.stateMachineArn(machine)).executions().isEmpty());
+            String revision = sfn.describeStateMachine(b -> b.stateMachineArn(machine)).revisionId();
+            SfnException update = assertThrows(SfnException.class, () -> sfn.updateStateMachine(b -> b.stateMachineArn(machine)
+                    .definition(PASS.replace("\"P\"", "\"Q\""))));
+            assertEquals("InternalFailure", update.awsErrorDetails().errorCode());
+            var described = sfn.describeStateMachine(b -> b.stateMachineArn(machine));
+            assertEquals(PASS, described.definition());
+            assertEquals(revision, described.revisionId());
+            assertThrows(SfnException.class, () -> sfn.tagResource(b -> b.resourceArn(machine)
+                    .tags(software.amazon.awssdk.services.sfn.model.Tag.builder().key("k").value("v").build())));
+            assertTrue(sfn.listTagsForResource(b -> b.resourceArn(machine)).tags().isEmpty());
             assertWholeLines();
 
             full.set(false); // space again: the retries succeed, each on a line of its own
