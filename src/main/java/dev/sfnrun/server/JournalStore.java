@@ -32,7 +32,9 @@ import java.util.Map;
  * {@code DIR/journal.jsonl}, written through to the operating system at once (so it survives
  * {@code kill -9} of the server). On start the journal is read back; an execution that was
  * still running when the server went away is ABORTED then, with an ExecutionAborted event.
- * A line cut short by a crash is skipped.
+ * A line cut short by a crash is skipped. A change is written before memory shows it, so a write
+ * that fails (a full disk) changes nothing; the directory is locked ({@value #LOCK}) while a
+ * server uses it.
  */
 public final class JournalStore extends MemoryStore {
     static final String FILE = "journal.jsonl";
