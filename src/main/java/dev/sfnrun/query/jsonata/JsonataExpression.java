@@ -5,6 +5,7 @@ import com.dashjoin.jsonata.JException;
 import com.dashjoin.jsonata.Jsonata;
 import com.dashjoin.jsonata.Jsonata.Frame;
 import com.dashjoin.jsonata.Jsonata.JFunction;
+import com.dashjoin.jsonata.SfnRunJsonata;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.sfnrun.query.EvalContext;
 import dev.sfnrun.query.QuerySyntaxException;
@@ -43,7 +44,7 @@ public final class JsonataExpression {
         if (error != null) {
             throw new QuerySyntaxException(error);
         }
-        Jsonata compiled = Jsonata.jsonata(text);
+        Jsonata compiled = new SfnRunJsonata(text, value -> JsString.string(value, false));
         compiled.setOutputConvertNulls(false);
         JsonataBuiltins.register(compiled);
         AwsFunctions.register(compiled);

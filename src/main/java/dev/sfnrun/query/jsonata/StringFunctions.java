@@ -7,17 +7,23 @@ import java.util.List;
  * String functions as jsonata-js 2.0.6 runs them (its source is the reference), where the library's
  * differ: {@code $substring} counts characters (code points) for the start, the length and the
  * string's own length alike (the library mixed code points with UTF-16 units and failed on a negative
- * start or a long length in a string with an emoji).
+ * start or a long length in a string with an emoji); {@code $string} is {@link JsString}'s.
  */
 final class StringFunctions {
     private static final NamedFunction SUBSTRING = new NamedFunction("substring",
             JsonataBuiltins.signature("substring"), (input, args) -> substring(args));
+
+    private static final NamedFunction STRING = new NamedFunction("string",
+            JsonataBuiltins.signature("string"),
+            (input, args) -> JsString.string(args.isEmpty() ? null : args.get(0),
+                    args.size() > 1 && Boolean.TRUE.equals(args.get(1))));
 
     private StringFunctions() {
     }
 
     static void register(Jsonata expression) {
         expression.registerFunction("substring", SUBSTRING);
+        expression.registerFunction("string", STRING);
     }
 
     private static Object substring(List<?> args) {

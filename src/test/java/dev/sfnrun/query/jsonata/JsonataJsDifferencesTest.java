@@ -264,4 +264,31 @@ class JsonataJsDifferencesTest {
         assertEquals("D3140: Malformed URL passed to $decodeUrlComponent(): \"%C3\"", failure("$decodeUrlComponent('%C3')"));
         assertEquals("D3140: Malformed URL passed to $decodeUrl(): \"%zz\"", failure("$decodeUrl('%zz')"));
     }
+
+    @Test
+    void stringAndConcatenationWriteNumbersAsJsonataJsDoes() {
+        assertEquals("\"10000000000000000000\"", eval("$string(1e19)"));
+        assertEquals("\"id-12345678901234600\"", eval("\"id-\" & 12345678901234567"));
+        assertEquals("\"1700000000123460\"", eval("$string($states.input.n)", "{\"n\":1700000000123456}"));
+        assertEquals("\"{\\\"a\\\":200000000000000000000,\\\"c\\\":0.3}\"", eval("$string({\"a\": 2e20, \"c\": 0.1 + 0.2})"));
+        assertEquals("\"1e+211e-70.000001123.456-1.5e+300\"", eval("$string(1e21) & 1e-7 & 0.000001 & 123.456 & -1.5e300"));
+        assertEquals("\"0.333333333333333\"", eval("1/3 & ''"));
+        assertEquals("\"null\"", eval("$string(1.7976931348623157e308)"));
+        assertEquals("\"{}\"", eval("$string({}, true)"));
+        assertEquals("\"{\\n  \\\"a\\\": [\\n    1,\\n    {}\\n  ]\\n}\"", eval("$string({'a': [1, {}]}, true)"));
+    }
+
+    @Test
+    void concatenationOnAnotherThreadWritesNumbersAsJsonataJsDoes() throws Exception {
+        JsonataExpression expression = JsonataExpression.compile("'n' & 1e19");
+        JsonNode input = Json.parse("{}");
+        String[] result = new String[1];
+        Thread thread = new Thread(() -> {
+            JsonNode value = expression.evaluate(input, null, null, NO_VARIABLES);
+            result[0] = value.textValue();
+        });
+        thread.start();
+        thread.join();
+        assertEquals("n10000000000000000000", result[0]);
+    }
 }

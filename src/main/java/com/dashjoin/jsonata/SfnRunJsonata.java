@@ -1,0 +1,45 @@
+package com.dashjoin.jsonata;
+
+import java.util.function.Function;
+
+/**
+ * The library's expression with one step replaced, as the class path allows (the step is
+ * package-private): the {@code &} operator turns each side into a string with sfn-run's
+ * {@code $string} (jsonata-js's number formatting), given as {@code stringOf}. The library evaluates
+ * on a per-thread instance of the expression; this class keeps that instance one of its own, so every
+ * thread's evaluation uses the replaced step. {@code dev.sfnrun.query.jsonata.JsonataExpression} is
+ * its only user; an upgrade of the library must keep it compiling.
+ */
+public final class SfnRunJsonata extends Jsonata {
+    private final Function<Object, String> stringOf;
+
+    public SfnRunJsonata(String expression, Function<Object, String> stringOf) {
+        super(expression);
+        this.stringOf = stringOf;
+    }
+
+    private SfnRunJsonata(SfnRunJsonata other) {
+        super(other);
+        this.stringOf = other.stringOf;
+    }
+
+    @Override
+    Jsonata getPerThreadInstance() {
+        Jsonata instance = current.get();
+        if (instance instanceof SfnRunJsonata) {
+            return instance; // as the library does: any expression's instance serves this thread
+        }
+        synchronized (this) {
+            SfnRunJsonata copy = new SfnRunJsonata(this);
+            current.set(copy);
+            return copy;
+        }
+    }
+
+    @Override
+    Object evaluateStringConcat(Object lhs, Object rhs) {
+        String left = lhs == null ? "" : stringOf.apply(lhs);
+        String right = rhs == null ? "" : stringOf.apply(rhs);
+        return (left == null ? "" : left) + (right == null ? "" : right);
+    }
+}
