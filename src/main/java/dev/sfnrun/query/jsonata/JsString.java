@@ -62,31 +62,9 @@ final class JsString {
             return "null"; // 1.7976931348623157e308 rounds past the largest double
         }
         BigDecimal digitsOf = parsed < Double.MIN_NORMAL
-                ? new BigDecimal(Double.toString(parsed)) // subnormal: fewer than 15 digits hold
+                ? JsNumbers.shortest(parsed) // subnormal: fewer than 15 digits hold
                 : rounded;
-        digitsOf = digitsOf.stripTrailingZeros();
-        String digits = digitsOf.unscaledValue().toString();
-        int k = digits.length();
-        int n = k - digitsOf.scale(); // the value is 0.digits × 10^n
-        StringBuilder out = new StringBuilder();
-        if (value < 0) {
-            out.append('-');
-        }
-        if (k <= n && n <= 21) {
-            out.append(digits).append("0".repeat(n - k));
-        } else if (0 < n && n <= 21) {
-            out.append(digits, 0, n).append('.').append(digits, n, k);
-        } else if (-6 < n && n <= 0) {
-            out.append("0.").append("0".repeat(-n)).append(digits);
-        } else {
-            int e = n - 1;
-            out.append(digits.charAt(0));
-            if (k > 1) {
-                out.append('.').append(digits, 1, k);
-            }
-            out.append('e').append(e < 0 ? '-' : '+').append(Math.abs(e));
-        }
-        return out.toString();
+        return JsNumbers.write(digitsOf.stripTrailingZeros(), value < 0);
     }
 
     private static boolean isFunction(Object value) {

@@ -52,6 +52,7 @@ public final class JsonataExpression {
         StringFunctions.register(compiled);
         ArrayFunctions.register(compiled);
         UrlFunctions.register(compiled);
+        FormatNumber.register(compiled);
         JsonataLimits.register(compiled);
         return new JsonataExpression(text, compiled, References.scan(text));
     }

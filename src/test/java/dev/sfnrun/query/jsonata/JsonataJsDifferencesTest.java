@@ -291,4 +291,35 @@ class JsonataJsDifferencesTest {
         thread.join();
         assertEquals("n10000000000000000000", result[0]);
     }
+
+    @Test
+    void formatNumberIsJsonataJsFormatNumber() {
+        assertEquals("\"19.74\"", eval("$formatNumber(19.745, '0.00')"));
+        assertEquals("\"10.00\"", eval("$formatNumber(9.995, '0.00')"));
+        assertEquals("\"19.60\"", eval("$formatNumber(19.605, '0.00')"));
+        assertEquals("\"1.00\"", eval("$formatNumber(1.005, '#,##0.00')"));
+        assertEquals("\".1\"", eval("$formatNumber(0.1, '#.#')"));
+        assertEquals("\"10.0e5\"", eval("$formatNumber(1e6, '0.0e0')"));
+        assertEquals("\"10e1\"", eval("$formatNumber(100, '0.##e0')"));
+        assertEquals("\"1.23e-04\"", eval("$formatNumber(0.000123, '0.00e00')"));
+        assertEquals("\"(12.0)\"", eval("$formatNumber(-12, '0.0;(0.0)')"));
+        assertEquals("\"1,234,567.89\"", eval("$formatNumber(1234567.891, '#,###.##')"));
+        assertEquals("\"1234,56,789\"", eval("$formatNumber(123456789, '#,##,##0')"));
+        assertEquals("\"1.234,50\"",
+                eval("$formatNumber(1234.5, '#.##0,00', {'decimal-separator': ',', 'grouping-separator': '.'})"));
+        assertEquals("\"1e+300.00\"", eval("$formatNumber(1e300, '0.00')"));
+        assertEquals("\"-0\"", eval("$formatNumber(-0.5, '0')"));
+        assertEquals("D3080: The picture string must only contain a maximum of two sub-pictures",
+                failure("$formatNumber(1, '0;0;0')"));
+        assertEquals("D3081: The sub-picture must not contain more than one instance of the 'decimal-separator' character",
+                failure("$formatNumber(1, '0.0.0')"));
+        assertEquals("D3086: The sub-picture must not contain a passive character that is preceded by an active"
+                + " character and that is followed by another active character", failure("$formatNumber(1, '0a0')"));
+        assertEquals("D3091: The fractional part of the sub-picture must not contain an instance of the 'optional"
+                + " digit character' that is followed by a member of the 'decimal digit family'",
+                failure("$formatNumber(1, '0.#0')"));
+        assertEquals("D3093: The exponent part of the sub-picture must comprise only of one or more characters that"
+                + " are members of the 'decimal digit family'", failure("$formatNumber(1, '0ex')"));
+        assertEquals("Cannot read properties of undefined (reading 'length')", failure("$formatNumber(1, 'abc')"));
+    }
 }
