@@ -53,6 +53,7 @@ public final class JsonataExpression {
         ArrayFunctions.register(compiled);
         UrlFunctions.register(compiled);
         FormatNumber.register(compiled);
+        DateTimeFunctions.register(compiled);
         JsonataLimits.register(compiled);
         return new JsonataExpression(text, compiled, References.scan(text));
     }

@@ -322,4 +322,27 @@ class JsonataJsDifferencesTest {
                 + " are members of the 'decimal digit family'", failure("$formatNumber(1, '0ex')"));
         assertEquals("Cannot read properties of undefined (reading 'length')", failure("$formatNumber(1, 'abc')"));
     }
+
+    @Test
+    void fromMillisPicturesAreSplitAsJsonataJsSplitsThem() {
+        assertEquals("\"Year: 2024 [literal]\"", eval("$fromMillis(1710074096789, 'Year: [Y] [[literal]]')"));
+        assertEquals("\"[x]\"", eval("$fromMillis(0, '[[x]]')"));
+        assertEquals("\"1970 [x]!\"", eval("$fromMillis(0, '[Y] [[x]]!')"));
+        assertEquals("\"a]b]\"", eval("$fromMillis(0, 'a]]b]]')"));
+        assertEquals("\"Sunday, 10th March 2024 7:34 AM GMT-05:00\"",
+                eval("$fromMillis(1710074096789, '[FNn], [D1o] [MNn] [Y] [h]:[m01] [PN] [z]', '-0500')"));
+        assertEquals("\"xundefinedy\"", eval("$fromMillis(0, 'x[Q1]y')"));
+        assertEquals("D3132: Unknown component specifier \"Q\" in date/time picture string", failure("$fromMillis(0, '[Q]')"));
+        assertEquals("D3135: No matching closing bracket ']' in date/time picture string", failure("$fromMillis(0, '[Y')"));
+    }
+
+    @Test
+    void formatIntegerRoundsDownAndNamesUnsupportedPictures() {
+        assertEquals("\"-4\"", eval("$formatInteger(-3.7, '0')"));
+        assertEquals("\"three\"", eval("$formatInteger(3.7, 'w')"));
+        assertEquals("D3130: Formatting or parsing an integer as a sequence starting with \"abc\" is not supported by"
+                + " this implementation", failure("$formatInteger(5, 'abc;o')"));
+        assertEquals("D3131: In a decimal digit pattern, all digits must be from the same decimal group",
+                failure("$formatInteger(5, '0\u0660')"));
+    }
 }
