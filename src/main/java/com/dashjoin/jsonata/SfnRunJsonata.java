@@ -1,11 +1,15 @@
 package com.dashjoin.jsonata;
 
+import java.util.List;
+import java.util.Map;
 import java.util.function.Function;
 
 /**
- * The library's expression with one step replaced, as the class path allows (the step is
+ * The library's expression with two steps replaced, as the class path allows (the steps are
  * package-private): the {@code &} operator turns each side into a string with sfn-run's
- * {@code $string} (jsonata-js's number formatting), given as {@code stringOf}. The library evaluates
+ * {@code $string} (jsonata-js's number formatting), given as {@code stringOf}; and {@code in} compares
+ * an object or array by identity, as jsonata-js's {@code ===} does ({@code [1] in [[1]]} is false; the
+ * library compared them deeply). The library evaluates
  * on a per-thread instance of the expression; this class keeps that instance one of its own, so every
  * thread's evaluation uses the replaced step. {@code dev.sfnrun.query.jsonata.JsonataExpression} is
  * its only user; an upgrade of the library must keep it compiling.
@@ -41,5 +45,23 @@ public final class SfnRunJsonata extends Jsonata {
         String left = lhs == null ? "" : stringOf.apply(lhs);
         String right = rhs == null ? "" : stringOf.apply(rhs);
         return (left == null ? "" : left) + (right == null ? "" : right);
+    }
+
+    @Override
+    Object evaluateIncludesExpression(Object lhs, Object rhs) {
+        if (lhs == null || rhs == null) {
+            return false;
+        }
+        List<?> items = rhs instanceof List<?> list ? list : List.of(rhs);
+        for (Object item : items) {
+            if (lhs instanceof Map || lhs instanceof List || item instanceof Map || item instanceof List) {
+                if (item == lhs) {
+                    return true;
+                }
+            } else if (Boolean.TRUE.equals(evaluateEqualityExpression(lhs, item, "="))) {
+                return true;
+            }
+        }
+        return false;
     }
 }

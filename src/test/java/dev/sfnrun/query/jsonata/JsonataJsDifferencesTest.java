@@ -345,4 +345,15 @@ class JsonataJsDifferencesTest {
         assertEquals("D3131: In a decimal digit pattern, all digits must be from the same decimal group",
                 failure("$formatInteger(5, '0\u0660')"));
     }
+
+    @Test
+    void inComparesObjectsAndArraysByIdentity() {
+        assertEquals("false", eval("[1] in [[1]]"));
+        assertEquals("false", eval("{'a': 1} in [{'a': 1}]"));
+        assertEquals("true", eval("($x := {'a': 1}; $x in [$x, 2])"));
+        assertEquals("true", eval("$states.input.b[0] in $states.input.b", "{\"b\":[{\"k\":1}]}"));
+        assertEquals("false", eval("$states.input.a in $states.input.b", "{\"a\":{\"k\":1},\"b\":[{\"k\":1}]}"));
+        assertEquals("true", eval("1 in [1, 2]"));
+        assertEquals("true", eval("null in [null]"));
+    }
 }
