@@ -54,6 +54,7 @@ public final class JsonataExpression {
         UrlFunctions.register(compiled);
         FormatNumber.register(compiled);
         DateTimeFunctions.register(compiled);
+        FormatBase.register(compiled);
         JsonataLimits.register(compiled);
         return new JsonataExpression(text, compiled, References.scan(text));
     }

@@ -61,7 +61,15 @@ final class JsonataLimits {
         if (width != null && Math.abs(width.doubleValue()) > MAX_CHARS) {
             throw tooLong("$pad", width.doubleValue());
         }
-        return Functions.pad((String) args.get(0), width, args.size() > 2 ? (String) args.get(2) : null);
+        String text = (String) args.get(0);
+        if (width != null) {
+            double padLength = Math.abs(width.doubleValue()) - text.codePointCount(0, text.length());
+            if (padLength > 0 && padLength != Math.floor(padLength)) {
+                // jsonata-js builds the padding as new Array(padLength + 1), which JavaScript refuses
+                throw new JException("Invalid array length", -1);
+            }
+        }
+        return Functions.pad(text, width, args.size() > 2 ? (String) args.get(2) : null);
     }
 
     @SuppressWarnings("unchecked")

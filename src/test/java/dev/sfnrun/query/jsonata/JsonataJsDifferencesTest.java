@@ -356,4 +356,18 @@ class JsonataJsDifferencesTest {
         assertEquals("true", eval("1 in [1, 2]"));
         assertEquals("true", eval("null in [null]"));
     }
+
+    @Test
+    void formatBaseRoundsItsRadixAndPadRefusesAFractionalPadding() {
+        assertEquals("\"101\"", eval("$formatBase(10, 2.9)"));
+        assertEquals("\"10\"", eval("$formatBase(2.5, 2)"));
+        assertEquals("D3100: The radix of the formatBase function must be between 2 and 36.  It was given 37",
+                failure("$formatBase(255, 37)"));
+        assertEquals("D3100: The radix of the formatBase function must be between 2 and 36.  It was given 1",
+                failure("$formatBase(255, 1.4)"));
+        assertEquals("Invalid array length", failure("$pad('x', 4.7)"));
+        assertEquals("Invalid array length", failure("$pad('x', -4.7, 'ab')"));
+        assertEquals("\"x\"", eval("$pad('x', 0.5)"));
+        assertEquals("\"x   \"", eval("$pad('x', 4)"));
+    }
 }
