@@ -1,6 +1,7 @@
 package dev.sfnrun.query.jsonata;
 
 import com.dashjoin.jsonata.JException;
+import com.dashjoin.jsonata.Jsonata;
 import com.dashjoin.jsonata.utils.SfnRunSignature;
 import dev.sfnrun.query.Json;
 import java.io.IOException;
@@ -155,6 +156,9 @@ final class JsonataErrors {
     private static String stringify(Object value) {
         if (value == null) {
             return "undefined";
+        }
+        if (value == Jsonata.NULL_VALUE) {
+            return "null"; // JSON null (the library's marker), not the text "null"
         }
         if (value instanceof String s) {
             return Json.compact(Json.NODES.textNode(s));

@@ -370,4 +370,12 @@ class JsonataJsDifferencesTest {
         assertEquals("\"x\"", eval("$pad('x', 0.5)"));
         assertEquals("\"x   \"", eval("$pad('x', 4)"));
     }
+
+    @Test
+    void errorMessagesWriteJsonNullAsNull() {
+        assertEquals("D1002: Cannot negate a non-numeric value: null", failure("-null"));
+        assertEquals("D1002: Cannot negate a non-numeric value: null", failure("-$states.input.n", "{\"n\":null}"));
+        assertEquals("T1003: Key in object structure must evaluate to a string; got: null", failure("{null: 1}"));
+        assertEquals("D1002: Cannot negate a non-numeric value: \"a\"", failure("-'a'"));
+    }
 }
