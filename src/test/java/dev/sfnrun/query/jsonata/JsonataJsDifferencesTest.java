@@ -378,4 +378,23 @@ class JsonataJsDifferencesTest {
         assertEquals("T1003: Key in object structure must evaluate to a string; got: null", failure("{null: 1}"));
         assertEquals("D1002: Cannot negate a non-numeric value: \"a\"", failure("-'a'"));
     }
+
+    @Test
+    void toMillisWithoutAPictureReadsWhatJsonataJsReads() {
+        assertEquals("1709251200000", eval("$toMillis('2024-03')"));
+        assertEquals("1710115200000", eval("$toMillis('2024-03-10T24:00:00Z')"));
+        assertEquals("1709251200000", eval("$toMillis('2024-02-30')"));
+        assertEquals("1710054296000", eval("$toMillis('2024-03-10T12:34:56+0530')"));
+        assertEquals("1710074096123", eval("$toMillis('2024-03-10T12:34:56.123456Z')"));
+        assertEquals("1704110400000", eval("$toMillis('2024T12:00:00Z')"));
+        assertEquals("1714521600000", eval("$toMillis('2024.5')"));
+        assertEquals("1709596800000", eval("$toMillis('2024-03.5')"));
+        assertEquals("null", eval("$toMillis('2024-13-01')"));
+        assertEquals("null", eval("$toMillis('2024-03-10T25:00:00Z')"));
+        assertEquals("null", eval("$toMillis('2024-03-04-05')"));
+        assertEquals("D3110: The argument of the toMillis function must be an ISO 8601 formatted timestamp. Given \"2024-03-10T12:34\"",
+                failure("$toMillis('2024-03-10T12:34')"));
+        assertEquals("D3110: The argument of the toMillis function must be an ISO 8601 formatted timestamp. Given \"2024-03-10T12:34:56z\"",
+                failure("$toMillis('2024-03-10T12:34:56z')"));
+    }
 }
