@@ -2,11 +2,15 @@ package com.dashjoin.jsonata;
 
 import java.util.List;
 import java.util.Map;
+import java.util.function.BiFunction;
 import java.util.function.Function;
+import java.util.regex.Pattern;
 
 /**
- * The library's expression with two steps replaced, as the class path allows (the steps are
- * package-private): the {@code &} operator turns each side into a string with sfn-run's
+ * The library's expression with three steps replaced, as the class path allows (the steps are
+ * package-private): a regular expression called on a string ({@code /b/("abc")}) gives jsonata-js's
+ * {@code {match, start, end, groups, next}} from {@code regexCall} (the library put the whole match
+ * among the groups and had no {@code next}); the {@code &} operator turns each side into a string with sfn-run's
  * {@code $string} (jsonata-js's number formatting), given as {@code stringOf}; and {@code in} compares
  * an object or array by identity, as jsonata-js's {@code ===} does ({@code [1] in [[1]]} is false; the
  * library compared them deeply). The library evaluates
@@ -16,15 +20,28 @@ import java.util.function.Function;
  */
 public final class SfnRunJsonata extends Jsonata {
     private final Function<Object, String> stringOf;
+    private final BiFunction<Pattern, String, Object> regexCall;
 
-    public SfnRunJsonata(String expression, Function<Object, String> stringOf) {
+    public SfnRunJsonata(String expression, Function<Object, String> stringOf,
+            BiFunction<Pattern, String, Object> regexCall) {
         super(expression);
         this.stringOf = stringOf;
+        this.regexCall = regexCall;
     }
 
     private SfnRunJsonata(SfnRunJsonata other) {
         super(other);
         this.stringOf = other.stringOf;
+        this.regexCall = other.regexCall;
+    }
+
+    @Override
+    Object applyInner(Object proc, Object args, Object input, Object environment) {
+        if (proc instanceof Pattern pattern && args instanceof List<?> list && list.size() == 1
+                && list.get(0) instanceof String text) {
+            return regexCall.apply(pattern, text);
+        }
+        return super.applyInner(proc, args, input, environment);
     }
 
     @Override

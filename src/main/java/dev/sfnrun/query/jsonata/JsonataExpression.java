@@ -44,7 +44,10 @@ public final class JsonataExpression {
         if (error != null) {
             throw new QuerySyntaxException(error);
         }
-        Jsonata compiled = new SfnRunJsonata(text, value -> JsString.string(value, false));
+        Jsonata compiled = new SfnRunJsonata(text, value -> JsString.string(value, false), (pattern, string) -> {
+            RegexMatch first = RegexMatch.first(pattern, string);
+            return first == null ? null : first.toJsonata();
+        });
         compiled.setOutputConvertNulls(false);
         JsonataBuiltins.register(compiled);
         AwsFunctions.register(compiled);

@@ -397,4 +397,14 @@ class JsonataJsDifferencesTest {
         assertEquals("D3110: The argument of the toMillis function must be an ISO 8601 formatted timestamp. Given \"2024-03-10T12:34:56z\"",
                 failure("$toMillis('2024-03-10T12:34:56z')"));
     }
+
+    @Test
+    void aRegularExpressionCalledOnAStringGivesJsonataJsMatchObject() {
+        assertEquals("{\"match\":\"b\",\"start\":1,\"end\":2,\"groups\":[]}", eval("/b/('abc')"));
+        assertEquals("{\"match\":\"bc\",\"start\":1,\"end\":3,\"groups\":[\"b\",\"c\"]}", eval("/(b)(c)/('abcd')"));
+        assertEquals("{\"match\":\"b\",\"start\":3,\"end\":4,\"groups\":[]}", eval("/b/('abcb').next()"));
+        assertEquals(null, eval("/b/('abcb').next().next()"));
+        assertEquals(null, eval("/x/('abc')"));
+        assertEquals("1", eval("($f := /b/; $f('abc').start)"));
+    }
 }
