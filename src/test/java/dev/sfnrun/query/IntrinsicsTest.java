@@ -270,6 +270,17 @@ class IntrinsicsTest {
         }
 
         @Test
+        void integersPast64BitsAreOutOfRangeNotWrapped() {
+            // 2^64 + 1 and 2^64 + 2 keep only their low 64 bits (1 and 2) if read with longValue()
+            assertInvalid("States.MathAdd", "States.MathAdd(18446744073709551617, 1)");
+            assertInvalid("States.MathAdd", "States.MathAdd($.v, 1)", "{\"v\":18446744073709551617}");
+            assertInvalid("States.ArrayGetItem", "States.ArrayGetItem(States.Array(1, 2, 3), 18446744073709551617)");
+            assertInvalid("States.ArrayPartition", "States.ArrayPartition(States.Array(1, 2, 3), 18446744073709551618)");
+            assertInvalid("States.ArrayRange", "States.ArrayRange(18446744073709551617, 3, 1)");
+            assertInvalid("States.MathRandom", "States.MathRandom(1, 5, 18446744073709551617)");
+        }
+
+        @Test
         void randomStaysInRange() {
             for (int i = 0; i < 200; i++) {
                 int value = eval("States.MathRandom(1, 4)").intValue();

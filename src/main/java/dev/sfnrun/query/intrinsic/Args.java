@@ -62,7 +62,7 @@ final class Args {
     /** A number as a 32-bit integer, its fraction dropped (ArrayGetItem's index, MathRandom's seed). */
     int truncatedInt(int i) {
         JsonNode n = number(i);
-        return toInt(n.isIntegralNumber() ? n.longValue() : (long) n.doubleValue());
+        return toInt(n.isIntegralNumber() ? integral(n) : (long) n.doubleValue());
     }
 
     /**
@@ -72,7 +72,7 @@ final class Args {
      */
     int roundedInt(int i) {
         JsonNode n = number(i);
-        return toInt(n.isIntegralNumber() ? n.longValue() : Math.round(n.doubleValue()));
+        return toInt(n.isIntegralNumber() ? integral(n) : Math.round(n.doubleValue()));
     }
 
     /**
@@ -99,6 +99,17 @@ final class Args {
             throw invalid();
         }
         return node;
+    }
+
+    /**
+     * An integral number as a long; one past 64 bits (2^64 + 1) is out of range, where
+     * {@code longValue()} would keep only its low 64 bits (and read it as 1).
+     */
+    private long integral(JsonNode n) {
+        if (!n.canConvertToLong()) {
+            throw invalid();
+        }
+        return n.longValue();
     }
 
     private int toInt(long value) {
