@@ -3,7 +3,7 @@ package dev.sfnrun.query.intrinsic;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import dev.sfnrun.query.Json;
-import java.util.StringTokenizer;
+import java.util.BitSet;
 import java.util.UUID;
 
 /** States.StringSplit, UUID. */
@@ -11,12 +11,30 @@ final class StringFunctions {
     private StringFunctions() {
     }
 
-    /** Splits on every character of the second argument; empty pieces are dropped, as on AWS. */
+    /**
+     * Splits on every character of the second argument; empty pieces are dropped, as on AWS. The
+     * delimiters are looked up in a set, so the time is linear in both strings (a scan of the
+     * delimiter string for each character took seconds for two 120,000-character strings).
+     */
     static JsonNode split(Args args) {
-        StringTokenizer tokens = new StringTokenizer(args.string(0), args.string(1));
+        String text = args.string(0);
+        BitSet delimiters = new BitSet();
+        args.string(1).codePoints().forEach(delimiters::set);
         ArrayNode out = Json.array();
-        while (tokens.hasMoreTokens()) {
-            out.add(tokens.nextToken());
+        int start = 0;
+        for (int i = 0; i < text.length(); ) {
+            int c = text.codePointAt(i);
+            int next = i + Character.charCount(c);
+            if (delimiters.get(c)) {
+                if (i > start) {
+                    out.add(text.substring(start, i));
+                }
+                start = next;
+            }
+            i = next;
+        }
+        if (text.length() > start) {
+            out.add(text.substring(start));
         }
         return out;
     }
