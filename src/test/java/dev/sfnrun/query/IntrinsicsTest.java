@@ -216,6 +216,26 @@ class IntrinsicsTest {
             assertResult("[1,2,3,4]", "States.ArrayUnique($.a)", "{\"a\":[1,2,3,3,3,3,3,3,4]}");
             assertResult("[3,1,{\"a\":1},null]", "States.ArrayUnique($.a)", "{\"a\":[3,1,3,{\"a\":1},null,{\"a\":1},null]}");
         }
+
+        @Test
+        void uniqueComparesValuesNotText() {
+            assertResult("[{\"x\":1,\"y\":[2,{\"p\":null,\"q\":\"s\"}]},1,1.0,\"1\",[1]]", "States.ArrayUnique($.a)",
+                    "{\"a\":[{\"x\":1,\"y\":[2,{\"p\":null,\"q\":\"s\"}]},{\"y\":[2,{\"q\":\"s\",\"p\":null}],\"x\":1},1,1.0,\"1\",[1],1.0,[1]]}");
+        }
+
+        @Test
+        void uniqueIsNotQuadraticOnHashCollisions() {
+            // 17,000 arrays [i, 10000 - 31 * i] (256 KiB) share one hashCode: 8 s in sfn-run when a
+            // hash set compared each with all the others
+            StringBuilder input = new StringBuilder("{\"a\":[");
+            for (int i = 0; i < 17_000; i++) {
+                input.append(i == 0 ? "" : ",").append('[').append(i).append(',').append(10_000 - 31 * i).append(']');
+            }
+            JsonNode parsed = json(input.append("]}").toString());
+            ValueExpr call = Intrinsics.compile("States.ArrayLength(States.ArrayUnique($.a))", "value.$");
+            JsonNode result = assertTimeoutPreemptively(Duration.ofSeconds(1), () -> call.evaluate(parsed, EvalContext.EMPTY));
+            assertEquals(json("17000"), result);
+        }
     }
 
     @Nested

@@ -3,8 +3,11 @@ package dev.sfnrun.query.intrinsic;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import dev.sfnrun.query.Json;
-import java.util.LinkedHashSet;
-import java.util.Set;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
 
 /** States.Array, ArrayPartition, ArrayContains, ArrayRange, ArrayGetItem, ArrayLength, ArrayUnique. */
 final class ArrayFunctions {
@@ -82,12 +85,56 @@ final class ArrayFunctions {
         return Json.NODES.numberNode(args.array(0).size());
     }
 
-    /** Keeps the first occurrence of each value, in order. */
+    /**
+     * Keeps the first occurrence of each value, in order. Values are grouped by a canonical text
+     * (object keys sorted) before {@code equals} decides, so crafted hash collisions (arrays
+     * {@code [i, c - 31 * i]} all share one {@code hashCode}) cannot make it quadratic: 17,000 of
+     * them in a 256 KiB input took 8 s.
+     */
     static JsonNode unique(Args args) {
-        Set<JsonNode> seen = new LinkedHashSet<>();
-        args.array(0).forEach(seen::add);
+        Map<String, List<JsonNode>> seen = new HashMap<>();
         ArrayNode out = Json.array();
-        out.addAll(seen);
+        StringBuilder key = new StringBuilder();
+        for (JsonNode item : args.array(0)) {
+            key.setLength(0);
+            canonical(item, key);
+            List<JsonNode> same = seen.computeIfAbsent(key.toString(), k -> new ArrayList<>(1));
+            if (!same.contains(item)) {
+                same.add(item);
+                out.add(item);
+            }
+        }
         return out;
+    }
+
+    /**
+     * A text that equal values share (object keys sorted; numbers by value); unequal values may
+     * share one too, which {@code equals} then tells apart. Strings carry their length, so no
+     * quoting is needed to keep them apart from what follows.
+     */
+    private static void canonical(JsonNode node, StringBuilder out) {
+        if (node.isObject()) {
+            List<String> names = new ArrayList<>();
+            node.fieldNames().forEachRemaining(names::add);
+            Collections.sort(names);
+            out.append('{');
+            for (String name : names) {
+                out.append(name.length()).append(':').append(name);
+                canonical(node.get(name), out);
+            }
+            out.append('}');
+        } else if (node.isArray()) {
+            out.append('[');
+            for (JsonNode item : node) {
+                canonical(item, out);
+            }
+            out.append(']');
+        } else if (node.isTextual()) {
+            out.append('s').append(node.textValue().length()).append(':').append(node.textValue());
+        } else if (node.isNumber() && !node.isIntegralNumber()) {
+            out.append('d').append(node.doubleValue()).append(';');
+        } else {
+            out.append('v').append(node.asText()).append(';');
+        }
     }
 }
