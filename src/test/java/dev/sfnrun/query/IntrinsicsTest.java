@@ -115,11 +115,13 @@ class IntrinsicsTest {
         void stringToJson() {
             assertResult("{\"number\":20}", "States.StringToJson($.someString)", "{\"someString\":\"{\\\"number\\\": 20}\"}");
             assertResult("0", "States.StringToJson('-0')");
+            assertResult("null", "States.StringToJson($.s)", "{\"s\":\"\"}");
+            assertResult("null", "States.StringToJson($.s)", "{\"s\":\" \\t\\r\\n \"}");
             assertResult("[1,2,\"HelloWorld\"]", "States.StringToJson('[1, 2, \"HelloWorld\"]')");
         }
 
         @ParameterizedTest
-        @ValueSource(strings = {"{", "1 2", "nope"})
+        @ValueSource(strings = {"{", "1 2", "nope", "\u000b", "\u001f", "\u3000", " \u2003 "})
         void stringToJsonRejectsBadJson(String text) {
             assertInvalid("States.StringToJson", "States.StringToJson($.s)", "{\"s\":" + Json.compact(Json.NODES.textNode(text)) + "}");
         }

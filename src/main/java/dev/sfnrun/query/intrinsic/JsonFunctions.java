@@ -10,10 +10,14 @@ final class JsonFunctions {
     private JsonFunctions() {
     }
 
-    /** An empty or blank string gives JSON null, as AWS records it; other text must be one JSON value. */
+    /**
+     * An empty string, or one of JSON's whitespace only (space, tab, line feed, carriage return),
+     * gives JSON null, as AWS records it; other text must be one JSON value. Other Unicode spaces
+     * (U+000B, U+3000) are not JSON, so they are invalid, not null.
+     */
     static JsonNode stringToJson(Args args) {
         String text = args.string(0);
-        if (text.isBlank()) {
+        if (text.chars().allMatch(c -> c == ' ' || c == '\t' || c == '\n' || c == '\r')) {
             return Json.NODES.nullNode();
         }
         try {
