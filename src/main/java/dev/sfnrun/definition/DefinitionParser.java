@@ -277,12 +277,12 @@ public final class DefinitionParser {
                 ? positiveInt(node, "HeartbeatSeconds", pointer) : null;
         ValueExpr timeoutPath = node.has("TimeoutSecondsPath")
                 ? path(node.get("TimeoutSecondsPath"), pointer + "/TimeoutSecondsPath")
-                : timeoutExpr ? JsonataFields.template(node, "TimeoutSeconds", pointer, Role.INPUT, Expect.POSITIVE_INTEGER)
+                : timeoutExpr ? JsonataFields.template(node, "TimeoutSeconds", pointer, Role.INPUT, Expect.SECONDS)
                 : null;
         ValueExpr heartbeatPath = node.has("HeartbeatSecondsPath")
                 ? path(node.get("HeartbeatSecondsPath"), pointer + "/HeartbeatSecondsPath")
                 : heartbeatExpr ? JsonataFields.template(node, "HeartbeatSeconds", pointer, Role.INPUT,
-                        Expect.POSITIVE_INTEGER)
+                        Expect.SECONDS)
                 : null;
         exclusive(node, pointer, "TimeoutSeconds", "TimeoutSecondsPath");
         exclusive(node, pointer, "HeartbeatSeconds", "HeartbeatSecondsPath");

@@ -32,7 +32,12 @@ public final class JsonataTemplate implements ValueExpr {
     /** The type a field requires of its value; checked after evaluation. */
     public enum Expect {
         ANY(null), ARRAY("array"), BOOLEAN("boolean"), STRING("string"), OBJECT("object"),
-        POSITIVE_INTEGER("integer"), NON_NEGATIVE_INTEGER("integer"), PERCENTAGE("number");
+        POSITIVE_INTEGER("integer"), NON_NEGATIVE_INTEGER("integer"), PERCENTAGE("number"),
+        /** Task TimeoutSeconds/HeartbeatSeconds: a positive integer up to AWS's 99999999. */
+        SECONDS("integer");
+
+        /** The largest TimeoutSeconds or HeartbeatSeconds (ASL-NOTES §1.3, §11). */
+        public static final long MAX_SECONDS = 99_999_999L;
 
         private final String typeName;
 
@@ -154,7 +159,8 @@ public final class JsonataTemplate implements ValueExpr {
     public JsonNode evaluate(JsonNode input, JsonNode result, JsonNode errorOutput, EvalContext context) {
         States states = new States(input, result, errorOutput, context);
         JsonNode value = root.evaluate(states);
-        if ((expect == Expect.POSITIVE_INTEGER || expect == Expect.NON_NEGATIVE_INTEGER) && value.isBigInteger()
+        if ((expect == Expect.POSITIVE_INTEGER || expect == Expect.NON_NEGATIVE_INTEGER || expect == Expect.SECONDS)
+                && value.isBigInteger()
                 && !value.canConvertToLong()) {
             // JSONata's numbers are doubles: a whole number beyond a long is a huge double (saturating), never wrapped
             value = com.fasterxml.jackson.databind.node.DoubleNode.valueOf(value.doubleValue());
@@ -170,7 +176,7 @@ public final class JsonataTemplate implements ValueExpr {
             case BOOLEAN -> value.isBoolean();
             case STRING -> value.isTextual();
             case OBJECT -> value.isObject();
-            case POSITIVE_INTEGER, NON_NEGATIVE_INTEGER -> value.isNumber() && value.canConvertToExactIntegral();
+            case POSITIVE_INTEGER, NON_NEGATIVE_INTEGER, SECONDS -> value.isNumber() && value.canConvertToExactIntegral();
             case PERCENTAGE -> value.isNumber();
         };
         String subject = root instanceof Expr expr ? "The JSONata expression '" + expr.expression.text()
@@ -181,14 +187,21 @@ public final class JsonataTemplate implements ValueExpr {
         }
         boolean inRange = switch (expect) {
             case POSITIVE_INTEGER -> value.asLong() > 0;
+            case SECONDS -> value.asLong() > 0 && value.asLong() <= Expect.MAX_SECONDS;
             case NON_NEGATIVE_INTEGER -> value.asLong() >= 0;
             case PERCENTAGE -> value.asDouble() >= 0 && value.asDouble() <= 100;
             default -> true;
         };
         if (!inRange) {
+            String expected = switch (expect) {
+                case PERCENTAGE -> "a number from 0 to 100";
+                case NON_NEGATIVE_INTEGER -> "a non-negative integer";
+                case SECONDS -> value.asLong() > 0 ? "a positive integer no greater than " + Expect.MAX_SECONDS
+                        : "a positive integer";
+                default -> "a positive integer";
+            };
             throw error(field, subject + " returned an invalid value: " + Json.compact(value) + ". Expected "
-                    + (expect == Expect.PERCENTAGE ? "a number from 0 to 100"
-                    : expect == Expect.POSITIVE_INTEGER ? "a positive integer" : "a non-negative integer") + ".");
+                    + expected + ".");
         }
     }
 

@@ -104,6 +104,12 @@ class JsonataTemplateTest {
         assertEquals("The JSONata expression '0' specified for the field 'TimeoutSeconds' returned an invalid value: 0. "
                 + "Expected a positive integer.", failure("\"{% 0 %}\"", "TimeoutSeconds", Expect.POSITIVE_INTEGER).cause());
         assertEquals("0", run("\"{% 0 %}\"", "Seconds", Role.INPUT, Expect.NON_NEGATIVE_INTEGER, INPUT));
+        assertEquals("The JSONata expression '0' specified for the field 'HeartbeatSeconds' returned an invalid value: 0. "
+                + "Expected a positive integer.", failure("\"{% 0 %}\"", "HeartbeatSeconds", Expect.SECONDS).cause());
+        assertEquals("99999999", run("\"{% 99999999 %}\"", "HeartbeatSeconds", Role.INPUT, Expect.SECONDS, INPUT));
+        assertEquals("The JSONata expression '1e20' specified for the field 'HeartbeatSeconds' returned an invalid value: "
+                + "1.0E20. Expected a positive integer no greater than 99999999.",
+                failure("\"{% 1e20 %}\"", "HeartbeatSeconds", Expect.SECONDS).cause());
     }
 
     @Test
