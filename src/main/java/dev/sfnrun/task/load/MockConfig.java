@@ -148,6 +148,9 @@ public final class MockConfig {
                         throw new TaskLoadException(where + ".Throw." + key + ": must be a string");
                     }
                 }
+                if (!thrown.has("Error")) {
+                    throw new TaskLoadException(where + ".Throw: Error is required (the error name Retry and Catch match)");
+                }
                 entries.add(new MockedResponse.Entry(range[0], range[1], null, text(thrown, "Error"), text(thrown, "Cause")));
             }
         }

@@ -94,6 +94,22 @@ class MockConfigTest {
     }
 
     @Test
+    void aThrowWithoutErrorIsAFileError() throws Exception {
+        JsonNode noError = Json.parse("{\"StateMachines\":{\"M\":{\"TestCases\":{\"T\":{\"S\":\"R\"}}}},"
+                + "\"MockedResponses\":{\"R\":{\"0\":{\"Throw\":{\"Cause\":\"x\"}}}}}");
+        assertEquals("f.json: MockedResponses.R.0.Throw: Error is required (the error name Retry and Catch match)",
+                assertThrows(TaskLoadException.class, () -> MockConfig.apply(noError, "f.json", "M", "T", new TaskRegistry()))
+                        .getMessage());
+        JsonNode noCause = Json.parse("{\"StateMachines\":{\"M\":{\"TestCases\":{\"T\":{\"S\":\"R\"}}}},"
+                + "\"MockedResponses\":{\"R\":{\"0\":{\"Throw\":{\"Error\":\"E\"}}}}}");
+        TaskRegistry registry = new TaskRegistry();
+        MockConfig.apply(noCause, "f.json", "M", "T", registry);
+        TaskFailure failure = assertThrows(TaskFailure.class, () -> registry.mockFor("S").respond(0));
+        assertEquals("E", failure.error());
+        assertNull(failure.cause());
+    }
+
+    @Test
     void filesThatCannotBeReadAreOneLineErrors(@TempDir Path dir) throws Exception {
         Path broken = dir.resolve("broken.json");
         Files.writeString(broken, "{\"StateMachines\": {\n");
