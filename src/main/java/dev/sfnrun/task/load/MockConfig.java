@@ -112,6 +112,11 @@ public final class MockConfig {
         }
         for (Iterator<Map.Entry<String, JsonNode>> it = states.fields(); it.hasNext(); ) {
             Map.Entry<String, JsonNode> state = it.next();
+            if (!state.getValue().isTextual()) {
+                throw new TaskLoadException(file + ": StateMachines." + stateMachineName + ".TestCases." + testCase + "."
+                        + state.getKey() + ": must be the name of a response under MockedResponses (a string), not "
+                        + state.getValue().getNodeType().toString().toLowerCase(java.util.Locale.ROOT));
+            }
             String responseName = state.getValue().asText();
             JsonNode response = root.path("MockedResponses").path(responseName);
             if (!response.isObject()) {

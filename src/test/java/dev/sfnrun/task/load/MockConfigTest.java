@@ -110,6 +110,22 @@ class MockConfigTest {
     }
 
     @Test
+    void aResponseNameThatIsNotAStringIsAFileError() throws Exception {
+        JsonNode number = Json.parse("{\"StateMachines\":{\"M\":{\"TestCases\":{\"T\":{\"S\":5}}}},"
+                + "\"MockedResponses\":{\"5\":{\"0\":{\"Return\":1}}}}");
+        assertEquals("f.json: StateMachines.M.TestCases.T.S: must be the name of a response under MockedResponses "
+                        + "(a string), not number",
+                assertThrows(TaskLoadException.class, () -> MockConfig.apply(number, "f.json", "M", "T", new TaskRegistry()))
+                        .getMessage());
+        JsonNode object = Json.parse("{\"StateMachines\":{\"M\":{\"TestCases\":{\"T\":{\"S\":{\"x\":1}}}}},"
+                + "\"MockedResponses\":{}}");
+        assertEquals("f.json: StateMachines.M.TestCases.T.S: must be the name of a response under MockedResponses "
+                        + "(a string), not object",
+                assertThrows(TaskLoadException.class, () -> MockConfig.apply(object, "f.json", "M", "T", new TaskRegistry()))
+                        .getMessage());
+    }
+
+    @Test
     void filesThatCannotBeReadAreOneLineErrors(@TempDir Path dir) throws Exception {
         Path broken = dir.resolve("broken.json");
         Files.writeString(broken, "{\"StateMachines\": {\n");
