@@ -137,6 +137,12 @@ public final class MockConfig {
             if (value.has("Return") == value.has("Throw")) {
                 throw new TaskLoadException(where + ": give exactly one of Return and Throw");
             }
+            for (Iterator<String> names = value.fieldNames(); names.hasNext(); ) {
+                String key = names.next();
+                if (!key.equals("Return") && !key.equals("Throw")) {
+                    throw new TaskLoadException(where + ": unknown field '" + key + "' (an entry has Return or Throw)");
+                }
+            }
             if (value.has("Return")) {
                 entries.add(new MockedResponse.Entry(range[0], range[1], value.get("Return"), null, null));
             } else {

@@ -126,6 +126,15 @@ class MockConfigTest {
     }
 
     @Test
+    void anEntryWithAnotherFieldIsAFileError() throws Exception {
+        JsonNode extra = Json.parse("{\"StateMachines\":{\"M\":{\"TestCases\":{\"T\":{\"S\":\"R\"}}}},"
+                + "\"MockedResponses\":{\"R\":{\"0\":{\"Return\":1,\"Retrun\":2}}}}");
+        assertEquals("f.json: MockedResponses.R.0: unknown field 'Retrun' (an entry has Return or Throw)",
+                assertThrows(TaskLoadException.class, () -> MockConfig.apply(extra, "f.json", "M", "T", new TaskRegistry()))
+                        .getMessage());
+    }
+
+    @Test
     void filesThatCannotBeReadAreOneLineErrors(@TempDir Path dir) throws Exception {
         Path broken = dir.resolve("broken.json");
         Files.writeString(broken, "{\"StateMachines\": {\n");
