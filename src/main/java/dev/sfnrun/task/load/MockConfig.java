@@ -129,10 +129,25 @@ public final class MockConfig {
 
     private static MockedResponse response(String file, String name, JsonNode node) {
         List<MockedResponse.Entry> entries = new ArrayList<>();
+        java.util.TreeMap<Integer, String> keys = new java.util.TreeMap<>();
         for (Iterator<Map.Entry<String, JsonNode>> it = node.fields(); it.hasNext(); ) {
             Map.Entry<String, JsonNode> field = it.next();
             String where = file + ": MockedResponses." + name + "." + field.getKey();
             int[] range = range(field.getKey(), where);
+            // the keys seen so far, by first invocation, do not overlap: only the neighbours can overlap this one
+            Map.Entry<Integer, String> below = keys.floorEntry(range[0]);
+            Map.Entry<Integer, String> above = keys.ceilingEntry(range[0]);
+            for (Map.Entry<Integer, String> earlier : java.util.Arrays.asList(below, above)) {
+                if (earlier != null) {
+                    int[] other = range(earlier.getValue(), where);
+                    if (range[0] <= other[1] && other[0] <= range[1]) {
+                        throw new TaskLoadException(where + ": invocation " + Math.max(range[0], other[0])
+                                + " is also covered by '" + earlier.getValue() + "'; which one answers is ambiguous: "
+                                + "give each invocation one entry");
+                    }
+                }
+            }
+            keys.put(range[0], field.getKey());
             JsonNode value = field.getValue();
             if (value.has("Return") == value.has("Throw")) {
                 throw new TaskLoadException(where + ": give exactly one of Return and Throw");

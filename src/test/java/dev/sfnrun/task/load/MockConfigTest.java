@@ -135,6 +135,23 @@ class MockConfigTest {
     }
 
     @Test
+    void overlappingRangesAreAFileError() throws Exception {
+        JsonNode overlap = Json.parse("{\"StateMachines\":{\"M\":{\"TestCases\":{\"T\":{\"S\":\"R\"}}}},"
+                + "\"MockedResponses\":{\"R\":{\"0-2\":{\"Throw\":{\"Error\":\"E\"}},\"3\":{\"Return\":1},"
+                + "\"2-5\":{\"Return\":2}}}}");
+        assertEquals("f.json: MockedResponses.R.2-5: invocation 2 is also covered by '0-2'; which one answers is "
+                        + "ambiguous: give each invocation one entry",
+                assertThrows(TaskLoadException.class, () -> MockConfig.apply(overlap, "f.json", "M", "T", new TaskRegistry()))
+                        .getMessage());
+        JsonNode adjacent = Json.parse("{\"StateMachines\":{\"M\":{\"TestCases\":{\"T\":{\"S\":\"R\"}}}},"
+                + "\"MockedResponses\":{\"R\":{\"3\":{\"Return\":3},\"0-2\":{\"Return\":0}}}}");
+        TaskRegistry registry = new TaskRegistry();
+        MockConfig.apply(adjacent, "f.json", "M", "T", registry);
+        assertEquals(0, registry.mockFor("S").respond(2).asInt());
+        assertEquals(3, registry.mockFor("S").respond(3).asInt());
+    }
+
+    @Test
     void filesThatCannotBeReadAreOneLineErrors(@TempDir Path dir) throws Exception {
         Path broken = dir.resolve("broken.json");
         Files.writeString(broken, "{\"StateMachines\": {\n");
