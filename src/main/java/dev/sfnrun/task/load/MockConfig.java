@@ -119,6 +119,11 @@ public final class MockConfig {
             }
             String responseName = state.getValue().asText();
             JsonNode response = root.path("MockedResponses").path(responseName);
+            if (root.path("MockedResponses").has(responseName) && !response.isObject()) {
+                throw new TaskLoadException(file + ": MockedResponses." + responseName + ": must be an object of "
+                        + "invocation keys (\"0\", \"1-2\") to entries (test case '"
+                        + testCase + "' mocks state '" + state.getKey() + "' with it)");
+            }
             if (!response.isObject()) {
                 throw new TaskLoadException(file + ": test case '" + testCase + "' mocks state '" + state.getKey()
                         + "' with '" + responseName + "', which is not under MockedResponses");

@@ -152,6 +152,24 @@ class MockConfigTest {
     }
 
     @Test
+    void aResponseThatIsNotAnObjectIsAFileError() throws Exception {
+        for (String response : new String[] {"5", "[{\"Return\":1}]"}) {
+            JsonNode root = Json.parse("{\"StateMachines\":{\"M\":{\"TestCases\":{\"T\":{\"S\":\"R\"}}}},"
+                    + "\"MockedResponses\":{\"R\":" + response + "}}");
+            assertEquals("f.json: MockedResponses.R: must be an object of invocation keys (\"0\", \"1-2\") to entries "
+                            + "(test case 'T' mocks state 'S' with it)",
+                    assertThrows(TaskLoadException.class, () -> MockConfig.apply(root, "f.json", "M", "T", new TaskRegistry()))
+                            .getMessage(), response);
+        }
+        // {} is kept, as Step Functions Local keeps it: a state that never runs needs no entry, one that runs fails
+        JsonNode empty = Json.parse("{\"StateMachines\":{\"M\":{\"TestCases\":{\"T\":{\"S\":\"R\"}}}},"
+                + "\"MockedResponses\":{\"R\":{}}}");
+        TaskRegistry registry = new TaskRegistry();
+        MockConfig.apply(empty, "f.json", "M", "T", registry);
+        assertEquals("States.Runtime", assertThrows(StatesError.class, () -> registry.mockFor("S").respond(0)).error());
+    }
+
+    @Test
     void filesThatCannotBeReadAreOneLineErrors(@TempDir Path dir) throws Exception {
         Path broken = dir.resolve("broken.json");
         Files.writeString(broken, "{\"StateMachines\": {\n");
