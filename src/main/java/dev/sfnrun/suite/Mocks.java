@@ -124,6 +124,10 @@ final class Mocks {
                 return null;
             }
         }
+        if (!thrown.has("Error")) {
+            where.error(at + "/Throw", key + ".Throw", "Error is required (the error name Retry and Catch match)");
+            return null;
+        }
         return new MockedResponse.Entry(from, to, null, text(thrown, "Error"), text(thrown, "Cause"));
     }
 

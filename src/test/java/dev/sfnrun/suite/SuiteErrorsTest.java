@@ -136,6 +136,20 @@ class SuiteErrorsTest {
     }
 
     @Test
+    void aMockedThrowWithoutError() throws Exception {
+        SuiteFixture.Run run = errors("""
+                definition: tutorial.asl.json
+                cases:
+                  - name: a
+                    mocks: {Call API: {Throw: {Cause: "no error name"}}}
+                  - name: b
+                    mocks: {Call API: {"0": {Throw: {Cause: x}}, "1": {Return: 1}}}
+                """);
+        hasLine(run, "4: cases[0].mocks.Call API.Throw: Error is required (the error name Retry and Catch match)");
+        hasLine(run, "6: cases[1].mocks.Call API.0.Throw: Error is required (the error name Retry and Catch match)");
+    }
+
+    @Test
     void invalidDefinitionAndUnboundTask() throws Exception {
         Files.writeString(dir.resolve("broken.asl.json"), "{\"StartAt\": \"A\", \"States\": {}}");
         SuiteFixture.Run run = errors("definition: broken.asl.json\ncases: [{name: a}]\n");
