@@ -81,6 +81,7 @@ final class Mocks {
             MockedResponse.Entry entry = entry(value, 0, Integer.MAX_VALUE, at, key, where);
             return entry == null ? null : List.of(entry);
         }
+        java.util.TreeMap<Integer, String> keys = new java.util.TreeMap<>();
         for (Iterator<Map.Entry<String, JsonNode>> it = value.fields(); it.hasNext(); ) {
             Map.Entry<String, JsonNode> field = it.next();
             String here = at + "/" + LocatedDocument.escape(field.getKey());
@@ -90,6 +91,18 @@ final class Mocks {
                         + "counting from 0, retries included");
                 return null;
             }
+            // the keys seen so far, by first invocation, do not overlap: only the neighbours can overlap this one
+            for (Map.Entry<Integer, String> earlier : java.util.Arrays.asList(keys.floorEntry(range[0]),
+                    keys.ceilingEntry(range[0]))) {
+                int[] other = earlier == null ? null : range(earlier.getValue());
+                if (other != null && range[0] <= other[1] && other[0] <= range[1]) {
+                    where.error(here, key + "." + field.getKey(), "invocation " + Math.max(range[0], other[0])
+                            + " is also covered by '" + earlier.getValue() + "'; which one answers is ambiguous: "
+                            + "give each invocation one entry");
+                    return null;
+                }
+            }
+            keys.put(range[0], field.getKey());
             MockedResponse.Entry entry = entry(field.getValue(), range[0], range[1], here, key + "." + field.getKey(), where);
             if (entry == null) {
                 return null;

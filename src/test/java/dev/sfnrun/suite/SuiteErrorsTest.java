@@ -150,6 +150,18 @@ class SuiteErrorsTest {
     }
 
     @Test
+    void mockedInvocationsCoveredTwice() throws Exception {
+        SuiteFixture.Run run = errors("""
+                definition: tutorial.asl.json
+                cases:
+                  - name: a
+                    mocks: {Call API: {"0-2": {Throw: {Error: E}}, "3": {Return: 3}, "2": {Return: 2}}}
+                """);
+        hasLine(run, "4: cases[0].mocks.Call API.2: invocation 2 is also covered by '0-2'; which one answers is "
+                + "ambiguous: give each invocation one entry");
+    }
+
+    @Test
     void invalidDefinitionAndUnboundTask() throws Exception {
         Files.writeString(dir.resolve("broken.asl.json"), "{\"StartAt\": \"A\", \"States\": {}}");
         SuiteFixture.Run run = errors("definition: broken.asl.json\ncases: [{name: a}]\n");
