@@ -29,13 +29,32 @@ public final class MockConfig {
     }
 
     /**
-     * Reads and checks the file as a whole (readable, JSON, an object, no key twice), as a server
-     * does at its start rather than at the first execution that names a test case.
+     * Reads and checks the file as a whole (readable, JSON, an object, no key twice, every test case
+     * of every machine and every response as a run would read it), as a server does at its start
+     * rather than at the first execution that names a test case.
      *
      * @throws TaskLoadException naming the file
      */
     public static void check(Path file) {
-        read(file);
+        JsonNode root = read(file);
+        String name = file.toString();
+        // every test case of every machine, then every response, as each would be read when a test case names it
+        for (Iterator<Map.Entry<String, JsonNode>> machines = root.path("StateMachines").fields(); machines.hasNext(); ) {
+            Map.Entry<String, JsonNode> machine = machines.next();
+            for (Iterator<String> cases = machine.getValue().path("TestCases").fieldNames(); cases.hasNext(); ) {
+                try (TaskRegistry registry = new TaskRegistry()) {
+                    apply(root, name, machine.getKey(), cases.next(), registry);
+                }
+            }
+        }
+        for (Iterator<Map.Entry<String, JsonNode>> responses = root.path("MockedResponses").fields(); responses.hasNext(); ) {
+            Map.Entry<String, JsonNode> response = responses.next();
+            if (!response.getValue().isObject()) {
+                throw new TaskLoadException(name + ": MockedResponses." + response.getKey() + ": must be an object of "
+                        + "invocation keys (\"0\", \"1-2\") to entries");
+            }
+            response(name, response.getKey(), response.getValue());
+        }
     }
 
     /** The file's JSON object; an empty file, or JSON of another kind, is refused naming the file. */

@@ -170,6 +170,27 @@ class MockConfigTest {
     }
 
     @Test
+    void checkReadsEveryTestCaseAndResponse(@TempDir Path dir) throws Exception {
+        Path good = dir.resolve("good.json");
+        Files.writeString(good, FILE);
+        MockConfig.check(good);
+        Path unused = dir.resolve("unused.json");
+        Files.writeString(unused, "{\"StateMachines\":{\"M\":{\"TestCases\":{\"T\":{\"S\":\"R\"}}}},"
+                + "\"MockedResponses\":{\"R\":{\"0\":{\"Return\":1}},\"Spare\":{\"0\":{\"Throw\":{\"Cause\":\"x\"}}}}}");
+        assertEquals(unused + ": MockedResponses.Spare.0.Throw: Error is required (the error name Retry and Catch match)",
+                assertThrows(TaskLoadException.class, () -> MockConfig.check(unused)).getMessage());
+        Path secondCase = dir.resolve("second.json");
+        Files.writeString(secondCase, "{\"StateMachines\":{\"M\":{\"TestCases\":{\"T\":{\"S\":\"R\"},"
+                + "\"U\":{\"S\":\"Nope\"}}}},\"MockedResponses\":{\"R\":{\"0\":{\"Return\":1}}}}");
+        assertEquals(secondCase + ": test case 'U' mocks state 'S' with 'Nope', which is not under MockedResponses",
+                assertThrows(TaskLoadException.class, () -> MockConfig.check(secondCase)).getMessage());
+        Path number = dir.resolve("number.json");
+        Files.writeString(number, "{\"StateMachines\":{},\"MockedResponses\":{\"Empty\":{},\"Five\":5}}");
+        assertEquals(number + ": MockedResponses.Five: must be an object of invocation keys (\"0\", \"1-2\") to entries",
+                assertThrows(TaskLoadException.class, () -> MockConfig.check(number)).getMessage());
+    }
+
+    @Test
     void filesThatCannotBeReadAreOneLineErrors(@TempDir Path dir) throws Exception {
         Path broken = dir.resolve("broken.json");
         Files.writeString(broken, "{\"StateMachines\": {\n");
