@@ -1,6 +1,5 @@
 package dev.sfnrun.query.jsonata;
 
-import com.dashjoin.jsonata.Functions;
 import com.dashjoin.jsonata.JException;
 import com.dashjoin.jsonata.Jsonata;
 import com.dashjoin.jsonata.Utils;
@@ -36,7 +35,6 @@ final class AwsFunctions {
     private static final NamedFunction UUID_V4 = new NamedFunction("uuid", "<:s>", (input, args) -> UUID.randomUUID().toString());
     private static final NamedFunction PARSE = new NamedFunction("parse", "<s:x>", (input, args) -> parse(args));
     private static final NamedFunction NUMBER = new NamedFunction("number", "<(nsb)-:n>", (input, args) -> number(args));
-    private static final NamedFunction TO_MILLIS = new NamedFunction("toMillis", "<s-s?:n>", (input, args) -> toMillis(args));
 
     static void register(Jsonata expression) {
         expression.registerFunction("partition", PARTITION);
@@ -45,16 +43,11 @@ final class AwsFunctions {
         expression.registerFunction("random", RANDOM);
         expression.registerFunction("uuid", UUID_V4);
         expression.registerFunction("parse", PARSE);
-        // JSONata's own casts, failing with jsonata-js's codes where the Java port throws a parse exception
+        // JSONata's own cast, failing with jsonata-js's code where the Java port throws a parse exception
         expression.registerFunction("number", NUMBER);
-        expression.registerFunction("toMillis", TO_MILLIS);
         // Invoking an undefined variable is JSONata's T1006, which is what AWS answers for $eval.
         expression.assign("eval", null);
     }
-
-    /** The names registered here, which shadow JSONata's own. */
-    static final Set<String> NAMES = Set.of("partition", "range", "hash", "random", "uuid", "parse", "eval",
-            "number", "toMillis");
 
     /** A decimal number, the only text jsonata-js's $number reads as one besides the literals below. */
     private static final Pattern DECIMAL = Pattern.compile("^-?[0-9]+(\\.[0-9]+)?([Ee][-+]?[0-9]+)?\\z");
@@ -112,23 +105,6 @@ final class AwsFunctions {
             // not a literal as a whole: NaN
         }
         return Double.NaN;
-    }
-
-    /** {@code $toMillis}: a timestamp that is not ISO 8601 (and no picture given) is jsonata-js's D3110. */
-    private static Object toMillis(List<?> args) {
-        String timestamp = args.isEmpty() ? null : (String) args.get(0);
-        String picture = args.size() > 1 ? (String) args.get(1) : null;
-        if (timestamp == null) {
-            return null;
-        }
-        try {
-            return Functions.dateTimeToMillis(timestamp, picture);
-        } catch (java.text.ParseException | java.time.DateTimeException e) {
-            if (picture == null) {
-                throw new JException("D3110", -1, timestamp);
-            }
-            return null;
-        }
     }
 
     private static Object partition(List<?> args) {

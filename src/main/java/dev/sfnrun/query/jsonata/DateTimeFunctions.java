@@ -154,7 +154,7 @@ final class DateTimeFunctions {
                 String compact = marker.replaceAll("\\s+", "");
                 String component = compact.isEmpty() ? "" : compact.substring(0, 1);
                 int comma = compact.lastIndexOf(',');
-                String presentation = jsSubstring(compact, 1, comma != -1 ? comma : compact.length());
+                String presentation = JsText.substring(compact, 1, comma != -1 ? comma : compact.length());
                 if (presentation.isEmpty() && (component.isEmpty() || !DEFAULT_PRESENTATION.contains(component.charAt(0)))) {
                     throw new JException("D3132", -1, component, null);
                 }
@@ -179,13 +179,6 @@ final class DateTimeFunctions {
             }
         }
         return out.toString();
-    }
-
-    /** JavaScript's {@code substring}: bounds clamped and swapped. */
-    private static String jsSubstring(String s, int start, int end) {
-        int a = Math.max(0, Math.min(start, s.length()));
-        int b = Math.max(0, Math.min(end, s.length()));
-        return s.substring(Math.min(a, b), Math.max(a, b));
     }
 
     /** jsonata-js's literal: {@code ]]} stands for {@code ]}. */

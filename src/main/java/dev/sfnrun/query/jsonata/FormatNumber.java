@@ -137,7 +137,7 @@ final class FormatNumber {
                 // jsonata-js reads the length of its undefined prefix
                 throw new JException("Cannot read properties of undefined (reading 'length')", -1);
             }
-            String activePart = jsSubstring(subpicture, prefix.length(), subpicture.length() - suffix.length());
+            String activePart = JsText.substring(subpicture, prefix.length(), subpicture.length() - suffix.length());
             String mantissaPart;
             String exponentPart;
             int exponentPosition = subpicture.indexOf(p("exponent-separator"), prefix.length());
@@ -145,8 +145,8 @@ final class FormatNumber {
                 mantissaPart = activePart;
                 exponentPart = null;
             } else {
-                mantissaPart = jsSubstring(activePart, 0, exponentPosition);
-                exponentPart = jsSubstring(activePart, exponentPosition + 1, activePart.length());
+                mantissaPart = JsText.substring(activePart, 0, exponentPosition);
+                exponentPart = JsText.substring(activePart, exponentPosition + 1, activePart.length());
             }
             String integerPart;
             String fractionalPart;
@@ -156,7 +156,7 @@ final class FormatNumber {
                 fractionalPart = suffix;
             } else {
                 integerPart = mantissaPart.substring(0, decimalPosition);
-                fractionalPart = jsSubstring(mantissaPart, decimalPosition + 1, mantissaPart.length());
+                fractionalPart = JsText.substring(mantissaPart, decimalPosition + 1, mantissaPart.length());
             }
             return new Parts(prefix, suffix, activePart, mantissaPart, exponentPart, integerPart, fractionalPart,
                     subpicture);
@@ -197,10 +197,10 @@ final class FormatNumber {
                 }
             }
             if (decimalPos != -1) {
-                if (charAt(subpicture, decimalPos - 1).equals(grouping) || charAt(subpicture, decimalPos + 1).equals(grouping)) {
+                if (JsText.charAt(subpicture, decimalPos - 1).equals(grouping) || JsText.charAt(subpicture, decimalPos + 1).equals(grouping)) {
                     error = "D3087";
                 }
-            } else if (charAt(parts.integerPart(), parts.integerPart().length() - 1).equals(grouping)) {
+            } else if (JsText.charAt(parts.integerPart(), parts.integerPart().length() - 1).equals(grouping)) {
                 error = "D3088";
             }
             if (subpicture.contains(grouping + grouping)) {
@@ -307,7 +307,7 @@ final class FormatNumber {
         }
 
         String format(double value, String picture) {
-            List<String> subPictures = jsSplit(picture, p("pattern-separator"));
+            List<String> subPictures = JsText.split(picture, p("pattern-separator"));
             if (subPictures.size() > 2) {
                 throw new JException("D3080", -1);
             }
@@ -369,10 +369,10 @@ final class FormatNumber {
             } else {
                 stringValue = stringValue.replaceFirst("\\.", java.util.regex.Matcher.quoteReplacement(decimalSeparator));
             }
-            while (charAt(stringValue, 0).equals(zeroDigit)) {
+            while (JsText.charAt(stringValue, 0).equals(zeroDigit)) {
                 stringValue = stringValue.substring(1);
             }
-            while (charAt(stringValue, stringValue.length() - 1).equals(zeroDigit)) {
+            while (JsText.charAt(stringValue, stringValue.length() - 1).equals(zeroDigit)) {
                 stringValue = stringValue.substring(0, stringValue.length() - 1);
             }
             decimalPos = stringValue.indexOf(decimalSeparator);
@@ -385,23 +385,23 @@ final class FormatNumber {
                 int groupCount = Math.floorDiv(decimalPos - 1, pic.regularGrouping);
                 for (int group = 1; group <= groupCount; group++) {
                     int at = decimalPos - group * pic.regularGrouping;
-                    stringValue = slice(stringValue, 0, at) + groupingSeparator + slice(stringValue, at, stringValue.length());
+                    stringValue = JsText.slice(stringValue, 0, at) + groupingSeparator + JsText.slice(stringValue, at, stringValue.length());
                 }
             } else {
                 for (int pos : pic.integerPartGroupingPositions) {
                     int at = decimalPos - pos;
-                    stringValue = slice(stringValue, 0, at) + groupingSeparator + slice(stringValue, at, stringValue.length());
+                    stringValue = JsText.slice(stringValue, 0, at) + groupingSeparator + JsText.slice(stringValue, at, stringValue.length());
                     decimalPos++;
                 }
             }
             decimalPos = stringValue.indexOf(decimalSeparator);
             for (int pos : pic.fractionalPartGroupingPositions) {
                 int at = pos + decimalPos + 1;
-                stringValue = slice(stringValue, 0, at) + groupingSeparator + slice(stringValue, at, stringValue.length());
+                stringValue = JsText.slice(stringValue, 0, at) + groupingSeparator + JsText.slice(stringValue, at, stringValue.length());
             }
             decimalPos = stringValue.indexOf(decimalSeparator);
             if (!pic.picture.contains(decimalSeparator) || decimalPos == stringValue.length() - 1) {
-                stringValue = jsSubstring(stringValue, 0, stringValue.length() - 1);
+                stringValue = JsText.substring(stringValue, 0, stringValue.length() - 1);
             }
             if (exponent != null) {
                 String stringExponent = makeString(exponent, 0);
@@ -425,43 +425,5 @@ final class FormatNumber {
             }
             return str;
         }
-    }
-
-    /** JavaScript's {@code charAt}: "" outside the string. */
-    private static String charAt(String s, int index) {
-        return index < 0 || index >= s.length() ? "" : String.valueOf(s.charAt(index));
-    }
-
-    /** JavaScript's {@code substring}: bounds clamped and swapped. */
-    private static String jsSubstring(String s, int start, int end) {
-        int a = Math.max(0, Math.min(start, s.length()));
-        int b = Math.max(0, Math.min(end, s.length()));
-        return s.substring(Math.min(a, b), Math.max(a, b));
-    }
-
-    /** JavaScript's {@code slice}: a negative index counts from the end. */
-    private static String slice(String s, int start, int end) {
-        int a = start < 0 ? Math.max(s.length() + start, 0) : Math.min(start, s.length());
-        int b = end < 0 ? Math.max(s.length() + end, 0) : Math.min(end, s.length());
-        return b <= a ? "" : s.substring(a, b);
-    }
-
-    /** JavaScript's {@code split} by a text: every piece kept, empty ones too. */
-    private static List<String> jsSplit(String s, String separator) {
-        List<String> pieces = new ArrayList<>();
-        if (separator.isEmpty()) {
-            for (char c : s.toCharArray()) {
-                pieces.add(String.valueOf(c));
-            }
-            return pieces;
-        }
-        int from = 0;
-        int at;
-        while ((at = s.indexOf(separator, from)) != -1) {
-            pieces.add(s.substring(from, at));
-            from = at + separator.length();
-        }
-        pieces.add(s.substring(from));
-        return pieces;
     }
 }
