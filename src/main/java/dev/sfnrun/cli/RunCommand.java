@@ -176,8 +176,7 @@ public final class RunCommand implements Callable<Integer> {
     /** An execution or state machine name as AWS accepts it (null: not given). */
     private static void checkName(String option, String name) {
         if (name != null && !ResourceNames.isValid(name, ResourceNames.MAX_NAME)) {
-            throw new UsageError(option + " '" + name + "': AWS accepts 1 to " + ResourceNames.MAX_NAME
-                    + " characters and no whitespace, control characters or any of " + ResourceNames.FORBIDDEN);
+            throw new UsageError(option + " '" + name + "': " + ResourceNames.rule(ResourceNames.MAX_NAME));
         }
     }
 

@@ -36,4 +36,9 @@ public final class ResourceNames {
                 && text.codePoints().noneMatch(c -> Character.isWhitespace(c) || Character.isISOControl(c)
                         || c >= 0x7F && c <= 0x9F || FORBIDDEN.indexOf(c) >= 0);
     }
+
+    /** The rule in words, for a refusal: {@code AWS accepts 1 to 80 characters and no whitespace, ...}. */
+    public static String rule(int max) {
+        return "AWS accepts 1 to " + max + " characters and no whitespace, control characters or any of " + FORBIDDEN;
+    }
 }

@@ -117,8 +117,7 @@ final class MachineLoader {
             if (name != null) {
                 String text = template.resolver.text(name.value(), name.pointer());
                 if (!ResourceNames.isValid(text, ResourceNames.MAX_NAME)) {
-                    throw template.resolver.error(name.pointer(), "'" + text + "': AWS accepts 1 to " + ResourceNames.MAX_NAME
-                            + " characters and no whitespace, control characters or any of " + ResourceNames.FORBIDDEN);
+                    throw template.resolver.error(name.pointer(), "'" + text + "': " + ResourceNames.rule(ResourceNames.MAX_NAME));
                 }
                 return text;
             }
